@@ -1,0 +1,64 @@
+# werkset: the interface is `make install`, `make run`, `make test` (and `make bench`).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DATA_DIR ?= $(CURDIR)/data
+STAMP := $(VENV)/.installed
+
+export WERKSET_DATA_DIR := $(DATA_DIR)
+
+.PHONY: install run test lint typecheck migrations-check messages requirements clean
+
+install: $(STAMP)
+
+# Reinstall only when the pinned requirements or the project metadata change.
+$(STAMP): requirements/dev.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden: werkset vraagt Python 3.11." >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: install
+	WERKSET_ENVIRONMENT=development $(BIN)/werkset migrate --no-input
+	WERKSET_ENVIRONMENT=development $(BIN)/werkset regions load
+	WERKSET_ENVIRONMENT=development $(BIN)/werkset catalog load
+	WERKSET_ENVIRONMENT=development $(BIN)/werkset demo
+	WERKSET_ENVIRONMENT=development $(BIN)/werkset runserver 127.0.0.1:$(PORT)
+
+# The suite runs on SQLite (the embedded default) and on PostgreSQL (production).
+# Set WERKSET_TEST_POSTGRES_URL= (empty) on a machine without a PostgreSQL server.
+WERKSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/werkset
+
+test: install lint typecheck migrations-check
+	$(BIN)/pytest
+	@if [ -n "$(WERKSET_TEST_POSTGRES_URL)" ]; then \
+		echo "--- de testsuite op PostgreSQL ---"; \
+		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(BIN)/pytest; \
+	fi
+
+lint: install
+	$(BIN)/ruff check src
+	$(BIN)/ruff format --check src
+
+typecheck: install
+	$(BIN)/mypy
+
+migrations-check: install
+	WERKSET_ENVIRONMENT=test $(BIN)/werkset makemigrations --check --dry-run
+
+# Refresh the Dutch translations after changing UI strings (needs GNU gettext).
+messages: install
+	cd src/werkset && ../../$(BIN)/werkset makemessages -l nl --no-location --no-obsolete
+	cd src/werkset && ../../$(BIN)/werkset compilemessages -l nl
+
+# Recompile the hash-pinned requirements after editing pyproject.toml (needs uv).
+requirements:
+	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements/base.txt -q
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements/dev.txt -q
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

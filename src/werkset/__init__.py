@@ -1,0 +1,1 @@
+"""werkset: de Werkset Indicatoren Kwaliteit en Impact van Veiligheid Voorop als webapplicatie."""

@@ -1,0 +1,3 @@
+from werkset.manage import main
+
+main()

@@ -1,0 +1,114 @@
+"""People and their roles, each role scoped to a region, a network or the whole country."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from werkset.regions.models import Organisation, Region, RegionalNetwork
+
+
+class User(AbstractUser):
+    """A professional of a partner organisation; never a person from a case."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class Role(models.TextChoices):
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+    NETWERKLID = "netwerklid", _("Network member")
+    LANDELIJK = "landelijk", _("National network")
+    BEHEERDER = "beheerder", _("Administrator")
+
+
+ROLE_DESCRIPTIONS = {
+    Role.RAPPORTEUR: _("Writes the report of a region."),
+    Role.NETWERKLID: _(
+        "Member of a Regionaal Netwerk Zorg-Straf: reads the concept reports of the "
+        "network's regions and comments on them."
+    ),
+    Role.LANDELIJK: _(
+        "Landelijk Netwerk Zorg-Straf: reads every finalised report and the comparisons."
+    ),
+    Role.BEHEERDER: _("Manages accounts, roles and the catalogue."),
+}
+
+
+class RoleAssignment(models.Model):
+    """A role of a user, scoped as the role requires (checked in the database too)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    network = models.ForeignKey(
+        RegionalNetwork,
+        verbose_name=_("regional network"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["role", "region__position", "network__position"]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.CheckConstraint(
+                name="role_scope_matches_role",
+                violation_error_message=_(
+                    "The role does not fit its scope: a rapporteur needs a region, a network "
+                    "member a regional network, and the national roles neither."
+                ),
+                condition=(
+                    Q(role=Role.RAPPORTEUR, region__isnull=False, network__isnull=True)
+                    | Q(role=Role.NETWERKLID, region__isnull=True, network__isnull=False)
+                    | Q(
+                        role__in=[Role.LANDELIJK, Role.BEHEERDER],
+                        region__isnull=True,
+                        network__isnull=True,
+                    )
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "region"],
+                condition=Q(role=Role.RAPPORTEUR),
+                name="unique_rapporteur_per_region",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "network"],
+                condition=Q(role=Role.NETWERKLID),
+                name="unique_netwerklid_per_network",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(role__in=[Role.LANDELIJK, Role.BEHEERDER]),
+                name="unique_national_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.region or self.network
+        label = self.get_role_display()
+        return f"{label} ({scope})" if scope else str(label)

@@ -1,0 +1,79 @@
+"""What a user may see and do, computed once per request from the role assignments.
+
+Every view and API endpoint asks this module; menus only mirror it. Roles are the
+only source of access: Django's is_superuser grants admin screens, never content.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+
+from werkset.regions.models import Region
+
+from .models import Role, RoleAssignment, User
+
+
+@dataclass(frozen=True)
+class Scope:
+    roles: frozenset[str]
+    writable_region_ids: frozenset[int]
+    network_ids: frozenset[int]
+    network_region_ids: frozenset[int]
+
+    @property
+    def is_national(self) -> bool:
+        return Role.LANDELIJK in self.roles
+
+    @property
+    def is_administrator(self) -> bool:
+        return Role.BEHEERDER in self.roles
+
+    @property
+    def full_view_region_ids(self) -> frozenset[int]:
+        """Regions whose work in progress this user may read (own region or own network)."""
+        return self.writable_region_ids | self.network_region_ids
+
+    def can_write_region(self, region: Region) -> bool:
+        return region.pk in self.writable_region_ids
+
+    def can_view_region_in_progress(self, region: Region) -> bool:
+        return region.pk in self.full_view_region_ids
+
+    @property
+    def can_read_catalogue(self) -> bool:
+        return bool(self.roles)
+
+
+EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def scope_for_user(user: User | AnonymousUser) -> Scope:
+    if not user.is_authenticated or not user.is_active:
+        return EMPTY_SCOPE
+    assignments = list(
+        RoleAssignment.objects.filter(user=user).values_list("role", "region_id", "network_id")
+    )
+    network_ids = frozenset(
+        network_id for role, _, network_id in assignments if role == Role.NETWERKLID
+    )
+    network_region_ids = frozenset(
+        Region.objects.filter(network_id__in=network_ids).values_list("pk", flat=True)
+    )
+    return Scope(
+        roles=frozenset(role for role, _, _ in assignments),
+        writable_region_ids=frozenset(
+            region_id for role, region_id, _ in assignments if role == Role.RAPPORTEUR
+        ),
+        network_ids=network_ids,
+        network_region_ids=network_region_ids,
+    )
+
+
+def scope_for_request(request: HttpRequest) -> Scope:
+    """The request's scope, computed at most once per request."""
+    cached: Scope | None = getattr(request, "_werkset_scope", None)
+    if cached is None:
+        cached = scope_for_user(request.user)
+        request._werkset_scope = cached  # type: ignore[attr-defined]
+    return cached

@@ -1,0 +1,191 @@
+"""Publishing catalogue versions: one file, one transaction, never changed afterwards."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from werkset.core.models import AuditAction
+from werkset.core.services import audit_record
+
+from .models import AnswerType, CatalogueVersion, Element, Indicator, Theme
+from .validation import CatalogueDocument, CatalogueFileError, Problem, read_catalogue_file
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    version: CatalogueVersion
+    created: bool
+
+
+def catalogue_version_publish(
+    *, document: CatalogueDocument, published_by: Any | None = None
+) -> PublishResult:
+    """Publish a checked document; publishing the same content again changes nothing.
+
+    A slug that is already published with other content is refused: a published
+    version is immutable, and a changed instrument is a new version.
+    """
+    data = document.data
+    with transaction.atomic():
+        existing = CatalogueVersion.objects.select_for_update().filter(slug=data["slug"]).first()
+        if existing is not None:
+            if existing.content_hash == document.content_hash:
+                return PublishResult(version=existing, created=False)
+            raise CatalogueFileError(
+                document.file_name,
+                [
+                    Problem(
+                        place="slug",
+                        message=(
+                            f"versie '{data['slug']}' is al gepubliceerd met andere inhoud. "
+                            "Een gepubliceerde versie verandert nooit: geef de nieuwe inhoud een "
+                            "nieuwe slug (en noem de oude onder 'continues'). Op een "
+                            "ontwikkelmachine kunt u ook de database in de datamap verwijderen."
+                        ),
+                    )
+                ],
+            )
+        continues = None
+        if "continues" in data:
+            continues = CatalogueVersion.objects.filter(slug=data["continues"]).first()
+            if continues is None:
+                raise CatalogueFileError(
+                    document.file_name,
+                    [
+                        Problem(
+                            place="continues",
+                            message=f"versie '{data['continues']}' is (nog) niet gepubliceerd",
+                        )
+                    ],
+                )
+        version = CatalogueVersion.objects.create(
+            slug=data["slug"],
+            title=data["title"],
+            edition=data["edition"],
+            published_on=date.fromisoformat(data["published"]),
+            source=data.get("source", ""),
+            continues=continues,
+            introduction=data["introduction"],
+            element_definitions=data["elements"],
+            value_categories=data.get("value_categories", []),
+            content_hash=document.content_hash,
+            source_file=document.file_name,
+        )
+        _create_contents(version=version, data=data, file_name=document.file_name)
+        audit_record(
+            actor=published_by,
+            action=AuditAction.CATALOGUE_PUBLISHED,
+            target=version,
+            summary=_("Catalogue version %(slug)s published") % {"slug": version.slug},
+            detail={"file": document.file_name, "hash": document.content_hash},
+        )
+    return PublishResult(version=version, created=True)
+
+
+def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_name: str) -> None:
+    answer_types = {
+        key: AnswerType(
+            version=version,
+            key=key,
+            title=spec["title"],
+            explanation=spec["explanation"],
+            choices=spec["choices"],
+            fields=spec["fields"],
+            explanation_required=spec.get("explanation_required", False),
+        )
+        for key, spec in data["answer_types"].items()
+    }
+    AnswerType.objects.bulk_create(answer_types.values())
+    definitions = {element["key"]: element for element in data["elements"]}
+    known_keys = _lineage_targets(version)
+
+    indicators: list[Indicator] = []
+    problems: list[Problem] = []
+    for theme_position, theme_data in enumerate(data["themes"]):
+        theme = Theme.objects.create(
+            version=version,
+            key=theme_data["key"],
+            position=theme_position,
+            title=theme_data["title"],
+            short_title=theme_data["short_title"],
+            kind=theme_data["kind"],
+            context=theme_data["context"],
+        )
+        for element_position, element_data in enumerate(theme_data["elements"]):
+            definition = definitions[element_data["element"]]
+            element = Element.objects.create(
+                theme=theme,
+                key=element_data["element"],
+                position=element_position,
+                title=definition["title"],
+                definition=definition["question"],
+                context_question=element_data["context_question"],
+                context=element_data.get("context", ""),
+                note=element_data.get("note", ""),
+            )
+            for indicator_data in element_data["indicators"]:
+                for index, link in enumerate(indicator_data.get("continues", [])):
+                    if link["key"] not in known_keys:
+                        problems.append(
+                            Problem(
+                                place=f"{indicator_data['key']}.continues[{index}]",
+                                message=(
+                                    f"'{link['key']}' is geen indicator van de versie die "
+                                    "deze versie voortzet"
+                                ),
+                            )
+                        )
+                indicators.append(
+                    Indicator(
+                        version=version,
+                        theme=theme,
+                        element=element,
+                        key=indicator_data["key"],
+                        position=len(indicators),
+                        label=indicator_data["label"],
+                        question=indicator_data["question"],
+                        help=indicator_data.get("help", ""),
+                        group=indicator_data.get("group", ""),
+                        value_category=indicator_data.get("value_category", ""),
+                        answer_type=answer_types[indicator_data["answer_type"]],
+                        field_labels=indicator_data.get("field_labels", {}),
+                        continues=indicator_data.get("continues", []),
+                    )
+                )
+    if problems:
+        raise CatalogueFileError(file_name, problems)
+    Indicator.objects.bulk_create(indicators)
+
+
+def _lineage_targets(version: CatalogueVersion) -> set[str]:
+    """Indicator keys of every earlier version in this version's line."""
+    keys: set[str] = set()
+    ancestor = version.continues
+    while ancestor is not None:
+        keys.update(ancestor.indicators.values_list("key", flat=True))
+        ancestor = ancestor.continues
+    return keys
+
+
+def catalogue_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.yaml"))
+
+
+def catalogue_load_directory(
+    *, directory: Path, published_by: Any | None = None
+) -> list[PublishResult]:
+    """Publish every catalogue file in a directory, earlier versions first.
+
+    All files are checked before anything is written; one broken file loads nothing.
+    """
+    documents = [read_catalogue_file(path) for path in catalogue_files(directory)]
+    documents.sort(key=lambda doc: (doc.data["published"], doc.data["slug"]))
+    with transaction.atomic():
+        return [
+            catalogue_version_publish(document=document, published_by=published_by)
+            for document in documents
+        ]

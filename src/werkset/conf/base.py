@@ -1,0 +1,138 @@
+"""Settings shared by every environment, with production-safe defaults.
+
+Everything that differs between installations comes from the environment;
+development.py and test.py only loosen what a laptop or a test run needs.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from .environment import env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("WERKSET_DATA_DIR") or Path.cwd() / "data")
+
+ENVIRONMENT = "production"
+DEBUG = False
+SECRET_KEY = env_str("WERKSET_SECRET_KEY", "")  # production.py refuses to start without it
+ALLOWED_HOSTS = env_list("WERKSET_ALLOWED_HOSTS", [])
+CSRF_TRUSTED_ORIGINS = env_list("WERKSET_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "werkset.core.admin_site.WerksetAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "werkset.core",
+    "werkset.accounts",
+    "werkset.regions",
+    "werkset.catalogue",
+    "werkset.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "werkset.conf.urls"
+WSGI_APPLICATION = "werkset.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "werkset.core.context_processors.environment",
+            ],
+        },
+    },
+]
+
+
+def database_from_environment(default_url: str) -> dict:
+    url = env_str("DATABASE_URL") or default_url
+    config = dj_database_url.parse(url, conn_max_age=env_int("WERKSET_DB_CONN_MAX_AGE", 60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+        name = config.get("NAME") or ""
+        if name and name != ":memory:":
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+    return dict(config)
+
+
+DATABASES = {"default": database_from_environment(f"sqlite:///{DATA_DIR / 'werkset.sqlite3'}")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Sessions end after inactivity; every request renews them.
+SESSION_COOKIE_AGE = env_int("WERKSET_SESSION_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("WERKSET_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = env_bool("WERKSET_SECURE_COOKIES", True)
+CSRF_COOKIE_HTTPONLY = True
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Amsterdam"
+USE_THOUSAND_SEPARATOR = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("WERKSET_STATIC_ROOT") or DATA_DIR / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("WERKSET_LOG_LEVEL", "INFO")},
+}
+
+# The catalogue files that `werkset catalog load` publishes, in order.
+WERKSET_CATALOGUE_DIR = PACKAGE_DIR / "catalogue" / "data"
+WERKSET_REGIONS_FILE = PACKAGE_DIR / "regions" / "data" / "regions.yaml"

@@ -1,0 +1,86 @@
+"""Shared fixtures: the real regions and catalogue files, and users with roles."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from werkset.accounts.models import Role, User
+from werkset.accounts.services import role_assign
+from werkset.accounts.tests.factories import UserFactory
+from werkset.catalogue.models import CatalogueVersion
+from werkset.catalogue.services import catalogue_version_publish
+from werkset.catalogue.validation import read_catalogue_file
+from werkset.regions.models import Region, RegionalNetwork
+from werkset.regions.services import regions_load
+
+CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
+
+
+@pytest.fixture
+def regions(db: None) -> None:
+    regions_load(path=Path(settings.WERKSET_REGIONS_FILE))
+
+
+@pytest.fixture
+def catalogue_2021(db: None) -> CatalogueVersion:
+    return catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021)).version
+
+
+@pytest.fixture
+def friesland(regions: None) -> Region:
+    return Region.objects.get(code="friesland")
+
+
+@pytest.fixture
+def utrecht(regions: None) -> Region:
+    return Region.objects.get(code="utrecht")
+
+
+@pytest.fixture
+def noord_nederland(regions: None) -> RegionalNetwork:
+    return RegionalNetwork.objects.get(code="noord-nederland")
+
+
+@pytest.fixture
+def make_user(db: None):
+    """A user with one role: make_user(Role.RAPPORTEUR, region=...)."""
+
+    def make(role: str | None = None, **scope: object) -> User:
+        user = UserFactory()
+        if role is not None:
+            role_assign(user=user, role=role, assigned_by=None, **scope)  # type: ignore[arg-type]
+        return user
+
+    return make
+
+
+@pytest.fixture
+def rapporteur_friesland(make_user, friesland: Region) -> User:
+    return make_user(Role.RAPPORTEUR, region=friesland)
+
+
+@pytest.fixture
+def netwerklid_noord(make_user, noord_nederland: RegionalNetwork) -> User:
+    return make_user(Role.NETWERKLID, network=noord_nederland)
+
+
+@pytest.fixture
+def landelijk(make_user, regions: None) -> User:
+    return make_user(Role.LANDELIJK)
+
+
+@pytest.fixture
+def beheerder(make_user, regions: None) -> User:
+    return make_user(Role.BEHEERDER)
+
+
+@pytest.fixture
+def client_for():
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

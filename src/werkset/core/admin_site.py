@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+
+class WerksetAdminSite(admin.AdminSite):
+    """Admin screens for the beheerder role (or a superuser made with createsuperuser)."""
+
+    site_header = _("werkset administration")
+    site_title = _("werkset administration")
+    index_title = _("Administration")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        from werkset.accounts.scope import scope_for_request
+
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        return user.is_superuser or scope_for_request(request).is_administrator
+
+
+class WerksetAdminConfig(AdminConfig):
+    default_site = "werkset.core.admin_site.WerksetAdminSite"

@@ -1,0 +1,56 @@
+"""Production settings are chosen by WERKSET_ENVIRONMENT and refuse unsafe configuration."""
+
+import os
+import subprocess
+import sys
+
+STRONG_KEY = "p" * 20 + "-a-long-random-production-secret-for-tests-0123456789"
+
+
+def run_werkset(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("WERKSET_", "DJANGO_"))
+    }
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 (our own command, fixed arguments)
+        [sys.executable, "-m", "werkset", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_productie_weigert_te_starten_zonder_geheime_sleutel(tmp_path):
+    result = run_werkset("check", WERKSET_ENVIRONMENT="production", WERKSET_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "WERKSET_SECRET_KEY ontbreekt" in result.stderr
+
+
+def test_productie_is_de_standaard(tmp_path):
+    result = run_werkset("check", WERKSET_DATA_DIR=str(tmp_path))
+    assert "WERKSET_SECRET_KEY ontbreekt" in result.stderr
+
+
+def test_onbekende_omgeving_wordt_genoemd(tmp_path):
+    result = run_werkset("check", WERKSET_ENVIRONMENT="staging")
+    assert result.returncode != 0
+    assert "WERKSET_ENVIRONMENT='staging' is onbekend" in result.stderr
+
+
+def test_check_deploy_is_schoon_onder_productie(tmp_path):
+    result = run_werkset(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        WERKSET_ENVIRONMENT="production",
+        WERKSET_SECRET_KEY=STRONG_KEY,
+        WERKSET_ALLOWED_HOSTS="werkset.example.nl",
+        WERKSET_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,27 @@
+import os
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from werkset.demo.services import DemoRefused, demo_password_generate, demo_users_create
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt één demo-account per rol (rapporteur, netwerklid, landelijk, beheerder). "
+        "Wachtwoord uit WERKSET_DEMO_PASSWORD, anders een willekeurig wachtwoord dat wordt getoond."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = os.environ.get("WERKSET_DEMO_PASSWORD") or demo_password_generate()
+        try:
+            logins = demo_users_create(password=password)
+        except DemoRefused as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
+        for login in logins:
+            self.stdout.write(f"  {login.username:<12} {login.role:<20} {login.scope}")
+        if os.environ.get("WERKSET_DEMO_PASSWORD"):
+            self.stdout.write("Wachtwoord: de waarde van WERKSET_DEMO_PASSWORD.")
+        else:
+            self.stdout.write(f"Wachtwoord voor alle demo-accounts: {password}")

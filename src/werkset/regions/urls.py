@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "regions"
+urlpatterns = [
+    path("", views.region_index, name="index"),
+    path("<slug:code>/", views.region_workspace, name="workspace"),
+]
