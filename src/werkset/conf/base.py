@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "werkset.accounts",
     "werkset.regions",
     "werkset.catalogue",
+    "werkset.reports",
     "werkset.demo",
 ]
 

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from werkset.core import views as core_views
+from werkset.reports import views as report_views
 
 handler403 = "werkset.core.views.permission_denied"
 handler404 = "werkset.core.views.page_not_found"
@@ -18,5 +19,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),
+    path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),
+    path("rapportages/", include("werkset.reports.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -14,6 +14,9 @@ class AuditAction(models.TextChoices):
     CATALOGUE_PUBLISHED = "catalogue_published", _("Catalogue version published")
     REGIONS_LOADED = "regions_loaded", _("Regions loaded")
     DEMO_CREATED = "demo_created", _("Demo data created")
+    REPORT_STARTED = "report_started", _("Report started")
+    REPORT_STATUS_CHANGED = "report_status_changed", _("Report status changed")
+    REPORT_CORRECTED = "report_corrected", _("New report version after finalisation")
 
 
 class AuditEvent(models.Model):

@@ -5,5 +5,4 @@ from . import views
 app_name = "regions"
 urlpatterns = [
     path("", views.region_index, name="index"),
-    path("<slug:code>/", views.region_workspace, name="workspace"),
 ]

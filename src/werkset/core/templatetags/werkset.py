@@ -16,3 +16,9 @@ def markdown_filter(text: str) -> SafeString:
 def value_category_filter(version: object, key: str) -> str:
     """The title of a value category (Kwaliteit, Efficiëntie, ...) in a catalogue version."""
     return version.value_category_title(key)  # type: ignore[attr-defined]
+
+
+@register.filter(name="get_item")
+def get_item(mapping: dict, key: object) -> object:
+    """mapping[key] in a template (None when missing)."""
+    return mapping.get(key)

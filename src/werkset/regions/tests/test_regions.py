@@ -47,44 +47,6 @@ def test_kapot_regiobestand_schrijft_niets(tmp_path):
     assert Region.objects.count() == 0
 
 
-def test_werkruimte_voor_de_eigen_rapporteur(client_for, rapporteur_friesland, friesland):
-    response = client_for(rapporteur_friesland).get(
-        reverse("regions:workspace", args=["friesland"])
-    )
-    assert response.status_code == 200
-    assert "Friesland" in response.content.decode()
-
-
-@pytest.mark.parametrize("code", ["utrecht", "groningen"])
-def test_werkruimte_van_een_andere_regio_is_verboden(client_for, rapporteur_friesland, code):
-    response = client_for(rapporteur_friesland).get(reverse("regions:workspace", args=[code]))
-    assert response.status_code == 403
-
-
-def test_netwerklid_opent_regios_van_het_eigen_netwerk(client_for, netwerklid_noord):
-    client = client_for(netwerklid_noord)
-    assert client.get(reverse("regions:workspace", args=["drenthe"])).status_code == 200
-    assert client.get(reverse("regions:workspace", args=["twente"])).status_code == 403
-
-
-def test_landelijk_en_beheerder_openen_geen_werkruimte(client_for, landelijk, beheerder):
-    for user in (landelijk, beheerder):
-        response = client_for(user).get(reverse("regions:workspace", args=["friesland"]))
-        assert response.status_code == 403
-
-
-def test_anoniem_wordt_naar_inloggen_gestuurd(client, regions):
-    response = client.get(reverse("regions:workspace", args=["friesland"]))
-    assert response.status_code == 302
-
-
-def test_onbekende_regio_geeft_404(client_for, landelijk):
-    assert (
-        client_for(landelijk).get(reverse("regions:workspace", args=["atlantis"])).status_code
-        == 404
-    )
-
-
 def test_overzicht_toont_alle_regios(client_for, landelijk):
     html = client_for(landelijk).get(reverse("regions:index")).content.decode()
     assert "West-Brabant district De Baronie" in html

@@ -1,0 +1,256 @@
+"""An answer to an indicator: cleaning input against its answer type, and completeness.
+
+Pure functions (no database): the same rules serve the web form, autosave, the Excel
+and JSON imports and the API. Figures are stored JSON-ready: amounts and hours as
+decimal strings ("1234.50"), counts as integers, a frequency as {"aantal", "per"}.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Protocol
+
+from django.utils.translation import gettext as _
+
+UNIVERSAL_CHOICE_KEYS = ("onbekend", "nvt")
+FREQUENCY_PERIODS = {"week": 52, "maand": 12, "kwartaal": 4, "jaar": 1}
+MAX_AMOUNT = Decimal("1000000000")  # one billion euro or hours: anything above is a typo
+MAX_COUNT = 10_000_000
+MAX_EXPLANATION = 20_000
+DECIMALS = {"euro": 2, "uren": 1}
+
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_NUMBER = re.compile(r"^\d+([.,]\d+)?$")
+
+
+class AnswerTypeLike(Protocol):
+    choices: list[dict[str, str]]
+    fields: list[dict[str, Any]]
+    explanation_required: bool
+
+
+@dataclass(frozen=True)
+class AnswerContent:
+    """What an answer says; comparable, so saving the same content twice is a no-op."""
+
+    choice: str = ""
+    explanation: str = ""
+    figures: dict[str, Any] = field(default_factory=dict)
+    perspectives: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "choice": self.choice,
+            "explanation": self.explanation,
+            "figures": self.figures,
+            "perspectives": self.perspectives,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "AnswerContent":
+        return cls(
+            choice=data.get("choice", ""),
+            explanation=data.get("explanation", ""),
+            figures=dict(data.get("figures", {})),
+            perspectives=dict(data.get("perspectives", {})),
+        )
+
+
+def content_of(answer: Any) -> AnswerContent:
+    """The content of a stored answer (anything with the four answer attributes)."""
+    return AnswerContent(
+        choice=answer.choice,
+        explanation=answer.explanation,
+        figures=answer.figures,
+        perspectives=answer.perspectives,
+    )
+
+
+class AnswerInvalid(Exception):
+    """Input that does not fit the answer type; `errors` maps form field names to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("; ".join(m for messages in errors.values() for m in messages))
+        self.errors = errors
+
+
+def parse_dutch_decimal(text: str, *, decimals: int) -> Decimal:
+    """Read a number as Dutch people write it: 1.234,50 or 1234,5 (or 1234.50)."""
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "")
+    if cleaned.startswith("-"):
+        raise ValueError(_("Enter a number of zero or more."))
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _THOUSANDS_ONLY.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    if not _NUMBER.match(cleaned.replace(",", ".")):
+        raise ValueError(_("Enter a number, for example 1.234,50."))
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(_("Enter a number, for example 1.234,50.")) from exc
+    if value > MAX_AMOUNT:
+        raise ValueError(_("This number is too large; check the input."))
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > decimals:
+        if decimals == 0:
+            raise ValueError(_("Enter a whole number."))
+        raise ValueError(
+            _("Use at most %(decimals)s digit(s) after the comma.") % {"decimals": decimals}
+        )
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def parse_count(text: str) -> int:
+    cleaned = text.strip().replace(".", "").replace(" ", "")
+    if not cleaned.isdigit():
+        raise ValueError(_("Enter a whole number of zero or more."))
+    value = int(cleaned)
+    if value > MAX_COUNT:
+        raise ValueError(_("This number is too large; check the input."))
+    return value
+
+
+def format_dutch_decimal(value: str | Decimal | int | None, *, decimals: int = 2) -> str:
+    """1234.5 → '1.234,50' (euro) or '1.234,5' (hours)."""
+    if value in (None, ""):
+        return ""
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals))
+    whole, _sep, fraction = f"{number:,.{decimals}f}".partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{fraction}" if decimals else whole
+
+
+def frequency_per_year(value: Mapping[str, Any]) -> int:
+    return int(value["aantal"]) * FREQUENCY_PERIODS[value["per"]]
+
+
+def asked_fields(answer_type: AnswerTypeLike, choice: str) -> list[dict[str, Any]]:
+    """The fields that belong with this choice ("Zo ja, ..."): none for onbekend/n.v.t."""
+    if choice in UNIVERSAL_CHOICE_KEYS:
+        return []
+    return [f for f in answer_type.fields if "asked_when" not in f or choice in f["asked_when"]]
+
+
+def _raw_text(raw: Mapping[str, Any], key: str) -> str:
+    value = raw.get(key, "")
+    if isinstance(value, list):
+        value = value[-1] if value else ""
+    return str(value).strip()
+
+
+def _raw_list(raw: Mapping[str, Any], key: str) -> list[str]:
+    getlist = getattr(raw, "getlist", None)
+    if getlist is not None:
+        return [str(v) for v in getlist(key)]
+    value = raw.get(key, [])
+    return [str(v) for v in (value if isinstance(value, list) else [value]) if v != ""]
+
+
+def _clean_field(spec: dict[str, Any], raw: Mapping[str, Any], name: str) -> Any:
+    kind = spec["kind"]
+    if kind == "frequentie":
+        amount_text = _raw_text(raw, f"{name}-aantal")
+        period = _raw_text(raw, f"{name}-per")
+        if not amount_text and not period:
+            return None
+        if period not in FREQUENCY_PERIODS:
+            raise ValueError(_("Choose per week, month, quarter or year."))
+        return {"aantal": parse_count(amount_text), "per": period}
+    if kind == "meerkeuze":
+        values = _raw_list(raw, name)
+        allowed = [option["key"] for option in spec["options"]]
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            raise ValueError(_("Unknown option: %(value)s.") % {"value": ", ".join(unknown)})
+        return [key for key in allowed if key in values] or None
+    text = _raw_text(raw, name)
+    if not text:
+        return None
+    if kind == "keuze":
+        if text not in [option["key"] for option in spec["options"]]:
+            raise ValueError(_("Choose one of the options."))
+        return text
+    if kind == "aantal":
+        return parse_count(text)
+    return str(parse_dutch_decimal(text, decimals=DECIMALS[kind]))
+
+
+def answer_clean(
+    *,
+    answer_type: AnswerTypeLike,
+    raw: Mapping[str, Any],
+    field_labels: Mapping[str, str] | None = None,
+    organisation_codes: frozenset[str] = frozenset(),
+) -> AnswerContent:
+    """Turn form input into an answer, or raise AnswerInvalid with Dutch messages per field.
+
+    Input names: `choice`, `explanation`, `field-<key>` (a frequency as `field-<key>-aantal`
+    and `field-<key>-per`), and `perspective-<organisation code>`. A field that does not
+    belong with the chosen answer is dropped, so a changed choice leaves no stale figures.
+    """
+    errors: dict[str, list[str]] = {}
+    labels = field_labels or {}
+    choice = _raw_text(raw, "choice")
+    valid_choices = [c["key"] for c in answer_type.choices] + list(UNIVERSAL_CHOICE_KEYS)
+    if choice and choice not in valid_choices:
+        errors["choice"] = [_("Choose one of the answers.")]
+        choice = ""
+
+    explanation = str(raw.get("explanation", "") or "").replace("\r\n", "\n").strip()
+    if len(explanation) > MAX_EXPLANATION:
+        errors["explanation"] = [
+            _("The explanation is too long (at most %(max)s characters).")
+            % {"max": MAX_EXPLANATION}
+        ]
+
+    figures: dict[str, Any] = {}
+    for spec in asked_fields(answer_type, choice):
+        name = f"field-{spec['key']}"
+        try:
+            value = _clean_field(spec, raw, name)
+        except ValueError as exc:
+            label = labels.get(spec["key"], spec["label"])
+            errors[name] = [f"{label}: {exc}"]
+            continue
+        if value is not None:
+            figures[spec["key"]] = value
+
+    perspectives: dict[str, str] = {}
+    for key in raw:
+        if key.startswith("perspective-"):
+            code = key.removeprefix("perspective-")
+            text = _raw_text(raw, key)
+            if code not in organisation_codes:
+                errors[key] = [_("Unknown organisation.")]
+            elif len(text) > MAX_EXPLANATION:
+                errors[key] = [_("This text is too long.")]
+            elif text:
+                perspectives[code] = text
+
+    if errors:
+        raise AnswerInvalid(errors)
+    return AnswerContent(
+        choice=choice, explanation=explanation, figures=figures, perspectives=perspectives
+    )
+
+
+def answer_is_complete(answer_type: AnswerTypeLike, content: AnswerContent) -> bool:
+    """Answered: onbekend/n.v.t., or the choice (if the type has any) with its required parts.
+
+    Unanswered is different from onbekend: it means nobody has said anything yet.
+    """
+    if content.choice in UNIVERSAL_CHOICE_KEYS:
+        return True
+    if answer_type.choices and not content.choice:
+        return False
+    for spec in asked_fields(answer_type, content.choice):
+        if spec.get("required") and spec["key"] not in content.figures:
+            return False
+    if answer_type.explanation_required and not content.explanation:
+        return False
+    if not answer_type.choices:
+        required = [f for f in answer_type.fields if f.get("required")]
+        return bool(required) or bool(content.explanation)
+    return True

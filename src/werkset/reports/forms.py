@@ -1,0 +1,241 @@
+"""Forms for the report pages. Answers are data-driven (their answer type decides the
+fields), so their form state is built here and cleaned by answers.answer_clean."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkset.catalogue.models import CatalogueVersion
+from werkset.regions.models import Organisation
+
+from .answers import DECIMALS, answer_is_complete, content_of, format_dutch_decimal
+from .models import (
+    CommentKind,
+    PracticeItem,
+    PracticeKind,
+    Quote,
+    Report,
+    SourceDocument,
+    validate_period,
+)
+
+
+@dataclass
+class FieldState:
+    key: str
+    name: str
+    label: str
+    kind: str
+    unit: str
+    value: Any
+    options: list[dict[str, Any]] = field(default_factory=list)
+    asked_when: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+@dataclass
+class AnswerFormState:
+    answer: Any
+    indicator: Any
+    choices: list[dict[str, Any]]
+    choice: str
+    explanation: str
+    fields: list[FieldState]
+    perspectives: list[tuple[Any, str]]
+    base_revision: int
+    complete: bool
+    choice_label: str = ""
+    figures_display: list[tuple[str, str]] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    conflict: dict[str, Any] | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors)
+
+    @property
+    def html_id(self) -> str:
+        return f"antwoord-{self.answer.pk}"
+
+
+FREQUENCY_LABELS = {
+    "week": _("per week"),
+    "maand": _("per month"),
+    "kwartaal": _("per quarter"),
+    "jaar": _("per year"),
+}
+
+
+def figure_display(spec: dict[str, Any], value: Any) -> str:
+    """A stored figure as a reader sees it: € 1.234,50 · 12,5 uren per jaar · 2 per maand."""
+    if value in (None, "", []):
+        return ""
+    kind = spec["kind"]
+    unit = spec.get("unit", "")
+    options = {option["key"]: option["label"] for option in spec.get("options", [])}
+    if kind == "euro":
+        return f"€ {format_dutch_decimal(value, decimals=2)}"
+    if kind in ("uren", "aantal"):
+        number = format_dutch_decimal(value, decimals=DECIMALS.get(kind, 0))
+        return f"{number} {unit}".strip()
+    if kind == "frequentie":
+        return f"{value['aantal']} {FREQUENCY_LABELS.get(value['per'], value['per'])}"
+    if kind == "keuze":
+        return str(options.get(value, value))
+    return ", ".join(str(options.get(v, v)) for v in value)
+
+
+def _display_value(spec: dict[str, Any], value: Any) -> Any:
+    if value is None:
+        return "" if spec["kind"] not in ("meerkeuze", "frequentie") else None
+    if spec["kind"] in DECIMALS:
+        return format_dutch_decimal(value, decimals=DECIMALS[spec["kind"]])
+    return value
+
+
+def answer_form_state(
+    *,
+    answer: Any,
+    organisations: list[Organisation],
+    submitted: Any | None = None,
+    errors: dict[str, list[str]] | None = None,
+    conflict: dict[str, Any] | None = None,
+) -> AnswerFormState:
+    """What the answer form shows: the stored answer, or what was just submitted."""
+    indicator = answer.indicator
+    answer_type = indicator.answer_type
+    content = content_of(answer)
+    if submitted is not None:
+        choice = submitted.get("choice", "")
+        explanation = submitted.get("explanation", "")
+    else:
+        choice, explanation = content.choice, content.explanation
+    fields = []
+    for spec in indicator.fields:
+        name = f"field-{spec['key']}"
+        if submitted is not None:
+            if spec["kind"] == "meerkeuze":
+                value: Any = submitted.getlist(name)
+            elif spec["kind"] == "frequentie":
+                value = {
+                    "aantal": submitted.get(f"{name}-aantal", ""),
+                    "per": submitted.get(f"{name}-per", ""),
+                }
+            else:
+                value = submitted.get(name, "")
+        else:
+            value = _display_value(spec, content.figures.get(spec["key"]))
+        fields.append(
+            FieldState(
+                key=spec["key"],
+                name=name,
+                label=spec["label"],
+                kind=spec["kind"],
+                unit=spec.get("unit", ""),
+                value=value,
+                options=spec.get("options", []),
+                asked_when=spec.get("asked_when", []),
+                error=" ".join((errors or {}).get(name, [])),
+            )
+        )
+    perspectives = [
+        (
+            organisation,
+            submitted.get(f"perspective-{organisation.code}", "")
+            if submitted is not None
+            else content.perspectives.get(organisation.code, ""),
+        )
+        for organisation in organisations
+    ]
+    base_revision = answer.revision
+    if submitted is not None and conflict is None:
+        base_revision = int(submitted.get("base_revision") or answer.revision)
+    choice_labels = {c["key"]: c["label"] for c in answer_type.all_choices}
+    return AnswerFormState(
+        choice_label=choice_labels.get(content.choice, ""),
+        figures_display=[
+            (spec["label"], figure_display(spec, content.figures.get(spec["key"])))
+            for spec in indicator.fields
+            if spec["key"] in content.figures
+        ],
+        answer=answer,
+        indicator=indicator,
+        choices=answer_type.all_choices,
+        choice=choice,
+        explanation=explanation,
+        fields=fields,
+        perspectives=perspectives,
+        base_revision=base_revision,
+        complete=answer_is_complete(answer_type, content),
+        errors=errors or {},
+        conflict=conflict,
+    )
+
+
+class ReportStartForm(forms.Form):
+    period = forms.CharField(
+        label=_("Period"),
+        max_length=7,
+        validators=[validate_period],
+        help_text=_("A year (2025) or a half year (2025-H1 or 2025-H2)."),
+    )
+    catalogue_version = forms.ModelChoiceField(
+        label=_("Catalogue version"), queryset=CatalogueVersion.objects.all(), empty_label=None
+    )
+    start_from = forms.ModelChoiceField(
+        label=_("Start from"),
+        queryset=Report.objects.none(),
+        required=False,
+        empty_label=_("An empty report"),
+        help_text=_("The answers of an earlier report are copied as a starting point, marked."),
+    )
+
+    def __init__(self, *args: Any, previous_reports: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if previous_reports is not None:
+            self.fields["start_from"].queryset = previous_reports  # type: ignore[attr-defined]
+        self.fields["catalogue_version"].initial = CatalogueVersion.objects.last()
+
+
+class PracticeItemForm(forms.ModelForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=PracticeKind.choices)
+
+    class Meta:
+        model = PracticeItem
+        fields = ["kind", "title", "text", "source", "element"]
+        labels = {
+            "title": _("Title"),
+            "text": _("Text (Markdown)"),
+            "source": _("Source"),
+            "element": _("Element"),
+        }
+
+
+class QuoteForm(forms.ModelForm):
+    class Meta:
+        model = Quote
+        fields = ["text", "attribution", "element"]
+        labels = {"text": _("Quote"), "attribution": _("Attribution"), "element": _("Element")}
+
+
+class SourceDocumentForm(forms.ModelForm):
+    class Meta:
+        model = SourceDocument
+        fields = ["title", "description"]
+        labels = {"title": _("Title"), "description": _("Description")}
+
+
+ITEM_FORMS: dict[str, type[forms.ModelForm]] = {
+    "praktijk": PracticeItemForm,
+    "quote": QuoteForm,
+    "bron": SourceDocumentForm,
+}
+
+
+class CommentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=CommentKind.choices, initial=CommentKind.REMARK
+    )
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))

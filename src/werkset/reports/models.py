@@ -1,0 +1,342 @@
+"""A region's indicatorenrapportage for a period, its answers and its discussion.
+
+State changes happen only in services.py (see TRANSITIONS there); a finalised report
+never changes, a correction is a new report version that starts from it.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from werkset.catalogue.models import CatalogueVersion, Element, Indicator, Theme
+from werkset.regions.models import Region
+
+PERIOD_PATTERN = re.compile(r"^(?P<year>20\d{2})(-H(?P<half>[12]))?$")
+
+
+def validate_period(value: str) -> None:
+    if not PERIOD_PATTERN.match(value):
+        raise ValidationError(
+            _("Enter a year (2025) or a half year (2025-H1 or 2025-H2)."), code="period"
+        )
+
+
+def period_label(value: str) -> str:
+    match = PERIOD_PATTERN.match(value)
+    if not match or not match["half"]:
+        return value
+    if match["half"] == "1":
+        return str(_("first half of %(year)s") % {"year": match["year"]})
+    return str(_("second half of %(year)s") % {"year": match["year"]})
+
+
+class ReportStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    TER_BESPREKING = "ter_bespreking", _("Under discussion")
+    VASTGESTELD = "vastgesteld", _("Finalised")
+
+
+class Report(models.Model):
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.CharField(_("period"), max_length=7, validators=[validate_period])
+    catalogue_version = models.ForeignKey(
+        CatalogueVersion,
+        verbose_name=_("catalogue version"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    number = models.PositiveSmallIntegerField(_("report version"), default=1)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.CONCEPT
+    )
+    corrects = models.OneToOneField(
+        "self",
+        verbose_name=_("corrects"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrected_by",
+    )
+    started_from = models.ForeignKey(
+        "self",
+        verbose_name=_("started from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["region__position", "-period", "-number"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "period", "catalogue_version", "number"],
+                name="unique_report_version",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.period_label} (v{self.number})"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == ReportStatus.VASTGESTELD
+
+
+class Answer(models.Model):
+    """The region's answer to one indicator. `revision` guards against silent overwrites."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="answers")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="answers")
+    choice = models.CharField(_("answer"), max_length=50, blank=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+    figures = models.JSONField(_("figures"), default=dict, blank=True)
+    perspectives = models.JSONField(_("perspectives"), default=dict, blank=True)
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    carried_over = models.BooleanField(
+        _("carried over"),
+        default=False,
+        help_text=_("Copied from an earlier report as a starting point and not yet changed."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["report", "indicator__position"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="unique_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.indicator.key}"
+
+
+class ChangeSource(models.TextChoices):
+    EDIT = "bewerking", _("Edit")
+    AUTOSAVE = "autosave", _("Saved automatically")
+    IMPORT = "import", _("Import")
+    CARRIED_OVER = "overgenomen", _("Carried over from an earlier report")
+    CORRECTION = "correctie", _("New version after finalisation")
+
+
+class AnswerChange(models.Model):
+    """One change to an answer: who, when, old and new. Never edited afterwards, except that
+    quick successive saves by the same person fold into one entry."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="changes")
+    revision = models.PositiveIntegerField(_("revision"))
+    changed_at = models.DateTimeField(_("changed at"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_by_name = models.CharField(_("changed by"), max_length=150)
+    source = models.CharField(_("source"), max_length=20, choices=ChangeSource.choices)
+    before = models.JSONField(_("before"))
+    after = models.JSONField(_("after"))
+
+    class Meta:
+        ordering = ["answer", "-revision", "-id"]
+        verbose_name = _("answer change")
+        verbose_name_plural = _("answer changes")
+
+    def __str__(self) -> str:
+        return f"{self.answer} r{self.revision} ({self.changed_by_name})"
+
+
+class SectionText(models.Model):
+    """The running text of the report per theme, or per element of a theme."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="section_texts")
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="+")
+    element = models.ForeignKey(
+        Element, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("text"), blank=True)
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("section text")
+        verbose_name_plural = _("section texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "theme"],
+                condition=models.Q(element__isnull=True),
+                name="unique_theme_text",
+            ),
+            models.UniqueConstraint(
+                fields=["report", "theme", "element"],
+                condition=models.Q(element__isnull=False),
+                name="unique_element_text",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.theme.short_title} {self.element.key if self.element else ''}"
+
+
+class PracticeKind(models.TextChoices):
+    CASE_REVIEW = "casusreview", _("Case review")
+    WHAT_IF = "what-if", _('"What if" scenario')
+    INTERVIEW = "interview", _("Interview")
+    WORK_PLAN = "werkplan", _("Work plan")
+    PROCEDURE = "procedure", _("Procedure or work process")
+    OVER_TIME = "vergelijking", _("Comparison over time")
+    OTHER = "anders", _("Other storytelling")
+
+
+class ReportItem(models.Model):
+    """Something set apart in a theme: shared fields of practice items, quotes and sources."""
+
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    element = models.ForeignKey(
+        Element, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class PracticeItem(ReportItem):
+    """An 'Uit de praktijk' box: a case review, scenario, interview, work plan, ..."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="practice_items")
+    kind = models.CharField(_("kind"), max_length=20, choices=PracticeKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=500, blank=True)
+
+    class Meta(ReportItem.Meta):
+        verbose_name = _("practice item")
+        verbose_name_plural = _("practice items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Quote(ReportItem):
+    """A quote from a network member; anonymous unless the speaker agreed otherwise."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField(_("quote"))
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty for an anonymous quote; otherwise e.g. a role and organisation."),
+    )
+
+    class Meta(ReportItem.Meta):
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class SourceDocument(ReportItem):
+    """A bron: a document the report draws on."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(ReportItem.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommentKind(models.TextChoices):
+    REMARK = "opmerking", _("Remark")
+    CORRECTION = "correctie", _("Factual correction")
+
+
+class Comment(models.Model):
+    """A network member's comment on an answer or a section, resolved by the rapporteur."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=CommentKind.choices)
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(_("author"), max_length=150)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return f"{self.author_name}: {self.text[:60]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+
+class StatusChange(models.Model):
+    """Every transition of a report: from, to, who and when."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=ReportStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=ReportStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_by_name = models.CharField(_("changed by"), max_length=150)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.from_status} → {self.to_status}"

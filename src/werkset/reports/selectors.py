@@ -1,0 +1,204 @@
+"""Reading reports within a user's scope: lists, progress, a theme's answers, history."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from werkset.accounts.scope import Scope
+from werkset.catalogue.models import Element, Indicator, Theme
+
+from .answers import AnswerContent, answer_is_complete, content_of
+from .models import Answer, AnswerChange, Comment, Report, ReportStatus, SectionText
+
+
+def reports_visible(*, scope: Scope) -> QuerySet[Report]:
+    """Finalised reports for every role; work in progress only for the region's own people."""
+    if not scope.roles:
+        return Report.objects.none()
+    return Report.objects.filter(
+        Q(status=ReportStatus.VASTGESTELD) | Q(region_id__in=scope.full_view_region_ids)
+    ).select_related("region__network", "catalogue_version")
+
+
+def report_visible(*, scope: Scope, report_id: int) -> Report:
+    """The report if this scope may see it; Report.DoesNotExist otherwise (a 404, not a 403,
+    so that nobody learns which concepts exist elsewhere)."""
+    return reports_visible(scope=scope).get(pk=report_id)
+
+
+def report_is_latest(report: Report) -> bool:
+    return not Report.objects.filter(corrects=report).exists()
+
+
+@dataclass
+class Progress:
+    answered: int = 0
+    total: int = 0
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.answered == self.total
+
+    @property
+    def open(self) -> int:
+        return self.total - self.answered
+
+
+@dataclass
+class ElementProgress:
+    element: Element
+    progress: Progress
+    open_indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class ThemeProgress:
+    theme: Theme
+    progress: Progress
+    elements: list[ElementProgress]
+    open_comments: int = 0
+
+
+@dataclass
+class ReportProgress:
+    total: Progress
+    themes: list[ThemeProgress]
+
+
+def report_progress(*, report: Report) -> ReportProgress:
+    """Answered / total per element, theme and report, and what is still open: two queries."""
+    answers = Answer.objects.filter(report=report).select_related(
+        "indicator__answer_type", "indicator__element__theme"
+    )
+    comment_counts = dict(
+        Comment.objects.filter(report=report, resolved_at__isnull=True)
+        .values_list("theme_id")
+        .annotate(n=Count("id"))
+        .values_list("theme_id", "n")
+    )
+    themes: dict[int, ThemeProgress] = {}
+    elements: dict[int, ElementProgress] = {}
+    total = Progress()
+    for answer in sorted(answers, key=lambda a: a.indicator.position):
+        indicator = answer.indicator
+        element = indicator.element
+        theme = element.theme
+        if theme.pk not in themes:
+            themes[theme.pk] = ThemeProgress(
+                theme=theme,
+                progress=Progress(),
+                elements=[],
+                open_comments=comment_counts.get(theme.pk, 0),
+            )
+        if element.pk not in elements:
+            elements[element.pk] = ElementProgress(element=element, progress=Progress())
+            themes[theme.pk].elements.append(elements[element.pk])
+        done = answer_is_complete(indicator.answer_type, content_of(answer))
+        for progress in (total, themes[theme.pk].progress, elements[element.pk].progress):
+            progress.total += 1
+            progress.answered += done
+        if not done:
+            elements[element.pk].open_indicators.append(indicator)
+    ordered = sorted(themes.values(), key=lambda t: t.theme.position)
+    return ReportProgress(total=total, themes=ordered)
+
+
+@dataclass
+class ElementView:
+    element: Element
+    answers: list[Answer]
+    text: SectionText | None
+    practice_items: list[Any]
+    quotes: list[Any]
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    elements: list[ElementView]
+    text: SectionText | None
+    practice_items: list[Any]
+    quotes: list[Any]
+    sources: list[Any]
+
+
+def report_theme(*, report: Report, theme: Theme) -> ThemeView:
+    """A theme of a report: its elements with answers, comments, running text and items."""
+    answers = (
+        Answer.objects.filter(report=report, indicator__theme=theme)
+        .select_related("indicator__answer_type", "updated_by")
+        .prefetch_related(Prefetch("comments", queryset=Comment.objects.order_by("created_at")))
+        .order_by("indicator__position")
+    )
+    texts = {
+        text.element_id: text
+        for text in SectionText.objects.filter(report=report, theme=theme).select_related(
+            "updated_by"
+        )
+    }
+    by_element: dict[int, list[Answer]] = defaultdict(list)
+    for answer in answers:
+        by_element[answer.indicator.element_id].append(answer)
+    practice = list(report.practice_items.filter(theme=theme))
+    quotes = list(report.quotes.filter(theme=theme))
+    return ThemeView(
+        theme=theme,
+        elements=[
+            ElementView(
+                element=element,
+                answers=by_element.get(element.pk, []),
+                text=texts.get(element.pk),
+                practice_items=[p for p in practice if p.element_id == element.pk],
+                quotes=[q for q in quotes if q.element_id == element.pk],
+            )
+            for element in theme.elements.all()
+        ],
+        text=texts.get(None),
+        practice_items=[p for p in practice if p.element_id is None],
+        quotes=[q for q in quotes if q.element_id is None],
+        sources=list(report.sources.filter(theme=theme)),
+    )
+
+
+def answer_history(*, answer: Answer) -> QuerySet[AnswerChange]:
+    return answer.changes.select_related("changed_by").order_by("-revision", "-id")
+
+
+@dataclass(frozen=True)
+class AnswerDifference:
+    indicator: Indicator
+    before: AnswerContent
+    after: AnswerContent
+
+
+def report_differences(*, old: Report, new: Report) -> list[AnswerDifference]:
+    """The answers that differ between two versions of a report, in catalogue order."""
+    old_answers = {a.indicator_id: a for a in old.answers.all()}
+    differences = []
+    for answer in new.answers.select_related("indicator").order_by("indicator__position"):
+        before = old_answers.get(answer.indicator_id)
+        before_content = content_of(before) if before else AnswerContent()
+        if content_of(answer) != before_content:
+            differences.append(
+                AnswerDifference(
+                    indicator=answer.indicator, before=before_content, after=content_of(answer)
+                )
+            )
+    return differences
+
+
+def report_versions(*, report: Report) -> list[Report]:
+    """All versions of the same region, period and catalogue, oldest first."""
+    return list(
+        Report.objects.filter(
+            region=report.region,
+            period=report.period,
+            catalogue_version=report.catalogue_version,
+        ).order_by("number")
+    )

@@ -1,0 +1,518 @@
+"""Every write to a report: atomic, the row locked, checked against the user's scope, audited.
+
+The allowed status transitions live in TRANSITIONS and nowhere else.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from werkset.accounts.models import User
+from werkset.accounts.scope import scope_for_user
+from werkset.catalogue.models import CatalogueVersion, Element, Theme
+from werkset.core.models import AuditAction
+from werkset.core.services import audit_record
+from werkset.regions.models import Region
+
+from .answers import AnswerContent, content_of
+from .models import (
+    Answer,
+    AnswerChange,
+    ChangeSource,
+    Comment,
+    CommentKind,
+    PracticeItem,
+    Quote,
+    Report,
+    ReportStatus,
+    SectionText,
+    SourceDocument,
+    StatusChange,
+    validate_period,
+)
+
+# Quick successive saves by the same person fold into one history entry.
+HISTORY_FOLD_WINDOW = timedelta(minutes=10)
+EDITABLE_STATUSES = (ReportStatus.CONCEPT, ReportStatus.TER_BESPREKING)
+
+
+class ReportError(Exception):
+    """A request that does not fit the report's state; the message says why, in Dutch."""
+
+
+class EditConflict(Exception):
+    """Someone else saved in between; carries what is stored now, so both can be shown."""
+
+    def __init__(self, *, current: dict[str, Any], revision: int, changed_by: str):
+        super().__init__(_("Someone else changed this in the meantime."))
+        self.current = current
+        self.revision = revision
+        self.changed_by = changed_by
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    source: str
+    target: str
+    label: Promise
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition(
+            "submit",
+            ReportStatus.CONCEPT,
+            ReportStatus.TER_BESPREKING,
+            gettext_lazy("Submit for discussion"),
+        ),
+        Transition(
+            "reopen",
+            ReportStatus.TER_BESPREKING,
+            ReportStatus.CONCEPT,
+            gettext_lazy("Back to concept"),
+        ),
+        Transition(
+            "finalise",
+            ReportStatus.TER_BESPREKING,
+            ReportStatus.VASTGESTELD,
+            gettext_lazy("Finalise"),
+        ),
+    )
+}
+
+
+def transitions_from(status: str) -> list[Transition]:
+    return [t for t in TRANSITIONS.values() if t.source == status]
+
+
+def _require_writer(report: Report, user: User) -> None:
+    if not scope_for_user(user).can_write_region(report.region):
+        raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
+
+
+def _require_editable(report: Report, user: User) -> None:
+    _require_writer(report, user)
+    if report.status not in EDITABLE_STATUSES:
+        raise ReportError(
+            _("This report is finalised and no longer changes. Make a new version to correct it.")
+        )
+
+
+def _locked_report(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("region").get(pk=report.pk)
+
+
+def _apply(answer: Answer, content: AnswerContent) -> None:
+    answer.choice = content.choice
+    answer.explanation = content.explanation
+    answer.figures = content.figures
+    answer.perspectives = content.perspectives
+
+
+def _user_name(user: User | None) -> str:
+    return user.get_username() if user is not None else "systeem"
+
+
+def _change(
+    *, answer: Answer, before: AnswerContent, source: str, user: User | None, now: Any
+) -> AnswerChange:
+    """A history entry for the answer's current content (not saved yet)."""
+    return AnswerChange(
+        answer=answer,
+        revision=answer.revision,
+        changed_at=now,
+        changed_by=user,
+        changed_by_name=_user_name(user),
+        source=source,
+        before=before.as_dict(),
+        after=content_of(answer).as_dict(),
+    )
+
+
+def _changed_by(user: User | None) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def report_start(
+    *,
+    region: Region,
+    period: str,
+    catalogue_version: CatalogueVersion,
+    user: User,
+    start_from: Report | None = None,
+) -> Report:
+    """Start a region's report for a period, empty or from an earlier report's answers."""
+    if not scope_for_user(user).can_write_region(region):
+        raise PermissionDenied(_("Only the rapporteur of this region may start its report."))
+    try:
+        validate_period(period)
+    except ValidationError as exc:
+        raise ReportError(exc.messages[0]) from exc
+    if start_from is not None and start_from.region_id != region.pk:
+        raise ReportError(_("A report can only start from a report of the same region."))
+    with transaction.atomic():
+        Region.objects.select_for_update().get(pk=region.pk)
+        if Report.objects.filter(
+            region=region, period=period, catalogue_version=catalogue_version
+        ).exists():
+            raise ReportError(
+                _("There is already a report of %(region)s for %(period)s with this catalogue.")
+                % {"region": region, "period": period}
+            )
+        report = Report.objects.create(
+            region=region,
+            period=period,
+            catalogue_version=catalogue_version,
+            created_by=user,
+            started_from=start_from,
+        )
+        indicators = list(catalogue_version.indicators.order_by("position"))
+        Answer.objects.bulk_create(Answer(report=report, indicator=i) for i in indicators)
+        if start_from is not None:
+            _carry_over_answers(source=start_from, target=report, user=user)
+        StatusChange.objects.create(
+            report=report,
+            to_status=ReportStatus.CONCEPT,
+            changed_by=user,
+            changed_by_name=_user_name(user),
+        )
+        audit_record(
+            actor=user,
+            action=AuditAction.REPORT_STARTED,
+            target=report,
+            summary=_("Report %(report)s started") % {"report": report},
+            detail={"started_from": start_from.pk if start_from else None},
+        )
+    return report
+
+
+def _carry_over_answers(*, source: Report, target: Report, user: User) -> None:
+    """Copy answers by indicator key (same instrument) as a marked starting point."""
+    previous = {
+        answer.indicator.key: answer for answer in source.answers.select_related("indicator")
+    }
+    now = timezone.now()
+    changes = []
+    for answer in target.answers.select_related("indicator"):
+        old = previous.get(answer.indicator.key)
+        if old is None or content_of(old) == AnswerContent():
+            continue
+        _apply(answer, content_of(old))
+        answer.carried_over = True
+        answer.revision = 1
+        answer.updated_at = now
+        answer.updated_by = user
+        answer.save()
+        changes.append(
+            _change(
+                answer=answer,
+                before=AnswerContent(),
+                source=ChangeSource.CARRIED_OVER,
+                user=user,
+                now=now,
+            )
+        )
+    AnswerChange.objects.bulk_create(changes)
+
+
+def answer_save(
+    *,
+    answer: Answer,
+    content: AnswerContent,
+    base_revision: int,
+    user: User | None,
+    source: str = ChangeSource.EDIT,
+) -> tuple[Answer, bool]:
+    """Store an answer; returns (answer, changed).
+
+    If the answer changed since `base_revision` (someone else saved in between) and the
+    stored text differs from this one, nothing is written and EditConflict carries both.
+    """
+    with transaction.atomic():
+        current = (
+            Answer.objects.select_for_update()
+            .select_related("report__region", "indicator")
+            .get(pk=answer.pk)
+        )
+        if user is not None:
+            _require_editable(current.report, user)
+        elif current.report.status not in EDITABLE_STATUSES:
+            raise ReportError(_("This report is finalised and no longer changes."))
+        stored = content_of(current)
+        if stored == content:
+            return current, False
+        if current.revision != base_revision:
+            raise EditConflict(
+                current=stored.as_dict(),
+                revision=current.revision,
+                changed_by=_changed_by(current.updated_by),
+            )
+        now = timezone.now()
+        _apply(current, content)
+        current.revision += 1
+        current.carried_over = False
+        current.updated_at = now
+        current.updated_by = user
+        current.save()
+        _record_change(answer=current, before=stored, source=source, user=user, now=now)
+    return current, True
+
+
+def _record_change(
+    *, answer: Answer, before: AnswerContent, source: str, user: User | None, now: Any
+) -> None:
+    foldable = (ChangeSource.EDIT, ChangeSource.AUTOSAVE)
+    last = answer.changes.order_by("-revision", "-id").first()
+    if (
+        last is not None
+        and user is not None
+        and last.changed_by_id == user.pk
+        and last.source in foldable
+        and source in foldable
+        and now - last.changed_at < HISTORY_FOLD_WINDOW
+    ):
+        last.after = content_of(answer).as_dict()
+        last.revision = answer.revision
+        last.changed_at = now
+        last.save(update_fields=["after", "revision", "changed_at"])
+        return
+    _change(answer=answer, before=before, source=source, user=user, now=now).save()
+
+
+def section_text_save(
+    *,
+    report: Report,
+    theme: Theme,
+    element: Element | None,
+    text: str,
+    base_revision: int,
+    user: User,
+) -> tuple[SectionText, bool]:
+    """Store the running text of a theme or element, with the same conflict check."""
+    text = text.replace("\r\n", "\n").strip()
+    with transaction.atomic():
+        locked = _locked_report(report)
+        _require_editable(locked, user)
+        section, _created = SectionText.objects.select_for_update().get_or_create(
+            report=locked, theme=theme, element=element
+        )
+        if section.text == text:
+            return section, False
+        if section.revision != base_revision:
+            raise EditConflict(
+                current={"text": section.text},
+                revision=section.revision,
+                changed_by=_changed_by(section.updated_by),
+            )
+        section.text = text
+        section.revision += 1
+        section.updated_at = timezone.now()
+        section.updated_by = user
+        section.save()
+    return section, True
+
+
+def report_transition(*, report: Report, name: str, user: User, note: str = "") -> Report:
+    """Move a report along TRANSITIONS; every move is recorded with who and when."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise ReportError(_("Unknown step."))
+    with transaction.atomic():
+        locked = _locked_report(report)
+        _require_writer(locked, user)
+        if locked.status != transition.source:
+            raise ReportError(
+                _("This step is not possible now: the report is %(status)s.")
+                % {"status": locked.get_status_display().lower()}
+            )
+        if transition.target == ReportStatus.VASTGESTELD:
+            open_comments = locked.comments.filter(resolved_at__isnull=True).count()
+            if open_comments:
+                raise ReportError(
+                    _("Resolve the %(count)s open comment(s) before finalising.")
+                    % {"count": open_comments}
+                )
+            locked.finalised_at = timezone.now()
+        previous = locked.status
+        locked.status = transition.target
+        locked.save(update_fields=["status", "finalised_at"])
+        StatusChange.objects.create(
+            report=locked,
+            from_status=previous,
+            to_status=transition.target,
+            changed_by=user,
+            changed_by_name=_user_name(user),
+            note=note,
+        )
+        audit_record(
+            actor=user,
+            action=AuditAction.REPORT_STATUS_CHANGED,
+            target=locked,
+            summary=_("Report %(report)s: %(from)s → %(to)s")
+            % {"report": locked, "from": previous, "to": transition.target},
+        )
+    return locked
+
+
+def report_correct(*, report: Report, user: User) -> Report:
+    """Start a new version of a finalised report; the finalised one stays as it is."""
+    with transaction.atomic():
+        locked = _locked_report(report)
+        _require_writer(locked, user)
+        if locked.status != ReportStatus.VASTGESTELD:
+            raise ReportError(_("Only a finalised report gets a new version; edit this one."))
+        if Report.objects.filter(corrects=locked).exists():
+            raise ReportError(_("This report already has a newer version."))
+        new = Report.objects.create(
+            region=locked.region,
+            period=locked.period,
+            catalogue_version=locked.catalogue_version,
+            number=locked.number + 1,
+            corrects=locked,
+            created_by=user,
+        )
+        now = timezone.now()
+        answers = []
+        for old in locked.answers.all():
+            answers.append(
+                Answer(
+                    report=new,
+                    indicator_id=old.indicator_id,
+                    choice=old.choice,
+                    explanation=old.explanation,
+                    figures=old.figures,
+                    perspectives=old.perspectives,
+                    revision=1,
+                    updated_at=now,
+                    updated_by=user,
+                )
+            )
+        created = Answer.objects.bulk_create(answers)
+        AnswerChange.objects.bulk_create(
+            _change(
+                answer=answer,
+                before=AnswerContent(),
+                source=ChangeSource.CORRECTION,
+                user=user,
+                now=now,
+            )
+            for answer in created
+        )
+        for model in (SectionText, PracticeItem, Quote, SourceDocument):
+            for item in model.objects.filter(report=locked):
+                item.pk = None
+                item.report = new
+                if isinstance(item, SectionText):
+                    item.revision = 0
+                item.save()
+        StatusChange.objects.create(
+            report=new,
+            to_status=ReportStatus.CONCEPT,
+            changed_by=user,
+            changed_by_name=_user_name(user),
+            note=_("New version of version %(number)s") % {"number": locked.number},
+        )
+        audit_record(
+            actor=user,
+            action=AuditAction.REPORT_CORRECTED,
+            target=new,
+            summary=_("New version %(new)s of %(old)s") % {"new": new.number, "old": locked},
+        )
+    return new
+
+
+def comment_add(
+    *,
+    report: Report,
+    user: User,
+    text: str,
+    kind: str = CommentKind.REMARK,
+    answer: Answer | None = None,
+    theme: Theme | None = None,
+) -> Comment:
+    """A network member (or the rapporteur) comments while the report is under discussion."""
+    text = text.strip()
+    if not text:
+        raise ReportError(_("Write a comment first."))
+    if kind not in CommentKind.values:
+        raise ReportError(_("Unknown kind of comment."))
+    if answer is not None and answer.report_id != report.pk:
+        raise ReportError(_("This answer belongs to another report."))
+    with transaction.atomic():
+        locked = _locked_report(report)
+        if not scope_for_user(user).can_view_region_in_progress(locked.region):
+            raise PermissionDenied(_("Only the region's network may comment on this report."))
+        if locked.status != ReportStatus.TER_BESPREKING:
+            raise ReportError(_("Comments are possible while the report is under discussion."))
+        return Comment.objects.create(
+            report=locked,
+            answer=answer,
+            theme=theme or (answer.indicator.theme if answer else None),
+            kind=kind,
+            text=text,
+            author=user,
+            author_name=user.get_full_name() or user.get_username(),
+        )
+
+
+def comment_resolve(*, comment: Comment, user: User, resolution: str = "") -> Comment:
+    with transaction.atomic():
+        locked = (
+            Comment.objects.select_for_update().select_related("report__region").get(pk=comment.pk)
+        )
+        _require_editable(locked.report, user)
+        if locked.resolved_at is not None:
+            return locked
+        locked.resolved_at = timezone.now()
+        locked.resolved_by = user
+        locked.resolution = resolution.strip()
+        locked.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+    return locked
+
+
+ITEM_MODELS: dict[str, type[PracticeItem] | type[Quote] | type[SourceDocument]] = {
+    "praktijk": PracticeItem,
+    "quote": Quote,
+    "bron": SourceDocument,
+}
+
+
+def report_item_save(
+    *,
+    report: Report,
+    user: User,
+    kind: str,
+    values: dict[str, Any],
+    item_id: int | None = None,
+) -> PracticeItem | Quote | SourceDocument:
+    """Create or change a practice item, quote or source (values already validated)."""
+    model = ITEM_MODELS[kind]
+    with transaction.atomic():
+        locked = _locked_report(report)
+        _require_editable(locked, user)
+        if item_id is None:
+            item = model(report=locked, position=model.objects.filter(report=locked).count())
+        else:
+            item = model.objects.select_for_update().get(pk=item_id, report=locked)
+        for name, value in values.items():
+            setattr(item, name, value)
+        item.full_clean()
+        item.save()
+    return item
+
+
+def report_item_delete(*, report: Report, user: User, kind: str, item_id: int) -> None:
+    model = ITEM_MODELS[kind]
+    with transaction.atomic():
+        locked = _locked_report(report)
+        _require_editable(locked, user)
+        model.objects.filter(pk=item_id, report=locked).delete()

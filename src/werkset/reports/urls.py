@@ -1,0 +1,46 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("<int:report_id>/", views.report_detail, name="detail"),
+    path("<int:report_id>/thema/<slug:theme_key>/", views.report_theme_view, name="theme"),
+    path("<int:report_id>/antwoord/<int:answer_id>/", views.answer_save_view, name="answer_save"),
+    path(
+        "<int:report_id>/antwoord/<int:answer_id>/geschiedenis/",
+        views.answer_history_view,
+        name="answer_history",
+    ),
+    path("<int:report_id>/tekst/<slug:theme_key>/", views.section_text_view, name="theme_text"),
+    path(
+        "<int:report_id>/tekst/<slug:theme_key>/<slug:element_key>/",
+        views.section_text_view,
+        name="element_text",
+    ),
+    path("<int:report_id>/stap/<slug:name>/", views.report_transition_view, name="transition"),
+    path("<int:report_id>/nieuwe-versie/", views.report_correct_view, name="correct"),
+    path("<int:report_id>/verschillen/", views.report_differences_view, name="differences"),
+    path("<int:report_id>/commentaar/", views.comment_add_view, name="comment_add"),
+    path(
+        "<int:report_id>/commentaar/<int:comment_id>/afhandelen/",
+        views.comment_resolve_view,
+        name="comment_resolve",
+    ),
+    path(
+        "<int:report_id>/thema/<slug:theme_key>/<slug:kind>/nieuw/",
+        views.report_item_view,
+        name="item_add",
+    ),
+    path(
+        "<int:report_id>/thema/<slug:theme_key>/<slug:kind>/<int:item_id>/",
+        views.report_item_view,
+        name="item_edit",
+    ),
+    path(
+        "<int:report_id>/thema/<slug:theme_key>/<slug:kind>/<int:item_id>/verwijderen/",
+        views.report_item_delete_view,
+        name="item_delete",
+    ),
+    path("voorbeeld/", views.markdown_preview, name="preview"),
+]

@@ -1,0 +1,546 @@
+"""Report pages. Every view checks the scope on the server; services check it again."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkset.accounts.scope import Scope, scope_for_request
+from werkset.catalogue.models import Element, Theme
+from werkset.core.markdown import markdown_to_html
+from werkset.regions.models import Organisation, Region
+
+from .answers import AnswerInvalid, answer_clean, answer_is_complete, content_of
+from .forms import (
+    FREQUENCY_LABELS,
+    ITEM_FORMS,
+    AnswerFormState,
+    CommentForm,
+    ReportStartForm,
+    answer_form_state,
+)
+from .models import Answer, Comment, Report, ReportStatus
+from .selectors import (
+    answer_history,
+    report_differences,
+    report_is_latest,
+    report_progress,
+    report_theme,
+    report_versions,
+    report_visible,
+    reports_visible,
+)
+from .services import (
+    ITEM_MODELS,
+    EditConflict,
+    ReportError,
+    answer_save,
+    comment_add,
+    comment_resolve,
+    report_correct,
+    report_item_delete,
+    report_item_save,
+    report_start,
+    report_transition,
+    section_text_save,
+    transitions_from,
+)
+
+
+def _report_or_404(request: HttpRequest, report_id: int) -> Report:
+    try:
+        return report_visible(scope=scope_for_request(request), report_id=report_id)
+    except Report.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _user(request: HttpRequest) -> Any:
+    return request.user
+
+
+def _can_edit(scope: Scope, report: Report) -> bool:
+    return scope.can_write_region(report.region) and not report.is_final
+
+
+def _can_comment(scope: Scope, report: Report) -> bool:
+    return (
+        scope.can_view_region_in_progress(report.region)
+        and report.status == ReportStatus.TER_BESPREKING
+    )
+
+
+def _conflict_json(exc: EditConflict) -> JsonResponse:
+    return JsonResponse(
+        {
+            "status": "conflict",
+            "current": exc.current,
+            "revision": exc.revision,
+            "changed_by": exc.changed_by,
+        },
+        status=409,
+    )
+
+
+def _saved_at() -> str:
+    return time_format(timezone.localtime(), "H:i")
+
+
+@login_required
+def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
+    """A region's reports as far as the user may see them; its rapporteur starts new ones."""
+    try:
+        region = Region.objects.select_related("network").get(code=code)
+    except Region.DoesNotExist as exc:
+        raise Http404 from exc
+    scope = scope_for_request(request)
+    if not scope.roles:
+        raise PermissionDenied
+    reports = reports_visible(scope=scope).filter(region=region)
+    can_start = scope.can_write_region(region)
+    form = ReportStartForm(previous_reports=reports) if can_start else None
+    if request.method == "POST":
+        if not can_start:
+            raise PermissionDenied
+        form = ReportStartForm(request.POST, previous_reports=reports)
+        if form.is_valid():
+            try:
+                report = report_start(
+                    region=region,
+                    period=form.cleaned_data["period"],
+                    catalogue_version=form.cleaned_data["catalogue_version"],
+                    user=_user(request),
+                    start_from=form.cleaned_data["start_from"],
+                )
+            except ReportError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("The report has been started."))
+                return redirect("reports:detail", report_id=report.pk)
+    return render(
+        request,
+        "reports/region_workspace.html",
+        {
+            "region": region,
+            "reports": reports,
+            "form": form,
+            "can_view_in_progress": scope.can_view_region_in_progress(region),
+        },
+    )
+
+
+@login_required
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    scope = scope_for_request(request)
+    can_write = scope.can_write_region(report.region)
+    show_discussion = scope.can_view_region_in_progress(report.region)
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "progress": report_progress(report=report),
+            "transitions": transitions_from(report.status) if can_write else [],
+            "can_correct": can_write and report.is_final and report_is_latest(report),
+            "versions": report_versions(report=report),
+            "status_changes": report.status_changes.all(),
+            "open_comments": report.comments.filter(resolved_at__isnull=True).select_related(
+                "answer__indicator", "theme"
+            )
+            if show_discussion
+            else [],
+        },
+    )
+
+
+def _autosave_messages() -> dict[str, str]:
+    """The autosave script's texts, translated here so the script has no strings of its own."""
+    return {
+        "saving": _("Saving…"),
+        "savedAt": _("Saved at"),
+        "unsaved": _("Changes not saved yet; kept in this browser."),
+        "restored": _("Text that was not saved has been put back from this browser, typed at"),
+        "loggedOut": _(
+            "Not saved: your session has ended. Your text is kept in this browser; log in "
+            "again and open this page to save it."
+        ),
+        "offline": _(
+            "Not saved: no connection. Your text is kept in this browser; trying again shortly."
+        ),
+        "conflict": _("Not saved: someone else changed this in the meantime."),
+        "invalid": _("Not saved:"),
+        "failed": _("Not saved."),
+        "someone": _("Someone else"),
+        "changedMeanwhile": _("changed this in the meantime. Their text:"),
+        "theirText": _("Your text has not been saved. The stored text now reads:"),
+        "keepMine": _("Save my version"),
+        "takeTheirs": _("Take their version"),
+    }
+
+
+def _theme_or_404(report: Report, theme_key: str) -> Theme:
+    try:
+        return report.catalogue_version.themes.prefetch_related("elements").get(key=theme_key)
+    except Theme.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _render_theme(
+    request: HttpRequest,
+    report: Report,
+    theme: Theme,
+    *,
+    override: AnswerFormState | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    scope = scope_for_request(request)
+    view = report_theme(report=report, theme=theme)
+    organisations = list(Organisation.objects.filter(core_partner=True))
+    states: dict[int, AnswerFormState] = {}
+    for element_view in view.elements:
+        for answer in element_view.answers:
+            if override is not None and override.answer.pk == answer.pk:
+                states[answer.pk] = override
+            else:
+                states[answer.pk] = answer_form_state(answer=answer, organisations=organisations)
+    return render(
+        request,
+        "reports/report_theme.html",
+        {
+            "report": report,
+            "theme": theme,
+            "view": view,
+            "states": states,
+            "themes": report.catalogue_version.themes.all(),
+            "can_edit": _can_edit(scope, report),
+            "can_comment": _can_comment(scope, report),
+            "show_discussion": scope.can_view_region_in_progress(report.region),
+            "comment_form": CommentForm(),
+            "override": override,
+            "frequency_periods": list(FREQUENCY_LABELS.items()),
+            "autosave_messages": _autosave_messages(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    return _render_theme(request, report, _theme_or_404(report, theme_key))
+
+
+@login_required
+@require_POST
+def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
+    """Explicit save (a normal form post) and autosave (X-Werkset-Autosave: JSON back)."""
+    report = _report_or_404(request, report_id)
+    autosave = request.headers.get("X-Werkset-Autosave") == "1"
+    try:
+        answer = Answer.objects.select_related(
+            "indicator__answer_type", "indicator__theme", "updated_by"
+        ).get(pk=answer_id, report=report)
+    except Answer.DoesNotExist as exc:
+        raise Http404 from exc
+    if not _can_edit(scope_for_request(request), report):
+        raise PermissionDenied
+    organisations = list(Organisation.objects.filter(core_partner=True))
+    codes = frozenset(org.code for org in organisations)
+    try:
+        base_revision = int(request.POST.get("base_revision", ""))
+    except ValueError:
+        base_revision = -1
+    try:
+        content = answer_clean(
+            answer_type=answer.indicator.answer_type,
+            raw=request.POST,
+            field_labels=answer.indicator.field_labels,
+            organisation_codes=codes,
+        )
+        saved, _changed = answer_save(
+            answer=answer,
+            content=content,
+            base_revision=base_revision,
+            user=_user(request),
+            source="autosave" if autosave else "bewerking",
+        )
+    except AnswerInvalid as exc:
+        if autosave:
+            return JsonResponse({"status": "invalid", "errors": exc.errors}, status=400)
+        state = answer_form_state(
+            answer=answer, organisations=organisations, submitted=request.POST, errors=exc.errors
+        )
+        return _render_theme(request, report, answer.indicator.theme, override=state, status=400)
+    except EditConflict as exc:
+        if autosave:
+            return _conflict_json(exc)
+        answer.refresh_from_db()
+        state = answer_form_state(
+            answer=answer,
+            organisations=organisations,
+            submitted=request.POST,
+            conflict={"current": exc.current, "changed_by": exc.changed_by},
+        )
+        return _render_theme(request, report, answer.indicator.theme, override=state, status=409)
+    except ReportError as exc:
+        if autosave:
+            return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
+        messages.error(request, str(exc))
+        return redirect("reports:detail", report_id=report.pk)
+
+    complete = answer_is_complete(answer.indicator.answer_type, content_of(saved))
+    if autosave:
+        return JsonResponse(
+            {
+                "status": "saved",
+                "revision": saved.revision,
+                "saved_at": _saved_at(),
+                "complete": complete,
+            }
+        )
+    messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
+    url = reverse("reports:theme", args=[report.pk, answer.indicator.theme.key])
+    return redirect(f"{url}#antwoord-{answer.pk}")
+
+
+@login_required
+@require_POST
+def section_text_view(
+    request: HttpRequest, report_id: int, theme_key: str, element_key: str | None = None
+) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    theme = _theme_or_404(report, theme_key)
+    element = None
+    if element_key is not None:
+        try:
+            element = theme.elements.get(key=element_key)
+        except Element.DoesNotExist as exc:
+            raise Http404 from exc
+    autosave = request.headers.get("X-Werkset-Autosave") == "1"
+    try:
+        section, _changed = section_text_save(
+            report=report,
+            theme=theme,
+            element=element,
+            text=request.POST.get("text", ""),
+            base_revision=int(request.POST.get("base_revision") or 0),
+            user=_user(request),
+        )
+    except EditConflict as exc:
+        if autosave:
+            return _conflict_json(exc)
+        messages.error(
+            request,
+            _(
+                "Someone else changed this text in the meantime; your text was not saved. "
+                "Their text: %(text)s"
+            )
+            % {"text": exc.current["text"][:500]},
+        )
+    except ReportError as exc:
+        if autosave:
+            return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
+        messages.error(request, str(exc))
+    else:
+        if autosave:
+            return JsonResponse(
+                {"status": "saved", "revision": section.revision, "saved_at": _saved_at()}
+            )
+        messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
+    anchor = f"#tekst-{element_key or 'thema'}"
+    return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)
+
+
+@login_required
+def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    if not scope_for_request(request).can_view_region_in_progress(report.region):
+        raise PermissionDenied
+    try:
+        answer = Answer.objects.select_related("indicator__answer_type", "indicator__theme").get(
+            pk=answer_id, report=report
+        )
+    except Answer.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(
+        request,
+        "reports/answer_history.html",
+        {"report": report, "answer": answer, "changes": answer_history(answer=answer)},
+    )
+
+
+@login_required
+@require_POST
+def report_transition_view(request: HttpRequest, report_id: int, name: str) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    try:
+        report_transition(report=report, name=name, user=_user(request))
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The status of the report has been changed."))
+    return redirect("reports:detail", report_id=report.pk)
+
+
+@login_required
+@require_POST
+def report_correct_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    try:
+        new = report_correct(report=report, user=_user(request))
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:detail", report_id=report.pk)
+    messages.success(request, _("A new version has been made; the finalised one stays as it is."))
+    return redirect("reports:detail", report_id=new.pk)
+
+
+@login_required
+def report_differences_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    if report.corrects is None:
+        raise Http404
+    previous = _report_or_404(request, report.corrects_id)  # type: ignore[arg-type]
+    return render(
+        request,
+        "reports/report_differences.html",
+        {
+            "report": report,
+            "previous": previous,
+            "differences": report_differences(old=previous, new=report),
+        },
+    )
+
+
+@login_required
+@require_POST
+def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    form = CommentForm(request.POST)
+    answer = None
+    if request.POST.get("answer"):
+        answer = (
+            Answer.objects.select_related("indicator__theme")
+            .filter(pk=request.POST["answer"], report=report)
+            .first()
+        )
+    theme_key = answer.indicator.theme.key if answer else request.POST.get("theme", "")
+    theme = report.catalogue_version.themes.filter(key=theme_key).first()
+    if not form.is_valid():
+        messages.error(request, _("Write a comment first."))
+    else:
+        try:
+            comment_add(
+                report=report,
+                user=_user(request),
+                text=form.cleaned_data["text"],
+                kind=form.cleaned_data["kind"],
+                answer=answer,
+                theme=theme,
+            )
+        except ReportError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your comment has been added."))
+    if theme is None:
+        return redirect("reports:detail", report_id=report.pk)
+    anchor = f"#antwoord-{answer.pk}" if answer else ""
+    return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)
+
+
+@login_required
+@require_POST
+def comment_resolve_view(request: HttpRequest, report_id: int, comment_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    try:
+        comment = Comment.objects.select_related("theme", "answer").get(
+            pk=comment_id, report=report
+        )
+    except Comment.DoesNotExist as exc:
+        raise Http404 from exc
+    try:
+        comment_resolve(
+            comment=comment, user=_user(request), resolution=request.POST.get("resolution", "")
+        )
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The comment has been resolved."))
+    if request.POST.get("next") == "detail" or comment.theme is None:
+        return redirect("reports:detail", report_id=report.pk)
+    anchor = f"#antwoord-{comment.answer_id}" if comment.answer_id else ""
+    return redirect(reverse("reports:theme", args=[report.pk, comment.theme.key]) + anchor)
+
+
+@login_required
+def report_item_view(
+    request: HttpRequest, report_id: int, theme_key: str, kind: str, item_id: int | None = None
+) -> HttpResponse:
+    """Add or change an 'Uit de praktijk' item, a quote or a source of a theme."""
+    report = _report_or_404(request, report_id)
+    theme = _theme_or_404(report, theme_key)
+    if kind not in ITEM_FORMS:
+        raise Http404
+    if not _can_edit(scope_for_request(request), report):
+        raise PermissionDenied
+    model = ITEM_MODELS[kind]
+    instance = None
+    if item_id is not None:
+        instance = model.objects.filter(pk=item_id, report=report, theme=theme).first()
+        if instance is None:
+            raise Http404
+    form_class = ITEM_FORMS[kind]
+    form = form_class(request.POST or None, instance=instance)
+    if "element" in form.fields:
+        form.fields["element"].queryset = theme.elements.all()  # type: ignore[attr-defined]
+        form.fields["element"].required = False
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.fields} | {"theme": theme}
+        try:
+            report_item_save(
+                report=report, user=_user(request), kind=kind, values=values, item_id=item_id
+            )
+        except ReportError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
+            return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + "#items")
+    return render(
+        request,
+        "reports/report_item_form.html",
+        {"report": report, "theme": theme, "form": form, "kind": kind, "instance": instance},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def report_item_delete_view(
+    request: HttpRequest, report_id: int, theme_key: str, kind: str, item_id: int
+) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    theme = _theme_or_404(report, theme_key)
+    if kind not in ITEM_MODELS:
+        raise Http404
+    try:
+        report_item_delete(report=report, user=_user(request), kind=kind, item_id=item_id)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Removed."))
+    return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + "#items")
+
+
+@login_required
+@require_POST
+def markdown_preview(request: HttpRequest) -> HttpResponse:
+    """The preview of a Markdown text, sanitised exactly as it will be shown."""
+    return HttpResponse(markdown_to_html(request.POST.get("text", "")[:50_000]))
