@@ -1,5 +1,6 @@
 """Demo data for trying werkset out: fictitious accounts, never for production."""
 
+import random
 import secrets
 from dataclasses import dataclass
 
@@ -8,9 +9,22 @@ from django.db import transaction
 
 from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.accounts.services import role_assign
+from werkset.catalogue.models import CatalogueVersion
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Organisation, Region, RegionalNetwork
+from werkset.reports.models import Answer, Report
+from werkset.reports.services import (
+    answer_save,
+    comment_add,
+    comment_resolve,
+    report_item_save,
+    report_start,
+    report_transition,
+    section_text_save,
+)
+
+from .content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
 
 DEMO_REGION = "friesland"
 DEMO_NETWORK = "noord-nederland"
@@ -99,3 +113,122 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             detail={"accounts": [login.username for login in logins]},
         )
     return logins
+
+
+DEMO_CATALOGUE = "werkset-2021"
+OPEN_COMMENTS = [
+    (
+        "actieoverleg.uitvoering.frequentie",
+        "correctie",
+        "Het Actie-overleg is tweewekelijks, niet wekelijks. (fictief)",
+    ),
+    (
+        "samenhang.waarde.lerend-netwerk",
+        "opmerking",
+        "Kunnen we hier een voorbeeld uit de praktijk bij zetten? (fictief)",
+    ),
+    (
+        "vt-zsm.uitvoering.inzet",
+        "opmerking",
+        "Vanuit de reclassering zien we de inzet anders; graag bespreken. (fictief)",
+    ),
+]
+DEMO_SEED = 2021
+
+
+def demo_reports_create() -> list[Report]:
+    """Friesland: 2024 complete and finalised (with practice items, quotes and sources),
+    2025 started from it and under discussion with open comments. Skipped if present."""
+    if settings.ENVIRONMENT == "production":
+        raise DemoRefused("Demogegevens worden niet aangemaakt onder productie-instellingen.")
+    catalogue = CatalogueVersion.objects.filter(slug=DEMO_CATALOGUE).first()
+    if catalogue is None:
+        raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
+    region = Region.objects.get(code=DEMO_REGION)
+    existing = Report.objects.filter(region=region, catalogue_version=catalogue)
+    if existing.filter(period__in=["2024", "2025"]).exists():
+        return list(existing.order_by("period"))
+    rapporteur = User.objects.get(username="rapporteur")
+    netwerklid = User.objects.get(username="netwerklid")
+    rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
+
+    with transaction.atomic():
+        finalised = report_start(
+            region=region, period="2024", catalogue_version=catalogue, user=rapporteur
+        )
+        _fill_answers(finalised, rapporteur, rng, completeness=1.0)
+        _add_texts_and_items(finalised, rapporteur)
+        report_transition(report=finalised, name="submit", user=rapporteur)
+        first = finalised.answers.select_related("indicator__theme").first()
+        comment = comment_add(
+            report=finalised,
+            user=netwerklid,
+            text="Klopt het bedrag? Volgens het OM waren de kosten lager. (fictief)",
+            kind="correctie",
+            answer=first,
+        )
+        comment_resolve(
+            comment=comment, user=rapporteur, resolution="Nagevraagd bij het OM; bedrag klopt."
+        )
+        finalised = report_transition(report=finalised, name="finalise", user=rapporteur)
+
+        current = report_start(
+            region=region,
+            period="2025",
+            catalogue_version=catalogue,
+            user=rapporteur,
+            start_from=finalised,
+        )
+        _fill_answers(current, rapporteur, rng, completeness=0.25)
+        current = report_transition(report=current, name="submit", user=rapporteur)
+        for key, kind, text in OPEN_COMMENTS:
+            answer = current.answers.select_related("indicator__theme").get(indicator__key=key)
+            comment_add(report=current, user=netwerklid, text=text, kind=kind, answer=answer)
+    return [finalised, current]
+
+
+def _fill_answers(report: Report, user: User, rng: random.Random, *, completeness: float) -> None:
+    answers = Answer.objects.filter(report=report).select_related(
+        "indicator__answer_type", "indicator__element"
+    )
+    for answer in answers.order_by("indicator__position"):
+        content = demo_answer(answer.indicator, rng, completeness=completeness)
+        if content.choice or content.figures or content.explanation:
+            answer_save(answer=answer, content=content, base_revision=answer.revision, user=user)
+
+
+def _add_texts_and_items(report: Report, user: User) -> None:
+    themes = list(report.catalogue_version.themes.all())
+    for index, theme in enumerate(themes):
+        section_text_save(
+            report=report,
+            theme=theme,
+            element=None,
+            text=(
+                f"In deze regio is in het verslagjaar verder gebouwd aan {theme.short_title}. "
+                "De partners bespraken de stand van zaken twee keer in het RNZS. "
+                "(Fictieve demotekst.)"
+            ),
+            base_revision=0,
+            user=user,
+        )
+        kind, title, text, source = PRACTICE_ITEMS[index % len(PRACTICE_ITEMS)]
+        report_item_save(
+            report=report,
+            user=user,
+            kind="praktijk",
+            values={"theme": theme, "kind": kind, "title": title, "text": text, "source": source},
+        )
+        report_item_save(
+            report=report,
+            user=user,
+            kind="quote",
+            values={"theme": theme, "text": QUOTES[index % len(QUOTES)], "attribution": ""},
+        )
+        source_title, description = SOURCES[index % len(SOURCES)]
+        report_item_save(
+            report=report,
+            user=user,
+            kind="bron",
+            values={"theme": theme, "title": source_title, "description": description},
+        )

@@ -11,7 +11,9 @@ from werkset.accounts.models import RoleAssignment, User
 pytestmark = pytest.mark.django_db
 
 
-def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(regions, monkeypatch):
+def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(
+    regions, catalogue_2021, monkeypatch
+):
     monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
     out = StringIO()
     call_command("demo", stdout=out)
@@ -25,16 +27,18 @@ def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(regions, monkeyp
     assert RoleAssignment.objects.get(user__username="netwerklid").network.code == "noord-nederland"
 
 
-def test_zonder_omgevingswachtwoord_wordt_een_willekeurig_wachtwoord_getoond(regions, monkeypatch):
+def test_zonder_omgevingswachtwoord_wordt_een_willekeurig_wachtwoord_getoond(
+    regions, catalogue_2021, monkeypatch
+):
     monkeypatch.delenv("WERKSET_DEMO_PASSWORD", raising=False)
     out = StringIO()
     call_command("demo", stdout=out)
-    password = out.getvalue().rsplit(": ", 1)[1].strip()
+    password = out.getvalue().strip().rsplit(": ", 1)[1].strip()
     assert len(password) >= 12
     assert authenticate(username="landelijk", password=password) is not None
 
 
-def test_twee_keer_draaien_geeft_dezelfde_accounts(regions, monkeypatch):
+def test_twee_keer_draaien_geeft_dezelfde_accounts(regions, catalogue_2021, monkeypatch):
     monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
     call_command("demo", stdout=StringIO())
     call_command("demo", stdout=StringIO())
@@ -51,4 +55,37 @@ def test_weigert_onder_productie_instellingen(regions):
 
 def test_vraagt_eerst_de_regios(db):
     with pytest.raises(CommandError, match="werkset regions load"):
+        call_command("demo", stdout=StringIO())
+
+
+def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(
+    regions, catalogue_2021, monkeypatch
+):
+    from werkset.reports.models import Comment, Report, ReportStatus
+    from werkset.reports.selectors import report_progress
+
+    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+    out = StringIO()
+    call_command("demo", stdout=out)
+    call_command("demo", stdout=StringIO())
+
+    finalised = Report.objects.get(region__code="friesland", period="2024")
+    assert finalised.status == ReportStatus.VASTGESTELD
+    progress = report_progress(report=finalised)
+    assert progress.total.answered == progress.total.total == 114
+    assert finalised.practice_items.count() == 5
+    assert finalised.quotes.count() == 5
+    assert finalised.sources.count() == 5
+
+    discussed = Report.objects.get(region__code="friesland", period="2025")
+    assert discussed.status == ReportStatus.TER_BESPREKING
+    assert discussed.started_from == finalised
+    assert Comment.objects.filter(report=discussed, resolved_at__isnull=True).count() == 3
+    assert Report.objects.count() == 2
+    assert "Friesland 2024 (v1) — Vastgesteld" in out.getvalue()
+
+
+def test_demorapportages_vragen_eerst_de_catalogus(regions, monkeypatch):
+    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+    with pytest.raises(CommandError, match="werkset catalog load"):
         call_command("demo", stdout=StringIO())

@@ -3,7 +3,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from werkset.demo.services import DemoRefused, demo_password_generate, demo_users_create
+from werkset.demo.services import (
+    DemoRefused,
+    demo_password_generate,
+    demo_reports_create,
+    demo_users_create,
+)
 
 
 class Command(BaseCommand):
@@ -16,11 +21,14 @@ class Command(BaseCommand):
         password = os.environ.get("WERKSET_DEMO_PASSWORD") or demo_password_generate()
         try:
             logins = demo_users_create(password=password)
+            reports = demo_reports_create()
         except DemoRefused as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<20} {login.scope}")
+        for report in reports:
+            self.stdout.write(f"Demorapportage: {report} — {report.get_status_display()}")
         if os.environ.get("WERKSET_DEMO_PASSWORD"):
             self.stdout.write("Wachtwoord: de waarde van WERKSET_DEMO_PASSWORD.")
         else:
