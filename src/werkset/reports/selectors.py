@@ -126,6 +126,7 @@ class ThemeView:
     practice_items: list[Any]
     quotes: list[Any]
     sources: list[Any]
+    comments: list[Comment]
 
 
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
@@ -163,6 +164,11 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
         practice_items=[p for p in practice if p.element_id is None],
         quotes=[q for q in quotes if q.element_id is None],
         sources=list(report.sources.filter(theme=theme)),
+        comments=list(
+            Comment.objects.filter(report=report, theme=theme, answer__isnull=True).order_by(
+                "created_at"
+            )
+        ),
     )
 
 

@@ -452,7 +452,7 @@ def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
             messages.success(request, _("Your comment has been added."))
     if theme is None:
         return redirect("reports:detail", report_id=report.pk)
-    anchor = f"#antwoord-{answer.pk}" if answer else ""
+    anchor = f"#antwoord-{answer.pk}" if answer else "#thema-commentaar"
     return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)
 
 

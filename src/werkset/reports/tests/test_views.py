@@ -325,3 +325,17 @@ def test_overzicht_toont_voortgang_en_open_vragen(client_for, report, rapporteur
     assert "0 van 114 vragen beantwoord" in html
     assert "Nog open" in html
     assert "Ter bespreking voorleggen" in html
+
+
+def test_commentaar_op_een_thema(client_for, report, rapporteur_friesland, netwerklid_noord):
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    netwerklid = client_for(netwerklid_noord)
+    response = netwerklid.post(
+        reverse("reports:comment_add", args=[report.pk]),
+        {"theme": "ssk", "kind": "opmerking", "text": "Mist de rol van de RvdK in dit thema."},
+    )
+    assert response["Location"].endswith("/thema/ssk/#thema-commentaar")
+    comment = Comment.objects.get()
+    assert (comment.theme.key, comment.answer) == ("ssk", None)
+    page = client_for(rapporteur_friesland).get(reverse("reports:theme", args=[report.pk, "ssk"]))
+    assert "Mist de rol van de RvdK in dit thema." in page.content.decode()
