@@ -28,11 +28,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
     "werkset.core",
     "werkset.accounts",
     "werkset.regions",
     "werkset.catalogue",
     "werkset.reports",
+    "werkset.outputs",
+    "werkset.api",
     "werkset.demo",
 ]
 
