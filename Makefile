@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 export WERKSET_DATA_DIR := $(DATA_DIR)
 
-.PHONY: install run test lint typecheck migrations-check messages requirements clean
+.PHONY: install run test lint typecheck migrations-check messages requirements clean openapi
 
 install: $(STAMP)
 
@@ -62,3 +62,7 @@ requirements:
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+
+# Regenerate the committed OpenAPI document after changing the API (a test checks it).
+openapi: install
+	WERKSET_ENVIRONMENT=test $(BIN)/werkset spectacular --lang nl --file openapi.yaml --validate --fail-on-warn

@@ -84,3 +84,23 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def second_rapporteur(make_user, friesland: Region) -> User:
+    return make_user(Role.RAPPORTEUR, region=friesland)
+
+
+@pytest.fixture
+def netwerklid_oost(make_user, regions: None) -> User:
+    return make_user(Role.NETWERKLID, network=RegionalNetwork.objects.get(code="oost-nederland"))
+
+
+@pytest.fixture
+def report(rapporteur_friesland: User, friesland: Region, catalogue_2021: CatalogueVersion):
+    """An empty concept report of Friesland for 2025."""
+    from werkset.reports.services import report_start
+
+    return report_start(
+        region=friesland, period="2025", catalogue_version=catalogue_2021, user=rapporteur_friesland
+    )

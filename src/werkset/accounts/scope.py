@@ -7,6 +7,7 @@ only source of access: Django's is_superuser grants admin screens, never content
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from werkset.regions.models import Region
@@ -77,3 +78,11 @@ def scope_for_request(request: HttpRequest) -> Scope:
         cached = scope_for_user(request.user)
         request._werkset_scope = cached  # type: ignore[attr-defined]
     return cached
+
+
+def request_user(request: HttpRequest) -> User:
+    """The signed-in user of a request that login_required (or DRF) already let through."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user

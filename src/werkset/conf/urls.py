@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from werkset.api import token_views as api_token_views
 from werkset.core import views as core_views
+from werkset.privacy import views as privacy_views
 from werkset.reports import views as report_views
 
 handler403 = "werkset.core.views.permission_denied"
@@ -21,5 +23,18 @@ urlpatterns = [
     path("regios/", include("werkset.regions.urls")),
     path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),
     path("rapportages/", include("werkset.reports.urls")),
+    path("rapportages/", include("werkset.outputs.urls")),
+    path(
+        "rapportages/<int:report_id>/privacy/",
+        privacy_views.privacy_clear,
+        name="privacy_clear",
+    ),
+    path("api/v1/", include("werkset.api.urls")),
+    path("account/api-tokens/", api_token_views.token_list, name="api_tokens"),
+    path(
+        "account/api-tokens/<int:token_id>/intrekken/",
+        api_token_views.token_revoke,
+        name="api_token_revoke",
+    ),
     path("beheer/", admin.site.urls),
 ]

@@ -17,6 +17,11 @@ class AuditAction(models.TextChoices):
     REPORT_STARTED = "report_started", _("Report started")
     REPORT_STATUS_CHANGED = "report_status_changed", _("Report status changed")
     REPORT_CORRECTED = "report_corrected", _("New report version after finalisation")
+    API_TOKEN_CREATED = "api_token_created", _("API token created")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    REPORT_EXPORTED = "report_exported", _("Report exported")
+    REPORT_IMPORTED = "report_imported", _("Report imported")
+    PRIVACY_CLEARED = "privacy_cleared", _("Flagged text marked as not personal data")
 
 
 class AuditEvent(models.Model):

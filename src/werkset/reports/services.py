@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
@@ -341,6 +341,7 @@ def report_transition(*, report: Report, name: str, user: User, note: str = "") 
                     _("Resolve the %(count)s open comment(s) before finalising.")
                     % {"count": open_comments}
                 )
+            _require_no_personal_data(locked)
             locked.finalised_at = timezone.now()
         previous = locked.status
         locked.status = transition.target
@@ -361,6 +362,24 @@ def report_transition(*, report: Report, name: str, user: User, note: str = "") 
             % {"report": locked, "from": previous, "to": transition.target},
         )
     return locked
+
+
+def _require_no_personal_data(report: Report) -> None:
+    """The privacy guard: finalising waits until every flagged text is removed or cleared."""
+    from werkset.privacy.selectors import report_uncleared_hits
+
+    uncleared = report_uncleared_hits(report=report)
+    if uncleared:
+        raise ReportError(
+            ngettext(
+                "%(count)s piece of text looks like personal data. Remove it, or record why "
+                "it is not personal data, before finalising.",
+                "%(count)s pieces of text look like personal data. Remove them, or record why "
+                "they are not personal data, before finalising.",
+                len(uncleared),
+            )
+            % {"count": len(uncleared)}
+        )
 
 
 def report_correct(*, report: Report, user: User) -> Report:

@@ -1,7 +1,5 @@
 """Report pages. Every view checks the scope on the server; services check it again."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,9 +11,12 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkset.accounts.scope import Scope, scope_for_request
+from werkset.accounts.models import User
+from werkset.accounts.scope import Scope, request_user, scope_for_request
 from werkset.catalogue.models import Element, Theme
 from werkset.core.markdown import markdown_to_html
+from werkset.privacy.detectors import KIND_LABELS, scan
+from werkset.privacy.selectors import report_privacy_hits
 from werkset.regions.models import Organisation, Region
 
 from .answers import AnswerInvalid, answer_clean, answer_is_complete, content_of
@@ -62,8 +63,8 @@ def _report_or_404(request: HttpRequest, report_id: int) -> Report:
         raise Http404 from exc
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.user
+def _user(request: HttpRequest) -> User:
+    return request_user(request)
 
 
 def _can_edit(scope: Scope, report: Report) -> bool:
@@ -87,6 +88,16 @@ def _conflict_json(exc: EditConflict) -> JsonResponse:
         },
         status=409,
     )
+
+
+def _privacy_warnings(*texts: str) -> list[str]:
+    """What the writer is warned about while typing: kind and the text that looks personal."""
+    return [
+        _("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
+        % {"kind": KIND_LABELS[hit.kind], "text": hit.text}
+        for text in texts
+        for hit in scan(text)
+    ]
 
 
 def _saved_at() -> str:
@@ -147,11 +158,14 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "reports/report_detail.html",
         {
             "report": report,
+            "can_write": can_write,
             "progress": report_progress(report=report),
             "transitions": transitions_from(report.status) if can_write else [],
             "can_correct": can_write and report.is_final and report_is_latest(report),
+            "can_upload": can_write and not report.is_final,
             "versions": report_versions(report=report),
             "status_changes": report.status_changes.all(),
+            "privacy_hits": report_privacy_hits(report=report) if show_discussion else [],
             "open_comments": report.comments.filter(resolved_at__isnull=True).select_related(
                 "answer__indicator", "theme"
             )
@@ -304,6 +318,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
                 "revision": saved.revision,
                 "saved_at": _saved_at(),
                 "complete": complete,
+                "privacy": _privacy_warnings(saved.explanation, *saved.perspectives.values()),
             }
         )
     messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
@@ -352,7 +367,12 @@ def section_text_view(
     else:
         if autosave:
             return JsonResponse(
-                {"status": "saved", "revision": section.revision, "saved_at": _saved_at()}
+                {
+                    "status": "saved",
+                    "revision": section.revision,
+                    "saved_at": _saved_at(),
+                    "privacy": _privacy_warnings(section.text),
+                }
             )
         messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
     anchor = f"#tekst-{element_key or 'thema'}"

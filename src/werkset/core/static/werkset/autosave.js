@@ -114,6 +114,23 @@
       box.focus();
     }
 
+    function showPrivacy(warnings) {
+      var box = form.querySelector(".privacy-warning");
+      if (!warnings.length) { if (box) box.remove(); return; }
+      if (!box) {
+        box = document.createElement("div");
+        box.className = "notice privacy-warning";
+        box.setAttribute("role", "status");
+        status.parentNode.parentNode.insertBefore(box, status.parentNode);
+      }
+      box.textContent = "";
+      warnings.forEach(function (text) {
+        var line = document.createElement("p");
+        line.textContent = text;
+        box.appendChild(line);
+      });
+    }
+
     function save() {
       if (saving) { schedule(); return; }
       saving = true;
@@ -134,6 +151,7 @@
           if (data.status === "saved") {
             revision.value = data.revision;
             say(MSG.savedAt + " " + data.saved_at);
+            showPrivacy(data.privacy || []);
             if (edits === editsAtStart) dropDraft();
           } else if (data.status === "conflict") {
             say(MSG.conflict);

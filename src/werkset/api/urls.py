@@ -1,0 +1,17 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter(trailing_slash=True)
+router.register("catalogusversies", views.CatalogueVersionViewSet, basename="catalogusversie")
+router.register("regios", views.RegionViewSet, basename="regio")
+router.register("rapportages", views.ReportViewSet, basename="rapportage")
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,240 @@
+"""The REST API under /api/v1/: reads within the user's scope, writes for the rapporteur."""
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from werkset.accounts.scope import request_user, scope_for_request
+from werkset.catalogue.models import CatalogueVersion
+from werkset.catalogue.selectors import catalogue_version_document
+from werkset.regions.models import Organisation, Region
+from werkset.reports.answers import AnswerInvalid, answer_clean
+from werkset.reports.models import Answer, Report
+from werkset.reports.selectors import reports_visible
+from werkset.reports.services import (
+    EditConflict,
+    ReportError,
+    answer_save,
+    report_correct,
+    report_start,
+    report_transition,
+)
+
+from .exceptions import problem
+from .serializers import (
+    AnswerSerializer,
+    AnswerWriteSerializer,
+    CatalogueVersionSerializer,
+    RegionSerializer,
+    ReportDetailSerializer,
+    ReportSerializer,
+    ReportStartSerializer,
+)
+
+
+class HasRole(permissions.BasePermission):
+    """Signed in and holding at least one role; finer scope is checked per object."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return bool(request.user and request.user.is_authenticated) and bool(
+            scope_for_request(request).roles
+        )
+
+
+class CatalogueVersionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published catalogue versions; the detail is the whole instrument."""
+
+    serializer_class = CatalogueVersionSerializer
+    permission_classes = [HasRole]
+    lookup_field = "slug"
+    queryset = CatalogueVersion.objects.annotate(indicator_count=Count("indicators")).order_by(
+        "published_on", "slug"
+    )
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(catalogue_version_document(version=self.get_object()))
+
+
+class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+    """The 25 Actieoverleg regions with their regional network."""
+
+    serializer_class = RegionSerializer
+    permission_classes = [HasRole]
+    lookup_field = "code"
+    pagination_class = None
+    queryset = Region.objects.select_related("network").prefetch_related("veilig_thuis_regions")
+
+
+def _problem_from_report_error(exc: ReportError) -> Response:
+    return problem(
+        status_code=status.HTTP_409_CONFLICT, title=_("Not possible now"), detail=str(exc)
+    )
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("regio", str, description="Region code"),
+        OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
+        OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
+    ]
+)
+class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Reports the user may see: finalised ones, and work in progress of the own region."""
+
+    permission_classes = [HasRole]
+
+    def get_queryset(self) -> QuerySet[Report]:
+        reports = reports_visible(scope=scope_for_request(self.request)).order_by(
+            "region__position", "-period", "-number"
+        )
+        params = self.request.query_params
+        if params.get("regio"):
+            reports = reports.filter(region__code=params["regio"])
+        if params.get("periode"):
+            reports = reports.filter(period=params["periode"])
+        if params.get("status"):
+            reports = reports.filter(status=params["status"])
+        if self.action == "retrieve":
+            answers = Answer.objects.select_related("indicator__answer_type").order_by(
+                "indicator__position"
+            )
+            reports = reports.prefetch_related(
+                Prefetch("answers", queryset=answers), "status_changes"
+            )
+        return reports
+
+    def get_serializer_class(self) -> type:
+        return ReportDetailSerializer if self.action == "retrieve" else ReportSerializer
+
+    @extend_schema(request=ReportStartSerializer, responses={201: ReportSerializer})
+    def create(self, request: Request) -> Response:
+        """Start a report (rapporteur of the region)."""
+        serializer = ReportStartSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            report = report_start(
+                region=data["region"],
+                period=data["period"],
+                catalogue_version=data["catalogue_version"],
+                user=request_user(request),
+                start_from=data.get("start_from"),
+            )
+        except ReportError as exc:
+            return _problem_from_report_error(exc)
+        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    def _transition(self, request: Request, name: str) -> Response:
+        try:
+            report = report_transition(
+                report=self.get_object(),
+                name=name,
+                user=request_user(request),
+            )
+        except ReportError as exc:
+            return _problem_from_report_error(exc)
+        return Response(ReportSerializer(report).data)
+
+    @extend_schema(request=None, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="voorleggen")
+    def submit(self, request: Request, pk: str) -> Response:
+        """Concept → ter bespreking."""
+        return self._transition(request, "submit")
+
+    @extend_schema(request=None, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="terug-naar-concept")
+    def reopen(self, request: Request, pk: str) -> Response:
+        """Ter bespreking → concept."""
+        return self._transition(request, "reopen")
+
+    @extend_schema(request=None, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="vaststellen")
+    def finalise(self, request: Request, pk: str) -> Response:
+        """Ter bespreking → vastgesteld (every comment resolved)."""
+        return self._transition(request, "finalise")
+
+    @extend_schema(request=None, responses={201: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="nieuwe-versie")
+    def correct(self, request: Request, pk: str) -> Response:
+        """A new version of a finalised report, to correct it."""
+        try:
+            report = report_correct(report=self.get_object(), user=request_user(request))
+        except ReportError as exc:
+            return _problem_from_report_error(exc)
+        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    def _answer(self, key: str) -> Answer:
+        try:
+            return Answer.objects.select_related("indicator__answer_type", "report__region").get(
+                report=self.get_object(), indicator__key=key
+            )
+        except Answer.DoesNotExist as exc:
+            raise Http404 from exc
+
+    @extend_schema(
+        methods=["GET"],
+        responses={200: AnswerSerializer},
+        operation_id="rapportages_antwoorden_retrieve",
+    )
+    @extend_schema(
+        methods=["PUT"],
+        request=AnswerWriteSerializer,
+        responses={200: AnswerSerializer},
+        operation_id="rapportages_antwoorden_update",
+    )
+    @action(
+        detail=True,
+        methods=["get", "put"],
+        url_path=r"antwoorden/(?P<indicator>[a-z0-9-]+\.[a-z0-9-]+\.[a-z0-9-]+)",
+    )
+    def answer(self, request: Request, pk: str, indicator: str) -> Response:
+        """One answer, by indicator key. PUT needs the revision it starts from."""
+        answer = self._answer(indicator)
+        if request.method == "GET":
+            return Response(AnswerSerializer(answer).data)
+        serializer = AnswerWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        codes = frozenset(Organisation.objects.values_list("code", flat=True))
+        try:
+            content = answer_clean(
+                answer_type=answer.indicator.answer_type,
+                raw=serializer.as_raw(),
+                field_labels=answer.indicator.field_labels,
+                organisation_codes=codes,
+            )
+            saved, _changed = answer_save(
+                answer=answer,
+                content=content,
+                base_revision=serializer.validated_data["revision"],
+                user=request_user(request),
+            )
+        except AnswerInvalid as exc:
+            invalid_params = [
+                {"name": name, "reason": " ".join(messages)}
+                for name, messages in exc.errors.items()
+            ]
+            return problem(
+                status_code=status.HTTP_400_BAD_REQUEST,
+                title=_("Invalid answer"),
+                extra={"invalid-params": invalid_params},
+            )
+        except EditConflict as exc:
+            return problem(
+                status_code=status.HTTP_409_CONFLICT,
+                title=_("Changed in the meantime"),
+                detail=str(exc),
+                extra={"current": exc.current, "revision": exc.revision},
+            )
+        except ReportError as exc:
+            return _problem_from_report_error(exc)
+        saved.indicator = answer.indicator
+        return Response(AnswerSerializer(saved).data)

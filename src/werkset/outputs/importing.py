@@ -1,0 +1,453 @@
+"""Importing into werkset: a filled-in workbook's answers, or a whole report from an archive.
+
+Both check everything before they write anything, and then write in one transaction: a
+file with any error changes nothing, and the person gets every problem at once, each with
+its place (sheet and cell, or the path in the JSON document) and a Dutch message.
+
+excel.py and archive.py read and check; they take ImportProblem and ImportRefused from
+here, which is why this module imports them inside the functions.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from werkset.accounts.models import User
+from werkset.accounts.scope import scope_for_user
+from werkset.catalogue.models import CatalogueVersion, Indicator
+from werkset.core.models import AuditAction
+from werkset.core.services import audit_record
+from werkset.regions.models import Organisation, Region
+from werkset.reports.answers import (
+    UNIVERSAL_CHOICE_KEYS,
+    AnswerContent,
+    asked_fields,
+    content_of,
+)
+from werkset.reports.models import (
+    Answer,
+    AnswerChange,
+    ChangeSource,
+    Comment,
+    PracticeItem,
+    Quote,
+    Report,
+    SectionText,
+    SourceDocument,
+    StatusChange,
+    period_label,
+)
+from werkset.reports.services import EDITABLE_STATUSES, answer_save
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem with its place: a sheet and cell, or (sheet None) a path in a JSON file."""
+
+    sheet: str | None
+    cell: str | None
+    message: str
+    warning: bool = field(default=False, compare=False)
+
+    @property
+    def place(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or self.cell or ""
+
+    def describe(self) -> str:
+        """'Actie-overleg!F12: Kies een van de antwoorden.'; a warning says so."""
+        if self.warning:
+            label = _("warning")
+            return (
+                f"{self.place} ({label}): {self.message}"
+                if self.place
+                else (f"{label.capitalize()}: {self.message}")
+            )
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+class ImportRefused(Exception):
+    """Nothing was written; `problems` lists every error (and warning) found."""
+
+    def __init__(self, problems: list[ImportProblem]):
+        self.problems = problems
+        super().__init__("\n".join(problem.describe() for problem in problems))
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.warning]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    changed: int
+    unchanged: int
+    warnings: list[ImportProblem]
+
+
+def _refused(message: str, sheet: str | None = None, cell: str | None = None) -> ImportRefused:
+    return ImportRefused([ImportProblem(sheet, cell, message)])
+
+
+def _describe_report(region: str, period: str, number: int) -> str:
+    return _("%(region)s, %(period)s (version %(number)s)") % {
+        "region": region,
+        "period": period_label(period),
+        "number": number,
+    }
+
+
+# --- the workbook ------------------------------------------------------------------------
+
+
+def _workbook_report(meta: Any, report: Report | None) -> Report:
+    """The report the workbook belongs to; refused if that is not `report` or not here."""
+    region = Region.objects.filter(code=meta.region).first()
+    workbook_report = _describe_report(
+        region.name if region else meta.region, meta.period, meta.number
+    )
+    if report is not None:
+        report = Report.objects.select_related("region", "catalogue_version").get(pk=report.pk)
+        if meta.catalogue != report.catalogue_version.slug:
+            raise _refused(
+                _(
+                    "This workbook was made with catalogue version %(workbook)s; this report "
+                    "uses %(report)s."
+                )
+                % {"workbook": meta.catalogue, "report": report.catalogue_version.slug}
+            )
+        if (meta.region, meta.period, meta.number) != (
+            report.region.code,
+            report.period,
+            report.number,
+        ):
+            raise _refused(
+                _("This workbook belongs to another report (%(workbook)s), not to %(report)s.")
+                % {
+                    "workbook": workbook_report,
+                    "report": _describe_report(report.region.name, report.period, report.number),
+                }
+            )
+        return report
+    if not CatalogueVersion.objects.filter(slug=meta.catalogue).exists():
+        raise _refused(
+            _("This workbook was made with catalogue version %(slug)s, which is not loaded here.")
+            % {"slug": meta.catalogue}
+        )
+    if region is None:
+        raise _refused(_("Unknown region: %(code)s.") % {"code": meta.region})
+    found = (
+        Report.objects.select_related("region", "catalogue_version")
+        .filter(
+            region=region,
+            period=meta.period,
+            catalogue_version__slug=meta.catalogue,
+            number=meta.number,
+        )
+        .first()
+    )
+    if found is None:
+        raise _refused(
+            _("The report of this workbook (%(report)s) does not exist here.")
+            % {"report": workbook_report}
+        )
+    return found
+
+
+def _finalised(report: Report) -> ImportRefused:
+    return _refused(
+        _(
+            "The report %(report)s is finalised and no longer changes; make a new version to "
+            "correct it."
+        )
+        % {"report": _describe_report(report.region.name, report.period, report.number)}
+    )
+
+
+def report_workbook_import(
+    *, data: bytes, user: User | None, report: Report | None = None
+) -> ImportResult:
+    """Read a filled-in workbook into its report: all or nothing, unchanged rows skipped,
+    every change recorded in the answer's history as an import.
+
+    `user` None is the command line. With a user, only the region's rapporteur may import
+    (PermissionDenied otherwise). Raises ImportRefused with every problem found.
+    """
+    from . import excel
+
+    workbook, meta = excel.workbook_open(data)
+    target = _workbook_report(meta, report)
+    if user is not None and not scope_for_user(user).can_write_region(target.region):
+        raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
+    if target.status not in EDITABLE_STATUSES:
+        raise _finalised(target)
+    indicators = list(
+        Indicator.objects.filter(version=target.catalogue_version)
+        .select_related("answer_type", "element", "theme", "version")
+        .order_by("position")
+    )
+    read = excel.workbook_read(data=data, workbook=workbook, meta=meta, indicators=indicators)
+    organisations = list(Organisation.objects.order_by("position", "name"))
+    problems = list(read.problems)
+    changes: list[tuple[Answer, AnswerContent]] = []
+    unchanged = 0
+
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().select_related("region").get(pk=target.pk)
+        if locked.status not in EDITABLE_STATUSES:
+            raise _finalised(locked)
+        answers = {
+            answer.indicator_id: answer
+            for answer in Answer.objects.select_for_update(of=("self",))
+            .filter(report=locked)
+            .select_related("updated_by")
+        }
+        for row in read.rows:
+            if row.content is None:
+                continue
+            answer = answers.get(row.indicator.pk)
+            if answer is None:  # a report always has every answer; be safe all the same
+                answer = Answer.objects.create(report=locked, indicator=row.indicator)
+            stored = excel.content_comparable(
+                indicator=row.indicator, content=content_of(answer), organisations=organisations
+            )
+            if row.content == stored:
+                unchanged += 1
+                continue
+            if row.revision != answer.revision:
+                problems.append(
+                    ImportProblem(
+                        row.sheet,
+                        row.cell("choice"),
+                        _(
+                            "This answer was changed in werkset after the workbook was "
+                            "downloaded (by %(name)s); download a new workbook so that change "
+                            "is not lost."
+                        )
+                        % {"name": _user_name(answer.updated_by)},
+                    )
+                )
+                continue
+            problems.extend(_missing_required(row, excel))
+            changes.append((answer, row.content))
+        problems.sort(key=lambda p: excel.problem_position(p, read.sheet_order))
+        if any(not p.warning for p in problems):
+            raise ImportRefused(problems)
+        for answer, content in changes:
+            answer_save(
+                answer=answer,
+                content=content,
+                base_revision=answer.revision,
+                user=user,
+                source=ChangeSource.IMPORT,
+            )
+        audit_record(
+            actor=user,
+            action=AuditAction.REPORT_IMPORTED,
+            target=locked,
+            summary=_("Workbook imported into %(report)s: %(count)s answer(s) changed")
+            % {"report": locked, "count": len(changes)},
+            detail={"format": "xlsx", "changed": len(changes), "unchanged": unchanged},
+        )
+    return ImportResult(
+        changed=len(changes),
+        unchanged=unchanged,
+        warnings=[p for p in problems if p.warning],
+    )
+
+
+def _user_name(user: User | None) -> str:
+    if user is None:
+        return _("the system")
+    return user.get_full_name() or user.get_username()
+
+
+def _missing_required(row: Any, excel: Any) -> list[ImportProblem]:
+    """A changed answer that says something must have the figures its answer requires;
+    Onbekend and N.v.t. need none, and an emptied row is 'not answered'."""
+    content: AnswerContent = row.content
+    if content == AnswerContent() or content.choice in UNIVERSAL_CHOICE_KEYS:
+        return []
+    problems = []
+    for spec in asked_fields(row.indicator.answer_type, content.choice):
+        if spec.get("required") and spec["key"] not in content.figures:
+            part = "aantal" if spec["kind"] == "frequentie" else ""
+            column = excel.field_column_id(spec["key"], spec["kind"], part)
+            problems.append(
+                ImportProblem(
+                    row.sheet,
+                    row.cell(column),
+                    _("%(label)s is required with this answer; fill it in or answer Onbekend.")
+                    % {"label": spec["label"]},
+                )
+            )
+    return problems
+
+
+# --- the archive -------------------------------------------------------------------------
+
+
+def report_json_import(*, data: bytes | str | dict[str, Any], user: User | None) -> Report:
+    """Recreate a report from its JSON archive, exactly as it was exported.
+
+    `user` None is the command line; with a user, only the region's rapporteur may import
+    (PermissionDenied otherwise). A report that exists (same region, period, catalogue
+    version and number) is refused. Raises ImportRefused with every problem found.
+    """
+    from . import archive
+
+    document = archive.archive_load(data)
+    catalogue, region = archive.archive_identity(document)
+    if user is not None and not scope_for_user(user).can_write_region(region):
+        raise PermissionDenied(_("Only the rapporteur of this region may import its reports."))
+    if archive.archive_existing(document, catalogue, region) is not None:
+        raise _refused(archive.existing_message(document, region))
+    plan = archive.archive_check(document=document, catalogue=catalogue, region=region)
+    with transaction.atomic():
+        Region.objects.select_for_update().get(pk=region.pk)
+        if archive.archive_existing(document, catalogue, region) is not None:
+            raise _refused(archive.existing_message(document, region))
+        report = _archive_write(plan, archive)
+        audit_record(
+            actor=user,
+            action=AuditAction.REPORT_IMPORTED,
+            target=report,
+            summary=_("Report %(report)s imported from an archive") % {"report": report},
+            detail={"format": "json"},
+        )
+    return report
+
+
+def _set_times(objects: list[Any], times: list[Any], name: str) -> None:
+    """Put back the stored times that auto_now_add overwrote on insert."""
+    for obj, value in zip(objects, times, strict=True):
+        setattr(obj, name, value)
+    if objects:
+        type(objects[0]).objects.bulk_update(objects, [name])
+
+
+def _archive_write(plan: Any, archive: Any) -> Report:
+    document = plan.document
+    time = archive.parse_time
+    report = Report.objects.create(
+        region=plan.region,
+        period=document["period"],
+        catalogue_version=plan.catalogue,
+        number=document["number"],
+        status=document["status"],
+        corrects=plan.corrects,
+        started_from=plan.started_from,
+        created_by=plan.user(document["created_by"]),
+        finalised_at=time(document["finalised_at"]),
+    )
+    _set_times([report], [time(document["created_at"])], "created_at")
+
+    indicators = sorted(plan.indicators.values(), key=lambda i: i.position)
+    answers = Answer.objects.bulk_create(
+        archive.answer_model(plan, report, indicator) for indicator in indicators
+    )
+    by_key = {answer.indicator.key: answer for answer in answers}
+    AnswerChange.objects.bulk_create(
+        AnswerChange(
+            answer=by_key[key],
+            revision=change["revision"],
+            changed_at=time(change["changed_at"]),
+            changed_by=plan.user(change["changed_by"]),
+            changed_by_name=change["changed_by_name"],
+            source=change["source"],
+            before=change["before"],
+            after=change["after"],
+        )
+        for key, data in document["answers"].items()
+        for change in data["history"]
+    )
+    SectionText.objects.bulk_create(
+        SectionText(
+            report=report,
+            theme=plan.theme(text["theme"]),
+            element=plan.element(text["theme"], text["element"]),
+            text=text["text"],
+            revision=text["revision"],
+            updated_at=time(text["updated_at"]),
+            updated_by=plan.user(text["updated_by"]),
+        )
+        for text in document["section_texts"]
+    )
+
+    def place(item: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "report": report,
+            "theme": plan.theme(item["theme"]),
+            "element": plan.element(item["theme"], item["element"]),
+            "position": item["position"],
+        }
+
+    items: list[tuple[str, list[Any]]] = [
+        (
+            "practice_items",
+            [
+                PracticeItem(
+                    **place(i), kind=i["kind"], title=i["title"], text=i["text"], source=i["source"]
+                )
+                for i in document["practice_items"]
+            ],
+        ),
+        (
+            "quotes",
+            [
+                Quote(**place(i), text=i["text"], attribution=i["attribution"])
+                for i in document["quotes"]
+            ],
+        ),
+        (
+            "sources",
+            [
+                SourceDocument(**place(i), title=i["title"], description=i["description"])
+                for i in document["sources"]
+            ],
+        ),
+    ]
+    for collection, objects in items:
+        if objects:
+            created = type(objects[0]).objects.bulk_create(objects)
+            _set_times(created, [time(i["created_at"]) for i in document[collection]], "created_at")
+
+    comments = Comment.objects.bulk_create(
+        Comment(
+            report=report,
+            answer=by_key[c["indicator"]] if c["indicator"] else None,
+            theme=plan.theme(c["theme"]),
+            kind=c["kind"],
+            text=c["text"],
+            author=plan.user(c["author"]),
+            author_name=c["author_name"],
+            resolved_at=time(c["resolved_at"]),
+            resolved_by=plan.user(c["resolved_by"]),
+            resolution=c["resolution"],
+        )
+        for c in document["comments"]
+    )
+    _set_times(comments, [time(c["created_at"]) for c in document["comments"]], "created_at")
+    status_changes = StatusChange.objects.bulk_create(
+        StatusChange(
+            report=report,
+            from_status=s["from"],
+            to_status=s["to"],
+            changed_by=plan.user(s["changed_by"]),
+            changed_by_name=s["changed_by_name"],
+            note=s["note"],
+        )
+        for s in document["status_changes"]
+    )
+    _set_times(
+        status_changes, [time(s["changed_at"]) for s in document["status_changes"]], "changed_at"
+    )
+    return report

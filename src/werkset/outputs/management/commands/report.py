@@ -1,0 +1,111 @@
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from werkset.outputs.services import FORMATS, report_export
+from werkset.reports.models import Report
+
+
+class Command(BaseCommand):
+    help = (
+        "Rapportages: 'list --format json', 'export --region CODE --period PERIODE "
+        "--format pdf|docx|xlsx|json -o BESTAND', 'import BESTAND' (.xlsx of .json)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        listing = sub.add_parser("list", help="Toon de rapportages.")
+        listing.add_argument("--format", choices=["json", "text"], default="text")
+        export = sub.add_parser("export", help="Schrijf een rapportage naar een bestand.")
+        export.add_argument("--region", required=True, help="Regiocode, bijv. friesland")
+        export.add_argument("--period", required=True, help="Periode, bijv. 2025 of 2025-H1")
+        export.add_argument("--catalogue", help="Catalogusversie (slug); standaard de nieuwste")
+        export.add_argument("--version", type=int, help="Rapportageversie; standaard de nieuwste")
+        export.add_argument("--format", choices=sorted(FORMATS), required=True)
+        export.add_argument("-o", "--output", required=True, help="Bestand, of - voor stdout")
+        importing = sub.add_parser("import", help="Lees een werkmap (.xlsx) of JSON-archief in.")
+        importing.add_argument("file")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, f"_{options['action']}")(options)
+
+    def _list(self, options: dict[str, Any]) -> None:
+        reports = Report.objects.select_related("region", "catalogue_version").order_by(
+            "region__position", "period", "catalogue_version__published_on", "number"
+        )
+        rows = [
+            {
+                "region": report.region.code,
+                "period": report.period,
+                "catalogue_version": report.catalogue_version.slug,
+                "status": report.status,
+                "version": report.number,
+            }
+            for report in reports
+        ]
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        for row in rows:
+            self.stdout.write(
+                f"{row['region']:<30} {row['period']:<8} {row['catalogue_version']:<16} "
+                f"v{row['version']:<3} {row['status']}"
+            )
+
+    def _export(self, options: dict[str, Any]) -> None:
+        reports = Report.objects.filter(
+            region__code=options["region"], period=options["period"]
+        ).select_related("region", "catalogue_version")
+        if options["catalogue"]:
+            reports = reports.filter(catalogue_version__slug=options["catalogue"])
+        if options["version"]:
+            reports = reports.filter(number=options["version"])
+        report = reports.order_by("-catalogue_version__published_on", "-number").first()
+        if report is None:
+            raise CommandError(
+                f"Geen rapportage gevonden voor regio '{options['region']}' en periode "
+                f"'{options['period']}'. 'werkset report list' toont wat er is."
+            )
+        exported = report_export(report=report, fmt=options["format"], user=None)
+        if options["output"] == "-":
+            self.stdout.buffer.write(exported.content)  # type: ignore[attr-defined]
+            return
+        Path(options["output"]).write_bytes(exported.content)
+        self.stdout.write(f"{report} geschreven naar {options['output']} ({options['format']}).")
+
+    def _import(self, options: dict[str, Any]) -> None:
+        from werkset.outputs.importing import (
+            ImportRefused,
+            report_json_import,
+            report_workbook_import,
+        )
+
+        path = Path(options["file"])
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"{path} kan niet gelezen worden: {exc.strerror}.") from exc
+        try:
+            if path.suffix.lower() == ".xlsx":
+                result = report_workbook_import(data=data, user=None)
+                for warning in result.warnings:
+                    self.stderr.write(warning.describe())
+                self.stdout.write(
+                    f"Werkmap ingelezen: {result.changed} antwoord(en) gewijzigd, "
+                    f"{result.unchanged} ongewijzigd."
+                )
+            elif path.suffix.lower() == ".json":
+                report = report_json_import(data=data, user=None)
+                self.stdout.write(f"Rapportage {report} ingelezen.")
+            else:
+                raise CommandError(
+                    "Alleen .xlsx-werkmappen en .json-archieven kunnen worden ingelezen."
+                )
+        except ImportRefused as exc:
+            lines = "\n".join(f"  {problem.describe()}" for problem in exc.problems)
+            raise CommandError(
+                f"{path.name} is niet ingelezen; er is niets gewijzigd. "
+                f"{len(exc.problems)} probleem/problemen:\n{lines}"
+            ) from exc

@@ -1,0 +1,86 @@
+"""Downloads of a report (PDF, Word, Excel, JSON, print view) and the workbook upload."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkset.accounts.scope import request_user, scope_for_request
+from werkset.reports.models import Report
+from werkset.reports.selectors import report_visible
+
+from .services import FORMATS, report_export
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def _report_or_404(request: HttpRequest, report_id: int) -> Report:
+    try:
+        return report_visible(scope=scope_for_request(request), report_id=report_id)
+    except Report.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@login_required
+def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    report = _report_or_404(request, report_id)
+    exported = report_export(report=report, fmt=fmt, user=request_user(request))
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The report as one printable HTML page (also what the PDF is made from)."""
+    from .document import report_print_html
+
+    report = _report_or_404(request, report_id)
+    return HttpResponse(report_print_html(report=report))
+
+
+@login_required
+@require_POST
+def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse:
+    """A filled-in workbook: checked completely; with any error nothing is written."""
+    from .importing import ImportRefused, report_workbook_import
+
+    report = _report_or_404(request, report_id)
+    if not scope_for_request(request).can_write_region(report.region):
+        raise PermissionDenied
+    upload = request.FILES.get("workbook")
+    problems: list[str] = []
+    if upload is None:
+        problems = [_("Choose an Excel workbook (.xlsx) to upload.")]
+    elif upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+        problems = [_("The file is too large (at most 10 MB).")]
+    elif not (upload.name or "").lower().endswith(".xlsx"):
+        problems = [_("Only Excel workbooks (.xlsx) can be uploaded.")]
+    else:
+        try:
+            result = report_workbook_import(
+                data=upload.read(), user=request_user(request), report=report
+            )
+        except ImportRefused as exc:
+            problems = [problem.describe() for problem in exc.problems]
+        else:
+            messages.success(
+                request,
+                _("Workbook imported: %(changed)s answer(s) changed, %(unchanged)s unchanged.")
+                % {"changed": result.changed, "unchanged": result.unchanged},
+            )
+            for warning in result.warnings:
+                messages.warning(request, warning.describe())
+            return redirect("reports:detail", report_id=report.pk)
+    return render(
+        request,
+        "outputs/import_refused.html",
+        {"report": report, "problems": problems},
+        status=400,
+    )

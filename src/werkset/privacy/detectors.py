@@ -1,0 +1,103 @@
+"""Finding what looks like personal data in free text, so it can be kept out of reports.
+
+The detectors are deliberately simple and explainable: a rapporteur sees why a piece
+of text was flagged and either removes it or records that it is not personal data.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
+
+KIND_LABELS = {
+    "bsn": "BSN",
+    "telefoonnummer": "telefoonnummer",
+    "e-mailadres": "e-mailadres",
+    "adres": "postcode of adres met huisnummer",
+    "geboortedatum": "geboortedatum",
+    "naam": "naam van een persoon",
+}
+
+_BSN = re.compile(r"(?<![\d.])(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?![\d.]*\d)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+31[\s-]?(?:\(0\))?|0031[\s-]?|0)(?:[1-9](?:[\s-]?\d){8})(?!\d)"
+)
+_EMAIL = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_POSTCODE_NUMBER = re.compile(
+    r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s*,?\s*\d{1,5}\s?[a-zA-Z]?\b)?"
+)
+_STREET_NUMBER = re.compile(
+    r"\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|singel|gracht|kade|dijk|hof|steeg|pad|dreef|"
+    r"park|markt|erf|veld|baan|ring)\s+\d{1,5}\s?[a-zA-Z]?\b"
+)
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_NUMERIC_DATE = r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}"
+_WRITTEN_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}"
+_DATE = f"(?:{_NUMERIC_DATE}|{_WRITTEN_DATE})"
+_BIRTH_DATE = re.compile(
+    rf"(?:geboren|geb\.|geboortedatum|geb\.datum|gebdat)\s*(?:op|:)?\s*({_DATE})", re.IGNORECASE
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\b")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+
+
+def bsn_is_valid(digits: str) -> bool:
+    """The elfproef: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is divisible by 11 (and not all zeros)."""
+    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+        return False
+    weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
+    return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
+
+
+@cache
+def first_names() -> frozenset[str]:
+    lines = NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def scan(text: str) -> list[Hit]:
+    """Every stretch of `text` that looks like personal data, in order, without overlaps."""
+    hits: list[Hit] = []
+    for match in _BSN.finditer(text):
+        if bsn_is_valid("".join(match.groups())):
+            hits.append(Hit("bsn", match.group(0), match.start(), match.end()))
+    for match in _EMAIL.finditer(text):
+        hits.append(Hit("e-mailadres", match.group(0), match.start(), match.end()))
+    for match in _PHONE.finditer(text):
+        hits.append(Hit("telefoonnummer", match.group(0), match.start(), match.end()))
+    for pattern in (_POSTCODE_NUMBER, _STREET_NUMBER):
+        for match in pattern.finditer(text):
+            hits.append(Hit("adres", match.group(0).strip(), match.start(), match.end()))
+    for match in _BIRTH_DATE.finditer(text):
+        hits.append(Hit("geboortedatum", match.group(1), match.start(1), match.end(1)))
+    names = first_names()
+    for match in _CAPITALISED_WORD.finditer(text):
+        word = match.group(0)
+        if word.lower() in names or word.split("-")[0].lower() in names:
+            hits.append(Hit("naam", word, match.start(), match.end()))
+    return _without_overlaps(hits)
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the first, longest hit where hits overlap (a BSN inside a phone number, ...)."""
+    result: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if result and hit.start < result[-1].end:
+            continue
+        result.append(hit)
+    return result

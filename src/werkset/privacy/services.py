@@ -1,0 +1,49 @@
+"""Recording that a flagged text is not personal data: who, when and why."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from werkset.accounts.models import User
+from werkset.accounts.scope import scope_for_user
+from werkset.core.models import AuditAction
+from werkset.core.services import audit_record
+from werkset.reports.models import Report
+
+from .detectors import KIND_LABELS
+from .models import PrivacyClearance
+
+
+class PrivacyError(Exception):
+    """The clearance cannot be recorded; the message says why, in Dutch."""
+
+
+def privacy_hit_clear(
+    *, report: Report, kind: str, text: str, reason: str, user: User
+) -> PrivacyClearance:
+    reason = reason.strip()
+    if kind not in KIND_LABELS:
+        raise PrivacyError(_("Unknown kind of personal data."))
+    if not reason:
+        raise PrivacyError(_("Say why this is not personal data."))
+    if not scope_for_user(user).can_write_region(report.region):
+        raise PermissionDenied(_("Only the rapporteur of this region may record this."))
+    with transaction.atomic():
+        clearance, _created = PrivacyClearance.objects.get_or_create(
+            report=report,
+            kind=kind,
+            text=text[:500],
+            defaults={
+                "reason": reason,
+                "cleared_by": user,
+                "cleared_by_name": user.get_full_name() or user.get_username(),
+            },
+        )
+        audit_record(
+            actor=user,
+            action=AuditAction.PRIVACY_CLEARED,
+            target=report,
+            summary=_("'%(text)s' marked as not personal data") % {"text": text[:100]},
+            detail={"kind": kind, "reason": reason},
+        )
+    return clearance

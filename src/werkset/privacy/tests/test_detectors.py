@@ -1,0 +1,91 @@
+"""The privacy guard's detectors: what they must find, and what they must leave alone."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from werkset.privacy.detectors import bsn_is_valid, scan
+
+
+def kinds(text):
+    return [(hit.kind, hit.text) for hit in scan(text)]
+
+
+@pytest.mark.parametrize("bsn", ["111222333", "123456782", "999999990"])
+def test_geldige_bsn_volgens_de_elfproef(bsn):
+    assert bsn_is_valid(bsn)
+
+
+@pytest.mark.parametrize("number", ["123456789", "000000000", "12345678", "1234567890"])
+def test_ongeldige_bsn(number):
+    assert not bsn_is_valid(number)
+
+
+def test_bsn_in_tekst_ook_met_punten():
+    assert kinds("Cliënt met BSN 123.456.782 werd besproken.") == [("bsn", "123.456.782")]
+    assert kinds("BSN 111222333") == [("bsn", "111222333")]
+
+
+def test_negen_cijfers_die_de_elfproef_niet_halen_zijn_geen_bsn():
+    assert kinds("Het zaaknummer is 123456789.") == []
+
+
+@pytest.mark.parametrize(
+    "phone", ["06-12345678", "06 1234 5678", "+31 6 12345678", "010-1234567", "0031612345678"]
+)
+def test_telefoonnummers(phone):
+    assert kinds(f"Bel {phone} voor overleg") == [("telefoonnummer", phone)]
+
+
+def test_jaartallen_en_bedragen_zijn_geen_telefoonnummer():
+    assert kinds("In 2021 kostte dat € 12.500 en 80 uur.") == []
+
+
+def test_e_mailadres():
+    assert kinds("Mail j.jansen@voorbeeld.nl even.") == [("e-mailadres", "j.jansen@voorbeeld.nl")]
+
+
+def test_postcode_met_huisnummer_en_straat_met_nummer():
+    assert kinds("Het gezin woont op 1234 AB 12.") == [("adres", "1234 AB 12")]
+    assert kinds("Melding vanaf de Kerkstraat 14a") == [("adres", "Kerkstraat 14a")]
+
+
+def test_een_straatnaam_zonder_huisnummer_is_geen_adres():
+    assert kinds("Het Zorg- en Veiligheidshuis aan de Kerkstraat organiseert het overleg.") == []
+
+
+def test_geboortedatum_alleen_met_context():
+    assert kinds("Het kind, geboren op 3 maart 2015, werd gezien.") == [
+        ("geboortedatum", "3 maart 2015")
+    ]
+    assert kinds("geb. 12-04-2012") == [("geboortedatum", "12-04-2012")]
+    assert kinds("Het overleg van 12-04-2022 is verplaatst.") == []
+
+
+def test_voornamen_van_personen():
+    assert kinds("Daarna sprak Fatima met de moeder.") == [("naam", "Fatima")]
+    assert kinds("Jan-Willem belde terug.") == [("naam", "Jan-Willem")]
+
+
+def test_gewone_woorden_en_organisaties_zijn_geen_naam():
+    text = "Veilig Thuis, de Raad voor de Kinderbescherming en het OM bespraken de aanpak."
+    assert kinds(text) == []
+    assert kinds("de roos in de tuin en een mark op de kaart") == []
+
+
+def test_posities_kloppen():
+    text = "Bel 06-12345678 of mail a@b.nl"
+    for hit in scan(text):
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_scan_opdracht_leest_standaardinvoer(monkeypatch):
+    monkeypatch.setattr("sys.stdin", StringIO("Contact: 06-12345678, BSN 111222333"))
+    out = StringIO()
+    call_command("privacy", "scan", stdout=out)
+    assert json.loads(out.getvalue()) == [
+        {"kind": "telefoonnummer", "text": "06-12345678", "start": 9, "end": 20},
+        {"kind": "bsn", "text": "111222333", "start": 26, "end": 35},
+    ]
