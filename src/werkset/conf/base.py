@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "werkset.reports",
     "werkset.outputs",
     "werkset.privacy",
+    "werkset.comparison",
     "werkset.api",
     "werkset.demo",
 ]
