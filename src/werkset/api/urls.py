@@ -1,3 +1,4 @@
+from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
@@ -12,6 +13,17 @@ router.register("rapportages", views.ReportViewSet, basename="rapportage")
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        # Redoc starts itself with an inline script and draws with inline styles and workers.
+        csp_update(
+            {
+                "script-src": ["'unsafe-inline'"],
+                "style-src": ["'unsafe-inline'"],
+                "worker-src": ["blob:"],
+            }
+        )(SpectacularRedocView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
     path("", include(router.urls)),
 ]

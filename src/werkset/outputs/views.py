@@ -1,5 +1,6 @@
 """Downloads of a report (PDF, Word, Excel, JSON, print view) and the workbook upload."""
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -36,6 +37,7 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
     return response
 
 
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
 @login_required
 def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report as one printable HTML page (also what the PDF is made from)."""
