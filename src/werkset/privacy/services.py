@@ -21,13 +21,13 @@ class PrivacyError(Exception):
 def privacy_hit_clear(
     *, report: Report, kind: str, text: str, reason: str, user: User
 ) -> PrivacyClearance:
+    if not scope_for_user(user).can_write_region(report.region):
+        raise PermissionDenied(_("Only the rapporteur of this region may record this."))
     reason = reason.strip()
     if kind not in KIND_LABELS:
         raise PrivacyError(_("Unknown kind of personal data."))
     if not reason:
         raise PrivacyError(_("Say why this is not personal data."))
-    if not scope_for_user(user).can_write_region(report.region):
-        raise PermissionDenied(_("Only the rapporteur of this region may record this."))
     with transaction.atomic():
         clearance, _created = PrivacyClearance.objects.get_or_create(
             report=report,

@@ -1,0 +1,177 @@
+"""Every URL as every role: the expected status, checked on the server.
+
+A URL pattern without an entry here fails the test, so no page or endpoint can be
+added without deciding who may use it. Each request runs in a savepoint that is
+rolled back, so the roles see the same state.
+"""
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.test import APIClient
+
+from werkset.accounts.models import Role
+from werkset.api.services import api_token_create
+from werkset.reports.models import Answer, Comment, PracticeItem
+from werkset.reports.services import report_correct, report_transition
+
+ROLES = (
+    "anoniem",
+    "rapporteur",
+    "rapporteur-elders",
+    "netwerklid",
+    "netwerklid-elders",
+    "landelijk",
+    "beheerder",
+)
+
+# name: (method, kwargs key, expected status per role in ROLES order)
+# kwargs keys refer to the objects made in the `world` fixture.
+OWN = (302, 200, 404, 200, 404, 404, 404)  # a concept of Friesland: own region and network
+MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
+    "home": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    "login": ("get", "", (200, 302, 302, 302, 302, 302, 302)),
+    "logout": ("get", "", (405, 405, 405, 405, 405, 405, 405)),
+    "catalogue:index": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    "catalogue:version": ("get", "version", (302, 200, 200, 200, 200, 200, 200)),
+    "catalogue:theme": ("get", "theme", (302, 200, 200, 200, 200, 200, 200)),
+    "regions:index": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    "region_workspace": ("get", "region", (302, 200, 200, 200, 200, 200, 200)),
+    "reports:detail": ("get", "report", OWN),
+    "reports:theme": ("get", "report_theme", OWN),
+    "reports:answer_save": ("post", "answer", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:answer_history": ("get", "answer", OWN),
+    "reports:theme_text": ("post", "report_theme", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:element_text": ("post", "element", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:transition": ("post", "transition", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:correct": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:differences": ("get", "report", OWN),
+    "reports:comment_add": ("post", "report", (302, 302, 404, 302, 404, 404, 404)),
+    "reports:comment_resolve": ("post", "comment", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:item_add": ("get", "item_kind", (302, 200, 404, 403, 404, 404, 404)),
+    "reports:item_edit": ("get", "item", (302, 200, 404, 403, 404, 404, 404)),
+    "reports:item_delete": ("post", "item", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:preview": ("post", "", (302, 200, 200, 200, 200, 200, 200)),
+    "outputs:download": ("get", "download", OWN),
+    "outputs:print": ("get", "report", OWN),
+    "outputs:upload": ("post", "report", (302, 400, 404, 403, 404, 404, 404)),
+    "privacy_clear": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
+    "api_tokens": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    "api_token_revoke": ("post", "token", (302, 302, 404, 404, 404, 404, 404)),
+    "admin:index": ("get", "", (302, 302, 302, 302, 302, 302, 200)),
+    "api:schema": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
+    "api:docs": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
+    "api:api-root": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
+    "api:catalogusversie-list": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
+    "api:catalogusversie-detail": ("get", "version", (401, 200, 200, 200, 200, 200, 200)),
+    "api:regio-list": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
+    "api:regio-detail": ("get", "region", (401, 200, 200, 200, 200, 200, 200)),
+    "api:rapportage-list": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
+    "api:rapportage-detail": ("get", "api_report", (401, 200, 404, 200, 404, 404, 404)),
+    "api:rapportage-submit": ("post", "api_report", (401, 200, 404, 403, 404, 404, 404)),
+    "api:rapportage-reopen": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
+    "api:rapportage-finalise": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
+    "api:rapportage-correct": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
+    "api:rapportage-answer": ("get", "api_answer", (401, 200, 404, 200, 404, 404, 404)),
+}
+
+
+def all_url_names(resolver=None, namespace=""):
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= all_url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+@pytest.fixture
+def world(
+    report,
+    rapporteur_friesland,
+    make_user,
+    utrecht,
+    netwerklid_noord,
+    netwerklid_oost,
+    landelijk,
+    beheerder,
+):
+    """A finalised Friesland report with a concept correction (v2) and things inside it."""
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    concept = report_correct(report=report, user=rapporteur_friesland)
+    answer = Answer.objects.get(
+        report=concept, indicator__key="acuut.ontwikkel.voorlichting-politie"
+    )
+    theme = concept.catalogue_version.themes.get(key="acuut")
+    comment = Comment.objects.create(
+        report=concept, answer=answer, theme=theme, kind="opmerking", text="x", author_name="x"
+    )
+    item = PracticeItem.objects.create(
+        report=concept, theme=theme, kind="anders", title="T", text="t"
+    )
+    token, _key = api_token_create(user=rapporteur_friesland, name="matrix")
+    users = {
+        "anoniem": None,
+        "rapporteur": rapporteur_friesland,
+        "rapporteur-elders": make_user(Role.RAPPORTEUR, region=utrecht),
+        "netwerklid": netwerklid_noord,
+        "netwerklid-elders": netwerklid_oost,
+        "landelijk": landelijk,
+        "beheerder": beheerder,
+    }
+    version = concept.catalogue_version.slug
+    kwargs = {
+        "": {},
+        "version": {"slug": version},
+        "theme": {"slug": version, "theme_key": "acuut"},
+        "region": {"code": "friesland"},
+        "report": {"report_id": concept.pk},
+        "report_theme": {"report_id": concept.pk, "theme_key": "acuut"},
+        "element": {"report_id": concept.pk, "theme_key": "acuut", "element_key": "waarde"},
+        "answer": {"report_id": concept.pk, "answer_id": answer.pk},
+        "transition": {"report_id": concept.pk, "name": "reopen"},
+        "comment": {"report_id": concept.pk, "comment_id": comment.pk},
+        "item_kind": {"report_id": concept.pk, "theme_key": "acuut", "kind": "praktijk"},
+        "item": {
+            "report_id": concept.pk,
+            "theme_key": "acuut",
+            "kind": "praktijk",
+            "item_id": item.pk,
+        },
+        "download": {"report_id": concept.pk, "fmt": "json"},
+        "token": {"token_id": token.pk},
+        "api_report": {"pk": concept.pk},
+        "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
+    }
+    return users, kwargs
+
+
+def test_elke_url_staat_in_de_matrix():
+    names = {
+        name for name in all_url_names() if not name.startswith("admin:") or name == "admin:index"
+    }
+    missing = sorted(names - set(MATRIX))
+    assert not missing, f"URL's zonder rechtenregel in de matrix: {missing}"
+
+
+@pytest.mark.django_db
+def test_elke_rol_krijgt_de_verwachte_status(world):
+    users, kwargs = world
+    mismatches = []
+    for name, (method, key, expected) in MATRIX.items():
+        url = reverse(name, kwargs=kwargs[key])
+        for role, status in zip(ROLES, expected, strict=True):
+            user = users[role]
+            client = APIClient() if name.startswith("api:") else Client()
+            if user is not None:
+                client.force_login(user)
+            with transaction.atomic():
+                response = getattr(client, method)(url)
+                transaction.set_rollback(True)
+            if response.status_code != status:
+                mismatches.append(f"{name} als {role}: {response.status_code}, verwacht {status}")
+    assert not mismatches, "\n".join(mismatches)
