@@ -51,9 +51,12 @@ def role_assign(
         assignment = RoleAssignment.objects.create(
             user=locked_user, role=role, region=region, network=network
         )
-        if role == Role.BEHEERDER and not locked_user.is_staff:
+        if role == Role.BEHEERDER and not (locked_user.is_staff and locked_user.is_superuser):
+            # The admin screens hold accounts, roles, regions and the read-only catalogue
+            # and audit log; report content is not there, and scope ignores is_superuser.
             locked_user.is_staff = True
-            locked_user.save(update_fields=["is_staff"])
+            locked_user.is_superuser = True
+            locked_user.save(update_fields=["is_staff", "is_superuser"])
         audit_record(
             actor=assigned_by,
             action=AuditAction.ROLE_ASSIGNED,
@@ -66,12 +69,12 @@ def role_assign(
                 "network": network.code if network else None,
             },
         )
-    user.refresh_from_db(fields=["is_staff"])
+    user.refresh_from_db(fields=["is_staff", "is_superuser"])
     return assignment
 
 
 def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None) -> None:
-    """Withdraw a role; the last administrator role also takes away the admin screens."""
+    """Withdraw a role; losing the administrator role also takes away the admin screens."""
     with transaction.atomic():
         locked_user = User.objects.select_for_update().get(pk=assignment.user_id)
         description = str(assignment)
@@ -84,9 +87,10 @@ def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None) -> None:
         still_administrator = RoleAssignment.objects.filter(
             user=locked_user, role=Role.BEHEERDER
         ).exists()
-        if locked_user.is_staff and not still_administrator and not locked_user.is_superuser:
+        if assignment.role == Role.BEHEERDER and not still_administrator:
             locked_user.is_staff = False
-            locked_user.save(update_fields=["is_staff"])
+            locked_user.is_superuser = False
+            locked_user.save(update_fields=["is_staff", "is_superuser"])
         audit_record(
             actor=revoked_by,
             action=AuditAction.ROLE_REVOKED,

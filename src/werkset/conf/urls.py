@@ -19,6 +19,7 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("privacy/", core_views.privacy_statement, name="privacy"),
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),
     path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),

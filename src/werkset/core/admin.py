@@ -1,5 +1,9 @@
+import csv
+
 from django.contrib import admin
-from django.http import HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
@@ -12,6 +16,25 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["actor_name", "summary", "target_id"]
     date_hierarchy = "at"
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected events as CSV"))
+    def export_csv(self, request: HttpRequest, queryset: QuerySet[AuditEvent]) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="werkset-auditlog.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["tijdstip", "uitvoerder", "handeling", "object", "samenvatting"])
+        for event in queryset.order_by("at", "id"):
+            writer.writerow(
+                [
+                    event.at.isoformat(),
+                    event.actor_name,
+                    event.action,
+                    f"{event.target_type}:{event.target_id}" if event.target_type else "",
+                    event.summary,
+                ]
+            )
+        return response
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -19,6 +19,11 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def privacy_statement(request: HttpRequest) -> HttpResponse:
+    """The privacy statement and processing register entry; public, no log-in needed."""
+    return render(request, "core/privacy.html")
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 

@@ -52,7 +52,7 @@ def test_beheerder_krijgt_en_verliest_de_beheerschermen(make_user, regions):
     user = make_user()
     assignment = role_assign(user=user, role=Role.BEHEERDER, assigned_by=None)
     user.refresh_from_db()
-    assert user.is_staff
+    assert (user.is_staff, user.is_superuser) == (True, True)
     role_revoke(assignment=assignment, revoked_by=None)
     user.refresh_from_db()
-    assert not user.is_staff
+    assert (user.is_staff, user.is_superuser) == (False, False)

@@ -59,3 +59,24 @@ def test_een_geslaagde_poging_telt_de_fouten_niet_mee(client, rapporteur_friesla
         reverse("login"), {"username": rapporteur_friesland.username, "password": TEST_PASSWORD}
     )
     assert response.status_code == 302
+
+
+def test_privacyverklaring_is_openbaar_en_nederlands(client):
+    html = client.get(reverse("privacy")).content.decode()
+    assert "Privacyverklaring" in html
+    assert "Verwerkingsregister" in html
+
+
+def test_beheerder_exporteert_het_auditlog(client_for, beheerder, rapporteur_friesland):
+    from werkset.core.models import AuditEvent
+
+    client = client_for(beheerder)
+    ids = list(AuditEvent.objects.values_list("pk", flat=True))
+    response = client.post(
+        reverse("admin:core_auditevent_changelist"),
+        {"action": "export_csv", "_selected_action": ids},
+    )
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "tijdstip,uitvoerder,handeling,object,samenvatting"
+    assert any("role_assigned" in line for line in lines[1:])
