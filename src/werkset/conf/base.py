@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "werkset.outputs",
     "werkset.privacy",
     "werkset.comparison",
+    "werkset.bench",
     "werkset.api",
     "werkset.demo",
 ]
@@ -151,6 +152,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("WERKSET_LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }

@@ -23,6 +23,7 @@ urlpatterns = [
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),
     path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),
+    path("vergelijken/", include("werkset.comparison.urls")),
     path("rapportages/", include("werkset.reports.urls")),
     path("rapportages/", include("werkset.outputs.urls")),
     path(

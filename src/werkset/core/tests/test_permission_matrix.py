@@ -29,6 +29,7 @@ ROLES = (
 # name: (method, kwargs key, expected status per role in ROLES order)
 # kwargs keys refer to the objects made in the `world` fixture.
 OWN = (302, 200, 404, 200, 404, 404, 404)  # a concept of Friesland: own region and network
+COMPARE = (302, 200, 200, 200, 200, 200, 403)  # comparisons: every role but a pure beheerder
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "home": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "login": ("get", "", (200, 302, 302, 302, 302, 302, 302)),
@@ -61,6 +62,18 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "api_tokens": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "api_token_revoke": ("post", "token", (302, 302, 404, 404, 404, 404, 404)),
     "admin:index": ("get", "", (302, 302, 302, 302, 302, 302, 200)),
+    "comparison:index": ("get", "", COMPARE),
+    "comparison:side_by_side": ("get", "", COMPARE),
+    "comparison:bandwidth": ("get", "", COMPARE),
+    # Without ?figuur= there is no chart (404), but access is still decided first.
+    "comparison:bandwidth_svg": ("get", "", (302, 404, 404, 404, 404, 404, 403)),
+    "comparison:groups": ("get", "", COMPARE),
+    "comparison:maturity": ("get", "", COMPARE),
+    "comparison:toetsingskader": ("get", "", COMPARE),
+    "comparison:bottlenecks": ("get", "", COMPARE),
+    "comparison:over_time": ("get", "", COMPARE),
+    "comparison:report_assessment": ("get", "report", (302, 200, 404, 200, 404, 404, 403)),
+    "comparison:report_bottlenecks": ("get", "report", (302, 200, 404, 200, 404, 404, 403)),
     "api:schema": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "api:docs": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "api:api-root": ("get", "", (401, 200, 200, 200, 200, 200, 200)),

@@ -3,6 +3,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from werkset.comparison.demo import DemoRefused as ComparisonDemoRefused
+from werkset.comparison.demo import comparison_demo_create
 from werkset.demo.services import (
     DemoRefused,
     demo_password_generate,
@@ -22,13 +24,18 @@ class Command(BaseCommand):
         try:
             logins = demo_users_create(password=password)
             reports = demo_reports_create()
-        except DemoRefused as exc:
+            national = comparison_demo_create()
+        except (DemoRefused, ComparisonDemoRefused) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<20} {login.scope}")
         for report in reports:
             self.stdout.write(f"Demorapportage: {report} — {report.get_status_display()}")
+        self.stdout.write(
+            f"Landelijke demorapportages (fictief): {national.reports} aangemaakt, "
+            f"{national.skipped} al aanwezig."
+        )
         if os.environ.get("WERKSET_DEMO_PASSWORD"):
             self.stdout.write("Wachtwoord: de waarde van WERKSET_DEMO_PASSWORD.")
         else:

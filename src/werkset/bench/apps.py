@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BenchConfig(AppConfig):
+    name = "werkset.bench"
+    verbose_name = "Benchmark"

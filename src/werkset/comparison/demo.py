@@ -1,0 +1,283 @@
+"""Fictitious national demo data for the comparisons: finalised reports of every region for
+several periods, with maturity, toetsingskader and some bottleneck codes.
+
+Generated from a fixed seed with bulk inserts (thousands of answers in a few queries).
+Idempotent: a region/period that already has a report of the catalogue is left alone, so
+the Friesland demo reports stay as they are and nothing is duplicated.
+"""
+
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
+from werkset.demo.content import demo_answer
+from werkset.regions.models import Region
+from werkset.reports.models import Answer, Report, ReportStatus, StatusChange
+
+from .models import BottleneckCode, CriterionAnswer, ThemeMaturity, Verdict
+from .vocabulary import CRITERIA
+
+DEMO_CATALOGUE = "werkset-2021"
+DEMO_PERIODS = ["2022", "2023", "2024"]
+DEMO_SEED = 2025
+FICTITIOUS = " (Fictief demovoorbeeld.)"
+SPLIT = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
+DEMO_REGION = "friesland"
+
+BOTTLENECK_TEXTS = {
+    "partijen-afwezig": "Niet alle partners kunnen elke keer aansluiten; dan ontbreekt hun blik.",
+    "mandaat": "Niet elke deelnemer kan ter plekke afspraken maken; er is vaak ruggespraak nodig.",
+    "capaciteit-om": "Het OM kan door beperkte capaciteit niet altijd aanschuiven.",
+    "informatiedeling": "Onduidelijk is wat binnen de AVG wel en niet gedeeld mag worden.",
+    "kennis-werkwijze": "Partners kennen elkaars werkwijze en perspectief nog onvoldoende.",
+    "overlegstructuren": "Overleggen overlappen; ze zouden beter op elkaar kunnen aansluiten.",
+    "bredere-afstemming": "Voor een goed plan zijn ook GGZ en verslavingszorg nodig.",
+    "uitvoeren-acties": "Afgesproken acties lopen vast op wachtlijsten bij zorgaanbieders.",
+    "instroom": "Medewerkers weten nog niet goed wanneer zij een casus kunnen inbrengen.",
+    "casusgericht": "Er gaat nog veel tijd naar afspraken over het overleg zelf.",
+    "registratiesysteem": "Elke partner legt de uitkomsten apart vast in het eigen systeem.",
+}
+MOTIVATIONS = {
+    1: "Het onderwerp staat op de agenda van het RNZS; er is nog geen plan.",
+    2: "Het plan van aanpak is gereed en door de partners onderschreven.",
+    3: "De uitvoering is in volle gang; de werkwijze wordt nog bijgesteld.",
+    4: "De werkwijze is gerealiseerd en onderdeel van het dagelijkse werk.",
+    5: "Gerealiseerd en in het RNZS geëvalueerd; verbeterpunten zijn opgepakt.",
+}
+
+
+class DemoRefused(Exception):
+    """Demo data would be created where it does not belong, or before its ground."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    reports: int
+    answers: int
+    skipped: int
+
+
+@dataclass(frozen=True)
+class RegionProfile:
+    """What makes a fictitious region differ from the others, stable over periods."""
+
+    size: float
+    maturity: dict[str, int]
+    actieoverleg_year: int
+    at_zsm_table: bool
+    bottlenecks: list[str]
+
+
+def _profile(rng: random.Random, themes: list[Theme]) -> RegionProfile:
+    return RegionProfile(
+        size=rng.choice([0.5, 0.7, 1.0, 1.0, 1.3, 1.6, 2.2]),
+        maturity={t.key: rng.choice([1, 1, 2, 2, 3]) for t in themes},
+        actieoverleg_year=rng.choice([2022, 2022, 2022, 2023, 2024, 2026]),
+        at_zsm_table=rng.random() < 0.55,
+        bottlenecks=rng.sample(sorted(BOTTLENECK_TEXTS), rng.randrange(1, 4)),
+    )
+
+
+def _scaled(spec: dict[str, Any], value: Any, factor: float) -> Any:
+    kind = spec["kind"]
+    if kind == "euro":
+        return str((Decimal(value) * Decimal(str(factor))).quantize(Decimal("0.01")))
+    if kind == "uren":
+        return str((Decimal(value) * Decimal(str(factor))).quantize(Decimal("0.1")))
+    if kind == "aantal":
+        return int(value * factor)
+    return value
+
+
+def _content(
+    indicator: Indicator, rng: random.Random, profile: RegionProfile, year: int
+) -> tuple[str, str, dict[str, Any], str | None]:
+    """Choice, explanation, figures and (maybe) a bottleneck code for one answer."""
+    if indicator.key == SPLIT:
+        choice = "deelnemer" if profile.at_zsm_table else "consultatiepartij"
+        return choice, "De rol van VT aan de ZSM-tafel is vastgelegd in werkafspraken.", {}, None
+    content = demo_answer(indicator, rng, completeness=1.0)
+    factor = profile.size * (1 + 0.08 * (year - 2022))
+    specs = {spec["key"]: spec for spec in indicator.answer_type.fields}
+    figures = {
+        key: _scaled(specs[key], value, factor) if key in specs else value
+        for key, value in content.figures.items()
+    }
+    code = None
+    explanation = content.explanation
+    names_bottleneck = "knelpunt" in indicator.key or indicator.key.endswith(
+        (".mandaat", ".deelnemers")
+    )
+    if names_bottleneck and (content.choice in ("ja", "deels") or rng.random() < 0.5):
+        code = rng.choice(profile.bottlenecks)
+        explanation = BOTTLENECK_TEXTS[code]
+    return content.choice, explanation + FICTITIOUS, figures, code
+
+
+def _maturities(
+    report: Report, themes: list[Theme], profile: RegionProfile, year: int, rng: random.Random
+) -> list[ThemeMaturity]:
+    """Levels grow over the periods from the region's own starting point."""
+    result = []
+    for theme in themes:
+        level = min(5, profile.maturity[theme.key] + (year - 2022) + rng.choice([0, 0, 1]))
+        result.append(
+            ThemeMaturity(
+                report=report, theme=theme, level=level, motivation=MOTIVATIONS[level] + FICTITIOUS
+            )
+        )
+    return result
+
+
+def _criteria(
+    report: Report, profile: RegionProfile, year: int, rng: random.Random
+) -> list[CriterionAnswer]:
+    """All five met once the region's Actieoverleg is in place; before that, not yet."""
+    has_meeting = year >= profile.actieoverleg_year
+    result = []
+    for index, criterion in enumerate(CRITERIA):
+        verdict = Verdict.JA if has_meeting else rng.choice([Verdict.JA, Verdict.DEELS])
+        if not has_meeting and index == len(CRITERIA) - 1:
+            verdict = Verdict.NEE
+        result.append(
+            CriterionAnswer(
+                report=report,
+                criterion=criterion.key,
+                verdict=verdict,
+                explanation="Besproken in het RNZS." + FICTITIOUS,
+            )
+        )
+    return result
+
+
+def _assess_friesland_demo(
+    catalogue: CatalogueVersion,
+    themes: list[Theme],
+    profiles: dict[int, RegionProfile],
+    rng: random.Random,
+) -> None:
+    """The existing finalised Friesland demo report gets maturity and toetsingskader too
+    (once), so the demo region is not blank on the maps."""
+    reports = Report.objects.filter(
+        region__code=DEMO_REGION,
+        catalogue_version=catalogue,
+        period__in=DEMO_PERIODS,
+        status=ReportStatus.VASTGESTELD,
+        maturities__isnull=True,
+        criteria__isnull=True,
+    ).distinct()
+    for report in reports:
+        year = int(report.period[:4])
+        profile = profiles[report.region_id]
+        ThemeMaturity.objects.bulk_create(_maturities(report, themes, profile, year, rng))
+        CriterionAnswer.objects.bulk_create(_criteria(report, profile, year, rng))
+
+
+def comparison_demo_create() -> DemoSummary:
+    """Create the national demo reports; skip every region/period that already has one."""
+    if settings.ENVIRONMENT == "production":
+        raise DemoRefused("Demogegevens worden niet aangemaakt onder productie-instellingen.")
+    catalogue = CatalogueVersion.objects.filter(slug=DEMO_CATALOGUE).first()
+    if catalogue is None:
+        raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
+    regions = list(Region.objects.order_by("position", "name"))
+    themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
+    indicators = list(
+        Indicator.objects.filter(version=catalogue)
+        .select_related("answer_type")
+        .order_by("position")
+    )
+    existing = set(
+        Report.objects.filter(catalogue_version=catalogue).values_list("region_id", "period")
+    )
+    rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
+    profiles = {region.pk: _profile(rng, themes) for region in regions}
+    now = timezone.now()
+
+    planned = [
+        (region, period)
+        for period in DEMO_PERIODS
+        for region in regions
+        if (region.pk, period) not in existing
+    ]
+    skipped = len(regions) * len(DEMO_PERIODS) - len(planned)
+    _assess_friesland_demo(catalogue, themes, profiles, rng)
+    if not planned:
+        return DemoSummary(reports=0, answers=0, skipped=skipped)
+
+    with transaction.atomic():
+        reports = Report.objects.bulk_create(
+            [
+                Report(
+                    region=region,
+                    period=period,
+                    catalogue_version=catalogue,
+                    status=ReportStatus.VASTGESTELD,
+                    finalised_at=now,
+                )
+                for region, period in planned
+            ]
+        )
+        if any(r.pk is None for r in reports):  # backends without RETURNING
+            reports = list(
+                Report.objects.filter(
+                    catalogue_version=catalogue, period__in=DEMO_PERIODS, created_at__gte=now
+                )
+            )
+        StatusChange.objects.bulk_create(
+            StatusChange(
+                report=report,
+                from_status=ReportStatus.TER_BESPREKING,
+                to_status=ReportStatus.VASTGESTELD,
+                changed_by_name="demo",
+                note="Fictieve demorapportage.",
+            )
+            for report in reports
+        )
+        answers: list[Answer] = []
+        codes: list[tuple[int, int, str]] = []
+        maturities: list[ThemeMaturity] = []
+        criteria: list[CriterionAnswer] = []
+        for report in reports:
+            profile = profiles[report.region_id]
+            year = int(report.period[:4])
+            for indicator in indicators:
+                choice, explanation, figures, code = _content(indicator, rng, profile, year)
+                answers.append(
+                    Answer(
+                        report=report,
+                        indicator=indicator,
+                        choice=choice,
+                        explanation=explanation,
+                        figures=figures,
+                        revision=1,
+                        updated_at=now,
+                    )
+                )
+                if code is not None:
+                    codes.append((report.pk, indicator.pk, code))
+            maturities += _maturities(report, themes, profile, year, rng)
+            criteria += _criteria(report, profile, year, rng)
+        Answer.objects.bulk_create(answers, batch_size=2000)
+        ThemeMaturity.objects.bulk_create(maturities, batch_size=2000)
+        CriterionAnswer.objects.bulk_create(criteria, batch_size=2000)
+        answer_ids = dict(
+            ((report_id, indicator_id), pk)
+            for pk, report_id, indicator_id in Answer.objects.filter(
+                report__in=reports
+            ).values_list("pk", "report_id", "indicator_id")
+        )
+        BottleneckCode.objects.bulk_create(
+            [
+                BottleneckCode(answer_id=answer_ids[(report_id, indicator_id)], code=code)
+                for report_id, indicator_id, code in codes
+            ],
+            batch_size=2000,
+        )
+    return DemoSummary(reports=len(reports), answers=len(answers), skipped=skipped)

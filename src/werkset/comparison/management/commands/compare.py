@@ -1,0 +1,50 @@
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from werkset.accounts.models import Role
+from werkset.accounts.scope import Scope
+from werkset.comparison.exports import csv_text, jsonable, period_export, rows_as_dicts
+from werkset.comparison.selectors import catalogue_default
+from werkset.reports.models import validate_period
+
+# The command speaks for the national network: finalised reports only, never a concept.
+NATIONAL = Scope(frozenset({Role.LANDELIJK.value}), frozenset(), frozenset(), frozenset())
+
+
+class Command(BaseCommand):
+    help = (
+        "Vergelijkingen: 'export --period PERIODE --format csv|json' schrijft alle "
+        "vergelijkingen van een periode (alleen vastgestelde rapportages) naar standaarduitvoer."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        export = sub.add_parser("export", help="Schrijf de vergelijkingen van een periode.")
+        export.add_argument("--period", required=True, help="Bijvoorbeeld 2024 of 2024-H1.")
+        export.add_argument("--format", choices=["csv", "json"], default="csv")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        period = options["period"]
+        try:
+            validate_period(period)
+        except Exception as exc:
+            raise CommandError(f"Ongeldige periode: {period}") from exc
+        catalogue = catalogue_default()
+        if catalogue is None:
+            raise CommandError("Laad eerst de catalogus: werkset catalog load")
+        tables = period_export(scope=NATIONAL, period=period, catalogue=catalogue)
+        if options["format"] == "json":
+            document = {
+                "period": period,
+                "catalogue": catalogue.slug,
+                **{name: rows_as_dicts(*table) for name, table in tables.items()},
+            }
+            self.stdout.write(json.dumps(jsonable(document), ensure_ascii=False, indent=2))
+            return
+        for index, (name, (header, rows)) in enumerate(tables.items()):
+            if index:
+                self.stdout.write("")
+            self.stdout.write(f"# {name}")
+            self.stdout.write(csv_text(header, rows), ending="")

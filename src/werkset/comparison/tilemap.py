@@ -1,0 +1,30 @@
+"""Where each Actieoverleg region's tile sits in the map (row, column), roughly like the
+Netherlands; comparison.css places the tiles by region code (no inline styles)."""
+
+TILE_POSITIONS: dict[str, tuple[int, int]] = {
+    "noord-holland-noord": (1, 3),
+    "friesland": (1, 4),
+    "groningen": (1, 5),
+    "zaanstreek-waterland": (2, 3),
+    "flevoland": (2, 4),
+    "drenthe": (2, 5),
+    "kennemerland": (3, 2),
+    "amsterdam-amstelland": (3, 3),
+    "gooi-en-vechtstreek": (3, 4),
+    "ijsselland": (3, 5),
+    "twente": (3, 6),
+    "haaglanden": (4, 1),
+    "hollands-midden": (4, 2),
+    "utrecht": (4, 3),
+    "gelderland-midden": (4, 4),
+    "noord-oost-gelderland": (4, 5),
+    "rotterdam-rijnmond": (5, 1),
+    "zuid-holland-zuid": (5, 2),
+    "gelderland-zuid": (5, 4),
+    "zeeland": (6, 1),
+    "west-brabant-de-markiezaten": (6, 2),
+    "west-brabant-de-baronie": (6, 3),
+    "midden-brabant": (6, 4),
+    "oost-brabant": (6, 5),
+    "limburg": (7, 5),
+}
