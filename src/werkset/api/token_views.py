@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from werkset.accounts.scope import request_user
@@ -12,18 +13,25 @@ from werkset.accounts.scope import request_user
 from .models import ApiToken
 from .services import TokenError, api_token_create, api_token_revoke
 
+NEW_KEY_SESSION = "werkset_new_api_token"
 
+
+@never_cache
 @login_required
 def token_list(request: HttpRequest) -> HttpResponse:
-    new_key = None
+    """Tokens of the user; a new key is shown once, after a redirect (a reload makes none)."""
+    new_key = request.session.pop(NEW_KEY_SESSION, None)
     error = ""
     name = ""
     if request.method == "POST":
         name = request.POST.get("name", "")
         try:
-            _token, new_key = api_token_create(user=request_user(request), name=name)
+            _token, key = api_token_create(user=request_user(request), name=name)
         except TokenError as exc:
             error = str(exc)
+        else:
+            request.session[NEW_KEY_SESSION] = key
+            return redirect("api_tokens")
     return render(
         request,
         "api/tokens.html",

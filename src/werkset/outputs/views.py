@@ -30,6 +30,9 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
     if fmt not in FORMATS:
         raise Http404
     report = _report_or_404(request, report_id)
+    if fmt == "json" and not scope_for_request(request).can_view_region_in_progress(report.region):
+        # The archive holds every answer's history and the discussion: the region's own.
+        raise PermissionDenied
     exported = report_export(report=report, fmt=fmt, user=request_user(request))
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

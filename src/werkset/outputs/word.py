@@ -6,10 +6,13 @@ contents work; a TOC field that Word refreshes on opening; plain styles and no i
 the region can keep editing it. Markdown becomes Word paragraphs, never raw HTML.
 """
 
+import dataclasses
+import re
 from io import BytesIO
 from typing import Any
 
 from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -41,6 +44,30 @@ _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typograp
 _markdown.enable("table")
 
 
+# Characters XML 1.0 does not allow (control characters pasted from other programs).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """The read model with XML-illegal characters removed from every text in it."""
+    if isinstance(value, SafeString):
+        return mark_safe(_XML_ILLEGAL.sub("", value))  # noqa: S308 (was safe, stays safe)
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list):
+        return [_xml_safe(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_xml_safe(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(item) for key, item in value.items()}
+    return value
+
+
 def report_docx(*, report: Report) -> bytes:
     """The region's report as a .docx; CONCEPT in every page header until it is final."""
     with translation.override(DOCUMENT_LANGUAGE):
@@ -49,7 +76,7 @@ def report_docx(*, report: Report) -> bytes:
 
 def document_docx(*, document: ReportDocument) -> bytes:
     """Write an already built read model as Word (lets callers reuse one read model)."""
-    builder = _WordBuilder(document)
+    builder = _WordBuilder(_xml_safe(document))
     builder.build()
     output = BytesIO()
     builder.docx.save(output)

@@ -82,7 +82,8 @@ def scan(text: str) -> list[Hit]:
         hits.append(Hit("telefoonnummer", match.group(0), match.start(), match.end()))
     for pattern in (_POSTCODE_NUMBER, _STREET_NUMBER):
         for match in pattern.finditer(text):
-            hits.append(Hit("adres", match.group(0).strip(), match.start(), match.end()))
+            text = match.group(0).rstrip()
+            hits.append(Hit("adres", text, match.start(), match.start() + len(text)))
     for match in _BIRTH_DATE.finditer(text):
         hits.append(Hit("geboortedatum", match.group(1), match.start(1), match.end(1)))
     names = first_names()

@@ -9,6 +9,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.reports.models import Report
+from werkset.reports.services import EDITABLE_STATUSES
 
 from .detectors import KIND_LABELS
 from .models import PrivacyClearance
@@ -29,8 +30,11 @@ def privacy_hit_clear(
     if not reason:
         raise PrivacyError(_("Say why this is not personal data."))
     with transaction.atomic():
-        clearance, _created = PrivacyClearance.objects.get_or_create(
-            report=report,
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.status not in EDITABLE_STATUSES:
+            raise PrivacyError(_("This report is finalised and no longer changes."))
+        clearance, created = PrivacyClearance.objects.get_or_create(
+            report=locked,
             kind=kind,
             text=text[:500],
             defaults={
@@ -39,10 +43,12 @@ def privacy_hit_clear(
                 "cleared_by_name": user.get_full_name() or user.get_username(),
             },
         )
+        if not created:
+            return clearance
         audit_record(
             actor=user,
             action=AuditAction.PRIVACY_CLEARED,
-            target=report,
+            target=locked,
             summary=_("'%(text)s' marked as not personal data") % {"text": text[:100]},
             detail={"kind": kind, "reason": reason},
         )

@@ -86,3 +86,10 @@ def test_backup_en_restore_opdrachten(filled, tmp_path):
     assert set(zipfile.ZipFile(target).namelist()) >= {"manifest.json", "data.json"}
     with pytest.raises(CommandError, match="lege installatie"):
         call_command("restore", str(target), stdout=StringIO())
+
+
+def test_reservekopie_is_alleen_voor_de_eigenaar_leesbaar(filled, tmp_path):
+    target = tmp_path / "werkset.zip"
+    call_command("backup", "-o", str(target), stdout=StringIO())
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob(".*partial"))

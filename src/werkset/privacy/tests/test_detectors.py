@@ -76,7 +76,7 @@ def test_gewone_woorden_en_organisaties_zijn_geen_naam():
 
 
 def test_posities_kloppen():
-    text = "Bel 06-12345678 of mail a@b.nl"
+    text = "Bel 06-12345678 of mail a@b.nl; adres 1234 AB 12 en Kerkstraat 4 daarna"
     for hit in scan(text):
         assert text[hit.start : hit.end] == hit.text
 

@@ -128,3 +128,15 @@ def test_overzicht_toont_de_treffers_met_formulier(client_for, report, rapporteu
     )
     assert response.status_code == 302
     assert report_uncleared_hits(report=report) == []
+
+
+def test_nogmaals_vrijgeven_verandert_niets_en_logt_niet_opnieuw(report, rapporteur_friesland):
+    write(report, rapporteur_friesland, "Sophie belde.")
+    privacy_hit_clear(
+        report=report, kind="naam", text="Sophie", reason="Eerste reden", user=rapporteur_friesland
+    )
+    privacy_hit_clear(
+        report=report, kind="naam", text="Sophie", reason="Tweede reden", user=rapporteur_friesland
+    )
+    assert PrivacyClearance.objects.get().reason == "Eerste reden"
+    assert AuditEvent.objects.filter(action=AuditAction.PRIVACY_CLEARED).count() == 1

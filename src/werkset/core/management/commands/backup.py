@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,15 @@ class Command(BaseCommand):
             backup_write(target=sys.stdout.buffer)
             return
         path = Path(options["output"])
-        with path.open("wb") as target:
-            manifest = backup_write(target=target)
+        # The archive holds password hashes and every concept: readable by the owner only,
+        # and it appears under its name only when complete.
+        partial = path.with_name(f".{path.name}.partial")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(descriptor, "wb") as target:
+                manifest = backup_write(target=target)
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
         total = sum(manifest["counts"].values())
         self.stdout.write(f"Reservekopie geschreven naar {path}: {total} records.")

@@ -1,0 +1,60 @@
+"""Regressions found in review: archive scope, damaged workbooks, control characters."""
+
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from werkset.outputs.importing import ImportRefused, report_workbook_import
+from werkset.outputs.services import report_export
+from werkset.outputs.word import report_docx
+from werkset.reports.answers import AnswerContent
+from werkset.reports.models import Answer
+from werkset.reports.services import answer_save, report_transition
+
+pytestmark = pytest.mark.django_db
+
+
+def test_json_archief_alleen_voor_de_eigen_regio(
+    client_for, report, rapporteur_friesland, landelijk
+):
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    url = reverse("outputs:download", args=[report.pk, "json"])
+    assert client_for(rapporteur_friesland).get(url).status_code == 200
+    assert client_for(landelijk).get(url).status_code == 403
+    assert (
+        client_for(landelijk).get(reverse("outputs:download", args=[report.pk, "pdf"])).status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize("member", ["xl/workbook.xml", "[Content_Types].xml", "xl/styles.xml"])
+def test_beschadigde_werkmap_wordt_netjes_geweigerd(report, member):
+    original = zipfile.ZipFile(
+        io.BytesIO(report_export(report=report, fmt="xlsx", user=None).content)
+    )
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as target:
+        for name in original.namelist():
+            target.writestr(name, b"<kapot" if name == member else original.read(name))
+    with pytest.raises(ImportRefused) as caught:
+        report_workbook_import(data=damaged.getvalue(), user=None, report=report)
+    assert "Excel-werkmap" in caught.value.problems[0].describe()
+
+
+def test_word_met_stuurtekens_uit_geplakte_tekst(report, rapporteur_friesland):
+    answer = Answer.objects.get(
+        report=report, indicator__key="acuut.ontwikkel.voorlichting-politie"
+    )
+    answer_save(
+        answer=answer,
+        content=AnswerContent(choice="ja", explanation="Uit Word\x0bgeplakt\x07."),
+        base_revision=0,
+        user=rapporteur_friesland,
+    )
+    content = report_docx(report=report)
+    assert content.startswith(b"PK")
+    document = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
+    assert "Uit Wordgeplakt." in document
