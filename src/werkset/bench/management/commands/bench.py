@@ -1,0 +1,257 @@
+"""`werkset bench`: build a realistic database in a temporary place and measure (issue 9).
+
+The command makes a temporary PostgreSQL database (werkset_bench_<pid>; a temporary SQLite
+file when no server answers), runs the build and the measurements in a child process whose
+DATABASE_URL points there, and drops the database afterwards whatever happens.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
+from django.test import override_settings
+from django.urls import NoReverseMatch, reverse
+
+from werkset.bench import data as bench_data
+from werkset.bench import measure
+from werkset.bench.load import load_run
+
+POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
+TARGETS = {"page_ratio": 3.0, "pdf_ratio": 1.25, "pdf_seconds": 5.0, "excel_seconds": 2.0}
+
+
+def _postgres_create(name: str) -> bool:
+    try:
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(**POSTGRES, autocommit=True, connect_timeout=3) as conn:  # type: ignore[arg-type]
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except Exception as exc:  # any failure: fall back to SQLite
+        sys.stderr.write(f"PostgreSQL niet bereikbaar ({exc}); SQLite wordt gebruikt.\n")
+        return False
+    return True
+
+
+def _postgres_drop(name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(**POSTGRES, autocommit=True, connect_timeout=3) as conn:  # type: ignore[arg-type]
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+def _default_out() -> Path:
+    return Path(settings.DATA_DIR) / "bench.json"
+
+
+class Command(BaseCommand):
+    help = "Meet servertijden, queries, documenten, import en belasting op een tijdelijke database."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--regions", type=int, default=25)
+        parser.add_argument("--periods", type=int, default=10)
+        parser.add_argument("--small-regions", type=int, default=5)
+        parser.add_argument("--small-periods", type=int, default=2)
+        parser.add_argument("--runs", type=int, default=15, help="runs per page (median)")
+        parser.add_argument("--users", type=int, default=50)
+        parser.add_argument("--load-seconds", type=float, default=20)
+        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument("--no-load", action="store_true", help="skip the load run")
+        parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+        parser.add_argument("--database-note", default="", help=argparse.SUPPRESS)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["inner"]:
+            self._inner(options)
+            return
+        out = Path(os.environ.get("BENCH_OUT") or _default_out()).resolve()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        name = f"werkset_bench_{os.getpid()}"
+        env = {**os.environ, "WERKSET_ENVIRONMENT": "test", "BENCH_OUT": str(out)}
+        temp_dir = None
+        postgres = _postgres_create(name)
+        if postgres:
+            env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+            note = f"postgresql ({name}, tijdelijk)"
+        else:
+            temp_dir = tempfile.mkdtemp(prefix="werkset-bench-")
+            env["DATABASE_URL"] = f"sqlite:///{temp_dir}/bench.sqlite3"
+            note = "sqlite (tijdelijk bestand; PostgreSQL niet bereikbaar)"
+            options["workers"] = 1
+        forwarded = [
+            f"--{key.replace('_', '-')}={options[key]}"
+            for key in (
+                "regions",
+                "periods",
+                "small_regions",
+                "small_periods",
+                "runs",
+                "users",
+                "load_seconds",
+                "workers",
+            )
+        ]
+        if options["no_load"]:
+            forwarded.append("--no-load")
+        try:
+            subprocess.run(  # noqa: S603 (our own command, fixed arguments)
+                [
+                    sys.executable,
+                    "-m",
+                    "werkset",
+                    "bench",
+                    "--inner",
+                    f"--database-note={note}",
+                    *forwarded,
+                ],
+                env=env,
+                check=True,
+            )
+        finally:
+            if postgres:
+                _postgres_drop(name)
+            if temp_dir:
+                shutil.rmtree(temp_dir, ignore_errors=True)
+        self.stdout.write(f"JSON: {out}")
+
+    def _inner(self, options: dict[str, Any]) -> None:
+        say = self.stderr.write
+        say("migreren ...")
+        call_command("migrate", verbosity=0, interactive=False)
+        with override_settings(ROOT_URLCONF="werkset.bench.urls"):
+            say(f"opbouwen klein: {options['small_regions']} regio's x {options['small_periods']}")
+            small = bench_data.bench_data_build(
+                regions=options["small_regions"], periods=options["small_periods"]
+            )
+            page_list, missing = measure.pages(small)
+            queries_small = measure.query_counts(page_list)
+            say(f"opbouwen groot: {options['regions']} regio's x {options['periods']}")
+            large = bench_data.bench_data_build(
+                regions=options["regions"], periods=options["periods"]
+            )
+            page_list, missing = measure.pages(large)
+            queries_large = measure.query_counts(page_list)
+            say(f"servertijden ({options['runs']} runs per pagina) ...")
+            times = measure.server_times(page_list, runs=options["runs"])
+            say("PDF, DOCX, Excel-import ...")
+            pdf = measure.pdf_times(large.final_report)
+            docx = measure.docx_time(large.final_report)
+            excel = measure.excel_import_time(large.concept_report, large.rapporteur)
+            load: dict[str, Any] | None = None
+            if not options["no_load"]:
+                say(f"belasting: {options['users']} gebruikers, {options['load_seconds']} s ...")
+                comparison = [
+                    p.path for p in page_list if p.user == large.landelijk and "api" not in p.path
+                ]
+                load = load_run(
+                    large,
+                    users=options["users"],
+                    seconds=options["load_seconds"],
+                    workers=options["workers"],
+                    comparison_pages=comparison,
+                )
+            try:
+                comparison_present = bool(reverse("comparison:index"))
+            except NoReverseMatch:
+                comparison_present = False
+        baseline = times[measure.BASELINE]
+        result = {
+            "machine": {
+                "platform": platform.platform(),
+                "python": platform.python_version(),
+                "cpus": os.cpu_count(),
+                "database": f"{connection.vendor} {_db_version()}",
+                "database_note": options["database_note"],
+                "settings": os.environ.get("DJANGO_SETTINGS_MODULE", ""),
+                "regions": large.regions,
+                "reports": large.reports,
+                "small": {"regions": small.regions, "periods": options["small_periods"]},
+                "comparison_app": comparison_present,
+            },
+            "pages": [
+                {
+                    "name": page.name,
+                    "path": page.path,
+                    "median_ms": round(times[page.name], 2),
+                    "baseline_ratio": round(times[page.name] / baseline, 2),
+                    "queries_small": queries_small.get(page.name),
+                    "queries_large": queries_large[page.name],
+                }
+                for page in page_list
+            ],
+            "missing_pages": missing,
+            "pdf": {k: round(v, 3) for k, v in pdf.items()},
+            "docx": {"seconds": round(docx, 3)},
+            "excel_import": {k: round(v, 3) for k, v in excel.items()},
+            "load": load,
+            "targets": TARGETS,
+        }
+        out = Path(os.environ.get("BENCH_OUT") or _default_out())
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        self.stdout.write(report_table(result))
+
+
+def _db_version() -> str:
+    if connection.vendor == "postgresql":
+        return ".".join(str(part) for part in divmod(connection.pg_version, 10000))  # type: ignore[attr-defined]
+    return "sqlite"
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "MIS"
+
+
+def report_table(result: dict[str, Any]) -> str:
+    """The results as a plain-text table with every target marked ok or MIS."""
+    lines = [
+        f"werkset bench: {result['machine']['database_note']}, "
+        f"{result['machine']['reports']} rapportages, {result['machine']['cpus']} cpu's",
+        "",
+        f"{'pagina':34} {'mediaan ms':>11} {'x basis':>8} {'q klein':>8} {'q groot':>8}  doel",
+    ]
+    for page in result["pages"]:
+        ok = page["baseline_ratio"] <= TARGETS["page_ratio"] or page["name"] == measure.BASELINE
+        ok = ok and page["queries_small"] == page["queries_large"]
+        lines.append(
+            f"{page['name']:34} {page['median_ms']:11.1f} {page['baseline_ratio']:8.2f} "
+            f"{page['queries_small']!s:>8} {page['queries_large']!s:>8}  {_mark(ok)}"
+        )
+    for name in result["missing_pages"]:
+        lines.append(f"{name:34} {'(bestaat niet)':>11}")
+    pdf, docx, excel = result["pdf"], result["docx"], result["excel_import"]
+    pdf_ok = pdf["weasyprint_ratio"] <= TARGETS["pdf_ratio"] and pdf["seconds"] < 5
+    lines += [
+        "",
+        f"PDF  {pdf['seconds']:.2f} s (WeasyPrint alleen {pdf['weasyprint_seconds']:.2f} s, "
+        f"x {pdf['weasyprint_ratio']:.2f})  {_mark(pdf_ok)}",
+        f"DOCX {docx['seconds']:.2f} s",
+        f"Excel-import {excel['seconds']:.2f} s ({excel['changed']} antwoorden)  "
+        f"{_mark(excel['seconds'] < TARGETS['excel_seconds'])}",
+    ]
+    load = result["load"]
+    if load:
+        load_ok = load["errors"] == 0 and load["rps"] >= load["baseline_rps"] / 2
+        lines.append(
+            f"belasting {load['users']} gebruikers, {load['workers']} workers, "
+            f"{load['seconds']:.0f} s: {load['rps']:.1f} req/s, p50 {load['p50_ms']:.0f} ms, "
+            f"p95 {load['p95_ms']:.0f} ms, fouten {load['errors']}; basislijn "
+            f"{load['baseline_rps']:.1f} req/s  {_mark(load_ok)}"
+        )
+    else:
+        lines.append("belasting: overgeslagen")
+    return "\n".join(lines) + "\n"

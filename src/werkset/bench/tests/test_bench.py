@@ -1,0 +1,126 @@
+"""The benchmark at a tiny size: the builder and every measurement once, so that
+`werkset bench` keeps working while the app changes. The numbers are not checked here."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from django.test import override_settings
+
+from werkset.bench import driver, measure
+from werkset.bench.data import bench_data_build
+from werkset.bench.management.commands.bench import report_table
+from werkset.reports.models import Answer, Report, ReportStatus
+
+
+@pytest.fixture
+def tiny(db):
+    with override_settings(ROOT_URLCONF="werkset.bench.urls"):
+        yield bench_data_build(regions=2, periods=1)
+
+
+def test_builder_makes_complete_finalised_reports(tiny):
+    assert Report.objects.filter(status=ReportStatus.VASTGESTELD).count() == 2
+    assert tiny.concept_report.status == ReportStatus.CONCEPT
+    report = tiny.final_report
+    assert report.practice_items.count() == 3
+    assert report.quotes.count() == 2
+    assert report.sources.count() == 2
+    assert report.comments.count() == 3
+    assert not Answer.objects.filter(report=report, choice="", explanation="").exists()
+    again = bench_data_build(regions=3, periods=1)  # incremental: only what is missing
+    assert again.reports == 4
+
+
+def test_pages_are_measured_once(tiny):
+    pages, _missing = measure.pages(tiny)
+    names = [page.name for page in pages]
+    assert names[0] == measure.BASELINE
+    assert "autosave antwoord (rapporteur)" in names
+    counts = measure.query_counts(pages)
+    assert all(count > 0 for count in counts.values())
+    times = measure.server_times(pages, runs=1, warmup=0, rounds=1)
+    assert set(times) == set(names)
+
+
+def test_documents_and_import_are_measured_once(tiny, monkeypatch):
+    # A real PDF of a full report takes seconds; the plumbing is what is tested here.
+    monkeypatch.setattr(measure, "report_pdf", lambda *, report: b"%PDF")
+    monkeypatch.setattr(measure, "html_to_pdf", lambda *, html: b"%PDF")
+    pdf = measure.pdf_times(tiny.final_report, runs=1)
+    assert pdf["weasyprint_ratio"] > 0
+    assert measure.docx_time(tiny.final_report, runs=1, warmup=False) > 0
+    before = list(Answer.objects.filter(report=tiny.concept_report).values_list("explanation"))
+    excel = measure.excel_import_time(tiny.concept_report, tiny.rapporteur, runs=1)
+    assert excel["changed"] > 0
+    after = list(Answer.objects.filter(report=tiny.concept_report).values_list("explanation"))
+    assert after == before
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = json.dumps({"status": "saved", "revision": 2}).encode()
+        self.send_response(200)
+        self.send_header("Set-Cookie", "csrftoken=abc; Path=/")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = _answer
+    do_POST = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+def test_driver_counts_requests_and_errors():
+    server = HTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        user = {"session": "x", "pages": ["/a/"], "save": "/s/", "choice": "ja"}
+        result = driver.run(
+            {
+                "host": "127.0.0.1",
+                "port": server.server_address[1],
+                "seconds": 0.5,
+                "users": [{**user, "kind": "rapporteur"}, {**user, "kind": "landelijk"}],
+            }
+        )
+    finally:
+        server.shutdown()
+    assert result["requests"] > 0
+    assert result["errors"] == 0
+
+
+def test_report_table_marks_targets():
+    result = {
+        "machine": {"database_note": "test", "reports": 1, "cpus": 2},
+        "pages": [
+            {
+                "name": measure.BASELINE,
+                "median_ms": 1.0,
+                "baseline_ratio": 1.0,
+                "queries_small": 5,
+                "queries_large": 5,
+            },
+            {
+                "name": "pagina",
+                "median_ms": 4.0,
+                "baseline_ratio": 4.0,
+                "queries_small": 5,
+                "queries_large": 6,
+            },
+        ],
+        "missing_pages": ["vergelijking"],
+        "pdf": {"seconds": 1.0, "weasyprint_seconds": 1.0, "weasyprint_ratio": 1.0},
+        "docx": {"seconds": 0.5},
+        "excel_import": {"seconds": 0.5, "changed": 3},
+        "load": None,
+    }
+    table = report_table(result)
+    assert "MIS" in table.splitlines()[4]
+    assert "bestaat niet" in table
