@@ -9,17 +9,24 @@ STAMP := $(VENV)/.installed
 
 export WERKSET_DATA_DIR := $(DATA_DIR)
 
-.PHONY: install run test lint typecheck migrations-check messages requirements clean openapi
+.PHONY: install run test lint typecheck migrations-check messages requirements clean openapi bench
 
 install: $(STAMP)
 
 # Reinstall only when the pinned requirements or the project metadata change.
-$(STAMP): requirements/dev.txt pyproject.toml
+# npm ci installs the NL Design System CSS (package-lock.json); make copies it into a
+# git-ignored static folder (core/static/werkset/vendor/). Nothing is fetched at run time.
+$(STAMP): requirements/dev.txt pyproject.toml package-lock.json
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden: werkset vraagt Python 3.11." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@command -v npm >/dev/null || { echo "npm niet gevonden: werkset vraagt Node.js met npm voor de NL Design System-CSS." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	mkdir -p src/werkset/core/static/werkset/vendor
+	cp node_modules/@utrecht/component-library-css/dist/index.css src/werkset/core/static/werkset/vendor/utrecht-component-library.css
+	cp node_modules/@utrecht/component-library-css/dist/html.css src/werkset/core/static/werkset/vendor/utrecht-html.css
 	touch $(STAMP)
 
 run: install
@@ -66,3 +73,8 @@ clean:
 # Regenerate the committed OpenAPI document after changing the API (a test checks it).
 openapi: install
 	WERKSET_ENVIRONMENT=test $(BIN)/werkset spectacular --lang nl --file openapi.yaml --validate --fail-on-warn
+
+# The benchmark (issue 9): builds a realistic database in a temporary place and measures
+# server times against a baseline, query counts, documents, imports and a load run.
+bench: install
+	WERKSET_ENVIRONMENT=test $(BIN)/werkset bench

@@ -45,6 +45,11 @@ class Scope:
     def can_read_catalogue(self) -> bool:
         return bool(self.roles)
 
+    @property
+    def can_compare(self) -> bool:
+        """Comparisons are content: every role but a pure administrator."""
+        return bool(self.roles - {Role.BEHEERDER})
+
 
 EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset())
 

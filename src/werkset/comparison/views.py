@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from werkset.accounts.models import Role
 from werkset.accounts.scope import Scope, request_user, scope_for_request
 from werkset.catalogue.models import CatalogueVersion, Theme
 from werkset.regions.models import Region
@@ -48,7 +47,6 @@ from .services import (
 from .tilemap import TILE_POSITIONS
 from .vocabulary import CRITERIA
 
-CONTENT_ROLES = {Role.RAPPORTEUR, Role.NETWERKLID, Role.LANDELIJK}
 DEFAULT_SPLIT = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
 
 
@@ -58,7 +56,7 @@ def _comparing(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     @wraps(view)
     @login_required
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not CONTENT_ROLES & scope_for_request(request).roles:
+        if not scope_for_request(request).can_compare:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

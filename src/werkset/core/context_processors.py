@@ -5,5 +5,11 @@ from django.http import HttpRequest
 
 
 def environment(request: HttpRequest) -> dict[str, Any]:
-    """Tell every page whether it runs outside production, so demo pages say so."""
-    return {"werkset_environment": settings.ENVIRONMENT}
+    """Tell every page whether it runs outside production, so demo pages say so, and what
+    the menu may offer (the views check access again on the server)."""
+    from werkset.accounts.scope import scope_for_request
+
+    return {
+        "werkset_environment": settings.ENVIRONMENT,
+        "werkset_can_compare": scope_for_request(request).can_compare,
+    }

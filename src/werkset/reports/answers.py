@@ -21,6 +21,8 @@ MAX_EXPLANATION = 20_000
 DECIMALS = {"euro": 2, "uren": 1}
 
 _THOUSANDS_ONLY = re.compile(r"^\d{1,3}(\.\d{3})+$")
+# Control characters (NUL, vertical tab, ...) that PostgreSQL or XML refuse; tab and newline stay.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 
 
@@ -73,6 +75,11 @@ class AnswerInvalid(Exception):
     def __init__(self, errors: dict[str, list[str]]):
         super().__init__("; ".join(m for messages in errors.values() for m in messages))
         self.errors = errors
+
+
+def clean_text(text: str) -> str:
+    """Free text as stored: Windows line ends normalised, control characters removed."""
+    return _CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n")).strip()
 
 
 def parse_dutch_decimal(text: str, *, decimals: int) -> Decimal:
@@ -137,7 +144,7 @@ def _raw_text(raw: Mapping[str, Any], key: str) -> str:
     value = raw.get(key, "")
     if isinstance(value, list):
         value = value[-1] if value else ""
-    return str(value).strip()
+    return clean_text(str(value))
 
 
 def _raw_list(raw: Mapping[str, Any], key: str) -> list[str]:
@@ -198,7 +205,7 @@ def answer_clean(
         errors["choice"] = [_("Choose one of the answers.")]
         choice = ""
 
-    explanation = str(raw.get("explanation", "") or "").replace("\r\n", "\n").strip()
+    explanation = clean_text(str(raw.get("explanation", "") or ""))
     if len(explanation) > MAX_EXPLANATION:
         errors["explanation"] = [
             _("The explanation is too long (at most %(max)s characters).")

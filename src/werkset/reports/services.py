@@ -21,7 +21,7 @@ from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Region
 
-from .answers import AnswerContent, content_of
+from .answers import AnswerContent, clean_text, content_of
 from .models import (
     Answer,
     AnswerChange,
@@ -298,7 +298,7 @@ def section_text_save(
     user: User,
 ) -> tuple[SectionText, bool]:
     """Store the running text of a theme or element, with the same conflict check."""
-    text = text.replace("\r\n", "\n").strip()
+    text = clean_text(text)
     with transaction.atomic():
         locked = _locked_report(report)
         _require_editable(locked, user)
@@ -459,7 +459,7 @@ def comment_add(
     theme: Theme | None = None,
 ) -> Comment:
     """A network member (or the rapporteur) comments while the report is under discussion."""
-    text = text.strip()
+    text = clean_text(text)
     if not text:
         raise ReportError(_("Write a comment first."))
     if kind not in CommentKind.values:

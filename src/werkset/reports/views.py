@@ -159,6 +159,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         {
             "report": report,
             "can_write": can_write,
+            "show_discussion": show_discussion,
             "progress": report_progress(report=report),
             "transitions": transitions_from(report.status) if can_write else [],
             "can_correct": can_write and report.is_final and report_is_latest(report),

@@ -203,3 +203,14 @@ def test_alle_fouten_tegelijk(types):
 
 def test_te_lange_toelichting(types):
     assert "explanation" in errors_of(types["oordeel"], explanation="x" * 20_001)
+
+
+def test_stuurtekens_en_nul_worden_uit_tekst_gehaald(types):
+    content = clean(
+        types["oordeel"],
+        choice="ja",
+        explanation="a\x00b\x0bc\r\nd\te",
+        **{"perspective-om": "x\x00y"},
+    )
+    assert content.explanation == "abc\nd\te"
+    assert content.perspectives == {"om": "xy"}

@@ -1,0 +1,38 @@
+"""Fixtures for the browser tests: one Chromium per session, the demo world per test."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, sync_playwright
+
+from werkset.catalogue.services import catalogue_version_publish
+from werkset.catalogue.validation import read_catalogue_file
+from werkset.demo.services import demo_users_create
+from werkset.regions.services import regions_load
+
+from .browser import CHROMIUM_ARGS, DEMO_PASSWORD, chromium_ensure
+
+# Playwright's sync API keeps an event loop in this thread; the test code itself stays
+# synchronous, so Django's guard against database calls from async code does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_ensure()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_world(transactional_db: None) -> None:
+    """The regions, the 2021 catalogue and the demo accounts (rapporteur of Friesland, …)."""
+    regions_load(path=Path(settings.WERKSET_REGIONS_FILE))
+    catalogue_file = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
+    catalogue_version_publish(document=read_catalogue_file(catalogue_file))
+    demo_users_create(password=DEMO_PASSWORD)
