@@ -117,6 +117,13 @@ class ElementView:
     practice_items: list[Any]
     quotes: list[Any]
 
+    @property
+    def progress(self) -> Progress:
+        answered = sum(
+            answer_is_complete(a.indicator.answer_type, content_of(a)) for a in self.answers
+        )
+        return Progress(answered=answered, total=len(self.answers))
+
 
 @dataclass
 class ThemeView:

@@ -339,3 +339,12 @@ def test_commentaar_op_een_thema(client_for, report, rapporteur_friesland, netwe
     assert (comment.theme.key, comment.answer) == ("ssk", None)
     page = client_for(rapporteur_friesland).get(reverse("reports:theme", args=[report.pk, "ssk"]))
     assert "Mist de rol van de RvdK in dit thema." in page.content.decode()
+
+
+def test_themapagina_toont_voortgang_per_element(client_for, report, rapporteur_friesland):
+    client = client_for(rapporteur_friesland)
+    answer = answer_for(report, "acuut.ontwikkel.voorlichting-politie")
+    client.post(save_url(report, answer), {"base_revision": "0", "choice": "nee"})
+    html = client.get(reverse("reports:theme", args=[report.pk, "acuut"])).content.decode()
+    assert "1 van 5 vragen beantwoord" in html
+    assert "0 van 7 vragen beantwoord" in html
