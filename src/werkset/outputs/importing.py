@@ -20,6 +20,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import CatalogueVersion, Indicator
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
+from werkset.privacy.detectors import KIND_LABELS, scan
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import (
     UNIVERSAL_CHOICE_KEYS,
@@ -237,6 +238,7 @@ def report_workbook_import(
                 )
                 continue
             problems.extend(_missing_required(row, excel))
+            problems.extend(_privacy_warnings(row))
             changes.append((answer, row.content))
         problems.sort(key=lambda p: excel.problem_position(p, read.sheet_order))
         if any(not p.warning for p in problems):
@@ -262,6 +264,22 @@ def report_workbook_import(
         unchanged=unchanged,
         warnings=[p for p in problems if p.warning],
     )
+
+
+def _privacy_warnings(row: Any) -> list[ImportProblem]:
+    """What looks like personal data in an imported row: warned now, blocked at finalising."""
+    texts = [row.content.explanation, *row.content.perspectives.values()]
+    return [
+        ImportProblem(
+            row.sheet,
+            row.cell("explanation"),
+            _("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
+            % {"kind": KIND_LABELS[hit.kind], "text": hit.text},
+            warning=True,
+        )
+        for text in texts
+        for hit in scan(text)
+    ]
 
 
 def _user_name(user: User | None) -> str:

@@ -58,3 +58,21 @@ def test_word_met_stuurtekens_uit_geplakte_tekst(report, rapporteur_friesland):
     assert content.startswith(b"PK")
     document = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
     assert "Uit Wordgeplakt." in document
+
+
+def test_werkmap_met_persoonsgegevens_geeft_een_waarschuwing_met_cel(report):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(
+        io.BytesIO(report_export(report=report, fmt="xlsx", user=None).content)
+    )
+    sheet = workbook["Samen op in Acuut"]
+    headers = {cell.value: cell.column for cell in sheet[1]}
+    sheet.cell(2, headers["Antwoord"]).value = "Ja"
+    sheet.cell(2, headers["Toelichting"]).value = "Contact via 06-12345678."
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = report_workbook_import(data=buffer.getvalue(), user=None, report=report)
+    assert result.changed == 1
+    [warning] = [w for w in result.warnings if "telefoonnummer" in w.describe()]
+    assert warning.describe().startswith("Samen op in Acuut!")
