@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from werkset.catalogue.models import CatalogueVersion
+from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.answers import answer_is_complete, content_of
 from werkset.reports.models import Answer, Report, StatusChange
@@ -62,6 +63,7 @@ class ReportSerializer(serializers.ModelSerializer):
 class AnswerSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.key")
     complete = serializers.SerializerMethodField()
+    privacy_warnings = serializers.SerializerMethodField()
     revision = serializers.IntegerField(read_only=True)
     figures = serializers.DictField(child=serializers.JSONField())
     perspectives = serializers.DictField(child=serializers.CharField())
@@ -77,12 +79,18 @@ class AnswerSerializer(serializers.ModelSerializer):
             "revision",
             "carried_over",
             "complete",
+            "privacy_warnings",
             "updated_at",
         ]
 
     @extend_schema_field(serializers.BooleanField())
     def get_complete(self, answer: Answer) -> bool:
         return answer_is_complete(answer.indicator.answer_type, content_of(answer))
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_privacy_warnings(self, answer: Answer) -> list[str]:
+        """Text that looks like personal data, as the web form warns about it."""
+        return privacy_warnings(answer.explanation, *answer.perspectives.values())
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):

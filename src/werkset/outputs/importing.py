@@ -20,7 +20,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import CatalogueVersion, Indicator
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
-from werkset.privacy.detectors import KIND_LABELS, scan
+from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import (
     UNIVERSAL_CHOICE_KEYS,
@@ -270,15 +270,8 @@ def _privacy_warnings(row: Any) -> list[ImportProblem]:
     """What looks like personal data in an imported row: warned now, blocked at finalising."""
     texts = [row.content.explanation, *row.content.perspectives.values()]
     return [
-        ImportProblem(
-            row.sheet,
-            row.cell("explanation"),
-            _("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
-            % {"kind": KIND_LABELS[hit.kind], "text": hit.text},
-            warning=True,
-        )
-        for text in texts
-        for hit in scan(text)
+        ImportProblem(row.sheet, row.cell("explanation"), warning, warning=True)
+        for warning in privacy_warnings(*texts)
     ]
 
 

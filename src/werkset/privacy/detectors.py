@@ -102,3 +102,15 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
             continue
         result.append(hit)
     return result
+
+
+def privacy_warnings(*texts: str) -> list[str]:
+    """The writer's warnings: kind and the text that looks personal, in Dutch."""
+    from django.utils.translation import gettext as _
+
+    return [
+        _("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
+        % {"kind": KIND_LABELS[hit.kind], "text": hit.text}
+        for text in texts
+        for hit in scan(text or "")
+    ]

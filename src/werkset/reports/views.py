@@ -15,7 +15,7 @@ from werkset.accounts.models import User
 from werkset.accounts.scope import Scope, request_user, scope_for_request
 from werkset.catalogue.models import Element, Theme
 from werkset.core.markdown import markdown_to_html
-from werkset.privacy.detectors import KIND_LABELS, scan
+from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.selectors import report_privacy_hits
 from werkset.regions.models import Organisation, Region
 
@@ -88,16 +88,6 @@ def _conflict_json(exc: EditConflict) -> JsonResponse:
         },
         status=409,
     )
-
-
-def _privacy_warnings(*texts: str) -> list[str]:
-    """What the writer is warned about while typing: kind and the text that looks personal."""
-    return [
-        _("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
-        % {"kind": KIND_LABELS[hit.kind], "text": hit.text}
-        for text in texts
-        for hit in scan(text)
-    ]
 
 
 def _saved_at() -> str:
@@ -319,7 +309,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
                 "revision": saved.revision,
                 "saved_at": _saved_at(),
                 "complete": complete,
-                "privacy": _privacy_warnings(saved.explanation, *saved.perspectives.values()),
+                "privacy": privacy_warnings(saved.explanation, *saved.perspectives.values()),
             }
         )
     messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
@@ -372,7 +362,7 @@ def section_text_view(
                     "status": "saved",
                     "revision": section.revision,
                     "saved_at": _saved_at(),
-                    "privacy": _privacy_warnings(section.text),
+                    "privacy": privacy_warnings(section.text),
                 }
             )
         messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})

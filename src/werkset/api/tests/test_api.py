@@ -226,3 +226,16 @@ def test_nieuw_token_eenmalig_na_doorsturen_en_niet_in_de_cache(client_for, rapp
     assert "no-store" in page["Cache-Control"] or "max-age=0" in page["Cache-Control"]
     assert "alleen nu getoond" not in client.get("/account/api-tokens/").content.decode()
     assert ApiToken.objects.count() == 1
+
+
+def test_api_waarschuwt_voor_persoonsgegevens(openapi, rapporteur_friesland, report):
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie/"
+    response = api_for(rapporteur_friesland).put(
+        url,
+        {"choice": "ja", "explanation": "Mail j.jansen@voorbeeld.nl", "revision": 0},
+        format="json",
+    )
+    assert response.status_code == 200
+    [warning] = response.json()["privacy_warnings"]
+    assert "e-mailadres" in warning
+    assert_matches(openapi, response, "/api/v1/rapportages/{id}/antwoorden/{indicator}/", "put")
