@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from werkset.accounts.models import User
 from werkset.catalogue.models import CatalogueVersion, Element, Indicator, Theme
+from werkset.privacy.models import PrivacyClearance
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import AnswerContent, AnswerInvalid, answer_clean
 from werkset.reports.models import (
@@ -189,6 +190,19 @@ def report_json(*, report: Report) -> dict[str, Any]:
                 "changed_at", "id"
             )
         ],
+        "privacy_clearances": [
+            {
+                "kind": clearance.kind,
+                "text": clearance.text,
+                "reason": clearance.reason,
+                "cleared_by": _username(clearance.cleared_by),
+                "cleared_by_name": clearance.cleared_by_name,
+                "cleared_at": _time(clearance.cleared_at),
+            }
+            for clearance in PrivacyClearance.objects.filter(report=report)
+            .select_related("cleared_by")
+            .order_by("cleared_at", "id")
+        ],
     }
 
 
@@ -340,6 +354,19 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                 }
             ),
         },
+        "privacy_clearances": {
+            "type": "array",
+            "items": _object(
+                {
+                    "kind": _string(30),
+                    "text": _string(500),
+                    "reason": _string(),
+                    "cleared_by": _USER,
+                    "cleared_by_name": _string(150),
+                    "cleared_at": _TIME,
+                }
+            ),
+        },
     }
 )
 
@@ -434,6 +461,7 @@ class ArchivePlan:
     users: dict[str, User]
     corrects: Report | None
     started_from: Report | None
+    usernames: frozenset[str] = frozenset()
 
     def user(self, username: str | None) -> User | None:
         return self.users.get(username) if username else None
@@ -690,6 +718,9 @@ def archive_check(
     for index, change in enumerate(document["status_changes"]):
         time(f"status_changes/{index}/changed_at", change["changed_at"])
         usernames.add(change["changed_by"])
+    for index, clearance in enumerate(document["privacy_clearances"]):
+        time(f"privacy_clearances/{index}/cleared_at", clearance["cleared_at"])
+        usernames.add(clearance["cleared_by"])
     if problems:
         raise ImportRefused(problems)
 
@@ -701,6 +732,7 @@ def archive_check(
         themes=themes,
         elements=elements,
         users={u.get_username(): u for u in User.objects.filter(username__in=usernames - {None})},
+        usernames=frozenset(name for name in usernames if name),
         corrects=_corrected(document, catalogue, region),
         started_from=_started_from(document, region),
     )

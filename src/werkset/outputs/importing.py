@@ -21,6 +21,7 @@ from werkset.catalogue.models import CatalogueVersion, Indicator
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.privacy.detectors import privacy_warnings
+from werkset.privacy.models import PrivacyClearance
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import (
     UNIVERSAL_CHOICE_KEYS,
@@ -275,6 +276,16 @@ def _privacy_warnings(row: Any) -> list[ImportProblem]:
     ]
 
 
+def _archive_accounts(plan: Any) -> None:
+    """Authors named in the archive but unknown here come back as inactive accounts, so the
+    history keeps who did what; they cannot log in until an administrator activates them."""
+    for username in sorted(plan.usernames - set(plan.users)):
+        user = User(username=username, is_active=False)
+        user.set_unusable_password()
+        user.save()
+        plan.users[username] = user
+
+
 def _user_name(user: User | None) -> str:
     if user is None:
         return _("the system")
@@ -326,6 +337,7 @@ def report_json_import(*, data: bytes | str | dict[str, Any], user: User | None)
         Region.objects.select_for_update().get(pk=region.pk)
         if archive.archive_existing(document, catalogue, region) is not None:
             raise _refused(archive.existing_message(document, region))
+        _archive_accounts(plan)
         report = _archive_write(plan, archive)
         audit_record(
             actor=user,
@@ -460,5 +472,19 @@ def _archive_write(plan: Any, archive: Any) -> Report:
     )
     _set_times(
         status_changes, [time(s["changed_at"]) for s in document["status_changes"]], "changed_at"
+    )
+    clearances = PrivacyClearance.objects.bulk_create(
+        PrivacyClearance(
+            report=report,
+            kind=c["kind"],
+            text=c["text"],
+            reason=c["reason"],
+            cleared_by=plan.user(c["cleared_by"]),
+            cleared_by_name=c["cleared_by_name"],
+        )
+        for c in document["privacy_clearances"]
+    )
+    _set_times(
+        clearances, [time(c["cleared_at"]) for c in document["privacy_clearances"]], "cleared_at"
     )
     return report

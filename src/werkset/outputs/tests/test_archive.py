@@ -101,7 +101,7 @@ def test_het_document_bevat_alles_met_sleutels_en_gebruikersnamen(demo):
     assert '"id"' not in json.dumps(document)
 
 
-def test_onbekende_gebruikers_worden_leeg_maar_de_namen_blijven(demo):
+def test_onbekende_auteurs_komen_terug_als_inactief_account(demo):
     finalised, current = demo
     document = report_json(report=finalised)
     _delete(current)
@@ -111,9 +111,12 @@ def test_onbekende_gebruikers_worden_leeg_maar_de_namen_blijven(demo):
     imported = report_json_import(data=document, user=None)
 
     comment = Comment.objects.get(report=imported)
-    assert comment.author is None
+    assert comment.author.username == "netwerklid"
+    assert not comment.author.is_active
+    assert not comment.author.has_usable_password()
     assert comment.author_name == document["comments"][0]["author_name"]
     assert comment.resolved_by == User.objects.get(username="rapporteur")
+    assert report_json(report=imported) == document
 
 
 def test_een_bestaande_rapportage_wordt_niet_nog_eens_ingelezen(demo):

@@ -76,3 +76,47 @@ def test_werkmap_met_persoonsgegevens_geeft_een_waarschuwing_met_cel(report):
     assert result.changed == 1
     [warning] = [w for w in result.warnings if "telefoonnummer" in w.describe()]
     assert warning.describe().startswith("Samen op in Acuut!")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_json_archief_in_een_echt_lege_database_is_verliesvrij(regions, catalogue_2021):
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from werkset.accounts.models import User
+    from werkset.catalogue.services import catalogue_version_publish
+    from werkset.catalogue.validation import read_catalogue_file
+    from werkset.demo.services import demo_reports_create, demo_users_create
+    from werkset.outputs.archive import report_json
+    from werkset.outputs.importing import report_json_import
+    from werkset.privacy.models import PrivacyClearance
+    from werkset.regions.services import regions_load
+    from werkset.reports.models import Report
+
+    demo_users_create(password="demo-wachtwoord-voor-test")
+    finalised, _discussed = demo_reports_create()
+    PrivacyClearance.objects.create(
+        report=finalised,
+        kind="naam",
+        text="Sophie",
+        reason="Fictief",
+        cleared_by=finalised.created_by,
+        cleared_by_name="rapporteur",
+    )
+    exported = report_json(report=Report.objects.get(pk=finalised.pk))
+    assert exported["privacy_clearances"][0]["reason"] == "Fictief"
+
+    call_command("flush", interactive=False, verbosity=0)
+    regions_load(path=Path(settings.WERKSET_REGIONS_FILE))
+    catalogue_version_publish(
+        document=read_catalogue_file(Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml")
+    )
+    assert not User.objects.exists()
+
+    imported = report_json_import(data=exported, user=None)
+    assert report_json(report=imported) == exported
+    restored = User.objects.get(username="rapporteur")
+    assert not restored.is_active
+    assert not restored.has_usable_password()
