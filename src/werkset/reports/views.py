@@ -513,6 +513,13 @@ def report_item_view(
     if "element" in form.fields:
         form.fields["element"].queryset = theme.elements.all()  # type: ignore[attr-defined]
         form.fields["element"].required = False
+    if kind == "praktijk":
+        form.fields["text"].widget.attrs.update(
+            {
+                "data-markdown-preview": "item-preview",
+                "data-preview-url": reverse("reports:preview"),
+            }
+        )
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.fields} | {"theme": theme}
         try:

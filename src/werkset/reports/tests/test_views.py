@@ -348,3 +348,15 @@ def test_themapagina_toont_voortgang_per_element(client_for, report, rapporteur_
     html = client.get(reverse("reports:theme", args=[report.pk, "acuut"])).content.decode()
     assert "1 van 5 vragen beantwoord" in html
     assert "0 van 7 vragen beantwoord" in html
+
+
+def test_praktijkvoorbeeld_heeft_een_markdown_voorbeeld(client_for, report, rapporteur_friesland):
+    client = client_for(rapporteur_friesland)
+    html = client.get(
+        reverse("reports:item_add", args=[report.pk, "acuut", "praktijk"])
+    ).content.decode()
+    assert 'data-markdown-preview="item-preview"' in html
+    assert 'id="item-preview"' in html
+    preview = client.post(reverse("reports:preview"), {"text": "**vet** <script>x</script>"})
+    assert "<strong>vet</strong>" in preview.content.decode()
+    assert "<script>" not in preview.content.decode()
