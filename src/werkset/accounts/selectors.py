@@ -7,4 +7,8 @@ from .models import RoleAssignment, User
 def role_assignments_for_user(*, user: User | AnonymousUser) -> QuerySet[RoleAssignment]:
     if not user.is_authenticated:
         return RoleAssignment.objects.none()
-    return RoleAssignment.objects.filter(user=user).select_related("region__network", "network")
+    return (
+        RoleAssignment.objects.filter(user=user)
+        .select_related("region__network", "network")
+        .prefetch_related("network__regions")
+    )

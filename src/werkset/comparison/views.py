@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from werkset.accounts.scope import Scope, request_user, scope_for_request
 from werkset.catalogue.models import CatalogueVersion, Theme
 from werkset.regions.models import Region
-from werkset.reports.models import Answer, Report
-from werkset.reports.selectors import report_visible
+from werkset.reports.models import Answer
+from werkset.reports.views import report_or_404
 
 from . import selectors as s
 from .charts import bandwidth_svg
@@ -375,17 +375,10 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _report_or_404(request: HttpRequest, report_id: int) -> Report:
-    try:
-        return report_visible(scope=scope_for_request(request), report_id=report_id)
-    except Report.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @_comparing
 def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report's maturity per theme and toetsingskader; editable while it is open."""
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     editable = can_assess(scope, report)
     themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
@@ -460,7 +453,7 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
 @_comparing
 def report_bottlenecks_view(request: HttpRequest, report_id: int) -> HttpResponse:
     """Code the report's explained answers with bottlenecks (analysis, also after finalising)."""
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     editable = can_code(scope, report)
     answers = list(

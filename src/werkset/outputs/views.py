@@ -10,26 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkset.accounts.scope import request_user, scope_for_request
-from werkset.reports.models import Report
-from werkset.reports.selectors import report_visible
+from werkset.reports.views import report_or_404
 
 from .services import FORMATS, report_export
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-def _report_or_404(request: HttpRequest, report_id: int) -> Report:
-    try:
-        return report_visible(scope=scope_for_request(request), report_id=report_id)
-    except Report.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @login_required
 def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     if fmt == "json" and not scope_for_request(request).can_view_region_in_progress(report.region):
         # The archive holds every answer's history and the discussion: the region's own.
         raise PermissionDenied
@@ -46,7 +38,7 @@ def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report as one printable HTML page (also what the PDF is made from)."""
     from .document import report_print_html
 
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     return HttpResponse(report_print_html(report=report))
 
 
@@ -56,7 +48,7 @@ def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse
     """A filled-in workbook: checked completely; with any error nothing is written."""
     from .importing import ImportRefused, report_workbook_import
 
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     if not scope_for_request(request).can_write_region(report.region):
         raise PermissionDenied
     upload = request.FILES.get("workbook")

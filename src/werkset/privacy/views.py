@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from werkset.accounts.scope import request_user, scope_for_request
-from werkset.reports.models import Report
-from werkset.reports.selectors import report_visible
+from werkset.accounts.scope import request_user
+from werkset.reports.views import report_or_404
 
 from .services import PrivacyError, privacy_hit_clear
 
@@ -15,10 +14,7 @@ from .services import PrivacyError, privacy_hit_clear
 @login_required
 @require_POST
 def privacy_clear(request: HttpRequest, report_id: int) -> HttpResponse:
-    try:
-        report = report_visible(scope=scope_for_request(request), report_id=report_id)
-    except Report.DoesNotExist as exc:
-        raise Http404 from exc
+    report = report_or_404(request, report_id)
     try:
         privacy_hit_clear(
             report=report,

@@ -56,7 +56,8 @@ from .services import (
 )
 
 
-def _report_or_404(request: HttpRequest, report_id: int) -> Report:
+def report_or_404(request: HttpRequest, report_id: int) -> Report:
+    """The report if this user may see it; a 404 otherwise (not a 403: no hint it exists)."""
     try:
         return report_visible(scope=scope_for_request(request), report_id=report_id)
     except Report.DoesNotExist as exc:
@@ -139,7 +140,7 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     can_write = scope.can_write_region(report.region)
     show_discussion = scope.can_view_region_in_progress(report.region)
@@ -239,7 +240,7 @@ def _render_theme(
 
 @login_required
 def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     return _render_theme(request, report, _theme_or_404(report, theme_key))
 
 
@@ -247,7 +248,7 @@ def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> H
 @require_POST
 def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
     """Explicit save (a normal form post) and autosave (X-Werkset-Autosave: JSON back)."""
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     autosave = request.headers.get("X-Werkset-Autosave") == "1"
     try:
         answer = Answer.objects.select_related(
@@ -322,7 +323,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
 def section_text_view(
     request: HttpRequest, report_id: int, theme_key: str, element_key: str | None = None
 ) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     theme = _theme_or_404(report, theme_key)
     element = None
     if element_key is not None:
@@ -372,7 +373,7 @@ def section_text_view(
 
 @login_required
 def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     if not scope_for_request(request).can_view_region_in_progress(report.region):
         raise PermissionDenied
     try:
@@ -391,7 +392,7 @@ def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) ->
 @login_required
 @require_POST
 def report_transition_view(request: HttpRequest, report_id: int, name: str) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     try:
         report_transition(report=report, name=name, user=_user(request))
     except ReportError as exc:
@@ -404,7 +405,7 @@ def report_transition_view(request: HttpRequest, report_id: int, name: str) -> H
 @login_required
 @require_POST
 def report_correct_view(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     try:
         new = report_correct(report=report, user=_user(request))
     except ReportError as exc:
@@ -416,10 +417,10 @@ def report_correct_view(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @login_required
 def report_differences_view(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     if report.corrects is None:
         raise Http404
-    previous = _report_or_404(request, report.corrects_id)  # type: ignore[arg-type]
+    previous = report_or_404(request, report.corrects_id)  # type: ignore[arg-type]
     return render(
         request,
         "reports/report_differences.html",
@@ -434,7 +435,7 @@ def report_differences_view(request: HttpRequest, report_id: int) -> HttpRespons
 @login_required
 @require_POST
 def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     form = CommentForm(request.POST)
     answer = None
     if request.POST.get("answer"):
@@ -470,7 +471,7 @@ def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_resolve_view(request: HttpRequest, report_id: int, comment_id: int) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     try:
         comment = Comment.objects.select_related("theme", "answer").get(
             pk=comment_id, report=report
@@ -496,7 +497,7 @@ def report_item_view(
     request: HttpRequest, report_id: int, theme_key: str, kind: str, item_id: int | None = None
 ) -> HttpResponse:
     """Add or change an 'Uit de praktijk' item, a quote or a source of a theme."""
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     theme = _theme_or_404(report, theme_key)
     if kind not in ITEM_FORMS:
         raise Http404
@@ -544,7 +545,7 @@ def report_item_view(
 def report_item_delete_view(
     request: HttpRequest, report_id: int, theme_key: str, kind: str, item_id: int
 ) -> HttpResponse:
-    report = _report_or_404(request, report_id)
+    report = report_or_404(request, report_id)
     theme = _theme_or_404(report, theme_key)
     if kind not in ITEM_MODELS:
         raise Http404
