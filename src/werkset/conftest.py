@@ -8,6 +8,7 @@ from django.test import Client
 
 from werkset.accounts.models import Role, User
 from werkset.accounts.services import role_assign
+from werkset.accounts.testing import force_login_verified
 from werkset.accounts.tests.factories import UserFactory
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.services import catalogue_version_publish
@@ -79,9 +80,7 @@ def beheerder(make_user, regions: None) -> User:
 @pytest.fixture
 def client_for():
     def make(user: User) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
+        return force_login_verified(Client(), user)
 
     return make
 

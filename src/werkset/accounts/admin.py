@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import RoleAssignment, User
-from .services import role_assign, role_revoke
+from .services import role_assign, role_revoke, two_factor_disable
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -29,10 +29,24 @@ class WerksetUserAdmin(UserAdmin):
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         (_("Organisation"), {"fields": ("organisation",)}),
+        (_("Single sign-on"), {"fields": ("oidc_subject",)}),
     )
     list_display = ["username", "first_name", "last_name", "organisation", "is_active"]
     list_filter = ["is_active", "organisation", "role_assignments__role"]
     inlines = [RoleAssignmentInline]
+    readonly_fields = ["oidc_subject"]
+    actions = ["reset_two_factor"]
+
+    @admin.action(description=_("Reset two-factor authentication (lost phone)"))
+    def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            two_factor_disable(user=user, disabled_by=request.user)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            _("Reset for %(count)s account(s); they set up an app again at the next log-in.")
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(RoleAssignment)

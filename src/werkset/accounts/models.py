@@ -19,6 +19,14 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    oidc_subject = models.CharField(
+        _("single sign-on identity"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The 'sub' of the organisation's identity provider (OpenID Connect)."),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -42,3 +42,18 @@ def record_login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any)
         summary=_("Failed log-in for '%(user)s'") % {"user": username},
         detail={"username": username},
     )
+
+
+@receiver(user_logged_in)
+def ask_for_second_step(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """Every way of logging in (form, admin, single sign-on) leads past the second step."""
+    from .middleware import SECOND_STEP_SESSION_KEY
+    from .selectors import second_step_for_user
+
+    if request is None or not hasattr(request, "session"):
+        return
+    step = second_step_for_user(user=user)
+    if step:
+        request.session[SECOND_STEP_SESSION_KEY] = step
+    else:
+        request.session.pop(SECOND_STEP_SESSION_KEY, None)

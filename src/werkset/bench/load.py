@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from werkset.accounts.models import User
+from werkset.accounts.testing import force_login_verified
 
 from .data import BenchData
 from .measure import editable_answers
@@ -26,7 +27,7 @@ def free_port() -> int:
 
 def _session(user: User) -> str:
     client = Client()
-    client.force_login(user)
+    force_login_verified(client, user)
     return str(client.cookies["sessionid"].value)
 
 

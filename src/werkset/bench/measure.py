@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from werkset.accounts.models import User
+from werkset.accounts.testing import force_login_verified
 from werkset.outputs.document import document_print_html, report_document
 from werkset.outputs.excel import report_workbook
 from werkset.outputs.importing import report_workbook_import
@@ -162,7 +163,7 @@ def pages(data: BenchData) -> tuple[list[Page], list[str]]:
 
 def _client(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
 
 

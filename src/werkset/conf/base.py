@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
@@ -31,6 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -55,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "werkset.accounts.middleware.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -214,6 +220,53 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Two-factor authentication (TOTP, with recovery codes): required for the national roles
+# and for admin access, available to everyone (accounts/two_factor.py).
+OTP_TOTP_ISSUER = env_str("WERKSET_TOTP_ISSUER", "werkset")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Single sign-on with the organisation's identity provider (OpenID Connect), off by default.
+# Copy the endpoints from the provider's discovery document (.well-known/openid-configuration).
+WERKSET_OIDC_ENABLED = env_bool("WERKSET_OIDC_ENABLED", False)
+WERKSET_OIDC_LABEL = env_str("WERKSET_OIDC_LABEL", "") or _("your organisation's account")
+WERKSET_OIDC_USERNAME_CLAIM = env_str("WERKSET_OIDC_USERNAME_CLAIM", "preferred_username")
+WERKSET_OIDC_ROLES_CLAIM = env_str("WERKSET_OIDC_ROLES_CLAIM", "werkset_roles")
+# Which roles the provider may give; beheerder only when named here explicitly.
+WERKSET_OIDC_ALLOWED_ROLES = env_list(
+    "WERKSET_OIDC_ALLOWED_ROLES", ["rapporteur", "netwerklid", "landelijk"]
+)
+WERKSET_OIDC_CREATE_USERS = env_bool("WERKSET_OIDC_CREATE_USERS", True)
+if WERKSET_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("werkset.accounts.oidc.WerksetOIDCBackend")
+    OIDC_RP_CLIENT_ID = env_str("WERKSET_OIDC_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = env_str("WERKSET_OIDC_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = env_str("WERKSET_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("WERKSET_OIDC_SCOPES", "openid profile email")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("WERKSET_OIDC_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("WERKSET_OIDC_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = env_str("WERKSET_OIDC_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = env_str("WERKSET_OIDC_JWKS_ENDPOINT", "")
+    _oidc_missing = [
+        name
+        for name, value in {
+            "WERKSET_OIDC_CLIENT_ID": OIDC_RP_CLIENT_ID,
+            "WERKSET_OIDC_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+            "WERKSET_OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+            "WERKSET_OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+            "WERKSET_OIDC_USER_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+            "WERKSET_OIDC_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+        }.items()
+        if not value
+    ]
+    if _oidc_missing:
+        raise ImproperlyConfigured(
+            "WERKSET_OIDC_ENABLED staat aan, maar deze omgevingsvariabelen ontbreken: "
+            + ", ".join(_oidc_missing)
+        )
+    OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
+    LOGIN_REDIRECT_URL_FAILURE = "login"
 
 # Log-in throttling: after 5 failures for a user name from one address, 15 minutes' pause.
 AXES_FAILURE_LIMIT = env_int("WERKSET_LOGIN_FAILURE_LIMIT", 5)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from werkset.accounts import views as account_views
 from werkset.api import token_views as api_token_views
 from werkset.core import views as core_views
 from werkset.privacy import views as privacy_views
@@ -13,12 +14,9 @@ handler500 = "werkset.core.views.server_error"
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("inloggen/", account_views.WerksetLoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("werkset.accounts.urls")),
     path("privacy/", core_views.privacy_statement, name="privacy"),
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),

@@ -22,6 +22,15 @@ class AuditAction(models.TextChoices):
     REPORT_EXPORTED = "report_exported", _("Report exported")
     REPORT_IMPORTED = "report_imported", _("Report imported")
     PRIVACY_CLEARED = "privacy_cleared", _("Flagged text marked as not personal data")
+    TWO_FACTOR_ENABLED = "two_factor_enabled", _("Two-factor authentication set up")
+    TWO_FACTOR_VERIFIED = "two_factor_verified", _("Second log-in step passed")
+    TWO_FACTOR_FAILED = "two_factor_failed", _("Wrong code in the second log-in step")
+    TWO_FACTOR_RECOVERY_USED = "two_factor_recovery_used", _("Recovery code used")
+    TWO_FACTOR_CODES_RENEWED = "two_factor_codes_renewed", _("New recovery codes made")
+    TWO_FACTOR_DISABLED = "two_factor_disabled", _("Two-factor authentication switched off")
+    USER_CREATED = "user_created", _("Account created")
+    IMPROVEMENT_CHANGED = "improvement_changed", _("Improvement cycle changed")
+    PEER_AUDIT_CHANGED = "peer_audit_changed", _("Peer audit changed")
 
 
 class AuditEvent(models.Model):

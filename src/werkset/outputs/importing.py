@@ -37,6 +37,7 @@ from werkset.reports.models import (
     PracticeItem,
     Quote,
     Report,
+    ReportStatus,
     SectionText,
     SourceDocument,
     StatusChange,
@@ -317,12 +318,19 @@ def _missing_required(row: Any, excel: Any) -> list[ImportProblem]:
 # --- the archive -------------------------------------------------------------------------
 
 
-def report_json_import(*, data: bytes | str | dict[str, Any], user: User | None) -> Report:
+def report_json_import(
+    *, data: bytes | str | dict[str, Any], user: User | None, keep_status: bool = False
+) -> Report:
     """Recreate a report from its JSON archive, exactly as it was exported.
 
     `user` None is the command line; with a user, only the region's rapporteur may import
     (PermissionDenied otherwise). A report that exists (same region, period, catalogue
     version and number) is refused. Raises ImportRefused with every problem found.
+
+    An archive of a report that is ter bespreking or vastgesteld would put that status back
+    without the workflow (no submission, no finalisation by the network). That is right when
+    moving an installation, and only then: it takes `keep_status`, which only the command
+    line (user None) may give, and the audit record says so.
     """
     from . import archive
 
@@ -330,9 +338,24 @@ def report_json_import(*, data: bytes | str | dict[str, Any], user: User | None)
     catalogue, region = archive.archive_identity(document)
     if user is not None and not scope_for_user(user).can_write_region(region):
         raise PermissionDenied(_("Only the rapporteur of this region may import its reports."))
+    if keep_status and user is not None:
+        raise PermissionDenied(
+            _("Only the command line may import a report with its status (when moving data).")
+        )
     if archive.archive_existing(document, catalogue, region) is not None:
         raise _refused(archive.existing_message(document, region))
     plan = archive.archive_check(document=document, catalogue=catalogue, region=region)
+    if document.get("status") != ReportStatus.CONCEPT and not keep_status:
+        raise _refused(
+            _(
+                "This archive holds a report with status '%(status)s'. Importing it would set "
+                "that status without the workflow of submitting and finalising. When moving "
+                "an installation, import it on the command line with --keep-status; otherwise "
+                "import a concept."
+            )
+            % {"status": dict(ReportStatus.choices).get(str(document.get("status")), "?")},
+            cell="status",
+        )
     with transaction.atomic():
         Region.objects.select_for_update().get(pk=region.pk)
         if archive.archive_existing(document, catalogue, region) is not None:
@@ -344,7 +367,7 @@ def report_json_import(*, data: bytes | str | dict[str, Any], user: User | None)
             action=AuditAction.REPORT_IMPORTED,
             target=report,
             summary=_("Report %(report)s imported from an archive") % {"report": report},
-            detail={"format": "json"},
+            detail={"format": "json", "status_kept": document["status"] != ReportStatus.CONCEPT},
         )
     return report
 

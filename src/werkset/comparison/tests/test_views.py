@@ -227,7 +227,8 @@ def test_aantal_queries_groeit_niet_met_het_aantal_regios(
         full_report(make_report, code, period="2023")
     with django_assert_num_queries(len(five.captured_queries)):
         assert client.get(url).status_code == 200
-    assert len(five.captured_queries) <= 14
+    # 15: the pages' own queries plus the verified second-step device of the session.
+    assert len(five.captured_queries) <= 15
 
 
 @pytest.mark.parametrize(

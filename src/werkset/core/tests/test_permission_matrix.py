@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from werkset.accounts.models import Role
+from werkset.accounts.testing import force_login_verified
 from werkset.api.services import api_token_create
 from werkset.reports.models import Answer, Comment, PracticeItem
 from werkset.reports.services import report_correct, report_transition
@@ -34,6 +35,15 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "home": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "login": ("get", "", (200, 302, 302, 302, 302, 302, 302)),
     "logout": ("get", "", (405, 405, 405, 405, 405, 405, 405)),
+    # Already verified (or no second step): the step's pages send one on.
+    "two_factor_verify": ("get", "", (302, 302, 302, 302, 302, 302, 302)),
+    "two_factor": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    "two_factor_setup": ("get", "", (302, 200, 200, 200, 200, 302, 302)),
+    "two_factor_codes": ("get", "", (302, 302, 302, 302, 302, 302, 302)),
+    "two_factor_disable": ("post", "", (302, 302, 302, 302, 302, 302, 302)),
+    # Single sign-on is off unless configured (accounts/tests/test_oidc.py tests it on).
+    "oidc_start": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
+    "oidc_callback": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
     "privacy": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "catalogue:index": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "catalogue:version": ("get", "version", (302, 200, 200, 200, 200, 200, 200)),
@@ -182,10 +192,44 @@ def test_elke_rol_krijgt_de_verwachte_status(world):
             user = users[role]
             client = APIClient() if name.startswith("api:") else Client()
             if user is not None:
-                client.force_login(user)
+                force_login_verified(client, user)
             with transaction.atomic():
                 response = getattr(client, method)(url)
                 transaction.set_rollback(True)
             if response.status_code != status:
                 mismatches.append(f"{name} als {role}: {response.status_code}, verwacht {status}")
     assert not mismatches, "\n".join(mismatches)
+
+
+@pytest.mark.django_db
+def test_landelijk_zonder_tweede_stap_bereikt_alleen_die_stap(world):
+    """With only the password, a role that needs a second step reaches nothing else."""
+    users, kwargs = world
+    open_pages = {
+        "login",
+        "logout",
+        "privacy",
+        "two_factor_verify",
+        "two_factor_setup",
+        "oidc_start",
+        "oidc_callback",
+    }
+    leaks = []
+    for role in ("landelijk", "beheerder"):
+        for name, (method, key, _expected) in MATRIX.items():
+            if name in open_pages or name in {"api:schema", "api:docs"}:
+                continue
+            client = APIClient() if name.startswith("api:") else Client()
+            client.force_login(users[role])  # the password step only
+            with transaction.atomic():
+                response = getattr(client, method)(reverse(name, kwargs=kwargs[key]))
+                transaction.set_rollback(True)
+            stopped = (
+                response.status_code == 403
+                if name.startswith("api:")
+                else response.status_code == 302
+                and response["Location"].startswith(reverse("two_factor_setup"))
+            )
+            if not stopped:
+                leaks.append(f"{name} als {role}: {response.status_code}")
+    assert not leaks, "\n".join(leaks)

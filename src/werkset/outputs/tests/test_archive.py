@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from werkset.accounts.models import Role, User
+from werkset.core.models import AuditAction, AuditEvent
 from werkset.demo.services import demo_reports_create, demo_users_create
 from werkset.outputs.archive import report_json
 from werkset.outputs.importing import ImportRefused, report_json_import
@@ -78,7 +79,7 @@ def test_export_verwijderen_import_export_geeft_hetzelfde_document(demo, which):
     first = _dump(report_json(report=report))
     _delete(report)
 
-    imported = report_json_import(data=first.encode(), user=None)
+    imported = report_json_import(data=first.encode(), user=None, keep_status=True)
 
     assert _dump(report_json(report=imported)) == first
 
@@ -108,7 +109,7 @@ def test_onbekende_auteurs_komen_terug_als_inactief_account(demo):
     _delete(finalised)
     User.objects.filter(username="netwerklid").delete()
 
-    imported = report_json_import(data=document, user=None)
+    imported = report_json_import(data=document, user=None, keep_status=True)
 
     comment = Comment.objects.get(report=imported)
     assert comment.author.username == "netwerklid"
@@ -208,5 +209,33 @@ def test_alleen_de_rapporteur_van_de_regio_mag_inlezen(demo, make_user, utrecht)
 
     with pytest.raises(PermissionDenied):
         report_json_import(data=document, user=make_user(Role.RAPPORTEUR, region=utrecht))
-    imported = report_json_import(data=document, user=User.objects.get(username="rapporteur"))
-    assert imported.period == "2024"
+    # The rapporteur may import, but never with the status of a finalised report.
+    with pytest.raises(ImportRefused, match="--keep-status"):
+        report_json_import(data=document, user=User.objects.get(username="rapporteur"))
+
+
+def test_een_vastgesteld_archief_vraagt_uitdrukkelijk_om_de_status(demo):
+    finalised, _current = demo
+    document = report_json(report=finalised)
+    _delete(finalised)
+
+    with pytest.raises(ImportRefused) as refused:
+        report_json_import(data=document, user=None)
+
+    assert "--keep-status" in str(refused.value)
+    assert not Report.objects.filter(period="2024").exists()
+    imported = report_json_import(data=document, user=None, keep_status=True)
+    assert imported.status == "vastgesteld"
+    event = AuditEvent.objects.get(action=AuditAction.REPORT_IMPORTED)
+    assert event.detail["status_kept"] is True
+
+
+def test_alleen_de_opdrachtregel_mag_de_status_behouden(demo):
+    finalised, _current = demo
+    document = report_json(report=finalised)
+    _delete(finalised)
+
+    with pytest.raises(PermissionDenied):
+        report_json_import(
+            data=document, user=User.objects.get(username="rapporteur"), keep_status=True
+        )

@@ -36,6 +36,10 @@ class Command(BaseCommand):
             f"Landelijke demorapportages (fictief): {national.reports} aangemaakt, "
             f"{national.skipped} al aanwezig."
         )
+        self.stdout.write(
+            "landelijk en beheerder koppelen bij de eerste keer inloggen een authenticator-app "
+            "(tweestapsverificatie); de sleutel staat op die pagina."
+        )
         if os.environ.get("WERKSET_DEMO_PASSWORD"):
             self.stdout.write("Wachtwoord: de waarde van WERKSET_DEMO_PASSWORD.")
         else:

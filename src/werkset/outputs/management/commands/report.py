@@ -27,6 +27,14 @@ class Command(BaseCommand):
         export.add_argument("-o", "--output", required=True, help="Bestand, of - voor stdout")
         importing = sub.add_parser("import", help="Lees een werkmap (.xlsx) of JSON-archief in.")
         importing.add_argument("file")
+        importing.add_argument(
+            "--keep-status",
+            action="store_true",
+            help=(
+                "Zet een archief van een rapportage ter bespreking of vastgesteld terug met die "
+                "status, buiten de werkwijze om (alleen bij het verhuizen van gegevens)."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"_{options['action']}")(options)
@@ -97,7 +105,9 @@ class Command(BaseCommand):
                     f"{result.unchanged} ongewijzigd."
                 )
             elif path.suffix.lower() == ".json":
-                report = report_json_import(data=data, user=None)
+                report = report_json_import(
+                    data=data, user=None, keep_status=options["keep_status"]
+                )
                 self.stdout.write(f"Rapportage {report} ingelezen.")
             else:
                 raise CommandError(
