@@ -17,6 +17,7 @@ from werkset.regions.models import Region, RegionalNetwork
 from werkset.regions.services import regions_load
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
+CATALOGUE_2_0 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.yaml"
 
 
 @pytest.fixture
@@ -27,6 +28,12 @@ def regions(db: None) -> None:
 @pytest.fixture
 def catalogue_2021(db: None) -> CatalogueVersion:
     return catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021)).version
+
+
+@pytest.fixture
+def catalogue_2_0(catalogue_2021: CatalogueVersion) -> CatalogueVersion:
+    """Werkset 2.0 (zelf-audit), which continues the 2021 version."""
+    return catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2_0)).version
 
 
 @pytest.fixture

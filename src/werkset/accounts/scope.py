@@ -50,11 +50,22 @@ class Scope:
         """Comparisons are content: every role but a pure administrator."""
         return bool(self.roles - {Role.BEHEERDER})
 
+    @property
+    def can_improve(self) -> bool:
+        """The improvement cycle and peer audits are content: not for a pure administrator.
+        What each role may read or change there is decided in improvement/rules.py."""
+        return bool(self.roles - {Role.BEHEERDER})
+
 
 EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset())
 
 
 def scope_for_user(user: User | AnonymousUser) -> Scope:
+    # The signed-in user of a request carries the request's scope (scope_for_request), so
+    # the services that check it again in the same request do not read it twice.
+    known: Scope | None = getattr(user, "_werkset_request_scope", None)
+    if known is not None:
+        return known
     if not user.is_authenticated or not user.is_active:
         return EMPTY_SCOPE
     assignments = list(
@@ -82,6 +93,9 @@ def scope_for_request(request: HttpRequest) -> Scope:
     if cached is None:
         cached = scope_for_user(request.user)
         request._werkset_scope = cached  # type: ignore[attr-defined]
+        if request.user.is_authenticated:
+            # request.user lives as long as the request (loaded per request).
+            setattr(request.user, "_werkset_request_scope", cached)  # noqa: B010
     return cached
 
 

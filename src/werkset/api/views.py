@@ -80,6 +80,19 @@ def _problem_from_report_error(exc: ReportError) -> Response:
     )
 
 
+LIST_FIELDS = (
+    "id",
+    "period",
+    "number",
+    "status",
+    "corrects_id",
+    "created_at",
+    "finalised_at",
+    "region__code",
+    "catalogue_version__slug",
+)
+
+
 @extend_schema(
     parameters=[
         OpenApiParameter("regio", str, description="Region code"),
@@ -109,6 +122,14 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             )
             reports = reports.prefetch_related(
                 Prefetch("answers", queryset=answers), "status_changes"
+            )
+        elif self.action == "list":
+            # The list shows the region's code and the version's slug only: not the whole
+            # catalogue version (its JSON introduction decoded fifty times) and network.
+            reports = (
+                reports.select_related(None)
+                .select_related("region", "catalogue_version")
+                .only(*LIST_FIELDS)
             )
         return reports
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from werkset.accounts.models import Role, RoleAssignment, User
@@ -64,7 +65,13 @@ class BenchData:
 def _ground() -> CatalogueVersion:
     regions_load(path=Path(settings.WERKSET_REGIONS_FILE))
     catalogue_load_directory(directory=Path(settings.WERKSET_CATALOGUE_DIR))
-    catalogue = CatalogueVersion.objects.order_by("-published_on", "-slug").first()
+    # The largest version (the 2021 Werkset, 114 questions), not the compact Werkset 2.0:
+    # the bench measures the heaviest realistic report.
+    catalogue = (
+        CatalogueVersion.objects.annotate(questions=Count("indicators"))
+        .order_by("-questions", "-published_on", "-slug")
+        .first()
+    )
     if catalogue is None:
         raise RuntimeError("Geen catalogusversie geladen.")
     return catalogue

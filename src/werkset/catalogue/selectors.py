@@ -1,9 +1,12 @@
 """Reading the published catalogue."""
 
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from .lineage import Carried, Node, Source, carry, node_of, resolve_sources, version_path
 from .models import CatalogueVersion, Element, Indicator, Theme
 
 
@@ -28,6 +31,33 @@ def catalogue_theme_with_indicators(*, version: CatalogueVersion, key: str) -> T
         .select_related("version")
         .get(version=version, key=key)
     )
+
+
+def catalogue_theme_lineage(*, theme: Theme) -> None:
+    """Give each indicator of a loaded theme (catalogue_theme_with_indicators) a `lineage`
+    list: the items of the version it continues that it names, with their label and theme
+    (one query, none for a version that continues nothing)."""
+    previous = theme.version.continues
+    indicators = [i for element in theme.elements.all() for i in element.indicators.all()]
+    keys = {link["key"] for i in indicators for link in i.continues}
+    found = {}
+    if previous is not None and keys:
+        found = {
+            key: (label, theme_key)
+            for key, label, theme_key in Indicator.objects.filter(
+                version=previous, key__in=keys
+            ).values_list("key", "label", "theme__key")
+        }
+    for indicator in indicators:
+        indicator.lineage = [  # type: ignore[attr-defined]
+            {
+                "key": link["key"],
+                "relation": link["relation"],
+                "label": found.get(link["key"], (link["key"], ""))[0],
+                "theme": found.get(link["key"], ("", link["key"].split(".", 1)[0]))[1],
+            }
+            for link in indicator.continues
+        ]
 
 
 def _document(required: dict[str, Any], **optional: Any) -> dict[str, Any]:
@@ -119,3 +149,118 @@ def catalogue_document() -> dict[str, Any]:
             for version in CatalogueVersion.objects.select_related("continues")
         ],
     }
+
+
+# Lineage across versions -------------------------------------------------------------
+
+
+def catalogue_line(
+    *, version: CatalogueVersion, versions: Iterable[CatalogueVersion]
+) -> list[CatalogueVersion]:
+    """The versions connected to `version` through `continues` (itself included), oldest
+    first: the versions whose reports can be read in its terms."""
+    known = list(versions)
+    parents = {v.pk: v.continues_id for v in known}
+    children: dict[int, list[int]] = {}
+    for v in known:
+        if v.continues_id is not None:
+            children.setdefault(v.continues_id, []).append(v.pk)
+    line = {version.pk}
+    todo = [version.pk]
+    while todo:
+        current = todo.pop()
+        neighbours = [parents.get(current), *children.get(current, [])]
+        for other in neighbours:
+            if other is not None and other not in line:
+                line.add(other)
+                todo.append(other)
+    return [v for v in sorted(known, key=lambda v: (v.published_on, v.slug)) if v.pk in line]
+
+
+def _node(indicator: Indicator) -> Node:
+    return node_of(
+        indicator_id=indicator.pk,
+        key=indicator.key,
+        version_id=indicator.version_id,
+        continues=indicator.continues,
+        fields=indicator.answer_type.fields,
+        choices=indicator.answer_type.choices,
+    )
+
+
+@dataclass
+class Lineage:
+    """How the lens indicators read in reports of other catalogue versions."""
+
+    lens_version_id: int | None
+    lens: dict[int, Node] = field(default_factory=dict)
+    nodes: dict[int, Node] = field(default_factory=dict)
+    sources: dict[tuple[int, int], Source] = field(default_factory=dict)
+
+    def source(self, *, version_id: int, indicator_id: int) -> Source | None:
+        """Where the lens indicator's value is found in a report of `version_id`."""
+        return self.sources.get((version_id, indicator_id))
+
+    @property
+    def source_indicator_ids(self) -> set[int]:
+        return {i for source in self.sources.values() for i in source.indicator_ids}
+
+    def carry(
+        self, *, version_id: int, indicator_id: int, answers: Mapping[int, Any]
+    ) -> Carried | None:
+        """One report's answer to a lens indicator, read through lineage (`answers` are the
+        report's own answers per indicator id)."""
+        source = self.source(version_id=version_id, indicator_id=indicator_id)
+        if source is None:
+            return None
+        return carry(source, lens=self.lens[indicator_id], nodes=self.nodes, answers=answers)
+
+
+def catalogue_lineage(
+    *,
+    lens_indicators: Sequence[Indicator],
+    version_ids: Iterable[int],
+    versions: Iterable[CatalogueVersion] | None = None,
+) -> Lineage:
+    """The lineage from the lens indicators (one version, with their answer types loaded)
+    to each of `version_ids`: two small queries, none when there is nothing to resolve.
+
+    Pass `versions` (every published version) when the caller has them already.
+    """
+    if not lens_indicators:
+        return Lineage(lens_version_id=None)
+    lens_version_id = lens_indicators[0].version_id
+    lens_nodes = [_node(i) for i in lens_indicators if i.version_id == lens_version_id]
+    lineage = Lineage(lens_version_id=lens_version_id, lens={n.id: n for n in lens_nodes})
+    wanted = set(version_ids) - {lens_version_id}
+    if not wanted:
+        return lineage
+    if versions is None:
+        versions = CatalogueVersion.objects.only("id", "continues_id")
+    parents = {v.pk: v.continues_id for v in versions}
+    paths = {
+        version_id: found
+        for version_id in wanted
+        if (found := version_path(parents, lens_id=lens_version_id, source_id=version_id))
+    }
+    needed = {v for path, _direction in paths.values() for v in path} - {lens_version_id}
+    nodes_by_version: dict[int, list[Node]] = {lens_version_id: lens_nodes}
+    rows = Indicator.objects.filter(version_id__in=needed).values_list(
+        "id", "key", "version_id", "continues", "answer_type__fields", "answer_type__choices"
+    )
+    for pk, key, version_id, continues, fields, choices in rows:
+        node = node_of(
+            indicator_id=pk,
+            key=key,
+            version_id=version_id,
+            continues=continues,
+            fields=fields,
+            choices=choices,
+        )
+        nodes_by_version.setdefault(version_id, []).append(node)
+        lineage.nodes[pk] = node
+    for version_id, (path, direction) in paths.items():
+        resolved = resolve_sources(lens_nodes, nodes_by_version, path, direction)
+        for lens_id, source in resolved.items():
+            lineage.sources[(version_id, lens_id)] = source
+    return lineage

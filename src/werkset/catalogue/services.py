@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 
+from .lineage import ZELFDE, answer_type_difference
 from .models import AnswerType, CatalogueVersion, Element, Indicator, Theme
 from .validation import CatalogueDocument, CatalogueFileError, Problem, read_catalogue_file
 
@@ -101,7 +102,7 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
     }
     AnswerType.objects.bulk_create(answer_types.values())
     definitions = {element["key"]: element for element in data["elements"]}
-    known_keys = _lineage_targets(version)
+    previous = _predecessor_indicators(version)
 
     indicators: list[Indicator] = []
     problems: list[Problem] = []
@@ -128,17 +129,12 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
                 note=element_data.get("note", ""),
             )
             for indicator_data in element_data["indicators"]:
-                for index, link in enumerate(indicator_data.get("continues", [])):
-                    if link["key"] not in known_keys:
-                        problems.append(
-                            Problem(
-                                place=f"{indicator_data['key']}.continues[{index}]",
-                                message=(
-                                    f"'{link['key']}' is geen indicator van de versie die "
-                                    "deze versie voortzet"
-                                ),
-                            )
-                        )
+                problems += _lineage_problems(
+                    indicator_data=indicator_data,
+                    answer_type=data["answer_types"][indicator_data["answer_type"]],
+                    previous=previous,
+                    continues_slug=version.continues.slug if version.continues else "",
+                )
                 indicators.append(
                     Indicator(
                         version=version,
@@ -161,18 +157,90 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
     Indicator.objects.bulk_create(indicators)
 
 
-def _lineage_targets(version: CatalogueVersion) -> set[str]:
-    """Indicator keys of every earlier version in this version's line."""
-    keys: set[str] = set()
-    ancestor = version.continues
-    while ancestor is not None:
-        keys.update(ancestor.indicators.values_list("key", flat=True))
-        ancestor = ancestor.continues
-    return keys
+def _predecessor_indicators(version: CatalogueVersion) -> dict[str, Indicator]:
+    """The indicators of the version this one continues: the only ones it may name."""
+    if version.continues is None:
+        return {}
+    return {
+        indicator.key: indicator
+        for indicator in Indicator.objects.filter(version=version.continues).select_related(
+            "answer_type"
+        )
+    }
+
+
+def _lineage_problems(
+    *,
+    indicator_data: dict[str, Any],
+    answer_type: dict[str, Any],
+    previous: dict[str, Indicator],
+    continues_slug: str,
+) -> list[Problem]:
+    """Checks of an indicator's `continues` that need the published earlier version."""
+    problems = []
+    for index, link in enumerate(indicator_data.get("continues", [])):
+        place = f"{indicator_data['key']}.continues[{index}]"
+        earlier = previous.get(link["key"])
+        if earlier is None:
+            problems.append(
+                Problem(
+                    place=place,
+                    message=(
+                        f"'{link['key']}' is geen indicator van versie '{continues_slug}', "
+                        "de versie die deze versie voortzet"
+                    ),
+                )
+            )
+            continue
+        if link["relation"] != ZELFDE:
+            continue
+        difference = answer_type_difference(
+            answer_type,
+            {"choices": earlier.answer_type.choices, "fields": earlier.answer_type.fields},
+        )
+        if difference is not None:
+            problems.append(
+                Problem(
+                    place=place,
+                    message=(
+                        f"'zelfde' vraagt hetzelfde antwoordtype als '{link['key']}', maar dit "
+                        f"type heeft {difference}; gebruik 'herformuleerd' als de vraag anders "
+                        "gemeten wordt"
+                    ),
+                )
+            )
+    return problems
 
 
 def catalogue_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.yaml"))
+
+
+def publication_order(documents: list[CatalogueDocument]) -> list[CatalogueDocument]:
+    """Earlier versions first (by date, then slug), and always after the version they
+    continue when that one is in the same batch."""
+    pending = sorted(documents, key=lambda doc: (doc.data["published"], doc.data["slug"]))
+    ordered: list[CatalogueDocument] = []
+    while pending:
+        waiting = {doc.data["slug"] for doc in pending}
+        ready = next(
+            (doc for doc in pending if doc.data.get("continues") not in waiting),
+            pending[0],  # a cycle: let publishing report it
+        )
+        pending.remove(ready)
+        ordered.append(ready)
+    return ordered
+
+
+def catalogue_load_documents(
+    *, documents: list[CatalogueDocument], published_by: Any | None = None
+) -> list[PublishResult]:
+    """Publish checked documents in publication order, all or nothing."""
+    with transaction.atomic():
+        return [
+            catalogue_version_publish(document=document, published_by=published_by)
+            for document in publication_order(documents)
+        ]
 
 
 def catalogue_load_directory(
@@ -183,9 +251,4 @@ def catalogue_load_directory(
     All files are checked before anything is written; one broken file loads nothing.
     """
     documents = [read_catalogue_file(path) for path in catalogue_files(directory)]
-    documents.sort(key=lambda doc: (doc.data["published"], doc.data["slug"]))
-    with transaction.atomic():
-        return [
-            catalogue_version_publish(document=document, published_by=published_by)
-            for document in documents
-        ]
+    return catalogue_load_documents(documents=documents, published_by=published_by)

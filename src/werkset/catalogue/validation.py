@@ -16,6 +16,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from .lineage import lineage_problems
+
 SCHEMA_PATH = Path(__file__).parent / "schema" / "catalogue.schema.json"
 MAX_REPORTED_PROBLEMS = 50
 
@@ -216,6 +218,7 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
 
     theme_keys: list[str] = []
     indicator_keys: set[str] = set()
+    placed_indicators: list[tuple[list[Any], dict[str, Any]]] = []
     for theme_index, theme in enumerate(data["themes"]):
         theme_place: list[Any] = ["themes", theme_index]
         if theme["key"] in theme_keys:
@@ -234,6 +237,7 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
             element_place = [*theme_place, "elements", element_index]
             for indicator_index, indicator in enumerate(element["indicators"]):
                 place = [*element_place, "indicators", indicator_index]
+                placed_indicators.append((place, indicator))
                 key = indicator["key"]
                 expected_prefix = f"{theme['key']}.{element['element']}."
                 if not key.startswith(expected_prefix):
@@ -267,6 +271,7 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                     problems.append(
                         ([*place, "value_category"], f"onbekende waardecategorie '{category}'")
                     )
+    problems += lineage_problems(placed_indicators, continues_version=data.get("continues"))
     return problems
 
 

@@ -9,6 +9,7 @@ from werkset.accounts.scope import scope_for_request
 
 from .models import CatalogueVersion, Theme
 from .selectors import (
+    catalogue_theme_lineage,
     catalogue_theme_with_indicators,
     catalogue_themes,
     catalogue_version_by_slug,
@@ -57,6 +58,7 @@ def catalogue_theme_detail(request: HttpRequest, slug: str, theme_key: str) -> H
         theme = catalogue_theme_with_indicators(version=version, key=theme_key)
     except Theme.DoesNotExist as exc:
         raise Http404 from exc
+    catalogue_theme_lineage(theme=theme)
     return render(
         request,
         "catalogue/theme_detail.html",

@@ -1,5 +1,7 @@
 """Fictitious national demo data for the comparisons: finalised reports of every region for
-several periods, with maturity, toetsingskader and some bottleneck codes.
+several periods, with maturity, toetsingskader and some bottleneck codes; and, when Werkset
+2.0 is loaded, finalised 2.0 self-audits of several regions for 2025, so that a region's
+trend runs across the change of instrument.
 
 Generated from a fixed seed with bulk inserts (thousands of answers in a few queries).
 Idempotent: a region/period that already has a report of the catalogue is left alone, so
@@ -21,10 +23,26 @@ from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report, ReportStatus, StatusChange
 
 from .models import BottleneckCode, CriterionAnswer, ThemeMaturity, Verdict
-from .vocabulary import CRITERIA
+from .vocabulary import CRITERIA, MATURITY_ANSWER_TYPE, MATURITY_CHOICES
 
 DEMO_CATALOGUE = "werkset-2021"
 DEMO_PERIODS = ["2022", "2023", "2024"]
+DEMO_CATALOGUE_2_0 = "werkset-2-0"
+DEMO_PERIOD_2_0 = "2025"
+# Regions that did their 2025 self-audit with Werkset 2.0 (Friesland keeps its 2021 report).
+DEMO_REGIONS_2_0 = [
+    "groningen",
+    "drenthe",
+    "twente",
+    "utrecht",
+    "kennemerland",
+    "amsterdam-amstelland",
+    "haaglanden",
+    "rotterdam-rijnmond",
+    "zeeland",
+    "limburg",
+]
+MATURITY_CHOICE = {level: key for key, level in MATURITY_CHOICES.items()}
 DEMO_SEED = 2025
 FICTITIOUS = " (Fictief demovoorbeeld.)"
 SPLIT = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
@@ -99,7 +117,7 @@ def _content(
     indicator: Indicator, rng: random.Random, profile: RegionProfile, year: int
 ) -> tuple[str, str, dict[str, Any], str | None]:
     """Choice, explanation, figures and (maybe) a bottleneck code for one answer."""
-    if indicator.key == SPLIT:
+    if indicator.key == SPLIT or any(link["key"] == SPLIT for link in indicator.continues):
         choice = "deelnemer" if profile.at_zsm_table else "consultatiepartij"
         return choice, "De rol van VT aan de ZSM-tafel is vastgelegd in werkafspraken.", {}, None
     content = demo_answer(indicator, rng, completeness=1.0)
@@ -120,13 +138,17 @@ def _content(
     return content.choice, explanation + FICTITIOUS, figures, code
 
 
+def _level(theme_key: str, profile: RegionProfile, year: int, rng: random.Random) -> int:
+    """Levels grow over the periods from the region's own starting point."""
+    return min(5, profile.maturity[theme_key] + (year - 2022) + rng.choice([0, 0, 1]))
+
+
 def _maturities(
     report: Report, themes: list[Theme], profile: RegionProfile, year: int, rng: random.Random
 ) -> list[ThemeMaturity]:
-    """Levels grow over the periods from the region's own starting point."""
     result = []
     for theme in themes:
-        level = min(5, profile.maturity[theme.key] + (year - 2022) + rng.choice([0, 0, 1]))
+        level = _level(theme.key, profile, year, rng)
         result.append(
             ThemeMaturity(
                 report=report, theme=theme, level=level, motivation=MOTIVATIONS[level] + FICTITIOUS
@@ -188,11 +210,6 @@ def comparison_demo_create() -> DemoSummary:
         raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
     regions = list(Region.objects.order_by("position", "name"))
     themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
-    indicators = list(
-        Indicator.objects.filter(version=catalogue)
-        .select_related("answer_type")
-        .order_by("position")
-    )
     existing = set(
         Report.objects.filter(catalogue_version=catalogue).values_list("region_id", "period")
     )
@@ -208,9 +225,50 @@ def comparison_demo_create() -> DemoSummary:
     ]
     skipped = len(regions) * len(DEMO_PERIODS) - len(planned)
     _assess_friesland_demo(catalogue, themes, profiles, rng)
-    if not planned:
-        return DemoSummary(reports=0, answers=0, skipped=skipped)
+    reports, answers = _create(catalogue, planned, profiles, rng, now)
 
+    later = CatalogueVersion.objects.filter(slug=DEMO_CATALOGUE_2_0).first()
+    if later is not None:
+        done = set(
+            Report.objects.filter(catalogue_version=later, period=DEMO_PERIOD_2_0).values_list(
+                "region_id", flat=True
+            )
+        )
+        wanted = [r for r in regions if r.code in DEMO_REGIONS_2_0]
+        planned_2_0 = [(r, DEMO_PERIOD_2_0) for r in wanted if r.pk not in done]
+        skipped += len(wanted) - len(planned_2_0)
+        more_reports, more_answers = _create(later, planned_2_0, profiles, rng, now)
+        reports += more_reports
+        answers += more_answers
+    return DemoSummary(reports=reports, answers=answers, skipped=skipped)
+
+
+def _self_audit_maturity(
+    indicator: Indicator, profile: RegionProfile, year: int, rng: random.Random
+) -> tuple[str, str]:
+    """Werkset 2.0 asks the maturity in the report itself: choice and motivation."""
+    level = _level(indicator.theme.key, profile, year, rng)
+    return MATURITY_CHOICE[level], MOTIVATIONS[level] + FICTITIOUS
+
+
+def _create(
+    catalogue: CatalogueVersion,
+    planned: list[tuple[Region, str]],
+    profiles: dict[int, RegionProfile],
+    rng: random.Random,
+    now: Any,
+) -> tuple[int, int]:
+    """Finalised reports of one catalogue version, in bulk: (reports, answers) created."""
+    if not planned:
+        return 0, 0
+    themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
+    indicators = list(
+        Indicator.objects.filter(version=catalogue)
+        .select_related("answer_type", "element", "theme")
+        .order_by("position")
+    )
+    asks_maturity = any(i.answer_type.key == MATURITY_ANSWER_TYPE for i in indicators)
+    periods = sorted({period for _region, period in planned})
     with transaction.atomic():
         reports = Report.objects.bulk_create(
             [
@@ -227,7 +285,7 @@ def comparison_demo_create() -> DemoSummary:
         if any(r.pk is None for r in reports):  # backends without RETURNING
             reports = list(
                 Report.objects.filter(
-                    catalogue_version=catalogue, period__in=DEMO_PERIODS, created_at__gte=now
+                    catalogue_version=catalogue, period__in=periods, created_at__gte=now
                 )
             )
         StatusChange.objects.bulk_create(
@@ -248,7 +306,12 @@ def comparison_demo_create() -> DemoSummary:
             profile = profiles[report.region_id]
             year = int(report.period[:4])
             for indicator in indicators:
-                choice, explanation, figures, code = _content(indicator, rng, profile, year)
+                if indicator.answer_type.key == MATURITY_ANSWER_TYPE:
+                    choice, explanation = _self_audit_maturity(indicator, profile, year, rng)
+                    figures: dict[str, Any] = {}
+                    code = None
+                else:
+                    choice, explanation, figures, code = _content(indicator, rng, profile, year)
                 answers.append(
                     Answer(
                         report=report,
@@ -262,7 +325,8 @@ def comparison_demo_create() -> DemoSummary:
                 )
                 if code is not None:
                     codes.append((report.pk, indicator.pk, code))
-            maturities += _maturities(report, themes, profile, year, rng)
+            if not asks_maturity:
+                maturities += _maturities(report, themes, profile, year, rng)
             criteria += _criteria(report, profile, year, rng)
         Answer.objects.bulk_create(answers, batch_size=2000)
         ThemeMaturity.objects.bulk_create(maturities, batch_size=2000)
@@ -280,4 +344,4 @@ def comparison_demo_create() -> DemoSummary:
             ],
             batch_size=2000,
         )
-    return DemoSummary(reports=len(reports), answers=len(answers), skipped=skipped)
+    return len(reports), len(answers)

@@ -200,16 +200,21 @@ def rows_as_dicts(header: Sequence[str], rows: Rows) -> list[dict[str, Any]]:
     return [jsonable(dict(zip(header, row, strict=True))) for row in rows]
 
 
-def period_export(*, scope: Any, period: str, catalogue: Any) -> dict[str, tuple[list[str], Rows]]:
-    """Every comparison of a period as named tables (the command and the index's download)."""
+def period_export(
+    *, scope: Any, period: str, catalogue: Any, versions: Any = None
+) -> dict[str, tuple[list[str], Rows]]:
+    """Every comparison of a period as named tables (the command and the index's download),
+    in the terms of `catalogue`; reports of other versions of its line through lineage."""
     from werkset.catalogue.models import Theme
     from werkset.regions.models import Region
 
     from . import selectors as s
 
-    entries = s.comparison_entries(scope=scope, period=period, catalogue=catalogue)
+    entries = s.comparison_entries(
+        scope=scope, period=period, catalogue=catalogue, versions=versions
+    )
     indicators = s.theme_indicators(catalogue=catalogue, theme=None)
-    answers = s.answers_for(entries=entries, indicators=indicators)
+    answers = s.answers_for(entries=entries, indicators=indicators, versions=versions)
     themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
     return {
         "answers": side_by_side_rows(
@@ -218,7 +223,9 @@ def period_export(*, scope: Any, period: str, catalogue: Any) -> dict[str, tuple
         "bandwidth": bandwidth_rows(
             s.bandwidth(entries=entries, indicators=indicators, answers=answers)
         ),
-        "maturity": maturity_rows(entries, themes, s.maturities_for(entries=entries)),
+        "maturity": maturity_rows(
+            entries, themes, s.maturities_for(entries=entries, themes=themes)
+        ),
         "toetsingskader": assessment_rows(
             s.assessments(entries=entries, total_regions=Region.objects.count())
         ),

@@ -1,17 +1,22 @@
 """Comparison pages. Every view asks the scope on the server; the data comes from
 selectors in a fixed number of queries, whatever the number of regions."""
 
+import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import Scope, request_user, scope_for_request
@@ -21,7 +26,7 @@ from werkset.reports.models import Answer
 from werkset.reports.views import report_or_404
 
 from . import selectors as s
-from .charts import bandwidth_svg
+from .charts import bandwidth_svg, format_number
 from .exports import (
     assessment_rows,
     bandwidth_rows,
@@ -44,6 +49,7 @@ from .services import (
     criterion_save,
     maturity_save,
 )
+from .tables import side_by_side_rows_html
 from .tilemap import TILE_POSITIONS
 from .vocabulary import CRITERIA
 
@@ -71,6 +77,8 @@ class Selection:
     period: str
     themes: list[Theme]
     theme: Theme | None
+    versions: list[CatalogueVersion] = field(default_factory=list)
+    in_use: set[int] = field(default_factory=set)
 
     def context(self) -> dict[str, Any]:
         return {
@@ -79,20 +87,40 @@ class Selection:
             "themes": self.themes,
             "theme": self.theme,
             "catalogue": self.catalogue,
+            "versions": self.versions,
+            # reports of another version are read through lineage (a note on the page)
+            "read_through_lineage": bool(
+                self.catalogue and self.in_use and self.in_use != {self.catalogue.pk}
+            ),
         }
 
 
-def _selection(request: HttpRequest, *, default_theme: str | None = None) -> Selection:
+def _selection(
+    request: HttpRequest, *, default_theme: str | None = None, all_periods: bool = False
+) -> Selection:
+    """What to compare, from the query string. The catalogue version the comparison is
+    read in (?versie=) defaults to the newest one the reports in view use: those of the
+    period, or of every period for the trend (`all_periods`); reports of other versions
+    of the same line are read through lineage."""
     scope = scope_for_request(request)
-    catalogue = s.catalogue_default()
-    periods, default_period = s.periods_available(scope=scope)
+    all_themes = s.catalogue_themes_all()
+    versions = list({t.version_id: t.version for t in all_themes}.values())
+    overview = s.period_overview(scope=scope)
     period = request.GET.get("periode", "")
-    if period not in periods:
-        period = default_period
-    themes = list(Theme.objects.filter(version=catalogue).order_by("position")) if catalogue else []
+    if period not in overview.periods:
+        period = overview.default
+    in_use = (
+        set().union(*overview.versions.values())
+        if all_periods
+        else overview.versions.get(period, set())
+    )
+    catalogue = next(
+        (v for v in versions if v.slug == request.GET.get("versie")), None
+    ) or s.lens_default(versions=versions, in_use=in_use)
+    themes = [t for t in all_themes if catalogue and t.version_id == catalogue.pk]
     wanted = request.GET.get("thema", default_theme or "")
     theme = next((t for t in themes if t.key == wanted), themes[0] if themes else None)
-    return Selection(scope, catalogue, periods, period, themes, theme)
+    return Selection(scope, catalogue, overview.periods, period, themes, theme, versions, in_use)
 
 
 def _wants_csv(request: HttpRequest) -> bool:
@@ -108,7 +136,10 @@ def index(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
     if request.GET.get("formaat") in ("csv", "json") and selection.period:
         tables = period_export(
-            scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+            scope=selection.scope,
+            period=selection.period,
+            catalogue=selection.catalogue,
+            versions=selection.versions,
         )
         if request.GET["formaat"] == "json":
             document = {
@@ -128,32 +159,75 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "comparison/index.html", selection.context())
 
 
+# Finalised reports never change (a correction is a new report). What the side-by-side and
+# bandwidth pages show of a set of finalised reports is therefore kept (ADR 0011), under a
+# key of everything it is made of: the page, language, period, catalogue version and theme,
+# and per region its report (id and version), name and whether it is the viewer's own.
+# Which reports a viewer may see is decided on every request (comparison_entries); a page
+# with a concept in it is always made afresh.
+COMPARISON_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def _finalised_key(page: str, selection: Selection, entries: list[s.Entry]) -> str | None:
+    catalogue, theme = selection.catalogue, selection.theme
+    if catalogue is None or theme is None or not entries:
+        return None
+    if not all(entry.is_final for entry in entries):
+        return None
+    parts = (
+        get_language(),
+        selection.period,
+        (catalogue.pk, catalogue.content_hash, str(catalogue.loaded_at)),
+        (theme.pk, theme.key),
+        [
+            (e.report.pk, e.report.catalogue_version_id, e.region.pk, e.region.name, e.is_own)
+            for e in entries
+        ],
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"werkset:vergelijking:1:{page}:{digest}"
+
+
 @_comparing
 def side_by_side_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
     entries = s.comparison_entries(
-        scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
     )
-    indicators = (
-        s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
-        if selection.catalogue
-        else []
-    )
-    answers = s.answers_for(entries=entries, indicators=indicators)
-    rows = s.side_by_side(entries=entries, indicators=indicators, answers=answers)
-    if _wants_csv(request):
-        key = selection.theme.key if selection.theme else ""
-        return csv_response(_name(selection.period, key), *side_by_side_rows(rows))
+    wants_csv = _wants_csv(request)
+    key = None if wants_csv else _finalised_key("naast-elkaar", selection, entries)
+    rows_html = cache.get(key) if key else None
+    if rows_html is None:
+        indicators = (
+            s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
+            if selection.catalogue
+            else []
+        )
+        answers = s.answers_for(entries=entries, indicators=indicators)
+        rows = s.side_by_side(entries=entries, indicators=indicators, answers=answers)
+        if wants_csv:
+            theme_key = selection.theme.key if selection.theme else ""
+            return csv_response(_name(selection.period, theme_key), *side_by_side_rows(rows))
+        rows_html = side_by_side_rows_html(rows)
+        if key:
+            cache.set(key, rows_html, COMPARISON_CACHE_SECONDS)
     return render(
         request,
         "comparison/side_by_side.html",
-        {**selection.context(), "entries": entries, "rows": rows},
+        # rendered by comparison.tables, every value escaped there
+        {**selection.context(), "entries": entries, "rows_html": mark_safe(rows_html)},  # noqa: S308
     )
 
 
 def _figures(selection: Selection) -> tuple[list[s.Entry], list[s.Figure]]:
     entries = s.comparison_entries(
-        scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
     )
     indicators = (
         s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
@@ -167,18 +241,43 @@ def _figures(selection: Selection) -> tuple[list[s.Entry], list[s.Figure]]:
 @_comparing
 def bandwidth_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
-    entries, figures = _figures(selection)
     if _wants_csv(request):
-        key = selection.theme.key if selection.theme else ""
-        return csv_response(_name(selection.period, key, "bandbreedte"), *bandwidth_rows(figures))
-    charts = [
-        (figure, bandwidth_svg(figure, chart_id=f"chart-{index}"))
-        for index, figure in enumerate(figures)
-    ]
+        _entries, figures = _figures(selection)
+        theme_key = selection.theme.key if selection.theme else ""
+        return csv_response(
+            _name(selection.period, theme_key, "bandbreedte"), *bandwidth_rows(figures)
+        )
+    entries = s.comparison_entries(
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
+    )
+    key = _finalised_key("bandbreedte", selection, entries)
+    figures_html = cache.get(key) if key else None
+    if figures_html is None:
+        indicators = (
+            s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
+            if selection.catalogue
+            else []
+        )
+        answers = s.answers_for(entries=entries, indicators=indicators)
+        figures = s.bandwidth(entries=entries, indicators=indicators, answers=answers)
+        charts = [
+            (figure, bandwidth_svg(figure, chart_id=f"chart-{index}"))
+            for index, figure in enumerate(figures)
+        ]
+        figures_html = render_to_string(
+            "comparison/_bandwidth_figures.html",
+            {"charts": charts, "period": selection.period, "theme": selection.theme},
+        )
+        if key:
+            cache.set(key, figures_html, COMPARISON_CACHE_SECONDS)
     return render(
         request,
         "comparison/bandwidth.html",
-        {**selection.context(), "entries": entries, "charts": charts},
+        # rendered from comparison/_bandwidth_figures.html above
+        {**selection.context(), "entries": entries, "figures_html": mark_safe(figures_html)},  # noqa: S308
     )
 
 
@@ -205,11 +304,21 @@ def groups_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request, default_theme=DEFAULT_SPLIT.split(".")[0])
     splits = s.choice_indicators(catalogue=selection.catalogue) if selection.catalogue else []
     wanted = request.GET.get("splits", DEFAULT_SPLIT)
-    split = next((i for i in splits if i.key == wanted), splits[0] if splits else None)
+    split = next(
+        (i for i in splits if i.key == wanted),
+        # the item that continues it in a later version (VT aan de ZSM-tafel in 2.0)
+        next(
+            (i for i in splits if any(link["key"] == wanted for link in i.continues)),
+            splits[0] if splits else None,
+        ),
+    )
     context: dict[str, Any] = {**selection.context(), "splits": splits, "split": split}
     if split is not None and selection.catalogue is not None:
         entries = s.comparison_entries(
-            scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+            scope=selection.scope,
+            period=selection.period,
+            catalogue=selection.catalogue,
+            versions=selection.versions,
         )
         indicators = s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
         answers = s.answers_for(entries=entries, indicators=[split, *indicators])
@@ -231,9 +340,12 @@ class MaturityRow:
 def maturity_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
     entries = s.comparison_entries(
-        scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
     )
-    maturities = s.maturities_for(entries=entries)
+    maturities = s.maturities_for(entries=entries, themes=selection.themes)
     if _wants_csv(request):
         return csv_response(
             _name(selection.period, "volwassenheid"),
@@ -269,7 +381,10 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
 def toetsingskader_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
     entries = s.comparison_entries(
-        scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
     )
     summary = s.assessments(entries=entries, total_regions=Region.objects.count())
     if _wants_csv(request):
@@ -285,7 +400,10 @@ def toetsingskader_view(request: HttpRequest) -> HttpResponse:
 def bottlenecks_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
     entries = s.comparison_entries(
-        scope=selection.scope, period=selection.period, catalogue=selection.catalogue
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
     )
     categories = s.rode_draad(entries=entries)
     if _wants_csv(request):
@@ -298,67 +416,47 @@ def bottlenecks_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@dataclass
-class TrendRow:
-    figure: s.Figure
-    own: list[Any]
-    national: list[Any]
-
-
 @_comparing
 def over_time_view(request: HttpRequest) -> HttpResponse:
-    selection = _selection(request)
+    """A region's trend over every period, read through lineage across catalogue versions;
+    the national part is cached per period (selectors.region_trend)."""
+    selection = _selection(request, all_periods=True)
     regions = list(Region.objects.order_by("position", "name"))
     own = [r for r in regions if r.pk in selection.scope.full_view_region_ids]
     wanted = request.GET.get("regio", own[0].code if own else "")
     region = next((r for r in regions if r.code == wanted), None)
-    per_period = s.entries_per_period(scope=selection.scope, catalogue=selection.catalogue)
-    periods = list(per_period)
-    all_entries = [e for entries in per_period.values() for e in entries]
-    indicators = (
-        s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
-        if selection.catalogue
-        else []
+    trend = s.region_trend(
+        scope=selection.scope,
+        catalogue=selection.catalogue,
+        theme=selection.theme,
+        themes=selection.themes,
+        region=region,
+        versions=selection.versions,
     )
-    answers = s.answers_for(entries=all_entries, indicators=indicators)
-    figures_per_period = {
-        period: s.bandwidth(entries=entries, indicators=indicators, answers=answers)
-        for period, entries in per_period.items()
-    }
-    trend: list[TrendRow] = []
-    if periods:
-        for index, figure in enumerate(figures_per_period[periods[0]]):
-            row = TrendRow(figure=figure, own=[], national=[])
-            for period in periods:
-                current = figures_per_period[period][index]
-                point = next(
-                    (p for p in current.points if region and p.entry.region.pk == region.pk), None
-                )
-                row.own.append(point)
-                row.national.append(current.stats)
-            trend.append(row)
-    maturities = s.maturities_for(entries=all_entries)
-    maturity_rows_: list[tuple[Theme, list[Any]]] = []
-    for theme in selection.themes:
-        cells = []
-        for period in periods:
-            entry = next(
-                (e for e in per_period[period] if region and e.region.pk == region.pk), None
-            )
-            cells.append(maturities.get((entry.report.pk, theme.pk)) if entry else None)
-        maturity_rows_.append((theme, cells))
+    mixed = len({c.version.pk for c in trend.columns if c.version}) > 1
     if _wants_csv(request):
-        header = ["indicator", "field", "period", "region_value", "n", "min", "median", "max"]
+        header = [
+            "indicator",
+            "field",
+            "period",
+            "region_value",
+            "lineage",
+            "n",
+            "min",
+            "median",
+            "max",
+        ]
         rows = [
             [
                 row.figure.indicator.key,
                 row.figure.spec["key"],
                 period,
                 point.value if point else "",
+                point.relation if point else "",
                 *([st.n, st.minimum, st.median, st.maximum] if st else [0, "", "", ""]),
             ]
-            for row in trend
-            for period, point, st in zip(periods, row.own, row.national, strict=True)
+            for row in trend.rows
+            for period, point, st in zip(trend.periods, row.own, row.national, strict=True)
         ]
         return csv_response(_name(region.code if region else "", "verloop"), header, rows)
     return render(
@@ -368,11 +466,73 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
             **selection.context(),
             "regions": regions,
             "region": region,
-            "trend_periods": periods,
-            "trend": trend,
-            "maturity_rows": maturity_rows_,
+            "trend_periods": trend.periods,
+            "trend_columns": [
+                (
+                    column.period,
+                    _("version %(edition)s") % {"edition": column.version.edition}
+                    if column.version
+                    else "",
+                )
+                for column in trend.columns
+            ],
+            "trend": [_trend_row_view(row) for row in trend.rows],
+            "maturity_rows": [
+                (theme, [_maturity_view(m) for m in cells]) for theme, cells in trend.maturity
+            ],
+            "mixed_versions": mixed,
+            # the page's own note says more than the general one
+            "read_through_lineage": selection.context()["read_through_lineage"] and not mixed,
         },
     )
+
+
+# The trend's table cells are formatted here, once per request, rather than by a
+# {% blocktranslate %} per cell: with ten periods that is what the page's time went to.
+
+
+@dataclass(frozen=True)
+class TrendCell:
+    own: str
+    mark: str
+    concept: bool
+    national: str
+
+
+def _trend_row_view(row: s.TrendRow) -> tuple[str, str, list[TrendCell]]:
+    national = _("median %(median)s (%(minimum)s–%(maximum)s, n = %(n)s)")  # noqa: RUF001
+    marks = {"samengevoegd": _("merged"), "gesplitst": _("parts added up")}
+    cells = [
+        TrendCell(
+            own=format_number(point.value) if point else "–",  # noqa: RUF001
+            mark=marks.get(point.relation, "") if point else "",
+            concept=bool(point and not point.is_final),
+            national=national
+            % {
+                "median": format_number(st.median),
+                "minimum": format_number(st.minimum),
+                "maximum": format_number(st.maximum),
+                "n": st.n,
+            }
+            if st
+            else "",
+        )
+        for point, st in row.cells
+    ]
+    label = f"{row.figure.indicator.label}: {row.figure.spec['label']}"
+    return label, row.figure.unit, cells
+
+
+@dataclass(frozen=True)
+class MaturityCell:
+    level: int
+    label: str
+
+
+def _maturity_view(maturity: s.Maturity | None) -> MaturityCell:
+    if maturity is None:
+        return MaturityCell(0, "")
+    return MaturityCell(maturity.level, maturity.get_level_display())
 
 
 @_comparing
@@ -381,8 +541,12 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     editable = can_assess(scope, report)
-    themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
+    all_themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
+    # Werkset 2.0 asks the maturity in the report itself; only the other themes are set here.
+    asked = s.themes_asking_maturity(version=report.catalogue_version)
+    themes = [t for t in all_themes if t.pk not in asked]
     current = {m.theme_id: m for m in ThemeMaturity.objects.filter(report=report)}
+    shown = s.maturities_for(entries=[s.Entry(report, report.is_final, True)], themes=all_themes)
     criteria = {c.criterion: c for c in CriterionAnswer.objects.filter(report=report)}
     data = request.POST if request.method == "POST" else None
     if data is not None and not editable:
@@ -444,7 +608,8 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
             "editable": editable,
             "maturity_forms": maturity_forms,
             "criterion_forms": criterion_forms,
-            "current": [(t, current.get(t.pk)) for t in themes],
+            "current": [(t, shown.get((report.pk, t.pk))) for t in all_themes],
+            "maturity_in_report": bool(asked),
             "criteria": [(c, criteria.get(c.key)) for c in CRITERIA],
         },
     )

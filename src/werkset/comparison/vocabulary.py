@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+# Werkset 2.0 asks the maturity per theme as an answer of this type; its choices are the
+# five steps of the 2021 map (MaturityLevel), light to dark.
+MATURITY_ANSWER_TYPE = "volwassenheid"
+MATURITY_CHOICES = {"agenda": 1, "plan": 2, "uitvoering": 3, "gerealiseerd": 4, "geevalueerd": 5}
+
 
 @dataclass(frozen=True)
 class Criterion:

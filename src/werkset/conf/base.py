@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "werkset.outputs",
     "werkset.privacy",
     "werkset.comparison",
+    "werkset.improvement",
     "werkset.bench",
     "werkset.api",
     "werkset.demo",

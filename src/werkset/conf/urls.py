@@ -22,6 +22,7 @@ urlpatterns = [
     path("regios/", include("werkset.regions.urls")),
     path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),
     path("vergelijken/", include("werkset.comparison.urls")),
+    path("verbeteren/", include("werkset.improvement.urls")),
     path("rapportages/", include("werkset.reports.urls")),
     path("rapportages/", include("werkset.outputs.urls")),
     path(

@@ -12,4 +12,5 @@ def environment(request: HttpRequest) -> dict[str, Any]:
     return {
         "werkset_environment": settings.ENVIRONMENT,
         "werkset_can_compare": scope_for_request(request).can_compare,
+        "werkset_can_improve": scope_for_request(request).can_improve,
     }

@@ -1,5 +1,7 @@
 """Markdown to safe HTML: markdown-it renders, nh3 removes anything not on the allow-list."""
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -13,9 +15,27 @@ _renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typograp
 _renderer.enable("table")
 
 
+# The same texts come back on every page view (the catalogue's context and help texts, a
+# report's running texts): their HTML is kept per process. Rendering is a pure function of
+# the text, so a cached result is always the right one; long texts are not kept.
+CACHED_TEXT_LENGTH = 4000
+
+
 def markdown_to_html(text: str) -> str:
     """Render Markdown and sanitise it; raw HTML in the source is shown as text."""
-    html = _renderer.render(text or "")
+    text = text or ""
+    if len(text) <= CACHED_TEXT_LENGTH:
+        return _markdown_cached(text)
+    return _markdown(text)
+
+
+@lru_cache(maxsize=1024)
+def _markdown_cached(text: str) -> str:
+    return _markdown(text)
+
+
+def _markdown(text: str) -> str:
+    html = _renderer.render(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

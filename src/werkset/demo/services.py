@@ -48,11 +48,21 @@ class DemoAccount:
     organisation: str | None
     first_name: str
     last_name: str
+    network: str = DEMO_NETWORK
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("rapporteur", Role.RAPPORTEUR, "vt", "Demo", "Rapporteur (fictief)"),
     DemoAccount("netwerklid", Role.NETWERKLID, "om", "Demo", "Netwerklid (fictief)"),
+    # A member of another network: the auditor of the demo peer audit (improvement/demo.py).
+    DemoAccount(
+        "netwerklid-oost",
+        Role.NETWERKLID,
+        "politie",
+        "Demo",
+        "Netwerklid Oost (fictief)",
+        network="oost-nederland",
+    ),
     DemoAccount("landelijk", Role.LANDELIJK, "lnzs", "Demo", "Landelijk (fictief)"),
     DemoAccount("beheerder", Role.BEHEERDER, None, "Demo", "Beheerder (fictief)"),
 ]
@@ -70,8 +80,8 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             "(WERKSET_ENVIRONMENT=production)."
         )
     region = Region.objects.filter(code=DEMO_REGION).select_related("network").first()
-    network = RegionalNetwork.objects.filter(code=DEMO_NETWORK).first()
-    if region is None or network is None:
+    networks = {n.code: n for n in RegionalNetwork.objects.all()}
+    if region is None or any(account.network not in networks for account in DEMO_ACCOUNTS):
         raise DemoRefused("Laad eerst de regio's: werkset regions load")
     organisations = {org.code: org for org in Organisation.objects.all()}
 
@@ -86,7 +96,7 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             user.set_password(password)
             user.save()
             scope_region = region if account.role == Role.RAPPORTEUR else None
-            scope_network = network if account.role == Role.NETWERKLID else None
+            scope_network = networks[account.network] if account.role == Role.NETWERKLID else None
             already = RoleAssignment.objects.filter(
                 user=user, role=account.role, region=scope_region, network=scope_network
             ).exists()

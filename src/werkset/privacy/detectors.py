@@ -6,7 +6,7 @@ of text was flagged and either removes it or records that it is not personal dat
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
@@ -70,8 +70,25 @@ def first_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# A report's texts are scanned again on every view of its overview and with every autosave
+# of a text; most of them have not changed since. The scan is a pure function of the text,
+# so its result is kept per process for texts up to this length.
+CACHED_TEXT_LENGTH = 4000
+
+
 def scan(text: str) -> list[Hit]:
     """Every stretch of `text` that looks like personal data, in order, without overlaps."""
+    if len(text) <= CACHED_TEXT_LENGTH:
+        return list(_scan_cached(text))
+    return _scan(text)
+
+
+@lru_cache(maxsize=4096)
+def _scan_cached(text: str) -> tuple[Hit, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for match in _BSN.finditer(text):
         if bsn_is_valid("".join(match.groups())):

@@ -2,10 +2,12 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
-from werkset.reports.models import Comment, Report
+from werkset.catalogue.structure import catalogue_structure
+from werkset.reports.models import Answer, Comment, Report, SectionText
 
 from .detectors import KIND_LABELS, Hit, scan
 from .models import PrivacyClearance
@@ -25,37 +27,59 @@ class ReportHit:
 
 
 def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
-    """(place, theme key, anchor, text) for every piece of free text in the report."""
-    answers = report.answers.select_related("indicator__theme").order_by("indicator__position")
+    """(place, theme key, anchor, text) for every piece of free text in the report.
+
+    Themes, elements and indicators come from the catalogue structure this process keeps;
+    the queries read the report's own rows, with only the columns that hold text."""
+    structure = catalogue_structure(version=report.catalogue_version)
+    indicators = structure.indicator_by_id
+    themes = {theme.pk: theme for theme in structure.themes}
+    answers = sorted(
+        Answer.objects.filter(report=report)
+        .order_by()
+        .only("id", "indicator", "explanation", "perspectives"),
+        key=lambda answer: indicators[answer.indicator_id].position,
+    )
     for answer in answers:
-        indicator = answer.indicator
-        place = f"{indicator.theme.short_title} · {indicator.label}"
+        indicator = indicators[answer.indicator_id]
+        theme = themes[indicator.theme_id]
+        place = f"{theme.short_title} · {indicator.label}"
         anchor = f"antwoord-{answer.pk}"
-        yield place, indicator.theme.key, anchor, answer.explanation
+        yield place, theme.key, anchor, answer.explanation
         for code, text in answer.perspectives.items():
-            yield f"{place} ({code})", indicator.theme.key, anchor, text
-    for section in report.section_texts.select_related("theme", "element"):
+            yield f"{place} ({code})", theme.key, anchor, text
+    sections = (
+        SectionText.objects.filter(report=report)
+        .select_related("theme", "element")
+        .only("text", "theme", "element", "theme__key", "theme__short_title", "element__key")
+    )
+    for section in sections:
         anchor = f"tekst-{section.element.key if section.element else 'thema'}"
         yield section.theme.short_title, section.theme.key, anchor, section.text
-    for item in report.practice_items.select_related("theme"):
+
+    def theme_key(row: Any) -> str:
+        if row.theme_id in themes:
+            return themes[row.theme_id].key
+        return row.theme.key if row.theme_id else ""
+
+    for item in report.practice_items.all():
         for text in (item.title, item.text, item.source):
             yield (
                 _("From practice: %(title)s") % {"title": item.title},
-                item.theme.key if item.theme else "",
+                theme_key(item),
                 "items",
                 text,
             )
-    for quote in report.quotes.select_related("theme"):
+    for quote in report.quotes.all():
         for text in (quote.text, quote.attribution):
-            yield _("Quote"), quote.theme.key if quote.theme else "", "items", text
-    for source in report.sources.select_related("theme"):
+            yield _("Quote"), theme_key(quote), "items", text
+    for source in report.sources.all():
         for text in (source.title, source.description):
-            yield _("Source"), source.theme.key if source.theme else "", "items", text
-    comments = Comment.objects.filter(report=report).select_related("theme", "answer")
-    for comment in comments:
+            yield _("Source"), theme_key(source), "items", text
+    for comment in Comment.objects.filter(report=report):
         anchor = f"antwoord-{comment.answer_id}" if comment.answer_id else "thema-commentaar"
         for text in (comment.text, comment.resolution):
-            yield _("Comment"), comment.theme.key if comment.theme else "", anchor, text
+            yield _("Comment"), theme_key(comment), anchor, text
 
 
 def report_privacy_hits(*, report: Report) -> list[ReportHit]:

@@ -182,7 +182,14 @@ class ReportStartForm(forms.Form):
         help_text=_("A year (2025) or a half year (2025-H1 or 2025-H2)."),
     )
     catalogue_version = forms.ModelChoiceField(
-        label=_("Catalogue version"), queryset=CatalogueVersion.objects.all(), empty_label=None
+        label=_("Catalogue version"),
+        queryset=CatalogueVersion.objects.order_by("-published_on", "-slug"),
+        empty_label=None,
+        help_text=_(
+            "The latest version is the default. An earlier version stays available, for "
+            "example to finish a series in the same instrument; the comparisons read reports "
+            "of both versions through the lineage between them."
+        ),
     )
     start_from = forms.ModelChoiceField(
         label=_("Start from"),
@@ -196,7 +203,10 @@ class ReportStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         if previous_reports is not None:
             self.fields["start_from"].queryset = previous_reports  # type: ignore[attr-defined]
-        self.fields["catalogue_version"].initial = CatalogueVersion.objects.last()
+        # Newest first: a new report uses the latest published version unless chosen.
+        self.fields["catalogue_version"].initial = CatalogueVersion.objects.order_by(
+            "-published_on", "-slug"
+        ).first()
 
 
 class PracticeItemForm(forms.ModelForm):

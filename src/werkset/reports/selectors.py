@@ -4,10 +4,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
+from werkset.catalogue.structure import catalogue_structure
 
 from .answers import AnswerContent, answer_is_complete, content_of
 from .models import Answer, AnswerChange, Comment, Report, ReportStatus, SectionText
@@ -134,21 +135,37 @@ class ThemeView:
     quotes: list[Any]
     sources: list[Any]
     comments: list[Comment]
+    answer_comments: dict[int, list[Comment]] = field(default_factory=dict)
 
 
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
-    """A theme of a report: its elements with answers, comments, running text and items."""
-    answers = (
-        Answer.objects.filter(report=report, indicator__theme=theme)
-        .select_related("indicator__answer_type", "updated_by")
-        .prefetch_related(Prefetch("comments", queryset=Comment.objects.order_by("created_at")))
-        .order_by("indicator__position")
+    """A theme of a report: its elements with answers, comments, running text and items.
+
+    The theme's elements and indicators come from the catalogue structure that this process
+    keeps (catalogue.structure); the queries read only the report's own rows."""
+    structure = catalogue_structure(version=report.catalogue_version)
+    indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
+    # order_by(): sorted below by the catalogue's order, without the model's default order
+    # (which joins report, region and indicator).
+    answers = list(
+        Answer.objects.filter(report=report, indicator_id__in=list(indicators)).order_by()
     )
+    for answer in answers:
+        answer.indicator = indicators[answer.indicator_id]
+    answers.sort(key=lambda answer: answer.indicator.position)
+    # The theme's own comments and those on its answers, in one query.
+    answer_comments: dict[int, list[Comment]] = defaultdict(list)
+    theme_comments = []
+    for comment in Comment.objects.filter(
+        Q(answer_id__in=[answer.pk for answer in answers]) | Q(theme=theme, answer__isnull=True),
+        report=report,
+    ).order_by("created_at"):
+        if comment.answer_id is None:
+            theme_comments.append(comment)
+        else:
+            answer_comments[comment.answer_id].append(comment)
     texts = {
-        text.element_id: text
-        for text in SectionText.objects.filter(report=report, theme=theme).select_related(
-            "updated_by"
-        )
+        text.element_id: text for text in SectionText.objects.filter(report=report, theme=theme)
     }
     by_element: dict[int, list[Answer]] = defaultdict(list)
     for answer in answers:
@@ -165,17 +182,14 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
                 practice_items=[p for p in practice if p.element_id == element.pk],
                 quotes=[q for q in quotes if q.element_id == element.pk],
             )
-            for element in theme.elements.all()
+            for element in structure.theme_elements(theme)
         ],
         text=texts.get(None),
         practice_items=[p for p in practice if p.element_id is None],
         quotes=[q for q in quotes if q.element_id is None],
         sources=list(report.sources.filter(theme=theme)),
-        comments=list(
-            Comment.objects.filter(report=report, theme=theme, answer__isnull=True).order_by(
-                "created_at"
-            )
-        ),
+        comments=theme_comments,
+        answer_comments=dict(answer_comments),
     )
 
 

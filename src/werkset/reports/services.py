@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import CatalogueVersion, Element, Theme
+from werkset.catalogue.selectors import catalogue_lineage
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Region
@@ -196,17 +198,39 @@ def report_start(
 
 
 def _carry_over_answers(*, source: Report, target: Report, user: User) -> None:
-    """Copy answers by indicator key (same instrument) as a marked starting point."""
-    previous = {
-        answer.indicator.key: answer for answer in source.answers.select_related("indicator")
-    }
+    """Copy answers as a marked starting point: by indicator key within the same
+    instrument, and through lineage from a report of another catalogue version."""
+    targets = list(target.answers.select_related("indicator__answer_type"))
+    carried: dict[int, AnswerContent] = {}
+    if source.catalogue_version_id == target.catalogue_version_id:
+        previous = {
+            answer.indicator.key: content_of(answer)
+            for answer in source.answers.select_related("indicator")
+        }
+        carried = {a.pk: previous[a.indicator.key] for a in targets if a.indicator.key in previous}
+    else:
+        lineage = catalogue_lineage(
+            lens_indicators=[a.indicator for a in targets],
+            version_ids=[source.catalogue_version_id],
+        )
+        own = {answer.indicator_id: answer for answer in source.answers.all()}
+        for answer in targets:
+            found = lineage.carry(
+                version_id=source.catalogue_version_id,
+                indicator_id=answer.indicator_id,
+                answers=own,
+            )
+            if found is not None:
+                carried[answer.pk] = AnswerContent(
+                    choice=found.choice, explanation=found.explanation, figures=found.figures
+                )
     now = timezone.now()
     changes = []
-    for answer in target.answers.select_related("indicator"):
-        old = previous.get(answer.indicator.key)
-        if old is None or content_of(old) == AnswerContent():
+    for answer in targets:
+        old = carried.get(answer.pk)
+        if old is None or old == AnswerContent():
             continue
-        _apply(answer, content_of(old))
+        _apply(answer, old)
         answer.carried_over = True
         answer.revision = 1
         answer.updated_at = now
@@ -239,9 +263,7 @@ def answer_save(
     """
     with transaction.atomic():
         current = (
-            Answer.objects.select_for_update()
-            .select_related("report__region", "indicator")
-            .get(pk=answer.pk)
+            Answer.objects.select_for_update().select_related("report__region").get(pk=answer.pk)
         )
         if user is not None:
             _require_editable(current.report, user)
@@ -271,20 +293,18 @@ def _record_change(
     *, answer: Answer, before: AnswerContent, source: str, user: User | None, now: Any
 ) -> None:
     foldable = (ChangeSource.EDIT, ChangeSource.AUTOSAVE)
-    last = answer.changes.order_by("-revision", "-id").first()
-    if (
-        last is not None
-        and user is not None
-        and last.changed_by_id == user.pk
-        and last.source in foldable
-        and source in foldable
-        and now - last.changed_at < HISTORY_FOLD_WINDOW
-    ):
-        last.after = content_of(answer).as_dict()
-        last.revision = answer.revision
-        last.changed_at = now
-        last.save(update_fields=["after", "revision", "changed_at"])
-        return
+    if user is not None and source in foldable:
+        # Fold into the latest entry when it is this user's edit of the last minutes (the
+        # common case while someone types), in one statement: it updates nothing otherwise.
+        latest = answer.changes.order_by("-revision", "-id").values("pk")[:1]
+        folded = AnswerChange.objects.filter(
+            pk=Subquery(latest),
+            changed_by=user,
+            source__in=foldable,
+            changed_at__gt=now - HISTORY_FOLD_WINDOW,
+        ).update(after=content_of(answer).as_dict(), revision=answer.revision, changed_at=now)
+        if folded:
+            return
     _change(answer=answer, before=before, source=source, user=user, now=now).save()
 
 

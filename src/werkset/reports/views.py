@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from werkset.accounts.models import User
 from werkset.accounts.scope import Scope, request_user, scope_for_request
 from werkset.catalogue.models import Element, Theme
+from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.selectors import report_privacy_hits
@@ -192,11 +193,17 @@ def _autosave_messages() -> dict[str, str]:
     }
 
 
+def _core_partners() -> list[Organisation]:
+    return list(Organisation.objects.filter(core_partner=True))
+
+
 def _theme_or_404(report: Report, theme_key: str) -> Theme:
-    try:
-        return report.catalogue_version.themes.prefetch_related("elements").get(key=theme_key)
-    except Theme.DoesNotExist as exc:
-        raise Http404 from exc
+    """A theme of the report's catalogue version (from the catalogue structure this process
+    keeps: a shared instance, read it, do not change it)."""
+    theme = catalogue_structure(version=report.catalogue_version).theme(theme_key)
+    if theme is None:
+        raise Http404
+    return theme
 
 
 def _render_theme(
@@ -209,7 +216,7 @@ def _render_theme(
 ) -> HttpResponse:
     scope = scope_for_request(request)
     view = report_theme(report=report, theme=theme)
-    organisations = list(Organisation.objects.filter(core_partner=True))
+    organisations = _core_partners()
     states: dict[int, AnswerFormState] = {}
     for element_view in view.elements:
         for answer in element_view.answers:
@@ -225,11 +232,10 @@ def _render_theme(
             "theme": theme,
             "view": view,
             "states": states,
-            "themes": report.catalogue_version.themes.all(),
+            "themes": catalogue_structure(version=report.catalogue_version).themes,
             "can_edit": _can_edit(scope, report),
             "can_comment": _can_comment(scope, report),
             "show_discussion": scope.can_view_region_in_progress(report.region),
-            "comment_form": CommentForm(),
             "override": override,
             "frequency_periods": list(FREQUENCY_LABELS.items()),
             "autosave_messages": _autosave_messages(),
@@ -251,15 +257,15 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     report = report_or_404(request, report_id)
     autosave = request.headers.get("X-Werkset-Autosave") == "1"
     try:
-        answer = Answer.objects.select_related(
-            "indicator__answer_type", "indicator__theme", "updated_by"
-        ).get(pk=answer_id, report=report)
+        answer = Answer.objects.get(pk=answer_id, report=report)
     except Answer.DoesNotExist as exc:
         raise Http404 from exc
+    # The indicator, its answer type and theme: from the catalogue structure (no joins).
+    structure = catalogue_structure(version=report.catalogue_version)
+    answer.indicator = structure.indicator_by_id[answer.indicator_id]
     if not _can_edit(scope_for_request(request), report):
         raise PermissionDenied
-    organisations = list(Organisation.objects.filter(core_partner=True))
-    codes = frozenset(org.code for org in organisations)
+    codes = frozenset(Organisation.objects.filter(core_partner=True).values_list("code", flat=True))
     try:
         base_revision = int(request.POST.get("base_revision", ""))
     except ValueError:
@@ -282,7 +288,10 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         if autosave:
             return JsonResponse({"status": "invalid", "errors": exc.errors}, status=400)
         state = answer_form_state(
-            answer=answer, organisations=organisations, submitted=request.POST, errors=exc.errors
+            answer=answer,
+            organisations=_core_partners(),
+            submitted=request.POST,
+            errors=exc.errors,
         )
         return _render_theme(request, report, answer.indicator.theme, override=state, status=400)
     except EditConflict as exc:
@@ -291,7 +300,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         answer.refresh_from_db()
         state = answer_form_state(
             answer=answer,
-            organisations=organisations,
+            organisations=_core_partners(),
             submitted=request.POST,
             conflict={"current": exc.current, "changed_by": exc.changed_by},
         )

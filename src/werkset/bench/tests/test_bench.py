@@ -2,6 +2,9 @@
 `werkset bench` keeps working while the app changes. The numbers are not checked here."""
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -10,6 +13,7 @@ from django.test import override_settings
 
 from werkset.bench import driver, measure
 from werkset.bench.data import bench_data_build
+from werkset.bench.management.commands import bench as bench_command
 from werkset.bench.management.commands.bench import report_table
 from werkset.reports.models import Answer, Report, ReportStatus
 
@@ -124,3 +128,19 @@ def test_report_table_marks_targets():
     table = report_table(result)
     assert "MIS" in table.splitlines()[4]
     assert "bestaat niet" in table
+
+
+def test_the_bench_serves_with_production_settings(tmp_path):
+    env = {**os.environ, **bench_command._production_environment(str(tmp_path))}
+    env.pop("DATABASE_URL", None)
+    script = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.ENVIRONMENT, s.DEBUG, s.SESSION_COOKIE_SECURE, "
+        "'debug_toolbar' in ' '.join(s.INSTALLED_APPS), s.PASSWORD_HASHERS[0]]))"
+    )
+    output = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+        [sys.executable, "-c", script], env=env, capture_output=True, check=True, text=True
+    ).stdout
+    environment, debug, secure_cookie, toolbar, hasher = json.loads(output)
+    assert (environment, debug, secure_cookie, toolbar) == ("production", False, True, False)
+    assert "PBKDF2" in hasher

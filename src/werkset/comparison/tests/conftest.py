@@ -2,6 +2,7 @@
 make 25 of them; the report workflow itself is tested in the reports app."""
 
 import pytest
+from django.core.cache import cache
 
 from werkset.catalogue.models import Indicator
 from werkset.regions.models import Region
@@ -10,6 +11,14 @@ from werkset.reports.models import Answer, Report, ReportStatus
 TAFEL = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
 KOSTEN = "vt-zsm.ontwikkel.kosten-randvoorwaarden"
 FREQUENTIE = "actieoverleg.uitvoering.frequentie"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The trend caches national figures per period; every test starts without them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from rest_framework.test import APIClient
 from werkset.accounts.models import Role
 from werkset.accounts.testing import force_login_verified
 from werkset.api.services import api_token_create
+from werkset.improvement.tests.factories import matrix_objects
+from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem
 from werkset.reports.services import report_correct, report_transition
 
@@ -31,6 +33,14 @@ ROLES = (
 # kwargs keys refer to the objects made in the `world` fixture.
 OWN = (302, 200, 404, 200, 404, 404, 404)  # a concept of Friesland: own region and network
 COMPARE = (302, 200, 200, 200, 200, 200, 403)  # comparisons: every role but a pure beheerder
+# Improvement cycle of Noord-Nederland (improvement/rules.py): its people read and write,
+# landelijk reads, other networks see nothing, a pure beheerder no content. The peer audit
+# in the world is by a third network (Midden-Nederland), so netwerklid-elders is uninvolved.
+NETWORK = (302, 200, 404, 200, 404, 200, 403)
+NETWORK_POST = (302, 302, 404, 302, 404, 403, 403)
+NETWORK_FORM = (302, 400, 404, 400, 404, 403, 403)
+AUDITED_NETWERKLID = (302, 403, 404, 302, 404, 403, 403)
+AUDITOR_ONLY = (302, 403, 404, 403, 404, 403, 403)
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "home": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "login": ("get", "", (200, 302, 302, 302, 302, 302, 302)),
@@ -84,6 +94,25 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "comparison:over_time": ("get", "", COMPARE),
     "comparison:report_assessment": ("get", "report", (302, 200, 404, 200, 404, 404, 403)),
     "comparison:report_bottlenecks": ("get", "report", (302, 200, 404, 200, 404, 404, 403)),
+    "improvement:index": ("get", "", COMPARE),
+    "improvement:network": ("get", "improvement_network", NETWORK),
+    "improvement:theme": ("get", "improvement_theme", NETWORK),
+    "improvement:swot": ("get", "improvement_theme", NETWORK),
+    "improvement:point_add": ("get", "improvement_theme", (302, 200, 404, 200, 404, 403, 403)),
+    "improvement:point": ("get", "improvement_point", NETWORK),
+    "improvement:point_start": ("post", "improvement_point", NETWORK_POST),
+    "improvement:action_add": ("post", "improvement_point", NETWORK_FORM),
+    "improvement:action_transition": ("post", "improvement_action", NETWORK_POST),
+    "improvement:evaluation_add": ("post", "improvement_point", NETWORK_FORM),
+    "improvement:decision_add": ("post", "improvement_point", NETWORK_FORM),
+    "improvement:swot_delete": ("post", "improvement_swot_entry", NETWORK_POST),
+    "improvement:audit_invite": ("get", "improvement_network", (302, 403, 404, 200, 404, 403, 403)),
+    "improvement:audit": ("get", "improvement_audit", NETWORK),
+    "improvement:audit_transition": ("post", "improvement_audit_step", AUDITED_NETWERKLID),
+    "improvement:finding_add": ("post", "improvement_audit", AUDITOR_ONLY),
+    "improvement:audit_conclude": ("post", "improvement_audit", AUDITOR_ONLY),
+    "improvement:finding_respond": ("post", "improvement_finding", AUDITED_NETWERKLID),
+    "improvement:audit_respond": ("post", "improvement_audit", (302, 403, 404, 400, 404, 403, 403)),
     "api:schema": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "api:docs": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "api:api-root": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
@@ -127,6 +156,10 @@ def world(
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_transition(report=report, name="finalise", user=rapporteur_friesland)
     concept = report_correct(report=report, user=rapporteur_friesland)
+    auditor = make_user(
+        Role.NETWERKLID, network=RegionalNetwork.objects.get(code="midden-nederland")
+    )
+    improvement = matrix_objects(report=report, netwerklid=netwerklid_noord, auditor=auditor)
     answer = Answer.objects.get(
         report=concept, indicator__key="acuut.ontwikkel.voorlichting-politie"
     )
@@ -170,7 +203,7 @@ def world(
         "token": {"token_id": token.pk},
         "api_report": {"pk": concept.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
-    }
+    } | improvement
     return users, kwargs
 
 

@@ -2,13 +2,17 @@
 
 The command makes a temporary PostgreSQL database (werkset_bench_<pid>; a temporary SQLite
 file when no server answers), runs the build and the measurements in a child process whose
-DATABASE_URL points there, and drops the database afterwards whatever happens.
+DATABASE_URL points there, and drops the database afterwards whatever happens. The child
+and the gunicorn of the load run use production's settings (werkset.bench.settings), with a
+throwaway secret key, loopback host names and the static files collected into a temporary
+folder, so the app is measured as production serves it.
 """
 
 import argparse
 import json
 import os
 import platform
+import secrets
 import shutil
 import subprocess
 import sys
@@ -28,6 +32,7 @@ from werkset.bench import measure
 from werkset.bench.load import load_run
 
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
+SETTINGS = "werkset.bench.settings"
 TARGETS = {"page_ratio": 3.0, "pdf_ratio": 1.25, "pdf_seconds": 5.0, "excel_seconds": 2.0}
 
 
@@ -58,6 +63,20 @@ def _default_out() -> Path:
     return Path(settings.DATA_DIR) / "bench.json"
 
 
+def _production_environment(temp_dir: str) -> dict[str, str]:
+    """What production's settings ask of the environment, for a run on loopback: a
+    throwaway secret key, the loopback host names, static files in the temporary folder,
+    and no HTTPS redirect (the load driver speaks plain HTTP; production has a TLS proxy)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "WERKSET_ENVIRONMENT": "production",
+        "WERKSET_SECRET_KEY": secrets.token_urlsafe(64),
+        "WERKSET_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "WERKSET_SSL_REDIRECT": "0",
+        "WERKSET_STATIC_ROOT": str(Path(temp_dir) / "static"),
+    }
+
+
 class Command(BaseCommand):
     help = "Meet servertijden, queries, documenten, import en belasting op een tijdelijke database."
 
@@ -69,7 +88,9 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=15, help="runs per page (median)")
         parser.add_argument("--users", type=int, default=50)
         parser.add_argument("--load-seconds", type=float, default=20)
-        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument(
+            "--workers", type=int, default=0, help="gunicorn workers (default: CPUs + 1)"
+        )
         parser.add_argument("--no-load", action="store_true", help="skip the load run")
         parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
         parser.add_argument("--database-note", default="", help=argparse.SUPPRESS)
@@ -81,14 +102,17 @@ class Command(BaseCommand):
         out = Path(os.environ.get("BENCH_OUT") or _default_out()).resolve()
         out.parent.mkdir(parents=True, exist_ok=True)
         name = f"werkset_bench_{os.getpid()}"
-        env = {**os.environ, "WERKSET_ENVIRONMENT": "test", "BENCH_OUT": str(out)}
-        temp_dir = None
+        temp_dir = tempfile.mkdtemp(prefix="werkset-bench-")
+        env = {**os.environ, **_production_environment(temp_dir), "BENCH_OUT": str(out)}
+        if not options["workers"]:
+            # gunicorn's rule of thumb is 2 per core + 1; here the database and the load
+            # driver share the cores with the workers, and CPUs + 1 served the most (bench.md).
+            options["workers"] = (os.cpu_count() or 1) + 1
         postgres = _postgres_create(name)
         if postgres:
             env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
             note = f"postgresql ({name}, tijdelijk)"
         else:
-            temp_dir = tempfile.mkdtemp(prefix="werkset-bench-")
             env["DATABASE_URL"] = f"sqlite:///{temp_dir}/bench.sqlite3"
             note = "sqlite (tijdelijk bestand; PostgreSQL niet bereikbaar)"
             options["workers"] = 1
@@ -124,12 +148,13 @@ class Command(BaseCommand):
         finally:
             if postgres:
                 _postgres_drop(name)
-            if temp_dir:
-                shutil.rmtree(temp_dir, ignore_errors=True)
+            shutil.rmtree(temp_dir, ignore_errors=True)
         self.stdout.write(f"JSON: {out}")
 
     def _inner(self, options: dict[str, Any]) -> None:
         say = self.stderr.write
+        say(f"instellingen {settings.SETTINGS_MODULE}; statische bestanden verzamelen ...")
+        call_command("collectstatic", verbosity=0, interactive=False)
         say("migreren ...")
         call_command("migrate", verbosity=0, interactive=False)
         with override_settings(ROOT_URLCONF="werkset.bench.urls"):
@@ -176,7 +201,9 @@ class Command(BaseCommand):
                 "cpus": os.cpu_count(),
                 "database": f"{connection.vendor} {_db_version()}",
                 "database_note": options["database_note"],
-                "settings": os.environ.get("DJANGO_SETTINGS_MODULE", ""),
+                "settings": settings.SETTINGS_MODULE,
+                "debug": settings.DEBUG,
+                "workers": options["workers"],
                 "regions": large.regions,
                 "reports": large.reports,
                 "small": {"regions": small.regions, "periods": options["small_periods"]},

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.selectors import catalogue_document, catalogue_version_document
-from werkset.catalogue.services import catalogue_load_directory, catalogue_version_publish
+from werkset.catalogue.services import catalogue_load_directory, catalogue_load_documents
 from werkset.catalogue.validation import CatalogueFileError, read_catalogue_file
 
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
     def _load(self, files: list[str]) -> None:
         if files:
             documents = [read_catalogue_file(Path(name)) for name in files]
-            results = [catalogue_version_publish(document=d) for d in documents]
+            results = catalogue_load_documents(documents=documents)
         else:
             results = catalogue_load_directory(directory=settings.WERKSET_CATALOGUE_DIR)
         for result in results:

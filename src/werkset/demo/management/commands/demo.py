@@ -11,6 +11,8 @@ from werkset.demo.services import (
     demo_reports_create,
     demo_users_create,
 )
+from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
+from werkset.improvement.demo import improvement_demo_create
 
 
 class Command(BaseCommand):
@@ -25,17 +27,24 @@ class Command(BaseCommand):
             logins = demo_users_create(password=password)
             reports = demo_reports_create()
             national = comparison_demo_create()
-        except (DemoRefused, ComparisonDemoRefused) as exc:
+            improvement = improvement_demo_create()
+        except (DemoRefused, ComparisonDemoRefused, ImprovementDemoRefused) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
         for login in logins:
-            self.stdout.write(f"  {login.username:<12} {login.role:<20} {login.scope}")
+            self.stdout.write(f"  {login.username:<16} {login.role:<20} {login.scope}")
         for report in reports:
             self.stdout.write(f"Demorapportage: {report} — {report.get_status_display()}")
         self.stdout.write(
             f"Landelijke demorapportages (fictief): {national.reports} aangemaakt, "
             f"{national.skipped} al aanwezig."
         )
+        if not improvement.skipped:
+            self.stdout.write(
+                f"Verbetercyclus Noord-Nederland (fictief): {improvement.points} verbeterpunten, "
+                f"waarvan {improvement.overdue} verlopen; collegiale audit van Friesland 2024 "
+                "door Oost-Nederland afgerond."
+            )
         self.stdout.write(
             "landelijk en beheerder koppelen bij de eerste keer inloggen een authenticator-app "
             "(tweestapsverificatie); de sleutel staat op die pagina."

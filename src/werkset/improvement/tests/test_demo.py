@@ -1,0 +1,52 @@
+"""The demo holds a network with a running cycle and a finished peer audit."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from werkset.improvement.models import ImprovementPoint, PeerAudit, SwotEntry
+from werkset.improvement.selectors import points_overdue
+from werkset.improvement.states import AuditStatus, PointStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(regions, catalogue_2021, monkeypatch):
+    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+    out = StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def test_noord_nederland_heeft_een_lopende_cyclus(demo):
+    points = ImprovementPoint.objects.filter(network__code="noord-nederland")
+    assert set(points.values_list("status", flat=True)) == {
+        PointStatus.GEPLAND,
+        PointStatus.IN_UITVOERING,
+        PointStatus.GEEVALUEERD,
+        PointStatus.GEBORGD,
+    }
+    assert points.filter(theme__key="actieoverleg", building_block="").count() == 0
+    overdue = points_overdue(on=timezone.localdate())
+    assert [p.owner.username for p in overdue] == ["netwerklid"]
+    assert SwotEntry.objects.filter(network__code="noord-nederland").count() == 4
+    assert points.filter(swot_entry__isnull=False).count() == 1
+    assert "5 verbeterpunten, waarvan 1 verlopen" in demo
+
+
+def test_friesland_2024_is_collegiaal_geaudit_door_een_ander_netwerk(demo):
+    audit = PeerAudit.objects.get()
+    assert audit.status == AuditStatus.AFGEROND
+    assert (audit.report.region.code, audit.report.period) == ("friesland", "2024")
+    assert audit.auditor_network.code == "oost-nederland"
+    assert {f.kind for f in audit.findings.all()} == {"sterkte", "verbeterpunt", "vraag"}
+    assert ImprovementPoint.objects.filter(finding__audit=audit).count() == 1
+
+
+def test_twee_keer_draaien_maakt_niets_dubbel(demo):
+    call_command("demo", stdout=StringIO())
+    assert PeerAudit.objects.count() == 1
+    assert ImprovementPoint.objects.count() == 5

@@ -1,0 +1,82 @@
+"""The answer and running-text forms that reports.widgets writes in Python (ADR 0011)."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from werkset.reports.models import Answer, SectionText
+from werkset.reports.services import report_transition
+
+pytestmark = pytest.mark.django_db
+
+
+class Fields(HTMLParser):
+    """The ids of form controls and the targets of labels on a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: list[str] = []
+        self.labelled: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "label" and values.get("for"):
+            self.labelled.add(str(values["for"]))
+        if tag in ("input", "select", "textarea") and values.get("type") != "hidden":
+            self.controls.append(str(values.get("id")))
+
+
+def theme_page(client, report, theme_key: str) -> str:
+    return client.get(reverse("reports:theme", args=[report.pk, theme_key])).content.decode()
+
+
+def test_elk_invoerveld_van_een_themapagina_heeft_een_label(
+    client_for, rapporteur_friesland, report
+):
+    client = client_for(rapporteur_friesland)
+    for theme in report.catalogue_version.themes.all():
+        fields = Fields()
+        fields.feed(theme_page(client, report, theme.key))
+        assert fields.controls
+        assert [c for c in fields.controls if c not in fields.labelled] == []
+
+
+def test_revisie_staat_zonder_duizendtalpunt_in_het_formulier(
+    client_for, rapporteur_friesland, report
+):
+    answer = Answer.objects.filter(report=report, indicator__theme__key="acuut").first()
+    Answer.objects.filter(pk=answer.pk).update(revision=1234)
+    html = theme_page(client_for(rapporteur_friesland), report, "acuut")
+    form = html[html.index(f'id="antwoord-{answer.pk}"') :]
+    assert 'name="base_revision" value="1234"' in form[: form.index("</form>")]
+
+
+def test_toelichting_wordt_ontsnapt_en_blijft_leesbaar(client_for, rapporteur_friesland, report):
+    answer = Answer.objects.filter(report=report, indicator__theme__key="acuut").first()
+    Answer.objects.filter(pk=answer.pk).update(explanation='Wij & zij <script>"x"</script>')
+    html = theme_page(client_for(rapporteur_friesland), report, "acuut")
+    assert "Wij &amp; zij &lt;script&gt;&quot;x&quot;&lt;/script&gt;" in html
+    assert '<script>"x"' not in html
+
+
+def test_lopende_tekst_is_een_formulier_voor_de_rapporteur_en_tekst_voor_de_lezer(
+    client_for, rapporteur_friesland, netwerklid_noord, report
+):
+    theme = report.catalogue_version.themes.get(key="acuut")
+    SectionText.objects.create(report=report, theme=theme, text="**Sterk** begin", revision=3)
+    own = theme_page(client_for(rapporteur_friesland), report, "acuut")
+    assert 'id="tekst-thema-text"' in own
+    assert 'name="base_revision" value="3"' in own
+    other = theme_page(client_for(netwerklid_noord), report, "acuut")
+    assert 'id="tekst-thema-text"' not in other
+    assert '<div class="running-text"><p><strong>Sterk</strong> begin</p>' in other
+
+
+def test_in_bespreking_heeft_elk_antwoord_een_commentaarformulier(
+    client_for, rapporteur_friesland, netwerklid_noord, report
+):
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    html = theme_page(client_for(netwerklid_noord), report, "acuut")
+    answers = Answer.objects.filter(report=report, indicator__theme__key="acuut").count()
+    assert html.count('name="answer" value="') == answers

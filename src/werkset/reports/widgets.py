@@ -1,0 +1,488 @@
+"""The answer form of one indicator and the running-text form, rendered in Python (ADR 0011).
+
+A theme page holds one answer form per indicator, each with its choices, typed fields and
+partner perspectives, and a running-text form per element: rendered with the template
+engine they took half of the page's time (every variable lookup and tag costs a few
+microseconds, and an answer form has about 150 of them). This module writes the same HTML
+directly. The markup, labels, ids and texts are exactly what the templates
+reports/_answer_form.html and reports/_section_text.html produced before (escaped the same
+way, translated with the same message ids), so the page's accessibility is unchanged;
+change the markup here, with the same care as in a template.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+from django.conf import settings
+from django.template.defaultfilters import linebreaksbr
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.dateformat import format as date_format
+from django.utils.dateformat import time_format
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from werkset.core.markdown import markdown_to_html
+
+from .forms import AnswerFormState, FieldState
+
+ERROR_CLASS = "utrecht-form-field-error-message form-field__error"
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """The form's fixed texts in one language: escaped as {% translate %} shows them, or
+    (with a placeholder) as the translation that {% blocktranslate %} fills in."""
+
+    fill_in: str
+    number_of_times: str
+    per: str
+    explanation: str
+    explanation_hint: str
+    perspectives: str
+    what_says: str  # %(organisation)s
+    only_with: str  # %(choices)s
+    save: str
+    history: str
+    not_answered: str
+    saved_on: str  # %(date)s, %(time)s
+    carried_over: str
+    element_text: str
+    theme_text: str
+    save_text: str
+    preview: str
+
+
+@lru_cache(maxsize=8)
+def _texts(language: str | None) -> _Texts:
+    """Translated once per language and process (a form has a dozen of these texts)."""
+    return _Texts(
+        fill_in=escape(_("Fill in")),
+        number_of_times=escape(_("Number of times")),
+        per=escape(_("per")),
+        explanation=escape(_("Explanation")),
+        explanation_hint=escape(_("explain the answer and give examples where useful")),
+        perspectives=escape(_("Perspectives of partner organisations (optional)")),
+        what_says=_("What %(organisation)s says"),
+        only_with=_("Only with the answer: %(choices)s"),
+        save=escape(_("Save")),
+        history=escape(_("History")),
+        not_answered=escape(_("Not answered yet")),
+        saved_on=_("Saved on %(date)s at %(time)s"),
+        carried_over=escape(
+            _("Carried over from the previous report as a starting point: check and adjust it.")
+        ),
+        element_text=escape(_("Running text of this element (Markdown)")),
+        theme_text=escape(_("Introduction to this theme (Markdown)")),
+        save_text=escape(_("Save text")),
+        preview=escape(_("Preview")),
+    )
+
+
+# The form's two links differ per answer only in its id: each is reversed once per report
+# with a stand-in id, which is then replaced (the id is an <int:...> path segment).
+_STAND_IN = 987654321987
+
+
+@lru_cache(maxsize=512)
+def _url_parts(name: str, report_id: int, urlconf: str, prefix: str) -> tuple[str, str]:
+    url = reverse(name, args=[report_id, _STAND_IN], urlconf=urlconf)
+    head, _stand_in, tail = url.rpartition(str(_STAND_IN))
+    return escape(head), escape(tail)
+
+
+def _saved_on(moment: Any, texts: _Texts) -> str:
+    """As {% blocktranslate %} with |date:"j F" and |time:"H:i" (in the current time zone)."""
+    local = template_localtime(moment)
+    return texts.saved_on % {
+        "date": escape(date_format(local, "j F")),
+        "time": escape(time_format(local, "H:i")),
+    }
+
+
+def _csrf_input(csrf_token: str) -> str:
+    """As {% csrf_token %}."""
+    if not csrf_token or csrf_token == "NOTPROVIDED":  # noqa: S105 (Django's marker)
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(csrf_token)}">'
+
+
+@lru_cache(maxsize=1024)
+def _reverse_cached(name: str, args: tuple[Any, ...], urlconf: str, prefix: str) -> str:
+    return escape(reverse(name, args=args, urlconf=urlconf))
+
+
+def _url(name: str, *args: Any) -> str:
+    """reverse(), escaped, kept per process (URLs do not change while it runs)."""
+    return _reverse_cached(name, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+def _answer_url(name: str, report_id: int, answer_id: int) -> str:
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    head, tail = _url_parts(name, report_id, urlconf, get_script_prefix())
+    return f"{head}{int(answer_id)}{tail}"
+
+
+def _e(value: Any) -> str:
+    """A value as {{ value }} shows it: localised (numbers, dates) and escaped."""
+    if value.__class__ is str:  # the common case, as django.utils.html.escape does it
+        return escape(value)
+    return str(conditional_escape(localize(template_localtime(value))))
+
+
+def _join(values: Iterable[Any], separator: str) -> str:
+    """{{ values|join:separator }}: every item escaped."""
+    return conditional_escape(separator).join(_e(value) for value in values)
+
+
+def _attr(condition: Any, text: str) -> str:
+    return text if condition else ""
+
+
+def _conflict(state: AnswerFormState) -> str:
+    conflict = state.conflict or {}
+    current = conflict.get("current") or {}
+    name = conflict.get("changed_by") or _("someone else")
+    choice = current.get("choice")
+    return (
+        '\n  <div class="conflict" role="alert" tabindex="-1" data-focus-on-load>\n'
+        "    <h4>"
+        + _("%(name)s changed this answer in the meantime") % {"name": _e(name)}
+        + "</h4>\n    <p>"
+        + _e(_("Your text is below and has not been saved. The stored answer now reads:"))
+        + '</p>\n    <blockquote class="conflict__theirs">'
+        + (f"<p><strong>{_e(choice)}</strong></p>" if choice else "")
+        + f"<p>{linebreaksbr(current.get('explanation') or '—', autoescape=True)}</p>"
+        + "</blockquote>\n    <p>"
+        + _e(
+            _(
+                "Merge what you need and save again to keep your version, or reload the page "
+                "to keep theirs."
+            )
+        )
+        + "</p>\n  </div>\n  "
+    )
+
+
+def _choices(state: AnswerFormState, sid: str, texts: _Texts) -> str:
+    parts = []
+    if not state.indicator.answer_type.choices:
+        checked = _attr(not state.choice, " checked")
+        parts.append(
+            f'\n      <div class="choice"><input type="radio" name="choice" value="" '
+            f'id="{sid}-choice-none"{checked}><label for="{sid}-choice-none">'
+            f"{texts.fill_in}</label></div>\n      "
+        )
+    parts.append("\n      ")
+    for choice in state.choices:
+        key = _e(choice["key"])
+        checked = _attr(choice["key"] == state.choice, " checked")
+        parts.append(
+            f'\n      <div class="choice"><input type="radio" name="choice" value="{key}" '
+            f'id="{sid}-choice-{key}"{checked}><label for="{sid}-choice-{key}">'
+            f"{_e(choice['label'])}</label></div>\n      "
+        )
+    return "".join(parts)
+
+
+def _contains(values: Any, key: Any) -> bool:
+    try:
+        return key in values
+    except TypeError:
+        return False
+
+
+def _item(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _field_error(field: FieldState, sid: str, suffix: str) -> str:
+    if not field.error:
+        return ""
+    return f'<p class="{ERROR_CLASS}" id="{sid}-{_e(field.name)}{suffix}">{_e(field.error)}</p>'
+
+
+def _frequency(
+    field: FieldState, sid: str, periods: Sequence[tuple[str, Any]], texts: _Texts
+) -> str:
+    name = _e(field.name)
+    amount = _item(field.value, "aantal")
+    per = _item(field.value, "per")
+    invalid = _attr(field.error, f' aria-invalid="true" aria-describedby="{sid}-{name}"')
+    options = "".join(
+        f'<option value="{_e(key)}"{_attr(per == key, " selected")}>{_e(label)}</option>'
+        for key, label in periods
+    )
+    return (
+        "\n    <fieldset>\n"
+        f"      <legend>{_e(field.label)}</legend>\n"
+        f"      {_field_error(field, sid, '')}\n"
+        '      <div class="inline-fields">\n'
+        f'        <label for="{sid}-{name}-aantal">{texts.number_of_times}</label>\n'
+        f'        <input type="text" inputmode="numeric" size="5" name="{name}-aantal" '
+        f'id="{sid}-{name}-aantal" value="{_e("" if amount is None else amount)}"{invalid}>\n'
+        f'        <label for="{sid}-{name}-per">{texts.per}</label>\n'
+        f'        <select name="{name}-per" id="{sid}-{name}-per">\n'
+        '          <option value="">—</option>\n'
+        f"          {options}\n"
+        "        </select>\n"
+        "      </div>\n"
+        "    </fieldset>\n    "
+    )
+
+
+def _multiple(field: FieldState, sid: str) -> str:
+    name = _e(field.name)
+    options = "".join(
+        f'<div class="choice"><input type="checkbox" name="{name}" value="{_e(option["key"])}" '
+        f'id="{sid}-{name}-{_e(option["key"])}"'
+        f"{_attr(_contains(field.value, option['key']), ' checked')}>"
+        f'<label for="{sid}-{name}-{_e(option["key"])}">{_e(option["label"])}</label></div>'
+        for option in field.options
+    )
+    return (
+        "\n    <fieldset>\n"
+        f"      <legend>{_e(field.label)}</legend>\n"
+        f"      {_field_error(field, sid, '')}\n"
+        '      <div class="choices choices--wrap">\n'
+        f"      {options}\n"
+        "      </div>\n"
+        "    </fieldset>\n    "
+    )
+
+
+def _select(field: FieldState, sid: str) -> str:
+    name = _e(field.name)
+    options = "".join(
+        f'<option value="{_e(option["key"])}"'
+        f"{_attr(option['key'] == field.value, ' selected')}>{_e(option['label'])}</option>"
+        for option in field.options
+    )
+    return (
+        f'\n    <label for="{sid}-{name}">{_e(field.label)}</label>\n'
+        f"    {_field_error(field, sid, '-error')}\n"
+        f'    <select name="{name}" id="{sid}-{name}">\n'
+        '      <option value="">—</option>\n'
+        f"      {options}\n"
+        "    </select>\n    "
+    )
+
+
+def _number(field: FieldState, sid: str) -> str:
+    name = _e(field.name)
+    unit = f' <span class="subtle">({_e(field.unit)})</span>' if field.unit else ""
+    invalid = _attr(field.error, f' aria-invalid="true" aria-describedby="{sid}-{name}-error"')
+    return (
+        f'\n    <label for="{sid}-{name}">{_e(field.label)}{unit}</label>\n'
+        f"    {_field_error(field, sid, '-error')}\n"
+        f'    <input type="text" inputmode="decimal" class="input--number" name="{name}" '
+        f'id="{sid}-{name}" value="{_e(field.value)}"{invalid}>\n    '
+    )
+
+
+def _field(field: FieldState, sid: str, periods: Sequence[tuple[str, Any]], texts: _Texts) -> str:
+    if field.kind == "frequentie":
+        body = _frequency(field, sid, periods, texts)
+    elif field.kind == "meerkeuze":
+        body = _multiple(field, sid)
+    elif field.kind == "keuze":
+        body = _select(field, sid)
+    else:
+        body = _number(field, sid)
+    asked = ""
+    if field.asked_when:
+        asked = (
+            '<p class="utrecht-form-field-description form-field__help">'
+            + texts.only_with % {"choices": _join(field.asked_when, ", ")}
+            + "</p>"
+        )
+    invalid = _attr(field.error, " utrecht-form-field--invalid form-field--invalid")
+    return (
+        f'\n  <div class="utrecht-form-field form-field answer__field{invalid}" '
+        f'data-asked-when="{_join(field.asked_when, " ")}">\n    {body}\n    {asked}\n  </div>\n  '
+    )
+
+
+def _explanation(state: AnswerFormState, sid: str, texts: _Texts) -> str:
+    hint = ""
+    if not state.indicator.answer_type.explanation_required:
+        hint = f' <span class="subtle">({texts.explanation_hint})</span>'
+    errors = state.errors.get("explanation")
+    error = (
+        f'<p class="{ERROR_CLASS}" id="{sid}-explanation-error">{_join(errors, " ")}</p>'
+        if errors
+        else ""
+    )
+    invalid = _attr(errors, f' aria-invalid="true" aria-describedby="{sid}-explanation-error"')
+    return (
+        '  <div class="utrecht-form-field form-field">\n'
+        f'    <label for="{sid}-explanation">{texts.explanation}{hint}</label>\n'
+        f"    {error}\n"
+        f'    <textarea name="explanation" id="{sid}-explanation" rows="4"{invalid}>'
+        f"{_e(state.explanation)}</textarea>\n"
+        "  </div>\n"
+    )
+
+
+def _perspectives(state: AnswerFormState, sid: str, texts: _Texts) -> str:
+    opened = "".join(" open" for _organisation, text in state.perspectives if text)
+    parts = [
+        f'  <details class="perspectives"{opened}>\n'
+        f"    <summary>{texts.perspectives}</summary>\n    "
+    ]
+    for organisation, text in state.perspectives:
+        code = _e(organisation.code)
+        label = texts.what_says % {"organisation": _e(organisation.name)}
+        parts.append(
+            '\n    <div class="utrecht-form-field form-field">\n'
+            f'      <label for="{sid}-perspective-{code}">{label}</label>\n'
+            f'      <textarea name="perspective-{code}" id="{sid}-perspective-{code}" rows="2">'
+            f"{_e(text)}</textarea>\n"
+            "    </div>\n    "
+        )
+    parts.append("\n  </details>\n")
+    return "".join(parts)
+
+
+def _footer(state: AnswerFormState, report_id: int, texts: _Texts) -> str:
+    answer = state.answer
+    label = _e(state.indicator.label)
+    saved = _saved_on(answer.updated_at, texts) if answer.updated_at else texts.not_answered
+    history = ""
+    if answer.revision:
+        url = _answer_url("reports:answer_history", report_id, answer.pk)
+        history = (
+            f'<a href="{url}">{texts.history}<span class="visually-hidden"> {label}</span></a>'
+        )
+    return (
+        '  <div class="answer__footer">\n'
+        '    <button type="submit" class="utrecht-button utrecht-button--primary-action">'
+        f'{texts.save}<span class="visually-hidden"> {label}</span></button>\n'
+        '    <span class="save-status" role="status" aria-live="polite" data-save-status>'
+        f"{saved}</span>\n"
+        f"    {history}\n"
+        "  </div>\n"
+    )
+
+
+def answer_form_html(
+    *,
+    state: AnswerFormState,
+    report_id: int,
+    csrf_token: str,
+    frequency_periods: Sequence[tuple[str, Any]],
+) -> SafeString:
+    """The answer form of one indicator: what the autosave script and a plain post use."""
+    answer = state.answer
+    indicator = state.indicator
+    texts = _texts(get_language())
+    sid = _e(state.html_id)
+    action = _answer_url("reports:answer_save", report_id, answer.pk)
+    csrf = _csrf_input(csrf_token)
+    carried = ""
+    if answer.carried_over:
+        carried = (
+            '<p class="utrecht-alert utrecht-alert--warning notice notice--small">'
+            f"{texts.carried_over}</p>"
+        )
+    help_html = (
+        f'<div class="indicator__help">{markdown_to_html(indicator.help)}</div>'
+        if indicator.help
+        else ""
+    )
+    choice_errors = state.errors.get("choice")
+    choice_error = (
+        f'<p class="{ERROR_CLASS}" id="{sid}-choice">{_join(choice_errors, " ")}</p>'
+        if choice_errors
+        else ""
+    )
+    fields = "".join(_field(field, sid, frequency_periods, texts) for field in state.fields)
+    html = (
+        f'\n<form id="{sid}" class="answer{_attr(state.has_errors, " answer--invalid")}" '
+        f'method="post" action="{action}" data-autosave '
+        # The draft key keeps the form it always had (with a thousands separator, as the
+        # template localised the number), so texts kept in browsers are found again.
+        f'data-draft-key="werkset-antwoord-{_e(answer.pk)}" novalidate>\n'
+        f"  {csrf}\n"
+        # A plain number: "1.000" would not read back as a revision.
+        f'  <input type="hidden" name="base_revision" value="{int(state.base_revision)}" '
+        "data-revision>\n"
+        f"  {_conflict(state) if state.conflict else ''}\n"
+        f"  {carried}\n"
+        '  <fieldset class="answer__choice">\n'
+        f'    <legend><span class="indicator__label">{_e(indicator.label)}</span>'
+        f'<span class="indicator__question">{_e(indicator.question)}</span></legend>\n'
+        f"    {help_html}\n"
+        f"    {choice_error}\n"
+        '    <div class="choices">\n'
+        f"      {_choices(state, sid, texts)}\n"
+        "    </div>\n"
+        "  </fieldset>\n"
+        f"  {fields}\n"
+        + _explanation(state, sid, texts)
+        + _perspectives(state, sid, texts)
+        + _footer(state, report_id, texts)
+        + "</form>\n\n"
+    )
+    return mark_safe(html)  # noqa: S308 (every value above is escaped)
+
+
+def section_text_html(
+    *,
+    section: Any,
+    report_id: int,
+    theme_key: str,
+    element_key: str | None,
+    can_edit: bool,
+    csrf_token: str,
+) -> SafeString:
+    """The running text of a theme (element_key None) or of one of its elements: a form for
+    its rapporteur, the rendered Markdown for a reader."""
+    texts = _texts(get_language())
+    heading_id = _e(f"tekst-{element_key}" if element_key else "tekst-thema")
+    text = section.text if section is not None else ""
+    if can_edit:
+        if element_key:
+            action = _url("reports:element_text", report_id, theme_key, element_key)
+            label = texts.element_text
+        else:
+            action = _url("reports:theme_text", report_id, theme_key)
+            label = texts.theme_text
+        # The draft key as the template wrote it (the report id with a thousands separator).
+        draft_key = f"werkset-tekst-{_e(report_id)}-{_e(theme_key)}-{_e(element_key or 'thema')}"
+        revision = int(section.revision or 0) if section is not None else 0
+        saved = _saved_on(section.updated_at, texts) if section and section.updated_at else ""
+        body = (
+            f'\n  <form method="post" action="{action}" data-autosave '
+            f'data-draft-key="{draft_key}">\n'
+            f"    {_csrf_input(csrf_token)}\n"
+            f'    <input type="hidden" name="base_revision" value="{revision}" data-revision>\n'
+            '    <div class="utrecht-form-field form-field">\n'
+            f'      <label for="{heading_id}-text">{label}</label>\n'
+            f'      <textarea name="text" id="{heading_id}-text" rows="5" '
+            f'data-markdown-preview="{heading_id}-preview" '
+            f'data-preview-url="{_url("reports:preview")}">{_e(text)}</textarea>\n'
+            "    </div>\n"
+            '    <div class="answer__footer">\n'
+            '      <button type="submit" class="utrecht-button utrecht-button--primary-action '
+            f'button--small">{texts.save_text}</button>\n'
+            '      <span class="save-status" role="status" aria-live="polite" data-save-status>'
+            f"{saved}</span>\n"
+            "    </div>\n"
+            f'    <details class="preview"><summary>{texts.preview}</summary>'
+            f'<div id="{heading_id}-preview" class="preview__body">{markdown_to_html(text)}'
+            "</div></details>\n"
+            "  </form>\n  "
+        )
+    elif text:
+        body = f'\n  <div class="running-text">{markdown_to_html(text)}</div>\n  '
+    else:
+        body = ""
+    html = f'\n<div class="section-text" id="{heading_id}">\n  {body}\n</div>\n'
+    return mark_safe(html)  # noqa: S308 (every value above is escaped)
