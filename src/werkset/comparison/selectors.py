@@ -11,10 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, Count, F, Max, Sum, Value
 from django.db.models.functions import Cast
 
 from werkset.accounts.scope import Scope
@@ -743,7 +744,64 @@ def _figure_values(
     return result
 
 
+def _finalised_stamp(
+    *, scope: Scope, lens: CatalogueVersion, versions: Sequence[CatalogueVersion]
+) -> str | None:
+    """What the trend depends on, in one aggregate, for a viewer who sees finalised reports
+    only: finalised reports never change, so their number, ids and last finalisation say
+    whether anything new came in. None for a viewer with concepts in view (they change)."""
+    if scope.full_view_region_ids:
+        return None
+    line = catalogue_line(version=lens, versions=versions)
+    stamp = (
+        reports_visible(scope=scope)
+        .filter(catalogue_version_id__in=[v.pk for v in line], status=ReportStatus.VASTGESTELD)
+        .aggregate(n=Count("id"), top=Max("id"), total=Sum("id"), last=Max("finalised_at"))
+    )
+    return repr(sorted(stamp.items()))
+
+
 def region_trend(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    region: Region | None,
+    versions: Sequence[CatalogueVersion],
+) -> Trend:
+    """The trend as _region_trend makes it, kept whole for viewers of finalised reports only
+    (landelijk): the key holds every input, including the stamp of the finalised reports."""
+    stamp = _finalised_stamp(scope=scope, lens=catalogue, versions=versions) if catalogue else None
+    computed = partial(
+        _region_trend,
+        scope=scope,
+        catalogue=catalogue,
+        theme=theme,
+        themes=themes,
+        region=region,
+        versions=versions,
+    )
+    if stamp is None or catalogue is None:
+        return computed()
+    inputs = (
+        catalogue.pk,
+        catalogue.content_hash,
+        theme.pk if theme else None,
+        [t.pk for t in themes],
+        region.pk if region else None,
+        [(v.pk, v.content_hash) for v in versions],
+        stamp,
+    )
+    key = f"{TREND_CACHE_PREFIX}:whole:{hashlib.sha256(repr(inputs).encode()).hexdigest()}"
+    trend = cache.get(key)
+    if trend is None:
+        trend = computed()
+        cache.set(key, trend, TREND_CACHE_SECONDS)
+    return trend
+
+
+def _region_trend(
     *,
     scope: Scope,
     catalogue: CatalogueVersion | None,

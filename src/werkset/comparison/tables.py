@@ -11,6 +11,7 @@ a template.
 
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -93,4 +94,46 @@ def bandwidth_points_html(figure: Figure) -> SafeString:
             f'\n          <tr><th scope="row">{escape(point.entry.region.name)}{own}{draft}</th>'
             f"<td>{escape(format_number(point.value))}</td></tr>\n        "
         )
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+def trend_rows_html(rows: Sequence[tuple[str, str, Sequence[Any]]]) -> SafeString:
+    """The trend's figure rows (label, unit, cells of views.TrendCell): per period the
+    region's own value with its marks and the national median line."""
+    concept = escape(_("concept"))
+    parts = []
+    for label, unit, cells in rows:
+        unit_html = f'<span class="subtle">({escape(unit)})</span>'
+        parts.append(f'\n    <tr><th scope="row">{escape(label)} {unit_html}</th>\n    ')
+        for cell in cells:
+            mark = f' <span class="subtle">({escape(cell.mark)})</span>' if cell.mark else ""
+            draft = f' <span class="concept-mark">{concept}</span>' if cell.concept else ""
+            national = (
+                f'<br><span class="subtle">{escape(cell.national)}</span>' if cell.national else ""
+            )
+            parts.append(
+                f'<td><span class="own-mark">{escape(cell.own)}{mark}{draft}</span>{national}</td>'
+            )
+        parts.append("\n    </tr>\n  ")
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+def trend_maturity_rows_html(rows: Sequence[tuple[Any, Sequence[Any]]]) -> SafeString:
+    """The trend's maturity rows (theme, cells of views.MaturityCell) per period."""
+    not_assessed = escape(_("not assessed"))
+    parts = []
+    for theme, cells in rows:
+        parts.append(f'<tr><th scope="row">{escape(theme.short_title)}</th>')
+        for cell in cells:
+            if cell.level:
+                parts.append(
+                    f'<td><span class="level level--{int(cell.level)}">{int(cell.level)}</span> '
+                    f"{escape(str(cell.label))}</td>"
+                )
+            else:
+                parts.append(
+                    '<td><span class="level level--0">–</span> '  # noqa: RUF001
+                    f'<span class="subtle">{not_assessed}</span></td>'
+                )
+        parts.append("</tr>")
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)

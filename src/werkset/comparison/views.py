@@ -49,7 +49,7 @@ from .services import (
     criterion_save,
     maturity_save,
 )
-from .tables import side_by_side_rows_html
+from .tables import side_by_side_rows_html, trend_maturity_rows_html, trend_rows_html
 from .tilemap import TILE_POSITIONS
 from .vocabulary import CRITERIA
 
@@ -476,10 +476,11 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
                 )
                 for column in trend.columns
             ],
-            "trend": [_trend_row_view(row) for row in trend.rows],
-            "maturity_rows": [
-                (theme, [_maturity_view(m) for m in cells]) for theme, cells in trend.maturity
-            ],
+            # The table bodies are written in Python (tables.py, ADR 0011): hundreds of cells.
+            "trend_rows_html": trend_rows_html([_trend_row_view(row) for row in trend.rows]),
+            "maturity_rows_html": trend_maturity_rows_html(
+                [(theme, [_maturity_view(m) for m in cells]) for theme, cells in trend.maturity]
+            ),
             "mixed_versions": mixed,
             # the page's own note says more than the general one
             "read_through_lineage": selection.context()["read_through_lineage"] and not mixed,

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from werkset.accounts.models import Role
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Indicator, Theme
 from werkset.comparison import selectors as s
@@ -378,3 +379,32 @@ def test_compare_export_leest_een_periode_in_de_gekozen_versie(make):
     frequentie = [r for r in default["bandwidth"] if r["indicator"] == FREQ_20 and r["region"]]
     assert {r["region"]: r["value"] for r in frequentie} == {"Groningen": "24", "Drenthe": "48"}
     assert run("--version", "werkset-2021")["catalogue"] == "werkset-2021"
+
+
+def test_hele_trend_komt_uit_de_cache_tot_er_een_rapportage_bijkomt(landelijk, make, catalogue_2_0):
+    cache.clear()
+    make("2021", "groningen", "2023", {FREQ_2021: per_month(2)})
+    first = trend_of(landelijk, catalogue_2_0)
+    with CaptureQueriesContext(connection) as queries:
+        again = trend_of(landelijk, catalogue_2_0)
+    assert again.periods == first.periods == ["2023"]
+    # Only the scope, the themes, the region and the stamp of the finalised reports.
+    assert not any("reports_answer" in q["sql"] for q in queries.captured_queries)
+
+    make("2.0", "groningen", "2025", {FREQ_20: per_month(4)})
+    assert trend_of(landelijk, catalogue_2_0).periods == ["2023", "2025"]
+
+
+def test_wie_concepten_ziet_krijgt_geen_bewaarde_trend(make_user, make, catalogue_2_0):
+    cache.clear()
+    rapporteur = make_user(Role.RAPPORTEUR, region=Region.objects.get(code="groningen"))
+    make("2021", "groningen", "2023", {FREQ_2021: per_month(2)})
+    assert trend_of(rapporteur, catalogue_2_0).periods == ["2023"]
+    concept = make("2.0", "groningen", "2025", {FREQ_20: per_month(4)}, status=ReportStatus.CONCEPT)
+    trend = trend_of(rapporteur, catalogue_2_0)
+    assert trend.periods == ["2023", "2025"]
+    assert trend.columns[-1].is_final is False
+    Answer.objects.filter(report=concept).update(
+        figures={"frequentie": {"aantal": 5, "per": "maand"}}
+    )
+    assert row(trend_of(rapporteur, catalogue_2_0), f"{FREQ_20}.frequentie").own[-1].value == 60
