@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -39,12 +40,20 @@ class WerksetUserAdmin(UserAdmin):
 
     @admin.action(description=_("Reset two-factor authentication (lost phone)"))
     def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        done = 0
         for user in queryset:
-            two_factor_disable(user=user, disabled_by=request.user)  # type: ignore[arg-type]
+            try:
+                two_factor_disable(user=user, disabled_by=request.user)  # type: ignore[arg-type]
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{user.get_username()}: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                done += 1
         self.message_user(
             request,
             _("Reset for %(count)s account(s); they set up an app again at the next log-in.")
-            % {"count": queryset.count()},
+            % {"count": done},
             messages.SUCCESS,
         )
 

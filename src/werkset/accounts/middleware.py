@@ -9,7 +9,8 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from .selectors import second_step_for_user
+from .scope import scope_for_request
+from .selectors import TWO_FACTOR_ROLES, second_step_for_user
 
 # Set at log-in (accounts.receivers) to "verify" or "setup"; removed when the step is done.
 SECOND_STEP_SESSION_KEY = "werkset_second_step"
@@ -58,12 +59,21 @@ class SecondStepMiddleware:
         session = getattr(request, "session", None)
         if session is None:
             return ""
-        # Cheap for the common case: only sessions that were told to do a step, or whose
-        # verified device disappeared (reset by a beheerder), look further.
-        if SECOND_STEP_SESSION_KEY not in session and DEVICE_ID_SESSION_KEY not in session:
-            return ""
         user = request.user
-        if not user.is_authenticated or request_is_verified(request):
+        if not user.is_authenticated:
+            return ""
+        # Cheap for the common case. A session that was told to do a step, or whose verified
+        # device disappeared (reset by a beheerder), looks further; so does one that never got
+        # the marker (opened before a role that needs the step was given) when its user now
+        # needs it: the scope is read once per request anyway (menu, views).
+        marked = SECOND_STEP_SESSION_KEY in session or DEVICE_ID_SESSION_KEY in session
+        if not marked and not (
+            user.is_staff
+            or user.is_superuser
+            or scope_for_request(request).roles & set(TWO_FACTOR_ROLES)
+        ):
+            return ""
+        if request_is_verified(request):
             return ""
         return second_step_for_user(user=user)
 

@@ -68,5 +68,9 @@ class WerksetOIDCBackend(OIDCAuthenticationBackend):
     def update_user(self, user: User, claims: dict[str, Any]) -> User:
         claim = settings.WERKSET_OIDC_ROLES_CLAIM
         if claim and claim in claims:
-            roles_sync_from_claims(user=user, wanted=role_claims_parse(claims[claim]))
+            roles_sync_from_claims(
+                user=user,
+                wanted=role_claims_parse(claims[claim]),
+                managed_roles=set(settings.WERKSET_OIDC_ALLOWED_ROLES),
+            )
         return user

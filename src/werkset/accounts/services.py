@@ -318,9 +318,14 @@ def user_create_from_claims(
     return user
 
 
-def roles_sync_from_claims(*, user: User, wanted: set[RoleClaim]) -> None:
+def roles_sync_from_claims(
+    *, user: User, wanted: set[RoleClaim], managed_roles: set[str] | None = None
+) -> None:
     """Make the user's roles those the identity provider gives, through role_assign and
-    role_revoke (each audited). Unknown regions or networks are ignored."""
+    role_revoke (each audited). Unknown regions or networks are ignored. Only roles in
+    `managed_roles` (what the provider may give) are touched: a beheerder role given in the
+    admin stays when the provider may not give it."""
+    managed = set(Role.values) if managed_roles is None else managed_roles
     with transaction.atomic():
         User.objects.select_for_update().get(pk=user.pk)
         current = {
@@ -334,9 +339,9 @@ def roles_sync_from_claims(*, user: User, wanted: set[RoleClaim]) -> None:
             )
         }
         for claim, assignment in current.items():
-            if claim not in wanted:
+            if claim.role in managed and claim not in wanted:
                 role_revoke(assignment=assignment, revoked_by=None)
-        for claim in wanted - set(current):
+        for claim in {c for c in wanted if c.role in managed} - set(current):
             region = network = None
             if claim.role == Role.RAPPORTEUR:
                 region = Region.objects.filter(code=claim.scope).first()

@@ -32,6 +32,9 @@ from .services import (
 
 NEW_KEY_SESSION = "werkset_totp_key"
 NEW_CODES_SESSION = "werkset_recovery_codes"
+# The security page holds two code forms; prefixes keep their field ids apart.
+RENEW_PREFIX = "herstel"
+DISABLE_PREFIX = "uit"
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -127,7 +130,8 @@ def two_factor_overview(request: HttpRequest) -> HttpResponse:
             "device": two_factor_device(user=user),
             "required": two_factor_required(user=user),
             "remaining": recovery_codes_remaining(user=user),
-            "form": SecondStepCodeForm(),
+            "renew_form": SecondStepCodeForm(prefix=RENEW_PREFIX),
+            "disable_form": SecondStepCodeForm(prefix=DISABLE_PREFIX),
         },
     )
 
@@ -135,10 +139,16 @@ def two_factor_overview(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def two_factor_codes(request: HttpRequest) -> HttpResponse:
-    """New recovery codes are shown once, after a redirect (a reload makes none)."""
+    """New recovery codes are shown once, after a redirect (a reload makes none). Making them
+    asks for a current code, so a session left open is not enough."""
     if request.method == "POST":
+        user = request_user(request)
+        form = SecondStepCodeForm(request.POST, prefix=RENEW_PREFIX)
         try:
-            codes = recovery_codes_renew(user=request_user(request))
+            if not form.is_valid():
+                raise ValidationError(_("Enter a code."))
+            two_factor_verify(user=user, code=form.cleaned_data["code"])
+            codes = recovery_codes_renew(user=user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("two_factor")
@@ -159,7 +169,7 @@ def two_factor_codes(request: HttpRequest) -> HttpResponse:
 def two_factor_disable_view(request: HttpRequest) -> HttpResponse:
     """Switching off asks for a current code, so a session left open is not enough."""
     user = request_user(request)
-    form = SecondStepCodeForm(request.POST)
+    form = SecondStepCodeForm(request.POST, prefix=DISABLE_PREFIX)
     if two_factor_required(user=user):
         messages.error(
             request,

@@ -54,6 +54,10 @@ def _key(version: CatalogueVersion) -> _Key:
 
 def _read(version: CatalogueVersion) -> CatalogueStructure:
     """Three queries: themes, elements, indicators with their answer types."""
+    if version.get_deferred_fields():
+        # The indicators share this instance across requests and threads: a whole one, so
+        # that no later attribute access loads lazily from a shared object.
+        version = CatalogueVersion.objects.get(pk=version.pk)
     themes = list(Theme.objects.filter(version=version).order_by("position"))
     theme_by_id = {theme.pk: theme for theme in themes}
     elements: dict[int, list[Element]] = {theme.pk: [] for theme in themes}

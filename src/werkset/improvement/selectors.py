@@ -93,11 +93,15 @@ def points_overdue(
     on: datetime.date,
     network: RegionalNetwork | None = None,
     owner: User | None = None,
+    networks: QuerySet[RegionalNetwork] | None = None,
 ) -> QuerySet[ImprovementPoint]:
-    """Open points whose target date has passed (the target day itself is not overdue)."""
+    """Open points whose target date has passed (the target day itself is not overdue);
+    `networks` limits them to those a viewer may read (an owner who left a network)."""
     points = _points().filter(status__in=OPEN_POINT_STATUSES, target_date__lt=on)
     if network is not None:
         points = points.filter(network=network)
+    if networks is not None:
+        points = points.filter(network__in=networks)
     if owner is not None:
         points = points.filter(owner=owner)
     return points.order_by("target_date", "id")

@@ -145,7 +145,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "improvement/index.html",
         {
             "summaries": s.network_summaries(networks=networks_readable(scope), on=today),
-            "my_overdue": s.points_overdue(on=today, owner=_user(request)),
+            "my_overdue": s.points_overdue(
+                on=today, owner=_user(request), networks=networks_readable(scope)
+            ),
             "invitations": s.audit_invitations_open(scope=scope),
             "is_national": scope.is_national,
             "max_open": MAX_OPEN_POINTS,

@@ -125,3 +125,19 @@ def test_sso_aan_zonder_endpoints_weigert_te_starten():
     )
     assert result.returncode != 0
     assert "WERKSET_OIDC_TOKEN_ENDPOINT" in result.stderr
+
+
+@override_settings(**OIDC_SETTINGS)
+def test_sso_laat_een_rol_die_de_provider_niet_mag_geven_staan(regions):
+    backend = WerksetOIDCBackend()
+    claims = {"sub": "b-1", "preferred_username": "beheer", "werkset_roles": ["landelijk"]}
+    with mock.patch.object(backend, "get_userinfo", return_value=claims):
+        user = backend.get_or_create_user("access", "id", {})
+    from werkset.accounts.services import role_assign
+
+    role_assign(user=user, role=Role.BEHEERDER, assigned_by=None)
+    with mock.patch.object(backend, "get_userinfo", return_value=claims):
+        backend.get_or_create_user("access", "id", {})
+    user.refresh_from_db()
+    assert set(user.role_assignments.values_list("role", flat=True)) == {"landelijk", "beheerder"}
+    assert user.is_superuser

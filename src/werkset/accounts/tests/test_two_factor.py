@@ -10,8 +10,10 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from werkset.accounts.models import Role
 from werkset.accounts.services import (
     RECOVERY_CODE_COUNT,
+    role_assign,
     totp_key_new,
     two_factor_disable,
     two_factor_enable,
@@ -168,7 +170,7 @@ def _verified_session(user, key: str) -> Client:
 def test_rapporteur_kan_het_zelf_weer_uitzetten_met_een_code(rapporteur_friesland):
     key, codes = enabled(rapporteur_friesland)
     client = _verified_session(rapporteur_friesland, key)
-    response = client.post("/account/beveiliging/uitzetten/", {"code": codes[0]})
+    response = client.post("/account/beveiliging/uitzetten/", {"uit-code": codes[0]})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=rapporteur_friesland).exists()
 
@@ -176,7 +178,7 @@ def test_rapporteur_kan_het_zelf_weer_uitzetten_met_een_code(rapporteur_frieslan
 def test_uitzetten_met_een_verkeerde_code_laat_het_aan(rapporteur_friesland):
     key, _codes = enabled(rapporteur_friesland)
     client = _verified_session(rapporteur_friesland, key)
-    client.post("/account/beveiliging/uitzetten/", {"code": "fout"})
+    client.post("/account/beveiliging/uitzetten/", {"uit-code": "fout"})
     assert TOTPDevice.objects.filter(user=rapporteur_friesland).exists()
 
 
@@ -208,3 +210,54 @@ def test_beheerder_herstelt_via_het_beheer(landelijk, beheerder, client_for):
     )
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=landelijk).exists()
+
+
+def test_sessie_van_voor_een_landelijke_rol_moet_alsnog_de_tweede_stap_doen(
+    rapporteur_friesland, beheerder
+):
+    client = password_login(rapporteur_friesland)
+    assert client.get("/").status_code == 200
+    role_assign(user=rapporteur_friesland, role=Role.LANDELIJK, assigned_by=beheerder)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "app-koppelen" in response["Location"]
+
+
+def test_beheerrechten_midden_in_een_sessie_geven_geen_beheer_zonder_tweede_stap(
+    rapporteur_friesland, beheerder
+):
+    client = password_login(rapporteur_friesland)
+    role_assign(user=rapporteur_friesland, role=Role.BEHEERDER, assigned_by=beheerder)
+    response = client.get("/beheer/")
+    assert response.status_code == 302
+    assert "app-koppelen" in response["Location"]
+
+
+def test_nieuwe_herstelcodes_zonder_geldige_code_niet(rapporteur_friesland):
+    key, codes = enabled(rapporteur_friesland)
+    client = _verified_session(rapporteur_friesland, key)
+    refused = client.post("/account/beveiliging/herstelcodes/", {"herstel-code": "fout"})
+    assert refused["Location"] == "/account/beveiliging/"
+    assert StaticToken.objects.filter(token=codes[1]).exists()
+
+
+def test_nieuwe_herstelcodes_met_een_geldige_code(rapporteur_friesland):
+    key, codes = enabled(rapporteur_friesland)
+    client = _verified_session(rapporteur_friesland, key)
+    made = client.post("/account/beveiliging/herstelcodes/", {"herstel-code": codes[1]})
+    assert made["Location"] == "/account/beveiliging/herstelcodes/"
+    assert not StaticToken.objects.filter(token__in=codes).exists()
+    assert StaticToken.objects.filter(device__user=rapporteur_friesland).count() == 10
+
+
+def test_beheeractie_slaat_het_eigen_account_over_zonder_fout(landelijk, beheerder, client_for):
+    enabled(landelijk)
+    client = client_for(beheerder)
+    response = client.post(
+        "/beheer/accounts/user/",
+        {"action": "reset_two_factor", "_selected_action": [beheerder.pk, landelijk.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not TOTPDevice.objects.filter(user=landelijk).exists()
+    assert TOTPDevice.objects.filter(user=beheerder).exists()

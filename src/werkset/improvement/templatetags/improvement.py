@@ -27,7 +27,9 @@ def improvement_home(context: dict[str, Any]) -> dict[str, Any]:
         "show": True,
         "networks": list(networks_readable(scope)) if not scope.is_national else [],
         "is_national": scope.is_national,
-        "overdue": list(s.points_overdue(on=s.today(), owner=request.user)),
+        "overdue": list(
+            s.points_overdue(on=s.today(), owner=request.user, networks=networks_readable(scope))
+        ),
         "invitations": list(s.audit_invitations_open(scope=scope)),
     }
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from werkset.accounts.models import Role
+from werkset.accounts.services import role_assign, role_revoke
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.improvement.models import Action, Evaluation, ImprovementPoint
 from werkset.improvement.selectors import is_overdue, network_overview, points_overdue
@@ -28,6 +29,7 @@ from werkset.improvement.states import (
     PointStatus,
 )
 from werkset.improvement.vocabulary import BuildingBlock
+from werkset.regions.models import RegionalNetwork
 
 from .factories import ImprovementPointFactory, indicator_of, point_plan
 
@@ -417,3 +419,25 @@ def test_elke_stap_staat_in_het_auditlog_met_wie(noord_nederland, actieoverleg, 
     assert events.count() == 2
     assert set(events.values_list("actor", flat=True)) == {netwerklid_noord.pk}
     assert events.filter(target_id=str(point.pk)).count() == 2
+
+
+def test_wie_het_netwerk_verliet_ziet_zijn_verlopen_punt_daar_niet_meer(
+    noord_nederland, actieoverleg, netwerklid_noord, client_for
+):
+    point = ImprovementPointFactory(
+        owner=netwerklid_noord,
+        network=noord_nederland,
+        theme=actieoverleg,
+        indicator=indicator_of(actieoverleg),
+        target_date=TODAY - datetime.timedelta(days=5),
+    )
+    client = client_for(netwerklid_noord)
+    assert point.title in client.get("/").content.decode()
+    role_revoke(assignment=netwerklid_noord.role_assignments.get(), revoked_by=None)
+    role_assign(
+        user=netwerklid_noord,
+        role=Role.NETWERKLID,
+        network=RegionalNetwork.objects.get(code="oost-nederland"),
+        assigned_by=None,
+    )
+    assert point.title not in client_for(netwerklid_noord).get("/").content.decode()
