@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import Scope, request_user, scope_for_request
-from werkset.catalogue.models import CatalogueVersion, Theme
+from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.regions.models import Region
 from werkset.reports.models import Answer
 from werkset.reports.views import report_or_404
@@ -188,25 +188,41 @@ def _finalised_key(page: str, selection: Selection, entries: list[s.Entry]) -> s
     return f"werkset:vergelijking:1:{page}:{digest}"
 
 
-@_comparing
-def side_by_side_view(request: HttpRequest) -> HttpResponse:
-    selection = _selection(request)
-    entries = s.comparison_entries(
+def _entries(selection: Selection) -> list[s.Entry]:
+    """The reports this comparison shows: per region its latest in the selected period."""
+    return s.comparison_entries(
         scope=selection.scope,
         period=selection.period,
         catalogue=selection.catalogue,
         versions=selection.versions,
     )
+
+
+def _theme_answers(
+    selection: Selection, entries: list[s.Entry], *extra: Indicator
+) -> tuple[list[Indicator], dict[tuple[int, int], Answer]]:
+    """The selected theme's indicators and the entries' answers to them (and to `extra`),
+    read through lineage with the versions the selection already holds."""
+    indicators = (
+        s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
+        if selection.catalogue
+        else []
+    )
+    answers = s.answers_for(
+        entries=entries, indicators=[*extra, *indicators], versions=selection.versions
+    )
+    return list(indicators), answers
+
+
+@_comparing
+def side_by_side_view(request: HttpRequest) -> HttpResponse:
+    selection = _selection(request)
+    entries = _entries(selection)
     wants_csv = _wants_csv(request)
     key = None if wants_csv else _finalised_key("naast-elkaar", selection, entries)
     rows_html = cache.get(key) if key else None
     if rows_html is None:
-        indicators = (
-            s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
-            if selection.catalogue
-            else []
-        )
-        answers = s.answers_for(entries=entries, indicators=indicators)
+        indicators, answers = _theme_answers(selection, entries)
         rows = s.side_by_side(entries=entries, indicators=indicators, answers=answers)
         if wants_csv:
             theme_key = selection.theme.key if selection.theme else ""
@@ -223,18 +239,8 @@ def side_by_side_view(request: HttpRequest) -> HttpResponse:
 
 
 def _figures(selection: Selection) -> tuple[list[s.Entry], list[s.Figure]]:
-    entries = s.comparison_entries(
-        scope=selection.scope,
-        period=selection.period,
-        catalogue=selection.catalogue,
-        versions=selection.versions,
-    )
-    indicators = (
-        s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
-        if selection.catalogue
-        else []
-    )
-    answers = s.answers_for(entries=entries, indicators=indicators)
+    entries = _entries(selection)
+    indicators, answers = _theme_answers(selection, entries)
     return entries, s.bandwidth(entries=entries, indicators=indicators, answers=answers)
 
 
@@ -242,26 +248,16 @@ def _figures(selection: Selection) -> tuple[list[s.Entry], list[s.Figure]]:
 def bandwidth_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
     if _wants_csv(request):
-        _entries, figures = _figures(selection)
+        figures = _figures(selection)[1]
         theme_key = selection.theme.key if selection.theme else ""
         return csv_response(
             _name(selection.period, theme_key, "bandbreedte"), *bandwidth_rows(figures)
         )
-    entries = s.comparison_entries(
-        scope=selection.scope,
-        period=selection.period,
-        catalogue=selection.catalogue,
-        versions=selection.versions,
-    )
+    entries = _entries(selection)
     key = _finalised_key("bandbreedte", selection, entries)
     figures_html = cache.get(key) if key else None
     if figures_html is None:
-        indicators = (
-            s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
-            if selection.catalogue
-            else []
-        )
-        answers = s.answers_for(entries=entries, indicators=indicators)
+        indicators, answers = _theme_answers(selection, entries)
         figures = s.bandwidth(entries=entries, indicators=indicators, answers=answers)
         charts = [
             (figure, bandwidth_svg(figure, chart_id=f"chart-{index}"))
@@ -285,7 +281,7 @@ def bandwidth_view(request: HttpRequest) -> HttpResponse:
 def bandwidth_svg_view(request: HttpRequest) -> HttpResponse:
     """One chart as a standalone SVG file (?figuur=<indicator key>.<field key>)."""
     selection = _selection(request)
-    _entries, figures = _figures(selection)
+    figures = _figures(selection)[1]
     figure = next((f for f in figures if f.slug == request.GET.get("figuur")), None)
     if figure is None:
         raise Http404
@@ -314,14 +310,8 @@ def groups_view(request: HttpRequest) -> HttpResponse:
     )
     context: dict[str, Any] = {**selection.context(), "splits": splits, "split": split}
     if split is not None and selection.catalogue is not None:
-        entries = s.comparison_entries(
-            scope=selection.scope,
-            period=selection.period,
-            catalogue=selection.catalogue,
-            versions=selection.versions,
-        )
-        indicators = s.theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
-        answers = s.answers_for(entries=entries, indicators=[split, *indicators])
+        entries = _entries(selection)
+        indicators, answers = _theme_answers(selection, entries, split)
         result = s.grouping(entries=entries, split=split, indicators=indicators, answers=answers)
         if _wants_csv(request):
             return csv_response(_name(selection.period, split.key), *grouping_rows(result))
@@ -339,12 +329,7 @@ class MaturityRow:
 @_comparing
 def maturity_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
-    entries = s.comparison_entries(
-        scope=selection.scope,
-        period=selection.period,
-        catalogue=selection.catalogue,
-        versions=selection.versions,
-    )
+    entries = _entries(selection)
     maturities = s.maturities_for(entries=entries, themes=selection.themes)
     if _wants_csv(request):
         return csv_response(
@@ -380,12 +365,7 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
 @_comparing
 def toetsingskader_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
-    entries = s.comparison_entries(
-        scope=selection.scope,
-        period=selection.period,
-        catalogue=selection.catalogue,
-        versions=selection.versions,
-    )
+    entries = _entries(selection)
     summary = s.assessments(entries=entries, total_regions=Region.objects.count())
     if _wants_csv(request):
         return csv_response(_name(selection.period, "toetsingskader"), *assessment_rows(summary))
@@ -399,12 +379,7 @@ def toetsingskader_view(request: HttpRequest) -> HttpResponse:
 @_comparing
 def bottlenecks_view(request: HttpRequest) -> HttpResponse:
     selection = _selection(request)
-    entries = s.comparison_entries(
-        scope=selection.scope,
-        period=selection.period,
-        catalogue=selection.catalogue,
-        versions=selection.versions,
-    )
+    entries = _entries(selection)
     categories = s.rode_draad(entries=entries)
     if _wants_csv(request):
         return csv_response(_name(selection.period, "knelpunten"), *bottleneck_rows(categories))
