@@ -447,12 +447,16 @@ def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
     form = CommentForm(request.POST)
     answer = None
-    if request.POST.get("answer"):
+    answer_id = request.POST.get("answer", "")
+    if answer_id:
         answer = (
             Answer.objects.select_related("indicator__theme")
-            .filter(pk=request.POST["answer"], report=report)
+            .filter(pk=int(answer_id) if answer_id.isdigit() else None, report=report)
             .first()
         )
+        if answer is None:
+            messages.error(request, _("This answer is not part of the report."))
+            return redirect("reports:detail", report_id=report.pk)
     theme_key = answer.indicator.theme.key if answer else request.POST.get("theme", "")
     theme = report.catalogue_version.themes.filter(key=theme_key).first()
     if not form.is_valid():

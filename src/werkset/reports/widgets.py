@@ -10,7 +10,7 @@ way, translated with the same message ids), so the page's accessibility is uncha
 change the markup here, with the same care as in a template.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -486,3 +486,219 @@ def section_text_html(
         body = ""
     html = f'\n<div class="section-text" id="{heading_id}">\n  {body}\n</div>\n'
     return mark_safe(html)  # noqa: S308 (every value above is escaped)
+
+
+@dataclass(frozen=True)
+class _DiscussionTexts:
+    """The read view's and the comments' fixed texts in one language (escaped)."""
+
+    answer: str
+    comments: str
+    resolved: str
+    resolution: str
+    how_resolved: str
+    mark_resolved: str
+    add_answer_comment: str
+    add_theme_comment: str
+    kind: str
+    remark: str
+    correction: str
+    comment: str
+    add_comment: str
+
+
+@lru_cache(maxsize=8)
+def _discussion_texts(language: str | None) -> _DiscussionTexts:
+    return _DiscussionTexts(
+        answer=escape(_("Answer")),
+        comments=escape(_("Comments")),
+        resolved=escape(_("resolved")),
+        resolution=escape(_("Resolution")),
+        how_resolved=escape(_("How was this resolved? (optional)")),
+        mark_resolved=escape(_("Mark as resolved")),
+        add_answer_comment=escape(_("Add a comment or factual correction")),
+        add_theme_comment=escape(_("Add a comment on this theme")),
+        kind=escape(_("Kind")),
+        remark=escape(_("Remark")),
+        correction=escape(_("Factual correction")),
+        comment=escape(_("Comment")),
+        add_comment=escape(_("Add comment")),
+    )
+
+
+def _lines(text: str) -> str:
+    """{{ text|linebreaksbr }}."""
+    return str(linebreaksbr(text, autoescape=True))
+
+
+@dataclass(frozen=True)
+class Discussion:
+    """Who may do what with a report's comments on this page, and the form token."""
+
+    report_id: int
+    theme_key: str
+    can_edit: bool
+    can_comment: bool
+    csrf_token: str
+
+
+def comments_html(*, comments: Sequence[Any], answer: Any, discussion: Discussion) -> SafeString:
+    """The comments on an answer (or, with answer None, on the theme) and the form to add
+    one: its rapporteur resolves them, network members add them while under discussion."""
+    if not comments and not discussion.can_comment:
+        return mark_safe("")
+    texts = _discussion_texts(get_language())
+    csrf = _csrf_input(discussion.csrf_token)
+    parts = ['<div class="comments">']
+    if comments:
+        parts.append(f'<h5 class="comments__title">{texts.comments}</h5><ul class="comment-list">')
+        for comment in comments:
+            is_open = comment.resolved_at is None
+            moment = escape(date_format(template_localtime(comment.created_at), "j F Y H:i"))
+            parts.append(
+                f'<li class="comment{"" if is_open else " comment--resolved"}">'
+                f'<p class="comment__meta">{escape(str(comment.get_kind_display()))} · '
+                f"{_e(comment.author_name)} · {moment}"
+                f"{'' if is_open else f' · {texts.resolved}'}</p>"
+                f"<p>{_lines(comment.text)}</p>"
+            )
+            if comment.resolution:
+                parts.append(
+                    f'<p class="comment__resolution"><strong>{texts.resolution}:</strong> '
+                    f"{_lines(comment.resolution)}</p>"
+                )
+            if is_open and discussion.can_edit:
+                pk = int(comment.pk)
+                action = _url("reports:comment_resolve", discussion.report_id, pk)
+                parts.append(
+                    f'<form method="post" action="{action}" class="comment__resolve">{csrf}'
+                    f'<label for="resolution-{pk}">{texts.how_resolved}</label>'
+                    f'<input type="text" name="resolution" id="resolution-{pk}">'
+                    '<button type="submit" class="utrecht-button utrecht-button--primary-action '
+                    f'button--small">{texts.mark_resolved}</button></form>'
+                )
+            parts.append("</li>")
+        parts.append("</ul>")
+    if discussion.can_comment:
+        if answer is not None:
+            # A plain number: "1.152" would not read back as the answer's id.
+            target = str(int(answer.pk))
+            summary = (
+                f'{texts.add_answer_comment}<span class="visually-hidden"> — '
+                f"{_e(answer.indicator.label)}</span>"
+            )
+            hidden = f'<input type="hidden" name="answer" value="{target}">'
+        else:
+            target = _e(discussion.theme_key)
+            summary = texts.add_theme_comment
+            hidden = f'<input type="hidden" name="theme" value="{target}">'
+        action = _url("reports:comment_add", discussion.report_id)
+        parts.append(
+            f'<details class="comment-add"><summary>{summary}</summary>'
+            f'<form method="post" action="{action}">{csrf}{hidden}'
+            '<div class="utrecht-form-field form-field">'
+            f'<label for="comment-kind-{target}">{texts.kind}</label>'
+            f'<select name="kind" id="comment-kind-{target}">'
+            f'<option value="opmerking">{texts.remark}</option>'
+            f'<option value="correctie">{texts.correction}</option></select></div>'
+            '<div class="utrecht-form-field form-field">'
+            f'<label for="comment-text-{target}">{texts.comment}</label>'
+            f'<textarea name="text" id="comment-text-{target}" rows="3" required></textarea>'
+            "</div>"
+            '<button type="submit" class="utrecht-button utrecht-button--primary-action '
+            f'button--small">{texts.add_comment}</button></form></details>'
+        )
+    parts.append("</div>")
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+def answer_read_html(*, state: AnswerFormState, report_id: int, show_history: bool) -> str:
+    """An answer as a reader sees it (no form): the choice, figures, explanation and what
+    the partner organisations say."""
+    texts = _texts(get_language())
+    discussion_texts = _discussion_texts(get_language())
+    label = _e(state.indicator.label)
+    parts = [
+        f'<div class="answer answer--read" id="{_e(state.html_id)}">'
+        f'<h4 class="indicator__label">{label}</h4>'
+        f'<p class="indicator__question">{_e(state.indicator.question)}</p>'
+    ]
+    if state.complete or state.choice or state.explanation or state.figures_display:
+        parts.append('<dl class="answer__values">')
+        if state.choice_label:
+            parts.append(
+                f"<dt>{discussion_texts.answer}</dt><dd><strong>{_e(state.choice_label)}"
+                "</strong></dd>"
+            )
+        for figure_label, value in state.figures_display:
+            parts.append(f"<dt>{_e(figure_label)}</dt><dd>{_e(value)}</dd>")
+        if state.explanation:
+            parts.append(f"<dt>{texts.explanation}</dt><dd>{_lines(state.explanation)}</dd>")
+        for organisation, text in state.perspectives:
+            if text:
+                says = texts.what_says % {"organisation": _e(organisation.name)}
+                parts.append(f"<dt>{says}</dt><dd>{_lines(text)}</dd>")
+        parts.append("</dl>")
+    else:
+        parts.append(f'<p class="subtle">{texts.not_answered}</p>')
+    if show_history and state.answer.revision:
+        url = _answer_url("reports:answer_history", report_id, state.answer.pk)
+        parts.append(
+            f'<p><a href="{url}">{texts.history}<span class="visually-hidden"> {label}</span>'
+            "</a></p>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def indicator_list_html(
+    *,
+    answers: Sequence[Any],
+    states: Mapping[int, AnswerFormState],
+    catalogue_version: Any,
+    answer_comments: Mapping[int, Sequence[Any]],
+    discussion: Discussion,
+    show_discussion: bool,
+    frequency_periods: Sequence[tuple[str, Any]],
+) -> SafeString:
+    """The items of an element's indicator list: a heading wherever the group or value
+    category changes, then per indicator its form (or, for a reader, its answer) and its
+    comments."""
+    parts = []
+    previous: tuple[Any, Any] | None = None
+    for answer in answers:
+        indicator = answer.indicator
+        heading = (indicator.group, indicator.value_category)
+        if heading != previous and (indicator.group or indicator.value_category):
+            title = indicator.group or catalogue_version.value_category_title(
+                indicator.value_category
+            )
+            parts.append(f'<li class="indicator-list__group"><h3>{_e(title)}</h3></li>')
+        previous = heading
+        state = states[answer.pk]
+        parts.append(f'<li class="indicator" id="indicator-{_e(indicator.key)}">')
+        if discussion.can_edit:
+            parts.append(
+                answer_form_html(
+                    state=state,
+                    report_id=discussion.report_id,
+                    csrf_token=discussion.csrf_token,
+                    frequency_periods=frequency_periods,
+                )
+            )
+        else:
+            parts.append(
+                answer_read_html(
+                    state=state, report_id=discussion.report_id, show_history=show_discussion
+                )
+            )
+        if show_discussion:
+            parts.append(
+                comments_html(
+                    comments=answer_comments.get(answer.pk, ()),
+                    answer=answer,
+                    discussion=discussion,
+                )
+            )
+        parts.append("</li>")
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)

@@ -172,3 +172,19 @@ def test_tekst_die_op_persoonsgegevens_lijkt_krijgt_een_waarschuwing(
         follow=True,
     )
     assert "Houd persoonsgegevens buiten de rapportage." in response.content.decode()
+
+
+def test_het_verborgen_swot_nummer_staat_zonder_duizendtalpunt_in_het_formulier(
+    client_for, netwerklid_noord, noord_nederland, actieoverleg
+):
+    entry = swot_entry_add(
+        network=noord_nederland,
+        theme=actieoverleg,
+        quadrant="kans",
+        text="x",
+        user=netwerklid_noord,
+    )
+    SwotEntry.objects.filter(pk=entry.pk).update(id=12345)
+    url = reverse("improvement:point_add", args=[noord_nederland.code, "actieoverleg"])
+    html = client_for(netwerklid_noord).get(url, {"swot": 12345}).content.decode()
+    assert '<input type="hidden" name="swot" value="12345">' in html

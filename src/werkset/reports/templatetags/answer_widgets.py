@@ -3,7 +3,13 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
-from werkset.reports.widgets import answer_form_html, section_text_html
+from werkset.reports.widgets import (
+    Discussion,
+    answer_form_html,
+    comments_html,
+    indicator_list_html,
+    section_text_html,
+)
 
 register = template.Library()
 
@@ -30,3 +36,33 @@ def section_text(context: Any, section: Any, element_key: str | None = None) -> 
         can_edit=bool(context.get("can_edit")),
         csrf_token=str(context.get("csrf_token") or ""),
     )
+
+
+def _discussion(context: Any) -> Discussion:
+    return Discussion(
+        report_id=context["report"].pk,
+        theme_key=context["theme"].key,
+        can_edit=bool(context.get("can_edit")),
+        can_comment=bool(context.get("can_comment")),
+        csrf_token=str(context.get("csrf_token") or ""),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def indicator_list(context: Any, element_view: Any) -> SafeString:
+    """{% indicator_list element_view %}: the items of an element's indicator list."""
+    return indicator_list_html(
+        answers=element_view.answers,
+        states=context["states"],
+        catalogue_version=context["report"].catalogue_version,
+        answer_comments=context["view"].answer_comments,
+        discussion=_discussion(context),
+        show_discussion=bool(context.get("show_discussion")),
+        frequency_periods=context.get("frequency_periods") or [],
+    )
+
+
+@register.simple_tag(takes_context=True)
+def theme_comments(context: Any, comments: Any) -> SafeString:
+    """{% theme_comments comments %}: the comments on the theme itself, and the form."""
+    return comments_html(comments=comments, answer=None, discussion=_discussion(context))

@@ -80,3 +80,39 @@ def test_in_bespreking_heeft_elk_antwoord_een_commentaarformulier(
     html = theme_page(client_for(netwerklid_noord), report, "acuut")
     answers = Answer.objects.filter(report=report, indicator__theme__key="acuut").count()
     assert html.count('name="answer" value="') == answers
+
+
+def test_het_antwoordnummer_in_het_commentaarformulier_heeft_geen_duizendtalpunt():
+    """An answer id of 1000 or more was written as "1.152" by the template, which the
+    comment view could not read back (a server error for every later report)."""
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from werkset.reports.widgets import Discussion, comments_html
+
+    answer = SimpleNamespace(pk=12345, indicator=SimpleNamespace(label="Inzet"))
+    discussion = Discussion(
+        report_id=1, theme_key="acuut", can_edit=False, can_comment=True, csrf_token="t"
+    )
+    with translation.override("nl"):
+        html = comments_html(comments=[], answer=answer, discussion=discussion)
+    assert '<input type="hidden" name="answer" value="12345">' in html
+    assert 'id="comment-text-12345"' in html
+
+
+def test_commentaar_op_een_onbekend_antwoord_wordt_geweigerd_zonder_serverfout(
+    client_for, rapporteur_friesland, netwerklid_noord, report
+):
+    from werkset.reports.models import Comment
+
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    client = client_for(netwerklid_noord)
+    url = reverse("reports:comment_add", args=[report.pk])
+    for value in ("1.152", "abc", "999999999"):
+        response = client.post(url, {"answer": value, "kind": "opmerking", "text": "Klopt dit?"})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("reports:detail", args=[report.pk])
+    assert not Comment.objects.filter(report=report).exists()
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "Dit antwoord hoort niet bij de rapportage." in page
