@@ -449,11 +449,12 @@ def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
     answer = None
     answer_id = request.POST.get("answer", "")
     if answer_id:
-        answer = (
-            Answer.objects.select_related("indicator__theme")
-            .filter(pk=int(answer_id) if answer_id.isdigit() else None, report=report)
-            .first()
-        )
+        if answer_id.isdigit():
+            answer = (
+                Answer.objects.select_related("indicator__theme")
+                .filter(pk=int(answer_id), report=report)
+                .first()
+            )
         if answer is None:
             messages.error(request, _("This answer is not part of the report."))
             return redirect("reports:detail", report_id=report.pk)
