@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import connection
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
+from werkset.core.reads import Read, read_together
+from werkset.regions.models import Organisation
 
 from .answers import AnswerContent, answer_is_complete, content_of
 from .models import (
@@ -26,7 +28,6 @@ from .models import (
     SourceDocument,
 )
 
-_Row = TypeVar("_Row", bound=Model)
 _Item = TypeVar("_Item", bound=ReportItem)
 
 
@@ -39,10 +40,62 @@ def reports_visible(*, scope: Scope) -> QuerySet[Report]:
     ).select_related("region__network", "catalogue_version")
 
 
+def _report_read(scope: Scope, report_id: int) -> Read:
+    """The report with its region and catalogue version, if this scope may see it: the rule
+    of `reports_visible`, written out for a plain read (core.reads)."""
+    regions = sorted(scope.full_view_region_ids)
+    table = connection.ops.quote_name(Report._meta.db_table)
+    where = (
+        f"{table}.id = %s AND ({table}.status = %s "
+        f"OR {table}.region_id IN ({_placeholders(regions)}))"
+    )
+    params = [report_id, ReportStatus.VASTGESTELD, *regions]
+    return Read(Report, where, params, joined=("region", "catalogue_version"))
+
+
+def _one(found: list[Any], model: type[Any]) -> Any:
+    if not found:
+        raise model.DoesNotExist(f"{model.__name__} matching query does not exist.")
+    return found[0]
+
+
 def report_visible(*, scope: Scope, report_id: int) -> Report:
     """The report if this scope may see it; Report.DoesNotExist otherwise (a 404, not a 403,
-    so that nobody learns which concepts exist elsewhere)."""
-    return reports_visible(scope=scope).get(pk=report_id)
+    so that nobody learns which concepts exist elsewhere).
+
+    It comes with its region and catalogue version, which every report page uses (the
+    network only where a page shows it). Every report page reads it, the theme page and the
+    autosave on every request: a plain read costs half of the ORM's query (issue 9)."""
+    if not scope.roles:
+        raise Report.DoesNotExist("Report matching query does not exist.")
+    [found] = read_together(_report_read(scope, report_id))
+    report: Report = _one(found, Report)
+    return report
+
+
+def report_answer_visible(
+    *, scope: Scope, report_id: int, answer_id: int
+) -> tuple[Report, Answer, list[Organisation]]:
+    """A visible report, one of its answers and the partner organisations (whose
+    perspectives an answer holds): the autosave's reads, in one round trip (core.reads).
+
+    Report.DoesNotExist or Answer.DoesNotExist when the report is not visible or the answer
+    is not one of its own; the answer is only returned with its report."""
+    if not scope.roles:
+        raise Report.DoesNotExist("Report matching query does not exist.")
+    reports, answers, partners = read_together(
+        _report_read(scope, report_id),
+        Read(Answer, "id = %s AND report_id = %s", [answer_id, report_id]),
+        Read(Organisation, "core_partner = %s", [True]),
+    )
+    report: Report = _one(reports, Report)
+    answer: Answer = _one(answers, Answer)
+    answer.report = report
+    return report, answer, _partner_order(partners)
+
+
+def _partner_order(organisations: list[Organisation]) -> list[Organisation]:
+    return sorted(organisations, key=lambda partner: (partner.position, partner.name))
 
 
 def report_is_latest(report: Report) -> bool:
@@ -152,54 +205,47 @@ class ThemeView:
     sources: list[Any]
     comments: list[Comment]
     answer_comments: dict[int, list[Comment]] = field(default_factory=dict)
-
-
-def _rows(model: type[_Row], where: str, params: Sequence[Any]) -> list[_Row]:
-    """The rows of one table that match a plain WHERE clause, read with Model.objects.raw().
-
-    The theme page reads seven small sets of the report's own rows on every request; building
-    each with the ORM's query compiler cost more than reading it (about 0.35 ms a query on
-    the benchmark machine, ADR 0011). `where` is a constant of this module and every value
-    goes in `params`; the columns are Django's own names for these fields."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    sql = f"SELECT * FROM {table} WHERE {where}"  # noqa: S608 (constant clause, values as params)
-    return list(model._default_manager.raw(sql, params))
+    partners: list[Organisation] = field(default_factory=list)
 
 
 def _placeholders(values: Sequence[Any]) -> str:
     return ", ".join(["%s"] * len(values)) or "NULL"
 
 
-def _theme_items(model: type[_Item], *, report: Report, theme: Theme) -> list[_Item]:
-    """A theme's practice items, quotes or sources, in their order."""
-    items = _rows(model, "report_id = %s AND theme_id = %s", [report.pk, theme.pk])
+def _in_order(items: list[_Item]) -> list[_Item]:
     return sorted(items, key=lambda item: (item.position, item.pk))
 
 
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
-    """A theme of a report: its elements with answers, comments, running text and items.
+    """A theme of a report: its elements with answers, comments, running text and items, and
+    the partner organisations whose perspectives each answer asks for.
 
     The theme's elements and indicators come from the catalogue structure that this process
     keeps (catalogue.structure); the queries read only the report's own rows."""
     structure = catalogue_structure(version=report.catalogue_version)
     indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
     indicator_ids = list(indicators)
-    answers = _rows(
-        Answer,
-        f"report_id = %s AND indicator_id IN ({_placeholders(indicator_ids)})",
-        [report.pk, *indicator_ids],
+    in_theme = f"report_id = %s AND indicator_id IN ({_placeholders(indicator_ids)})"
+    own = "report_id = %s AND theme_id = %s"
+    answer_table = connection.ops.quote_name(Answer._meta.db_table)
+    answers, comments, texts, practice, quotes, sources, partners = read_together(
+        Read(Answer, in_theme, [report.pk, *indicator_ids]),
+        # The theme's own comments and those on its answers.
+        Read(
+            Comment,
+            f"report_id = %s AND (answer_id IN (SELECT id FROM {answer_table} WHERE {in_theme}) "  # noqa: S608 (constant clause)
+            "OR (answer_id IS NULL AND theme_id = %s))",
+            [report.pk, report.pk, *indicator_ids, theme.pk],
+        ),
+        Read(SectionText, own, [report.pk, theme.pk]),
+        Read(PracticeItem, own, [report.pk, theme.pk]),
+        Read(Quote, own, [report.pk, theme.pk]),
+        Read(SourceDocument, own, [report.pk, theme.pk]),
+        Read(Organisation, "core_partner = %s", [True]),
     )
     for answer in answers:
         answer.indicator = indicators[answer.indicator_id]
     answers.sort(key=lambda answer: answer.indicator.position)
-    # The theme's own comments and those on its answers, in one query, in order of writing.
-    answer_ids = [answer.pk for answer in answers]
-    comments = _rows(
-        Comment,
-        f"report_id = %s AND (answer_id IN ({_placeholders(answer_ids)}) "
-        "OR (answer_id IS NULL AND theme_id = %s))",
-        [report.pk, *answer_ids, theme.pk],
-    )
     answer_comments: dict[int, list[Comment]] = defaultdict(list)
     theme_comments = []
     for comment in sorted(comments, key=lambda comment: (comment.created_at, comment.pk)):
@@ -207,33 +253,30 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
             theme_comments.append(comment)
         else:
             answer_comments[comment.answer_id].append(comment)
-    texts = {
-        text.element_id: text
-        for text in _rows(SectionText, "report_id = %s AND theme_id = %s", [report.pk, theme.pk])
-    }
+    texts_by_element = {text.element_id: text for text in texts}
     by_element: dict[int, list[Answer]] = defaultdict(list)
     for answer in answers:
         by_element[answer.indicator.element_id].append(answer)
-    practice = _theme_items(PracticeItem, report=report, theme=theme)
-    quotes = _theme_items(Quote, report=report, theme=theme)
+    practice, quotes = _in_order(practice), _in_order(quotes)
     return ThemeView(
         theme=theme,
         elements=[
             ElementView(
                 element=element,
                 answers=by_element.get(element.pk, []),
-                text=texts.get(element.pk),
+                text=texts_by_element.get(element.pk),
                 practice_items=[p for p in practice if p.element_id == element.pk],
                 quotes=[q for q in quotes if q.element_id == element.pk],
             )
             for element in structure.theme_elements(theme)
         ],
-        text=texts.get(None),
+        text=texts_by_element.get(None),
         practice_items=[p for p in practice if p.element_id is None],
         quotes=[q for q in quotes if q.element_id is None],
-        sources=_theme_items(SourceDocument, report=report, theme=theme),
+        sources=_in_order(sources),
         comments=theme_comments,
         answer_comments=dict(answer_comments),
+        partners=_partner_order(partners),
     )
 
 

@@ -18,7 +18,7 @@ from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.selectors import report_privacy_hits
-from werkset.regions.models import Organisation, Region
+from werkset.regions.models import Region
 
 from .answers import AnswerInvalid, answer_clean, answer_is_complete, content_of
 from .forms import (
@@ -32,6 +32,7 @@ from .forms import (
 from .models import Answer, Comment, Report, ReportStatus
 from .selectors import (
     answer_history,
+    report_answer_visible,
     report_differences,
     report_is_latest,
     report_progress,
@@ -193,10 +194,6 @@ def _autosave_messages() -> dict[str, str]:
     }
 
 
-def _core_partners() -> list[Organisation]:
-    return list(Organisation.objects.filter(core_partner=True))
-
-
 def _theme_or_404(report: Report, theme_key: str) -> Theme:
     """A theme of the report's catalogue version (from the catalogue structure this process
     keeps: a shared instance, read it, do not change it)."""
@@ -216,7 +213,7 @@ def _render_theme(
 ) -> HttpResponse:
     scope = scope_for_request(request)
     view = report_theme(report=report, theme=theme)
-    organisations = _core_partners()
+    organisations = view.partners
     states: dict[int, AnswerFormState] = {}
     for element_view in view.elements:
         for answer in element_view.answers:
@@ -254,18 +251,20 @@ def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> H
 @require_POST
 def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
     """Explicit save (a normal form post) and autosave (X-Werkset-Autosave: JSON back)."""
-    report = report_or_404(request, report_id)
     autosave = request.headers.get("X-Werkset-Autosave") == "1"
+    scope = scope_for_request(request)
     try:
-        answer = Answer.objects.get(pk=answer_id, report=report)
-    except Answer.DoesNotExist as exc:
+        report, answer, partners = report_answer_visible(
+            scope=scope, report_id=report_id, answer_id=answer_id
+        )
+    except (Report.DoesNotExist, Answer.DoesNotExist) as exc:
         raise Http404 from exc
     # The indicator, its answer type and theme: from the catalogue structure (no joins).
     structure = catalogue_structure(version=report.catalogue_version)
     answer.indicator = structure.indicator_by_id[answer.indicator_id]
-    if not _can_edit(scope_for_request(request), report):
+    if not _can_edit(scope, report):
         raise PermissionDenied
-    codes = frozenset(Organisation.objects.filter(core_partner=True).values_list("code", flat=True))
+    codes = frozenset(organisation.code for organisation in partners)
     try:
         base_revision = int(request.POST.get("base_revision", ""))
     except ValueError:
@@ -289,7 +288,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             return JsonResponse({"status": "invalid", "errors": exc.errors}, status=400)
         state = answer_form_state(
             answer=answer,
-            organisations=_core_partners(),
+            organisations=partners,
             submitted=request.POST,
             errors=exc.errors,
         )
@@ -300,7 +299,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         answer.refresh_from_db()
         state = answer_form_state(
             answer=answer,
-            organisations=_core_partners(),
+            organisations=partners,
             submitted=request.POST,
             conflict={"current": exc.current, "changed_by": exc.changed_by},
         )

@@ -12,6 +12,7 @@ change the markup here, with the same care as in a template.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from html import escape
 from typing import Any
@@ -20,7 +21,6 @@ from django.conf import settings
 from django.template.defaultfilters import linebreaksbr
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.dateformat import format as date_format
-from django.utils.dateformat import time_format
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -97,12 +97,21 @@ def _url_parts(name: str, report_id: int, urlconf: str, prefix: str) -> tuple[st
     return escape(head), escape(tail)
 
 
+@lru_cache(maxsize=512)
+def _day_and_month(day: int, month: int, language: str | None) -> str:
+    """|date:"j F": the day and the month's name in the language (2000 has every day)."""
+    return escape(date_format(date(2000, month, day), "j F"))
+
+
 def _saved_on(moment: Any, texts: _Texts) -> str:
-    """As {% blocktranslate %} with |date:"j F" and |time:"H:i" (in the current time zone)."""
+    """As {% blocktranslate %} with |date:"j F" and |time:"H:i" (in the current time zone).
+
+    The month names are looked up once per day and language: formatting them through
+    Django's date format for every answer took a fifth of the answer forms' time."""
     local = template_localtime(moment)
     return texts.saved_on % {
-        "date": escape(date_format(local, "j F")),
-        "time": escape(time_format(local, "H:i")),
+        "date": _day_and_month(local.day, local.month, get_language()),
+        "time": f"{local.hour:02d}:{local.minute:02d}",
     }
 
 
@@ -133,6 +142,8 @@ def _e(value: Any) -> str:
     """A value as {{ value }} shows it: localised (numbers, dates) and escaped."""
     if value.__class__ is str:  # the common case, as django.utils.html.escape does it
         return escape(value)
+    if value.__class__ is int and -1000 < value < 1000:  # no thousands to separate
+        return str(value)
     return str(conditional_escape(localize(template_localtime(value))))
 
 
