@@ -2,10 +2,11 @@
 scope) on the server; services check again. Not readable: 404 (no hint it exists); readable
 but not yours to change: 403; a pure beheerder: 403 everywhere, as with the comparisons."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -67,6 +68,8 @@ from .vocabulary import (
     Quadrant,
     theme_needs_building_block,
 )
+
+_Saved = TypeVar("_Saved")
 
 
 def _improving(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -130,6 +133,42 @@ def _warn_privacy(request: HttpRequest, *texts: str) -> None:
 def _require_worker(request: HttpRequest, network: RegionalNetwork) -> None:
     if not can_work_in_network(_scope(request), network):
         raise PermissionDenied
+
+
+def _saved(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any]], _Saved],
+    *,
+    success: str,
+    texts: Callable[[_Saved], Iterable[str]],
+) -> _Saved | None:
+    """A valid form's data through its service. A refusal of the service (ImprovementError)
+    becomes the form's error, shown again with status 400 by the caller; what was saved gets
+    the success message and, for its texts that look like personal data, the warnings."""
+    if not form.is_valid():
+        return None
+    try:
+        saved = save(form.cleaned_data)
+    except ImprovementError as exc:
+        form.add_error(None, str(exc))
+        return None
+    messages.success(request, success)
+    _warn_privacy(request, *texts(saved))
+    return saved
+
+
+def _done(request: HttpRequest, change: Callable[[], _Saved], *, success: str) -> _Saved | None:
+    """A step without a form (start, a transition, a removal): its refusal or its success
+    as a message on the page the caller redirects to; what the step returned, if it was
+    taken."""
+    try:
+        changed = change()
+    except ImprovementError as exc:
+        messages.error(request, str(exc))
+        return None
+    messages.success(request, success)
+    return changed
 
 
 # Overviews ----------------------------------------------------------------------------
@@ -261,10 +300,11 @@ def point_add(request: HttpRequest, network: str, theme_key: str) -> HttpRespons
         owners=s.network_members(network=found),
         indicators=s.theme_indicators(theme=theme),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            point = improvement_point_create(
+    point = (
+        _saved(
+            request,
+            form,
+            lambda data: improvement_point_create(
                 network=found,
                 theme=theme,
                 title=data["title"],
@@ -276,13 +316,15 @@ def point_add(request: HttpRequest, network: str, theme_key: str) -> HttpRespons
                 swot_entry=swot_entry,
                 finding=finding,
                 user=_user(request),
-            )
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The improvement point has been planned."))
-            _warn_privacy(request, point.title, point.description)
-            return redirect("improvement:point", point_id=point.pk)
+            ),
+            success=_("The improvement point has been planned."),
+            texts=lambda point: (point.title, point.description),
+        )
+        if request.method == "POST"
+        else None
+    )
+    if point is not None:
+        return redirect("improvement:point", point_id=point.pk)
     return render(
         request,
         "improvement/point_form.html",
@@ -358,12 +400,11 @@ def point_detail(request: HttpRequest, point_id: int) -> HttpResponse:
 def point_start(request: HttpRequest, point_id: int) -> HttpResponse:
     point = _point_or_404(request, point_id)
     _require_worker(request, point.network)
-    try:
-        improvement_point_start(point=point, user=_user(request))
-    except ImprovementError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The improvement point is in progress."))
+    _done(
+        request,
+        lambda: improvement_point_start(point=point, user=_user(request)),
+        success=_("The improvement point is in progress."),
+    )
     return redirect("improvement:point", point_id=point.pk)
 
 
@@ -376,15 +417,14 @@ def action_add_view(request: HttpRequest, point_id: int) -> HttpResponse:
     point = _point_or_404(request, point_id)
     _require_worker(request, point.network)
     form = ActionForm(request.POST, prefix="actie")
-    if form.is_valid():
-        try:
-            action = action_add(point=point, user=_user(request), **form.cleaned_data)
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The action has been added."))
-            _warn_privacy(request, action.description, action.who)
-            return redirect(reverse("improvement:point", args=[point.pk]) + "#uitvoeren")
+    if _saved(
+        request,
+        form,
+        lambda data: action_add(point=point, user=_user(request), **data),
+        success=_("The action has been added."),
+        texts=lambda action: (action.description, action.who),
+    ):
+        return redirect(reverse("improvement:point", args=[point.pk]) + "#uitvoeren")
     return _render_point(request, point, action_form=form, status=400)
 
 
@@ -398,12 +438,11 @@ def action_transition_view(
     if action is None:
         raise Http404
     _require_worker(request, point.network)
-    try:
-        action_transition(action=action, name=name, user=_user(request))
-    except ImprovementError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The status of the action has been changed."))
+    _done(
+        request,
+        lambda: action_transition(action=action, name=name, user=_user(request)),
+        success=_("The status of the action has been changed."),
+    )
     return redirect(reverse("improvement:point", args=[point.pk]) + "#uitvoeren")
 
 
@@ -416,15 +455,14 @@ def evaluation_add(request: HttpRequest, point_id: int) -> HttpResponse:
     point = _point_or_404(request, point_id)
     _require_worker(request, point.network)
     form = EvaluationForm(request.POST, prefix="evaluatie")
-    if form.is_valid():
-        try:
-            evaluation = evaluation_record(point=point, user=_user(request), **form.cleaned_data)
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The evaluation has been recorded; now decide."))
-            _warn_privacy(request, evaluation.explanation)
-            return redirect(reverse("improvement:point", args=[point.pk]) + "#besluiten")
+    if _saved(
+        request,
+        form,
+        lambda data: evaluation_record(point=point, user=_user(request), **data),
+        success=_("The evaluation has been recorded; now decide."),
+        texts=lambda evaluation: (evaluation.explanation,),
+    ):
+        return redirect(reverse("improvement:point", args=[point.pk]) + "#besluiten")
     return _render_point(request, point, evaluation_form=form, status=400)
 
 
@@ -434,15 +472,14 @@ def decision_add(request: HttpRequest, point_id: int) -> HttpResponse:
     point = _point_or_404(request, point_id)
     _require_worker(request, point.network)
     form = DecisionForm(request.POST, prefix="besluit")
-    if form.is_valid():
-        try:
-            decision_record(point=point, user=_user(request), **form.cleaned_data)
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The decision has been recorded."))
-            _warn_privacy(request, form.cleaned_data["note"])
-            return redirect("improvement:point", point_id=point.pk)
+    if _saved(
+        request,
+        form,
+        lambda data: decision_record(point=point, user=_user(request), **data),
+        success=_("The decision has been recorded."),
+        texts=lambda _point: (form.cleaned_data["note"],),
+    ):
+        return redirect("improvement:point", point_id=point.pk)
     return _render_point(request, point, decision_form=form, status=400)
 
 
@@ -466,23 +503,22 @@ def swot_view(request: HttpRequest, network: str, theme_key: str) -> HttpRespons
             prefix=quadrant if quadrant in forms else None,
             quadrant=quadrant if quadrant in forms else None,
         )
-        if form.is_valid():
-            try:
-                entry = swot_entry_add(
-                    network=found,
-                    theme=theme,
-                    quadrant=quadrant,
-                    text=form.cleaned_data["text"],
-                    user=_user(request),
-                )
-            except ImprovementError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("Added to the SWOT."))
-                _warn_privacy(request, entry.text)
-                return redirect(
-                    reverse("improvement:swot", args=[found.code, theme.key]) + f"#swot-{quadrant}"
-                )
+        if _saved(
+            request,
+            form,
+            lambda data: swot_entry_add(
+                network=found,
+                theme=theme,
+                quadrant=quadrant,
+                text=data["text"],
+                user=_user(request),
+            ),
+            success=_("Added to the SWOT."),
+            texts=lambda entry: (entry.text,),
+        ):
+            return redirect(
+                reverse("improvement:swot", args=[found.code, theme.key]) + f"#swot-{quadrant}"
+            )
         if quadrant in forms:
             forms[quadrant] = form
         else:
@@ -513,12 +549,11 @@ def swot_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     if entry is None or not can_read_network(_scope(request), entry.network):
         raise Http404
     _require_worker(request, entry.network)
-    try:
-        swot_entry_delete(entry=entry, user=_user(request))
-    except ImprovementError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Removed."))
+    _done(
+        request,
+        lambda: swot_entry_delete(entry=entry, user=_user(request)),
+        success=_("Removed."),
+    )
     return redirect("improvement:swot", network=entry.network.code, theme_key=entry.theme.key)
 
 
@@ -537,20 +572,24 @@ def audit_invite(request: HttpRequest, network: str) -> HttpResponse:
         reports=s.reports_to_audit(scope=scope, network=found),
         networks=RegionalNetwork.objects.exclude(pk=found.pk),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            audit = peer_audit_invite(
-                report=form.cleaned_data["report"],
-                auditor_network=form.cleaned_data["auditor_network"],
-                invitation=form.cleaned_data["invitation"],
+    audit = (
+        _saved(
+            request,
+            form,
+            lambda data: peer_audit_invite(
+                report=data["report"],
+                auditor_network=data["auditor_network"],
+                invitation=data["invitation"],
                 user=_user(request),
-            )
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The invitation has been sent."))
-            _warn_privacy(request, audit.invitation)
-            return redirect("improvement:audit", audit_id=audit.pk)
+            ),
+            success=_("The invitation has been sent."),
+            texts=lambda audit: (audit.invitation,),
+        )
+        if request.method == "POST"
+        else None
+    )
+    if audit is not None:
+        return redirect("improvement:audit", audit_id=audit.pk)
     return render(
         request,
         "improvement/audit_invite.html",
@@ -619,13 +658,15 @@ def audit_detail(request: HttpRequest, audit_id: int) -> HttpResponse:
 @_improving
 @require_POST
 def audit_transition(request: HttpRequest, audit_id: int, name: str) -> HttpResponse:
-    audit = _audit_or_404(request, audit_id)
-    try:
-        audit = peer_audit_transition(audit=audit, name=name, user=_user(request))
-    except ImprovementError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The status of the audit has been changed."))
+    found = _audit_or_404(request, audit_id)
+    audit = (
+        _done(
+            request,
+            lambda: peer_audit_transition(audit=found, name=name, user=_user(request)),
+            success=_("The status of the audit has been changed."),
+        )
+        or found
+    )
     if not is_audited(_scope(request), audit) and not is_auditor(_scope(request), audit):
         return redirect("improvement:index")
     return redirect("improvement:audit", audit_id=audit.pk)
@@ -639,15 +680,14 @@ def finding_add_view(request: HttpRequest, audit_id: int) -> HttpResponse:
         raise PermissionDenied
     themes = audit.report.catalogue_version.themes.order_by("position")
     form = FindingForm(request.POST, themes=themes, prefix="bevinding")
-    if form.is_valid():
-        try:
-            finding = finding_add(audit=audit, user=_user(request), **form.cleaned_data)
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The finding has been added."))
-            _warn_privacy(request, finding.text)
-            return redirect(reverse("improvement:audit", args=[audit.pk]) + "#bevindingen")
+    if _saved(
+        request,
+        form,
+        lambda data: finding_add(audit=audit, user=_user(request), **data),
+        success=_("The finding has been added."),
+        texts=lambda finding: (finding.text,),
+    ):
+        return redirect(reverse("improvement:audit", args=[audit.pk]) + "#bevindingen")
     return _render_audit(request, audit, finding_form=form, status=400)
 
 
@@ -658,17 +698,14 @@ def audit_conclude(request: HttpRequest, audit_id: int) -> HttpResponse:
     if not is_auditor(_scope(request), audit):
         raise PermissionDenied
     form = VerdictForm(request.POST, prefix="oordeel")
-    if form.is_valid():
-        try:
-            peer_audit_conclude(
-                audit=audit, verdict=form.cleaned_data["verdict"], user=_user(request)
-            )
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The audit has been concluded."))
-            _warn_privacy(request, form.cleaned_data["verdict"])
-            return redirect("improvement:audit", audit_id=audit.pk)
+    if _saved(
+        request,
+        form,
+        lambda data: peer_audit_conclude(audit=audit, verdict=data["verdict"], user=_user(request)),
+        success=_("The audit has been concluded."),
+        texts=lambda concluded: (concluded.verdict,),
+    ):
+        return redirect("improvement:audit", audit_id=audit.pk)
     return _render_audit(request, audit, verdict_form=form, status=400)
 
 
@@ -700,15 +737,14 @@ def audit_respond(request: HttpRequest, audit_id: int) -> HttpResponse:
     if not is_audited(_scope(request), audit):
         raise PermissionDenied
     form = ResponseForm(request.POST, prefix="reactie")
-    if form.is_valid():
-        try:
-            peer_audit_respond(
-                audit=audit, response=form.cleaned_data["response"], user=_user(request)
-            )
-        except ImprovementError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The audit is finished and part of the report's record."))
-            _warn_privacy(request, form.cleaned_data["response"])
-            return redirect("improvement:audit", audit_id=audit.pk)
+    if _saved(
+        request,
+        form,
+        lambda data: peer_audit_respond(
+            audit=audit, response=data["response"], user=_user(request)
+        ),
+        success=_("The audit is finished and part of the report's record."),
+        texts=lambda finished: (finished.response,),
+    ):
+        return redirect("improvement:audit", audit_id=audit.pk)
     return _render_audit(request, audit, response_form=form, status=400)
