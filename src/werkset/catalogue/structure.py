@@ -24,7 +24,8 @@ MAX_VERSIONS = 16
 @dataclass(frozen=True)
 class CatalogueStructure:
     """Themes, elements and indicators of one version, in catalogue order, linked to each
-    other (indicator.theme, indicator.element, indicator.answer_type, element.theme)."""
+    other and to the version (theme.version, indicator.theme, indicator.element,
+    indicator.answer_type, indicator.version, element.theme)."""
 
     version_id: int
     themes: Sequence[Theme]
@@ -59,6 +60,8 @@ def _read(version: CatalogueVersion) -> CatalogueStructure:
         # that no later attribute access loads lazily from a shared object.
         version = CatalogueVersion.objects.get(pk=version.pk)
     themes = list(Theme.objects.filter(version=version).order_by("position"))
+    for theme in themes:
+        theme.version = version
     theme_by_id = {theme.pk: theme for theme in themes}
     elements: dict[int, list[Element]] = {theme.pk: [] for theme in themes}
     element_by_id: dict[int, Element] = {}

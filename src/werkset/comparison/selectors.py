@@ -57,19 +57,34 @@ def catalogue_versions() -> list[CatalogueVersion]:
 
 
 def catalogue_themes_all() -> list[Theme]:
-    """Every theme of every published version, with its version, versions oldest first
-    (one query; the versions are small and few)."""
-    return list(
-        Theme.objects.select_related("version")
-        .defer(  # long texts the comparison pages never show
-            "context",
-            "version__introduction",
-            "version__element_definitions",
-            "version__value_categories",
-            "version__source",
+    """Every theme of every published version, with its version, versions oldest first:
+    one query for the versions, their themes from the catalogue structure this process
+    keeps (published versions never change; ADR 0011)."""
+    return [
+        theme
+        for version in catalogue_versions()
+        for theme in catalogue_structure(version=version).themes
+    ]
+
+
+class Finalised(NamedTuple):
+    """What says whether finalised reports came in or were corrected: they never change, so
+    their number, highest id, sum of ids and last finalisation do."""
+
+    reports: int
+    top: int
+    total: int
+    last: Any
+
+    def merged(self, other: "Finalised") -> "Finalised":
+        """The stamp of both sets (of two periods of one catalogue version)."""
+        lasts = [last for last in (self.last, other.last) if last is not None]
+        return Finalised(
+            self.reports + other.reports,
+            max(self.top, other.top),
+            self.total + other.total,
+            max(lasts, default=None),
         )
-        .order_by("version__published_on", "version__slug", "position")
-    )
 
 
 @dataclass(frozen=True)
@@ -77,26 +92,30 @@ class PeriodOverview:
     periods: list[str]  # newest first
     default: str  # the newest period with a finalised report
     versions: dict[str, set[int]]  # catalogue version ids of the reports per period
+    finalised: dict[int, Finalised] = field(default_factory=dict)  # per catalogue version
 
 
 def period_overview(*, scope: Scope) -> PeriodOverview:
-    """The periods this scope may compare, their default, and which catalogue versions the
-    reports of each period use (one query)."""
-    rows = set(
+    """The periods this scope may compare, their default, which catalogue versions the
+    reports of each period use, and per version the stamp of its finalised reports (one
+    query)."""
+    rows = list(
         reports_visible(scope=scope)
         .order_by()
         .values_list("period", "status", "catalogue_version_id")
-        .distinct()
+        .annotate(reports=Count("id"), top=Max("id"), total=Sum("id"), last=Max("finalised_at"))
     )
-    periods = sorted({period for period, _status, _version in rows}, reverse=True)
-    final = sorted(
-        {period for period, status, _v in rows if status == ReportStatus.VASTGESTELD},
-        reverse=True,
-    )
+    periods = sorted({row[0] for row in rows}, reverse=True)
+    final = sorted({row[0] for row in rows if row[1] == ReportStatus.VASTGESTELD}, reverse=True)
     versions: dict[str, set[int]] = defaultdict(set)
-    for period, _status, version_id in rows:
+    finalised: dict[int, Finalised] = {}
+    for period, status, version_id, *stamp in rows:
         versions[period].add(version_id)
-    return PeriodOverview(periods, (final or periods or [""])[0], dict(versions))
+        if status == ReportStatus.VASTGESTELD:
+            here = Finalised(*stamp)
+            known = finalised.get(version_id)
+            finalised[version_id] = known.merged(here) if known else here
+    return PeriodOverview(periods, (final or periods or [""])[0], dict(versions), finalised)
 
 
 def lens_default(
@@ -745,20 +764,19 @@ def _figure_values(
 
 
 def _finalised_stamp(
-    *, scope: Scope, lens: CatalogueVersion, versions: Sequence[CatalogueVersion]
+    *,
+    scope: Scope,
+    lens: CatalogueVersion,
+    versions: Sequence[CatalogueVersion],
+    finalised: dict[int, Finalised],
 ) -> str | None:
-    """What the trend depends on, in one aggregate, for a viewer who sees finalised reports
-    only: finalised reports never change, so their number, ids and last finalisation say
-    whether anything new came in. None for a viewer with concepts in view (they change)."""
+    """What the trend depends on, for a viewer who sees finalised reports only: the stamp
+    of the finalised reports of the catalogue line (from the period overview). None for a
+    viewer with concepts in view (they change)."""
     if scope.full_view_region_ids:
         return None
     line = catalogue_line(version=lens, versions=versions)
-    stamp = (
-        reports_visible(scope=scope)
-        .filter(catalogue_version_id__in=[v.pk for v in line], status=ReportStatus.VASTGESTELD)
-        .aggregate(n=Count("id"), top=Max("id"), total=Sum("id"), last=Max("finalised_at"))
-    )
-    return repr(sorted(stamp.items()))
+    return repr([(v.pk, finalised.get(v.pk)) for v in line])
 
 
 def region_trend(
@@ -769,10 +787,17 @@ def region_trend(
     themes: Sequence[Theme],
     region: Region | None,
     versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
 ) -> Trend:
     """The trend as _region_trend makes it, kept whole for viewers of finalised reports only
-    (landelijk): the key holds every input, including the stamp of the finalised reports."""
-    stamp = _finalised_stamp(scope=scope, lens=catalogue, versions=versions) if catalogue else None
+    (landelijk): the key holds every input, including the stamp of the finalised reports
+    (from `overview`, the page's period overview, or read now)."""
+    stamp = None
+    if catalogue is not None and not scope.full_view_region_ids:
+        finalised = (overview or period_overview(scope=scope)).finalised
+        stamp = _finalised_stamp(
+            scope=scope, lens=catalogue, versions=versions, finalised=finalised
+        )
     computed = partial(
         _region_trend,
         scope=scope,

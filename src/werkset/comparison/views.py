@@ -79,6 +79,7 @@ class Selection:
     theme: Theme | None
     versions: list[CatalogueVersion] = field(default_factory=list)
     in_use: set[int] = field(default_factory=set)
+    overview: s.PeriodOverview | None = None
 
     def context(self) -> dict[str, Any]:
         return {
@@ -120,7 +121,9 @@ def _selection(
     themes = [t for t in all_themes if catalogue and t.version_id == catalogue.pk]
     wanted = request.GET.get("thema", default_theme or "")
     theme = next((t for t in themes if t.key == wanted), themes[0] if themes else None)
-    return Selection(scope, catalogue, overview.periods, period, themes, theme, versions, in_use)
+    return Selection(
+        scope, catalogue, overview.periods, period, themes, theme, versions, in_use, overview
+    )
 
 
 def _wants_csv(request: HttpRequest) -> bool:
@@ -407,6 +410,7 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
         themes=selection.themes,
         region=region,
         versions=selection.versions,
+        overview=selection.overview,
     )
     mixed = len({c.version.pk for c in trend.columns if c.version}) > 1
     if _wants_csv(request):
