@@ -1,6 +1,7 @@
 """Measurements inside one process: server time per page against the baseline, query
 counts, the PDF and DOCX of a complete report and the Excel import."""
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -168,10 +169,11 @@ def _client(user: User) -> Client:
 
 
 def server_times(
-    page_list: list[Page], *, runs: int = 15, warmup: int = 3, rounds: int = 3
+    page_list: list[Page], *, runs: int = 30, warmup: int = 3, rounds: int | None = None
 ) -> dict[str, float]:
-    """Median milliseconds per page. Runs are interleaved in rounds (baseline, page, ...)
-    so that a slow moment of the machine hits every page alike."""
+    """Median milliseconds per page. Runs are interleaved in rounds of five per page
+    (baseline, page, ...) so that a slow moment of the machine hits every page alike."""
+    rounds = rounds or max(1, runs // 5)
     clients = {page.name: _client(page.user) for page in page_list}
     samples: dict[str, list[float]] = {page.name: [] for page in page_list}
     for page in page_list:
@@ -209,15 +211,28 @@ def _median_seconds(action: Callable[[], Any], runs: int) -> float:
     return statistics.median(times)
 
 
-def pdf_times(report: Report, *, runs: int = 3) -> dict[str, float]:
+def _collected_seconds(action: Callable[[], Any]) -> float:
+    """One timed run, after collecting the previous run's garbage (a PDF leaves a large
+    graph of layout objects, whose collection would otherwise land in the next run)."""
+    gc.collect()
+    return _median_seconds(action, 1)
+
+
+def pdf_times(report: Report, *, runs: int = 5) -> dict[str, float]:
     """The whole PDF (data, HTML, WeasyPrint) against WeasyPrint on the finished HTML,
-    interleaved (whole, alone, whole, ...) so that a busy moment hits both alike."""
+    in pairs whose order alternates (whole, alone; alone, whole; ...) so that a busy
+    moment or the order within a pair favours neither."""
     html = document_print_html(document=report_document(report=report))
     html_to_pdf(html=html)  # warm up fonts and caches
-    whole, alone = [], []
-    for _ in range(runs):
-        whole.append(_median_seconds(lambda: report_pdf(report=report), 1))
-        alone.append(_median_seconds(lambda: html_to_pdf(html=html), 1))
+    whole: list[float] = []
+    alone: list[float] = []
+    for index in range(runs):
+        pair = [
+            (whole, lambda: report_pdf(report=report)),
+            (alone, lambda: html_to_pdf(html=html)),
+        ]
+        for times, action in pair if index % 2 == 0 else reversed(pair):
+            times.append(_collected_seconds(action))
     build = _median_seconds(
         lambda: document_print_html(document=report_document(report=report)), runs
     )

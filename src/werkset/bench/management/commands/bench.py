@@ -85,7 +85,7 @@ class Command(BaseCommand):
         parser.add_argument("--periods", type=int, default=10)
         parser.add_argument("--small-regions", type=int, default=5)
         parser.add_argument("--small-periods", type=int, default=2)
-        parser.add_argument("--runs", type=int, default=15, help="runs per page (median)")
+        parser.add_argument("--runs", type=int, default=30, help="runs per page (median)")
         parser.add_argument("--users", type=int, default=50)
         parser.add_argument("--load-seconds", type=float, default=20)
         parser.add_argument(
