@@ -21,6 +21,9 @@ class Scope:
     writable_region_ids: frozenset[int]
     network_ids: frozenset[int]
     network_region_ids: frozenset[int]
+    # The networks whose people this user is: netwerklid, or rapporteur of one of its
+    # regions (the improvement cycle's members; improvement/rules.py).
+    member_network_ids: frozenset[int]
 
     @property
     def is_national(self) -> bool:
@@ -57,7 +60,7 @@ class Scope:
         return bool(self.roles - {Role.BEHEERDER})
 
 
-EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset())
+EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
 
 def scope_for_user(user: User | AnonymousUser) -> Scope:
@@ -68,22 +71,29 @@ def scope_for_user(user: User | AnonymousUser) -> Scope:
         return known
     if not user.is_authenticated or not user.is_active:
         return EMPTY_SCOPE
+    # The region's network comes with the join that the assignments' ordering makes anyway.
     assignments = list(
-        RoleAssignment.objects.filter(user=user).values_list("role", "region_id", "network_id")
+        RoleAssignment.objects.filter(user=user).values_list(
+            "role", "region_id", "network_id", "region__network_id"
+        )
     )
     network_ids = frozenset(
-        network_id for role, _, network_id in assignments if role == Role.NETWERKLID
+        network_id for role, _, network_id, _ in assignments if role == Role.NETWERKLID
     )
     network_region_ids = frozenset(
         Region.objects.filter(network_id__in=network_ids).values_list("pk", flat=True)
     )
     return Scope(
-        roles=frozenset(role for role, _, _ in assignments),
+        roles=frozenset(role for role, _, _, _ in assignments),
         writable_region_ids=frozenset(
-            region_id for role, region_id, _ in assignments if role == Role.RAPPORTEUR
+            region_id for role, region_id, _, _ in assignments if role == Role.RAPPORTEUR
         ),
         network_ids=network_ids,
         network_region_ids=network_region_ids,
+        member_network_ids=network_ids
+        | frozenset(
+            region_network for role, _, _, region_network in assignments if role == Role.RAPPORTEUR
+        ),
     )
 
 

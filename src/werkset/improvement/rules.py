@@ -18,19 +18,16 @@
 from django.db.models import Q, QuerySet
 
 from werkset.accounts.scope import Scope
-from werkset.regions.models import Region, RegionalNetwork
+from werkset.regions.models import RegionalNetwork
 
 from .models import PeerAudit
 from .states import AUDIT_INVITED_STATUSES
 
 
 def member_network_ids(scope: Scope) -> frozenset[int]:
-    """The networks whose people this user is: netwerklid, or rapporteur of one of its regions."""
-    if not scope.writable_region_ids:
-        return scope.network_ids
-    return scope.network_ids | frozenset(
-        Region.objects.filter(pk__in=scope.writable_region_ids).values_list("network_id", flat=True)
-    )
+    """The networks whose people this user is: netwerklid, or rapporteur of one of its regions
+    (read with the scope, once per request)."""
+    return scope.member_network_ids
 
 
 def networks_readable(scope: Scope) -> QuerySet[RegionalNetwork]:

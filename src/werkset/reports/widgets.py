@@ -713,3 +713,76 @@ def indicator_list_html(
             )
         parts.append("</li>")
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+@dataclass(frozen=True)
+class _ItemTexts:
+    """The fixed texts of practice items and quotes in one language (escaped)."""
+
+    from_practice: str
+    source: str
+    change: str
+    anonymous: str
+    quote: str
+
+
+@lru_cache(maxsize=8)
+def _item_texts(language: str | None) -> _ItemTexts:
+    return _ItemTexts(
+        from_practice=escape(_("From practice")),
+        source=escape(_("Source")),
+        change=escape(_("change")),
+        anonymous=escape(_("Network member (anonymous)")),
+        quote=escape(_("quote")),
+    )
+
+
+def practice_items_html(
+    *, items: Sequence[Any], report_id: int, theme_key: str, can_edit: bool
+) -> SafeString:
+    """The "From practice" boxes of a theme or element, each an aside named by its title
+    (the markup of the former template reports/_practice_item.html)."""
+    texts = _item_texts(get_language())
+    parts = []
+    for item in items:
+        pk = int(item.pk)
+        parts.append(
+            f'<aside class="practice" aria-labelledby="praktijk-{pk}">'
+            f'<p class="practice__kind">{texts.from_practice} · '
+            f"{escape(str(item.get_kind_display()))}</p>"
+            f'<h4 id="praktijk-{pk}">{_e(item.title)}</h4>'
+            f"{markdown_to_html(item.text)}"
+        )
+        if item.source:
+            parts.append(f'<p class="practice__source">{texts.source}: {_e(item.source)}</p>')
+        if can_edit:
+            url = _url("reports:item_edit", report_id, theme_key, "praktijk", pk)
+            parts.append(
+                f'<p><a href="{url}">{texts.change}'
+                f'<span class="visually-hidden"> {_e(item.title)}</span></a></p>'
+            )
+        parts.append("</aside>")
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
+
+
+def quotes_html(
+    *, quotes: Sequence[Any], report_id: int, theme_key: str, can_edit: bool
+) -> SafeString:
+    """The quotes of a theme or element, anonymous unless attributed (as
+    the former template reports/_quote.html)."""
+    texts = _item_texts(get_language())
+    parts = []
+    for quote in quotes:
+        attribution = _e(quote.attribution) if quote.attribution else texts.anonymous
+        change = ""
+        if can_edit:
+            url = _url("reports:item_edit", report_id, theme_key, "quote", int(quote.pk))
+            change = (
+                f' · <a href="{url}">{texts.change}'
+                f'<span class="visually-hidden"> {texts.quote}</span></a>'
+            )
+        parts.append(
+            f'<figure class="quote"><blockquote>{_lines(quote.text)}</blockquote>'
+            f"<figcaption>{attribution}{change}</figcaption></figure>"
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)

@@ -71,3 +71,15 @@ def test_meerdere_rollen_tellen_op(make_user, friesland, utrecht):
     scope = scope_for_user(user)
     assert scope.can_write_region(friesland)
     assert scope.can_write_region(utrecht)
+
+
+def test_de_netwerken_waar_iemand_bij_hoort_komen_met_de_rollen(
+    rapporteur_friesland, netwerklid_noord, landelijk, friesland, django_assert_num_queries
+):
+    """A rapporteur belongs to the network of its region, a netwerklid to its own network,
+    landelijk to none; read with the roles in the scope's one query for assignments."""
+    with django_assert_num_queries(1):  # the assignments (no netwerklid: no regions to read)
+        rapporteur = scope_for_user(rapporteur_friesland)
+    assert rapporteur.member_network_ids == {friesland.network_id}
+    assert scope_for_user(netwerklid_noord).member_network_ids == {friesland.network_id}
+    assert scope_for_user(landelijk).member_network_ids == frozenset()

@@ -8,6 +8,8 @@ from werkset.reports.widgets import (
     answer_form_html,
     comments_html,
     indicator_list_html,
+    practice_items_html,
+    quotes_html,
     section_text_html,
 )
 
@@ -66,3 +68,24 @@ def indicator_list(context: Any, element_view: Any) -> SafeString:
 def theme_comments(context: Any, comments: Any) -> SafeString:
     """{% theme_comments comments %}: the comments on the theme itself, and the form."""
     return comments_html(comments=comments, answer=None, discussion=_discussion(context))
+
+
+def _place(context: Any) -> dict[str, Any]:
+    """Where practice items and quotes are shown: the report, the theme, who may edit."""
+    return {
+        "report_id": context["report"].pk,
+        "theme_key": context["theme"].key,
+        "can_edit": bool(context.get("can_edit")),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def practice_items(context: Any, items: Any) -> SafeString:
+    """{% practice_items items %}: the "From practice" boxes (reports.widgets)."""
+    return practice_items_html(items=items, **_place(context))
+
+
+@register.simple_tag(takes_context=True)
+def quotes(context: Any, items: Any) -> SafeString:
+    """{% quotes items %}: the quotes (reports.widgets)."""
+    return quotes_html(quotes=items, **_place(context))

@@ -116,3 +116,34 @@ def test_commentaar_op_een_onbekend_antwoord_wordt_geweigerd_zonder_serverfout(
     assert not Comment.objects.filter(report=report).exists()
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "Dit antwoord hoort niet bij de rapportage." in page
+
+
+def test_praktijkvoorbeeld_en_citaat_veilig_en_met_wijziglink_voor_de_rapporteur(
+    client_for, rapporteur_friesland, netwerklid_noord, report
+):
+    from werkset.catalogue.structure import catalogue_structure
+    from werkset.reports.models import PracticeItem, PracticeKind, Quote
+
+    theme = catalogue_structure(version=report.catalogue_version).theme("acuut")
+    item = PracticeItem.objects.create(
+        report=report,
+        theme=theme,
+        kind=PracticeKind.CASE_REVIEW,
+        title="Casus <script>",
+        text="Het *overleg* liep.",
+        source="Werkplan",
+    )
+    quote = Quote.objects.create(report=report, theme=theme, text="Eerste regel\ntweede & laatste")
+    edit = reverse("reports:item_edit", args=[report.pk, "acuut", "praktijk", item.pk])
+    page = theme_page(client_for(rapporteur_friesland), report, "acuut")
+    assert f'<aside class="practice" aria-labelledby="praktijk-{item.pk}">' in page
+    assert "Casus &lt;script&gt;" in page
+    assert "<em>overleg</em>" in page
+    assert '<p class="practice__source">Bron: Werkplan</p>' in page
+    assert f'href="{edit}"' in page
+    assert "<blockquote>Eerste regel<br>tweede &amp; laatste</blockquote>" in page
+    assert "Netwerklid (anoniem)" in page
+    assert reverse("reports:item_edit", args=[report.pk, "acuut", "quote", quote.pk]) in page
+    reader = theme_page(client_for(netwerklid_noord), report, "acuut")
+    assert "Casus &lt;script&gt;" in reader
+    assert f'href="{edit}"' not in reader

@@ -10,7 +10,9 @@ from werkset.comparison.selectors import catalogue_versions, lens_default, perio
 from werkset.reports.models import validate_period
 
 # The command speaks for the national network: finalised reports only, never a concept.
-NATIONAL = Scope(frozenset({Role.LANDELIJK.value}), frozenset(), frozenset(), frozenset())
+NATIONAL = Scope(
+    frozenset({Role.LANDELIJK.value}), frozenset(), frozenset(), frozenset(), frozenset()
+)
 
 
 class Command(BaseCommand):
