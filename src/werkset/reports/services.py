@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -111,6 +111,17 @@ def _require_editable(report: Report, user: User) -> None:
 
 def _locked_report(report: Report) -> Report:
     return Report.objects.select_for_update().select_related("region").get(pk=report.pk)
+
+
+def _report_held(report_id: int) -> None:
+    """Hold the report's row so that no status change (which locks it for update) commits
+    while an answer of it is being saved; other saves of the same report go on at the same
+    time. SQLite takes the whole database for a writing transaction, so there is nothing to
+    add there."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Report._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE", [report_id])  # noqa: S608 (the model's table)
 
 
 def _apply(answer: Answer, content: AnswerContent) -> None:
@@ -262,8 +273,14 @@ def answer_save(
     stored text differs from this one, nothing is written and EditConflict carries both.
     """
     with transaction.atomic():
+        # The report is held first, so the status read below is the one that stays until
+        # commit. Only the answer's row is locked for update: locking the joined report and
+        # region rows too made every save in a region wait for the one before (issue 9).
+        _report_held(answer.report_id)
         current = (
-            Answer.objects.select_for_update().select_related("report__region").get(pk=answer.pk)
+            Answer.objects.select_for_update(of=("self",))
+            .select_related("report__region")
+            .get(pk=answer.pk)
         )
         if user is not None:
             _require_editable(current.report, user)
