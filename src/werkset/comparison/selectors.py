@@ -92,18 +92,24 @@ class PeriodOverview:
     periods: list[str]  # newest first
     default: str  # the newest period with a finalised report
     versions: dict[str, set[int]]  # catalogue version ids of the reports per period
-    finalised: dict[int, Finalised] = field(default_factory=dict)  # per catalogue version
+    # per catalogue version, the stamp of its finalised reports; None when not read
+    finalised: dict[int, Finalised] | None = None
 
 
-def period_overview(*, scope: Scope) -> PeriodOverview:
+def period_overview(*, scope: Scope, stamped: bool = False) -> PeriodOverview:
     """The periods this scope may compare, their default, which catalogue versions the
-    reports of each period use, and per version the stamp of its finalised reports (one
-    query)."""
-    rows = list(
-        reports_visible(scope=scope)
-        .order_by()
-        .values_list("period", "status", "catalogue_version_id")
-        .annotate(reports=Count("id"), top=Max("id"), total=Sum("id"), last=Max("finalised_at"))
+    reports of each period use, and (`stamped`, for the trend) per version the stamp of its
+    finalised reports. One query; the stamps make it a grouping with aggregates, which costs
+    the other comparison pages more than they would use."""
+    visible = reports_visible(scope=scope).order_by()
+    rows: list[tuple[Any, ...]] = (
+        list(
+            visible.values_list("period", "status", "catalogue_version_id").annotate(
+                reports=Count("id"), top=Max("id"), total=Sum("id"), last=Max("finalised_at")
+            )
+        )
+        if stamped
+        else list(visible.values_list("period", "status", "catalogue_version_id").distinct())
     )
     periods = sorted({row[0] for row in rows}, reverse=True)
     final = sorted({row[0] for row in rows if row[1] == ReportStatus.VASTGESTELD}, reverse=True)
@@ -111,11 +117,13 @@ def period_overview(*, scope: Scope) -> PeriodOverview:
     finalised: dict[int, Finalised] = {}
     for period, status, version_id, *stamp in rows:
         versions[period].add(version_id)
-        if status == ReportStatus.VASTGESTELD:
+        if stamped and status == ReportStatus.VASTGESTELD:
             here = Finalised(*stamp)
             known = finalised.get(version_id)
             finalised[version_id] = known.merged(here) if known else here
-    return PeriodOverview(periods, (final or periods or [""])[0], dict(versions), finalised)
+    return PeriodOverview(
+        periods, (final or periods or [""])[0], dict(versions), finalised if stamped else None
+    )
 
 
 def lens_default(
@@ -794,7 +802,9 @@ def region_trend(
     (from `overview`, the page's period overview, or read now)."""
     stamp = None
     if catalogue is not None and not scope.full_view_region_ids:
-        finalised = (overview or period_overview(scope=scope)).finalised
+        if overview is None or overview.finalised is None:
+            overview = period_overview(scope=scope, stamped=True)
+        finalised = overview.finalised or {}
         stamp = _finalised_stamp(
             scope=scope, lens=catalogue, versions=versions, finalised=finalised
         )

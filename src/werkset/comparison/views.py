@@ -106,7 +106,8 @@ def _selection(
     scope = scope_for_request(request)
     all_themes = s.catalogue_themes_all()
     versions = list({t.version_id: t.version for t in all_themes}.values())
-    overview = s.period_overview(scope=scope)
+    # The trend (all periods) keeps its table by the stamps of the finalised reports.
+    overview = s.period_overview(scope=scope, stamped=all_periods)
     period = request.GET.get("periode", "")
     if period not in overview.periods:
         period = overview.default
