@@ -9,19 +9,26 @@ PostgreSQL in one round trip (psycopg's pipeline mode: the server answers them o
 other without waiting for the client in between); other databases run them one by one. Each
 is still a statement of its own through Django's cursor, counted and logged like any other,
 and the values pass through the fields' converters (JSON, time zones), as the ORM's would.
+Rows come in the model's default ordering, as a queryset's do, when that ordering is made of
+the model's own columns; a read may also lock its rows (FOR UPDATE, FOR SHARE), which
+PostgreSQL does and SQLite, whose writing transaction holds the whole database, leaves out.
 
 Use the ORM everywhere else: this is for the few reads that a measurement put here.
 """
 
+import functools
 import weakref
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import ForeignKey, Model
 from django.db.models.sql import Query
+
+Lock = Literal["", "FOR UPDATE", "FOR SHARE"]
 
 
 @dataclass(frozen=True)
@@ -29,12 +36,19 @@ class Read:
     """The rows of `model` matching `where`, with the rows of the foreign keys in `joined`.
 
     `where` names the columns with their table (the model's db_table) when `joined` is not
-    empty; the joined foreign keys must be required ones (an inner join)."""
+    empty; the joined foreign keys must be required ones (an inner join). `order_by` takes
+    field names as a queryset's does ("-revision"); left out, it is the model's Meta.ordering
+    where that names only the model's own columns, and database order otherwise. `lock`
+    locks the rows of the model's own table (not the joined ones) until the transaction ends.
+    """
 
     model: type[Model]
     where: str
     params: Sequence[Any]
     joined: tuple[str, ...] = ()
+    order_by: tuple[str, ...] | None = None
+    limit: int | None = None
+    lock: Lock = ""
 
 
 def read_together(*reads: Read) -> list[list[Any]]:
@@ -63,27 +77,75 @@ class _Part:
 
 
 def _parts(read: Read) -> list[_Part]:
-    parts = [_Part(None, read.model, "")]
-    for name in read.joined:
-        field = read.model._meta.get_field(name)
+    return _parts_of(read.model, read.joined)
+
+
+@functools.lru_cache(maxsize=64)
+def _parts_of(model: type[Model], joined: tuple[str, ...]) -> list[_Part]:
+    parts = [_Part(None, model, "")]
+    for name in joined:
+        field = model._meta.get_field(name)
         if not isinstance(field, ForeignKey) or field.null:
-            raise ValueError(f"{read.model.__name__}.{name}: not a required foreign key")
+            raise ValueError(f"{model.__name__}.{name}: not a required foreign key")
         parts.append(_Part(name, field.related_model, field.column))  # type: ignore[arg-type]
     return parts
 
 
 def _sql(read: Read) -> str:
+    # The statement depends on everything but the parameters, and the callers' clauses are
+    # constants of their modules: one statement per shape, built once per process.
+    lock = read.lock if connection.features.has_select_for_update else ""
+    shape = Read(read.model, read.where, (), read.joined, read.order_by, read.limit, lock)
+    return _statement(shape, connection.vendor)
+
+
+@functools.lru_cache(maxsize=512)
+def _statement(read: Read, vendor: str) -> str:
     quote = connection.ops.quote_name
     table = quote(read.model._meta.db_table)
     columns, joins = [], []
     for part in _parts(read):
-        joined = quote(part.model._meta.db_table)
-        columns += [f"{joined}.{quote(f.column)}" for f in part.model._meta.concrete_fields]
+        other = quote(part.model._meta.db_table)
+        columns += [f"{other}.{quote(f.column)}" for f in part.model._meta.concrete_fields]
         if part.via is not None:
             key = quote(part.model._meta.pk.column)
-            joins.append(f" INNER JOIN {joined} ON {joined}.{key} = {table}.{quote(part.column)}")
+            joins.append(f" INNER JOIN {other} ON {other}.{key} = {table}.{quote(part.column)}")
     select = f"SELECT {', '.join(columns)} FROM {table}{''.join(joins)}"  # noqa: S608 (names from the models)
-    return f"{select} WHERE {read.where}"
+    sql = f"{select} WHERE {read.where}"
+    ordering = _ordering(read)
+    if ordering:
+        sql += " ORDER BY " + ", ".join(ordering)
+    if read.limit is not None:
+        sql += f" LIMIT {int(read.limit)}"
+    if read.lock:
+        sql += f" {read.lock}" + (f" OF {table}" if joins else "")
+    return sql
+
+
+def _ordering(read: Read) -> list[str]:
+    """ORDER BY terms (qualified with the table) for the read's ordering."""
+    meta = read.model._meta
+    explicit = read.order_by is not None
+    names: Sequence[Any] = read.order_by if read.order_by is not None else meta.ordering or ()
+    quote = connection.ops.quote_name
+    terms = []
+    for name in names:
+        if not isinstance(name, str):
+            raise ValueError(f"{read.model.__name__}: ordering by expressions is not supported")
+        descending = name.startswith("-")
+        bare = name.lstrip("-")
+        try:
+            field = meta.pk if bare == "pk" else meta.get_field(bare)
+        except FieldDoesNotExist:
+            field = None
+        own_column = None if field is None or field.is_relation else getattr(field, "column", None)
+        if not own_column:
+            if explicit:
+                raise ValueError(f"{read.model.__name__}.{bare}: not one of its own columns")
+            return []  # the default ordering needs a join: database order, as documented
+        column = f"{quote(meta.db_table)}.{quote(own_column)}"
+        terms.append(column + (" DESC" if descending else " ASC"))
+    return terms
 
 
 _Converters = list[tuple[int, list[Callable[..., Any]], Any]]

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -22,13 +22,10 @@ from .models import (
     PracticeItem,
     Quote,
     Report,
-    ReportItem,
     ReportStatus,
     SectionText,
     SourceDocument,
 )
-
-_Item = TypeVar("_Item", bound=ReportItem)
 
 
 def reports_visible(*, scope: Scope) -> QuerySet[Report]:
@@ -91,11 +88,7 @@ def report_answer_visible(
     report: Report = _one(reports, Report)
     answer: Answer = _one(answers, Answer)
     answer.report = report
-    return report, answer, _partner_order(partners)
-
-
-def _partner_order(organisations: list[Organisation]) -> list[Organisation]:
-    return sorted(organisations, key=lambda partner: (partner.position, partner.name))
+    return report, answer, partners
 
 
 def report_is_latest(report: Report) -> bool:
@@ -212,10 +205,6 @@ def _placeholders(values: Sequence[Any]) -> str:
     return ", ".join(["%s"] * len(values)) or "NULL"
 
 
-def _in_order(items: list[_Item]) -> list[_Item]:
-    return sorted(items, key=lambda item: (item.position, item.pk))
-
-
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     """A theme of a report: its elements with answers, comments, running text and items, and
     the partner organisations whose perspectives each answer asks for.
@@ -248,7 +237,7 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     answers.sort(key=lambda answer: answer.indicator.position)
     answer_comments: dict[int, list[Comment]] = defaultdict(list)
     theme_comments = []
-    for comment in sorted(comments, key=lambda comment: (comment.created_at, comment.pk)):
+    for comment in comments:
         if comment.answer_id is None:
             theme_comments.append(comment)
         else:
@@ -257,7 +246,6 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     by_element: dict[int, list[Answer]] = defaultdict(list)
     for answer in answers:
         by_element[answer.indicator.element_id].append(answer)
-    practice, quotes = _in_order(practice), _in_order(quotes)
     return ThemeView(
         theme=theme,
         elements=[
@@ -273,10 +261,10 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
         text=texts_by_element.get(None),
         practice_items=[p for p in practice if p.element_id is None],
         quotes=[q for q in quotes if q.element_id is None],
-        sources=_in_order(sources),
+        sources=sources,
         comments=theme_comments,
         answer_comments=dict(answer_comments),
-        partners=_partner_order(partners),
+        partners=partners,
     )
 
 

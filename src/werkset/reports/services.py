@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import CatalogueVersion, Element, Theme
 from werkset.catalogue.selectors import catalogue_lineage
 from werkset.core.models import AuditAction
+from werkset.core.reads import Read, read_together
 from werkset.core.services import audit_record
 from werkset.regions.models import Region
 
@@ -111,17 +111,6 @@ def _require_editable(report: Report, user: User) -> None:
 
 def _locked_report(report: Report) -> Report:
     return Report.objects.select_for_update().select_related("region").get(pk=report.pk)
-
-
-def _report_held(report_id: int) -> None:
-    """Hold the report's row so that no status change (which locks it for update) commits
-    while an answer of it is being saved; other saves of the same report go on at the same
-    time. SQLite takes the whole database for a writing transaction, so there is nothing to
-    add there."""
-    if connection.vendor == "postgresql":
-        table = connection.ops.quote_name(Report._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE", [report_id])  # noqa: S608 (the model's table)
 
 
 def _apply(answer: Answer, content: AnswerContent) -> None:
@@ -273,15 +262,7 @@ def answer_save(
     stored text differs from this one, nothing is written and EditConflict carries both.
     """
     with transaction.atomic():
-        # The report is held first, so the status read below is the one that stays until
-        # commit. Only the answer's row is locked for update: locking the joined report and
-        # region rows too made every save in a region wait for the one before (issue 9).
-        _report_held(answer.report_id)
-        current = (
-            Answer.objects.select_for_update(of=("self",))
-            .select_related("report__region")
-            .get(pk=answer.pk)
-        )
+        current, latest = _answer_held(answer)
         if user is not None:
             _require_editable(current.report, user)
         elif current.report.status not in EDITABLE_STATUSES:
@@ -302,27 +283,48 @@ def answer_save(
         current.updated_at = now
         current.updated_by = user
         current.save()
-        _record_change(answer=current, before=stored, source=source, user=user, now=now)
+        if _foldable(latest, source=source, user=user, now=now):
+            AnswerChange.objects.filter(pk=latest.pk).update(  # type: ignore[union-attr]
+                after=content_of(current).as_dict(), revision=current.revision, changed_at=now
+            )
+        else:
+            _change(answer=current, before=stored, source=source, user=user, now=now).save()
     return current, True
 
 
-def _record_change(
-    *, answer: Answer, before: AnswerContent, source: str, user: User | None, now: Any
-) -> None:
+def _answer_held(answer: Answer) -> tuple[Answer, AnswerChange | None]:
+    """The answer locked for this save, with its report and its latest history entry, in one
+    round trip (core.reads; the autosave's hot path, issue 9).
+
+    The report's row is held FOR SHARE first, so that no status change (which locks it for
+    update) commits while an answer of it is being saved, and the status read here stays
+    until commit; other saves of the same report go on at the same time. Locking the report
+    for update made every save in a region wait for the one before. The answer's own lock
+    keeps its history still, so the latest entry read after it is the one to fold into.
+    SQLite leaves the locks out: its writing transaction holds the whole database."""
+    report_id = f"{connection.ops.quote_name(Report._meta.db_table)}.id = %s"
+    reports, answers, changes = read_together(
+        Read(Report, report_id, [answer.report_id], joined=("region",), lock="FOR SHARE"),
+        Read(Answer, "id = %s", [answer.pk], lock="FOR UPDATE"),
+        Read(AnswerChange, "answer_id = %s", [answer.pk], order_by=("-revision", "-id"), limit=1),
+    )
+    current: Answer = answers[0]
+    current.report = reports[0]
+    return current, (changes[0] if changes else None)
+
+
+def _foldable(latest: AnswerChange | None, *, source: str, user: User | None, now: Any) -> bool:
+    """Whether this save folds into the latest history entry: when that is this user's
+    edit of the last minutes (the common case while someone types)."""
     foldable = (ChangeSource.EDIT, ChangeSource.AUTOSAVE)
-    if user is not None and source in foldable:
-        # Fold into the latest entry when it is this user's edit of the last minutes (the
-        # common case while someone types), in one statement: it updates nothing otherwise.
-        latest = answer.changes.order_by("-revision", "-id").values("pk")[:1]
-        folded = AnswerChange.objects.filter(
-            pk=Subquery(latest),
-            changed_by=user,
-            source__in=foldable,
-            changed_at__gt=now - HISTORY_FOLD_WINDOW,
-        ).update(after=content_of(answer).as_dict(), revision=answer.revision, changed_at=now)
-        if folded:
-            return
-    _change(answer=answer, before=before, source=source, user=user, now=now).save()
+    return (
+        latest is not None
+        and user is not None
+        and source in foldable
+        and latest.source in foldable
+        and latest.changed_by_id == user.pk
+        and latest.changed_at > now - HISTORY_FOLD_WINDOW
+    )
 
 
 def section_text_save(

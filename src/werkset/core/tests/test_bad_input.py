@@ -235,10 +235,11 @@ def test_crash_tijdens_opslaan_laat_het_antwoord_en_de_geschiedenis_heel(
         report=report, indicator__key="acuut.ontwikkel.voorlichting-politie"
     )
 
-    def failing_record(**kwargs):
+    def failing_change(**kwargs):
         raise RuntimeError("verbinding weg")
 
-    monkeypatch.setattr("werkset.reports.services._record_change", failing_record)
+    # The history entry is written after the answer's own row.
+    monkeypatch.setattr("werkset.reports.services._change", failing_change)
     with pytest.raises(RuntimeError):
         answer_save(
             answer=answer,

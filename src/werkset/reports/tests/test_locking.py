@@ -11,7 +11,7 @@ from django.db import OperationalError, connection, transaction
 
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, Report, ReportStatus
-from werkset.reports.services import _report_held, answer_save, report_transition
+from werkset.reports.services import _answer_held, answer_save, report_transition
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -33,8 +33,7 @@ class HeldSave:
     def _run(self) -> None:
         try:
             with transaction.atomic():
-                _report_held(self.answer.report_id)
-                Answer.objects.select_for_update(of=("self",)).get(pk=self.answer.pk)
+                _answer_held(self.answer)
                 self.locked.set()
                 self.release.wait(timeout=10)
         finally:

@@ -1,7 +1,10 @@
 """The report's life: start, answer, discuss, finalise, correct; nothing lost or overwritten."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction, AuditEvent
@@ -9,6 +12,7 @@ from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report, ReportStatus
 from werkset.reports.selectors import report_differences, report_progress, reports_visible
 from werkset.reports.services import (
+    HISTORY_FOLD_WINDOW,
     EditConflict,
     ReportError,
     answer_save,
@@ -152,6 +156,45 @@ def test_snel_achter_elkaar_opslaan_wordt_een_regel_in_de_geschiedenis(
     assert change.before["explanation"] == ""
     assert change.after["explanation"] == "Eerste versie"
     assert change.revision == 3
+
+
+def test_na_tien_minuten_begint_een_nieuwe_regel_in_de_geschiedenis(report, rapporteur_friesland):
+    answer = answer_for(report, "acuut.ontwikkel.voorlichting-politie")
+    answer_save(
+        answer=answer,
+        content=AnswerContent(explanation="Eerste"),
+        base_revision=0,
+        user=rapporteur_friesland,
+        source=ChangeSource.AUTOSAVE,
+    )
+    AnswerChange.objects.filter(answer=answer).update(
+        changed_at=timezone.now() - HISTORY_FOLD_WINDOW - timedelta(seconds=1)
+    )
+    answer_save(
+        answer=answer,
+        content=AnswerContent(explanation="Later"),
+        base_revision=1,
+        user=rapporteur_friesland,
+        source=ChangeSource.AUTOSAVE,
+    )
+    afters = [c.after["explanation"] for c in AnswerChange.objects.filter(answer=answer)]
+    assert afters == ["Later", "Eerste"]
+
+
+def test_een_import_wordt_niet_samengevoegd_met_typen(report, rapporteur_friesland):
+    answer = answer_for(report, "acuut.ontwikkel.voorlichting-politie")
+    for revision, (text, source) in enumerate(
+        [("Getypt", ChangeSource.AUTOSAVE), ("Uit Excel", ChangeSource.IMPORT)]
+    ):
+        answer_save(
+            answer=answer,
+            content=AnswerContent(explanation=text),
+            base_revision=revision,
+            user=rapporteur_friesland,
+            source=source,
+        )
+    sources = list(AnswerChange.objects.filter(answer=answer).values_list("source", flat=True))
+    assert sources == [ChangeSource.IMPORT, ChangeSource.AUTOSAVE]
 
 
 def test_de_hele_weg_van_concept_naar_vastgesteld(report, rapporteur_friesland, netwerklid_noord):
