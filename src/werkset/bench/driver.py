@@ -7,6 +7,9 @@ Each user is a thread with its own session cookie that repeats its scenario with
 time until the deadline: a rapporteur opens a theme page (which gives the CSRF cookie) and
 autosaves its own answer a few times; a landelijk user opens comparison pages in turn;
 a baseline user opens the baseline page.
+
+Throughput is the requests completed within the window over the window's length; requests
+still under way at its end are not counted, nor is the time they take to finish.
 """
 
 import contextlib
@@ -95,22 +98,32 @@ class User(threading.Thread):
 
 
 def run(plan: dict[str, Any]) -> dict[str, Any]:
-    start = time.perf_counter()
-    deadline = start + float(plan["seconds"])
+    deadline = time.perf_counter() + float(plan["seconds"])
     users = [User(plan["host"], int(plan["port"]), spec, deadline) for spec in plan["users"]]
     for user in users:
         user.start()
     for user in users:
         user.join(timeout=float(plan["seconds"]) + 90)
-    elapsed = max(time.perf_counter() - start, float(plan["seconds"]))
-    latencies = sorted(ms for user in users for ms in user.latencies)
+    latencies = [ms for user in users for ms in user.latencies]
     errors = [error for user in users for error in user.errors]
-    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))] if latencies else 0.0
     return {
+        **summary(latencies, errors, float(plan["seconds"])),
         "users": len(users),
-        "requests": len(latencies),
-        "rps": len(latencies) / elapsed,
-        "p50_ms": statistics.median(latencies) if latencies else 0.0,
+        "latencies": latencies,
+        "error_list": errors,
+        # where each rapporteur's answer stands, for the next run of the same users
+        "revisions": [user.revision for user in users],
+    }
+
+
+def summary(latencies: list[float], errors: list[str], seconds: float) -> dict[str, Any]:
+    """Requests per second, median and 95th percentile of a run (or of several together)."""
+    ordered = sorted(latencies)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] if ordered else 0.0
+    return {
+        "requests": len(ordered),
+        "rps": len(ordered) / seconds,
+        "p50_ms": statistics.median(ordered) if ordered else 0.0,
         "p95_ms": p95,
         "errors": len(errors),
         "error_examples": sorted(set(errors))[:5],

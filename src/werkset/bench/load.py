@@ -16,6 +16,7 @@ from werkset.accounts.models import User
 from werkset.accounts.testing import force_login_verified
 
 from .data import BenchData
+from .driver import summary
 from .measure import editable_answers
 
 
@@ -110,8 +111,13 @@ def load_run(
     seconds: float = 20,
     workers: int = 3,
     comparison_pages: list[str],
+    rounds: int = 4,
 ) -> dict[str, Any]:
-    """Serve with gunicorn (the same settings and database as this process) and drive it."""
+    """Serve with gunicorn (the same settings and database as this process) and drive it.
+
+    The app's mix and the baseline take turns, `rounds` times each, in alternating order,
+    for `seconds` in all each: a slow or busy moment of the machine then falls on both
+    alike, as the in-process measurements interleave their pages with the baseline."""
     scenario = plans(data, users=users, comparison_pages=comparison_pages)
     port = free_port()
     env = dict(os.environ)
@@ -132,15 +138,23 @@ def load_run(
         "warning",
     ]
     server = subprocess.Popen(command, env=env)  # noqa: S603 (fixed arguments)
+    runs: dict[str, list[dict[str, Any]]] = {"app": [], "baseline": []}
+    slice_seconds = seconds / rounds
     try:
         _wait_until_up(port, server)
         # Warm every worker with a few seconds of reading (not counted; no saves, so the
-        # answers' revisions stay as planned).
+        # answers' revisions stay as planned) and with the baseline.
         readers = [{**spec, "kind": "reader"} for spec in scenario["app"]]
         _drive(port, readers[: workers * 2] + readers[-workers:], 3)
-        app = _drive(port, scenario["app"], seconds)
         _drive(port, scenario["baseline"][: workers * 2], 2)
-        baseline = _drive(port, scenario["baseline"], seconds)
+        for turn in range(rounds):
+            for kind in ("app", "baseline") if turn % 2 == 0 else ("baseline", "app"):
+                result = _drive(port, scenario[kind], slice_seconds)
+                runs[kind].append(result)
+                # The rapporteurs go on from the revision their answer has reached.
+                for spec, revision in zip(scenario[kind], result["revisions"], strict=True):
+                    if spec["kind"] == "rapporteur":
+                        spec["revision"] = revision
     finally:
         server.terminate()
         try:
@@ -148,10 +162,12 @@ def load_run(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+    app, baseline = (_together(runs[kind], seconds) for kind in ("app", "baseline"))
     return {
         "users": users,
         "workers": workers,
         "seconds": seconds,
+        "rounds": rounds,
         "requests": app["requests"],
         "rps": app["rps"],
         "p50_ms": app["p50_ms"],
@@ -163,3 +179,9 @@ def load_run(
         "baseline_p95_ms": baseline["p95_ms"],
         "baseline_errors": baseline["errors"],
     }
+
+
+def _together(runs: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
+    latencies = [ms for run in runs for ms in run["latencies"]]
+    errors = [error for run in runs for error in run["error_list"]]
+    return summary(latencies, errors, seconds)

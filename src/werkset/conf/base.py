@@ -102,6 +102,13 @@ def database_from_environment(default_url: str) -> dict:
         name = config.get("NAME") or ""
         if name and name != ":memory:":
             Path(name).parent.mkdir(parents=True, exist_ok=True)
+    elif config["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+        "WERKSET_DB_PREPARED_STATEMENTS", True
+    ):
+        # Parameters bound by the server, and statements that a connection runs again
+        # prepared once and planned once (ADR 0013). Off for a pooler in transaction mode
+        # that does not keep prepared statements (PgBouncer before 1.21).
+        config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
     return dict(config)
 
 

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.test import override_settings
 
-from werkset.bench import driver, measure
+from werkset.bench import driver, load, measure
 from werkset.bench.data import bench_data_build
 from werkset.bench.management.commands import bench as bench_command
 from werkset.bench.management.commands.bench import report_table
@@ -98,6 +98,19 @@ def test_driver_counts_requests_and_errors():
         server.shutdown()
     assert result["requests"] > 0
     assert result["errors"] == 0
+    # the rapporteur follows the revision the server returned; the next run starts there
+    assert result["revisions"] == [2, 0]
+    assert len(result["latencies"]) == result["requests"]
+
+
+def test_runs_taken_together_count_every_request_over_the_whole_time():
+    runs = [
+        {"latencies": [10.0, 30.0], "error_list": []},
+        {"latencies": [20.0], "error_list": ["POST /s/: 409"]},
+    ]
+    together = load._together(runs, 2.0)
+    assert (together["requests"], together["rps"], together["p50_ms"]) == (3, 1.5, 20.0)
+    assert together["errors"] == 1
 
 
 def test_report_table_marks_targets():
