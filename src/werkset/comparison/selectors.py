@@ -3,7 +3,8 @@
 Which report stands for a region in a period: its latest finalised version. For the viewer's
 own region(s) (those whose work in progress the scope shows) without a finalised report, the
 latest version is shown too, marked as concept and left out of every statistic. Another
-region's concept never appears: the report query is reports_visible(scope=...).
+region's concept never appears: the report queries keep the rule of reports_visible(scope=...)
+(its SQL form reports_visible_where for the plain reads).
 """
 
 import hashlib
@@ -15,6 +16,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import CharField, Count, F, Max, Sum, Value
 from django.db.models.functions import Cast
 
@@ -22,9 +24,10 @@ from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.catalogue.structure import catalogue_structure
+from werkset.core.reads import Read, read_together
 from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report, ReportStatus
-from werkset.reports.selectors import reports_visible
+from werkset.reports.selectors import reports_visible, reports_visible_where
 
 from .models import BottleneckCode, CriterionAnswer, MaturityLevel, ThemeMaturity, Verdict
 from .statistics import FIGURE_KINDS, Distribution, distribution, figure_number, group_by
@@ -52,8 +55,9 @@ class Entry:
 
 
 def catalogue_versions() -> list[CatalogueVersion]:
-    """Every published version, oldest first (one query)."""
-    return list(CatalogueVersion.objects.order_by("published_on", "slug"))
+    """Every published version, oldest first (one plain read: every comparison page)."""
+    [versions] = read_together(Read(CatalogueVersion, "", []))
+    return list(versions)
 
 
 def catalogue_themes_all() -> list[Theme]:
@@ -180,18 +184,25 @@ def comparison_entries(
     catalogue's terms through lineage (answers_for)."""
     if catalogue is None:
         return []
-    reports = reports_visible(scope=scope).filter(
-        period=period, catalogue_version_id__in=_line_ids(catalogue, versions)
-    )
     if versions is not None:
         # The versions are at hand: no join to read (and decode) them again per report, nor
-        # the region's network, which no comparison shows; _pick orders the entries.
+        # the region's network, which no comparison shows; _pick orders the entries. A
+        # plain read (core.reads): the side-by-side and bandwidth pages make it every time.
         known = {version.pk: version for version in versions}
-        reports = reports.select_related(None).select_related("region").order_by()
-        picked = list(reports)
+        line = _line_ids(catalogue, versions)
+        visible, params = reports_visible_where(scope)
+        table = connection.ops.quote_name(Report._meta.db_table)
+        where = (
+            f"{visible} AND {table}.period = %s "
+            f"AND {table}.catalogue_version_id IN ({', '.join(['%s'] * len(line))})"
+        )
+        [picked] = read_together(Read(Report, where, [*params, period, *line], joined=("region",)))
         for report in picked:
             report.catalogue_version = known[report.catalogue_version_id]
         return _pick(picked, scope, catalogue.pk)
+    reports = reports_visible(scope=scope).filter(
+        period=period, catalogue_version_id__in=_line_ids(catalogue, versions)
+    )
     return _pick(reports, scope, catalogue.pk)
 
 

@@ -35,11 +35,12 @@ Lock = Literal["", "FOR UPDATE", "FOR SHARE"]
 class Read:
     """The rows of `model` matching `where`, with the rows of the foreign keys in `joined`.
 
-    `where` names the columns with their table (the model's db_table) when `joined` is not
-    empty; the joined foreign keys must be required ones (an inner join). `order_by` takes
-    field names as a queryset's does ("-revision"); left out, it is the model's Meta.ordering
-    where that names only the model's own columns, and database order otherwise. `lock`
-    locks the rows of the model's own table (not the joined ones) until the transaction ends.
+    `where` (empty: every row) names the columns with their table (the model's db_table)
+    when `joined` is not empty; the joined foreign keys must be required ones (an inner
+    join). `order_by` takes field names as a queryset's does ("-revision"); left out, it is
+    the model's Meta.ordering where that names only the model's own columns, and database
+    order otherwise. `lock` locks the rows of the model's own table (not the joined ones)
+    until the transaction ends.
     """
 
     model: type[Model]
@@ -111,7 +112,7 @@ def _statement(read: Read, vendor: str) -> str:
             key = quote(part.model._meta.pk.column)
             joins.append(f" INNER JOIN {other} ON {other}.{key} = {table}.{quote(part.column)}")
     select = f"SELECT {', '.join(columns)} FROM {table}{''.join(joins)}"  # noqa: S608 (names from the models)
-    sql = f"{select} WHERE {read.where}"
+    sql = f"{select} WHERE {read.where}" if read.where else select
     ordering = _ordering(read)
     if ordering:
         sql += " ORDER BY " + ", ".join(ordering)

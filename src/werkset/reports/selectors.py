@@ -37,17 +37,25 @@ def reports_visible(*, scope: Scope) -> QuerySet[Report]:
     ).select_related("region__network", "catalogue_version")
 
 
-def _report_read(scope: Scope, report_id: int) -> Read:
-    """The report with its region and catalogue version, if this scope may see it: the rule
-    of `reports_visible`, written out for a plain read (core.reads)."""
+def reports_visible_where(scope: Scope) -> tuple[str, list[Any]]:
+    """The rule of `reports_visible` as a condition on the report table, with its
+    parameters, for plain reads (core.reads) of the hottest pages."""
     regions = sorted(scope.full_view_region_ids)
     table = connection.ops.quote_name(Report._meta.db_table)
-    where = (
-        f"{table}.id = %s AND ({table}.status = %s "
-        f"OR {table}.region_id IN ({_placeholders(regions)}))"
+    where = f"({table}.status = %s OR {table}.region_id IN ({_placeholders(regions)}))"
+    return where, [ReportStatus.VASTGESTELD, *regions]
+
+
+def _report_read(scope: Scope, report_id: int) -> Read:
+    """The report with its region and catalogue version, if this scope may see it."""
+    visible, params = reports_visible_where(scope)
+    table = connection.ops.quote_name(Report._meta.db_table)
+    return Read(
+        Report,
+        f"{table}.id = %s AND {visible}",
+        [report_id, *params],
+        joined=("region", "catalogue_version"),
     )
-    params = [report_id, ReportStatus.VASTGESTELD, *regions]
-    return Read(Report, where, params, joined=("region", "catalogue_version"))
 
 
 def _one(found: list[Any], model: type[Any]) -> Any:
