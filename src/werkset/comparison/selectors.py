@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
@@ -798,6 +797,40 @@ def _finalised_stamp(
     return repr([(v.pk, finalised.get(v.pk)) for v in line])
 
 
+def region_trend_key(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    region: Region | None,
+    versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
+) -> str | None:
+    """The key under which a trend is kept: for viewers of finalised reports only
+    (landelijk), of every input, including the stamp of the finalised reports (from
+    `overview`, the page's period overview, or read now). None: made afresh."""
+    if catalogue is None or scope.full_view_region_ids:
+        return None
+    if overview is None or overview.finalised is None:
+        overview = period_overview(scope=scope, stamped=True)
+    stamp = _finalised_stamp(
+        scope=scope, lens=catalogue, versions=versions, finalised=overview.finalised or {}
+    )
+    if stamp is None:
+        return None
+    inputs = (
+        catalogue.pk,
+        catalogue.content_hash,
+        theme.pk if theme else None,
+        [t.pk for t in themes],
+        region.pk if region else None,
+        [(v.pk, v.content_hash) for v in versions],
+        stamp,
+    )
+    return f"{TREND_CACHE_PREFIX}:whole:{hashlib.sha256(repr(inputs).encode()).hexdigest()}"
+
+
 def region_trend(
     *,
     scope: Scope,
@@ -808,41 +841,21 @@ def region_trend(
     versions: Sequence[CatalogueVersion],
     overview: PeriodOverview | None = None,
 ) -> Trend:
-    """The trend as _region_trend makes it, kept whole for viewers of finalised reports only
-    (landelijk): the key holds every input, including the stamp of the finalised reports
-    (from `overview`, the page's period overview, or read now)."""
-    stamp = None
-    if catalogue is not None and not scope.full_view_region_ids:
-        if overview is None or overview.finalised is None:
-            overview = period_overview(scope=scope, stamped=True)
-        finalised = overview.finalised or {}
-        stamp = _finalised_stamp(
-            scope=scope, lens=catalogue, versions=versions, finalised=finalised
-        )
-    computed = partial(
-        _region_trend,
-        scope=scope,
-        catalogue=catalogue,
-        theme=theme,
-        themes=themes,
-        region=region,
-        versions=versions,
-    )
-    if stamp is None or catalogue is None:
-        return computed()
-    inputs = (
-        catalogue.pk,
-        catalogue.content_hash,
-        theme.pk if theme else None,
-        [t.pk for t in themes],
-        region.pk if region else None,
-        [(v.pk, v.content_hash) for v in versions],
-        stamp,
-    )
-    key = f"{TREND_CACHE_PREFIX}:whole:{hashlib.sha256(repr(inputs).encode()).hexdigest()}"
+    """The trend as _region_trend makes it, kept whole under region_trend_key."""
+    inputs: dict[str, Any] = {
+        "scope": scope,
+        "catalogue": catalogue,
+        "theme": theme,
+        "themes": themes,
+        "region": region,
+        "versions": versions,
+    }
+    key = region_trend_key(**inputs, overview=overview)
+    if key is None:
+        return _region_trend(**inputs)
     trend = cache.get(key)
     if trend is None:
-        trend = computed()
+        trend = _region_trend(**inputs)
         cache.set(key, trend, TREND_CACHE_SECONDS)
     return trend
 

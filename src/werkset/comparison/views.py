@@ -404,41 +404,26 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     own = [r for r in regions if r.pk in selection.scope.full_view_region_ids]
     wanted = request.GET.get("regio", own[0].code if own else "")
     region = next((r for r in regions if r.code == wanted), None)
-    trend = s.region_trend(
-        scope=selection.scope,
-        catalogue=selection.catalogue,
-        theme=selection.theme,
-        themes=selection.themes,
-        region=region,
-        versions=selection.versions,
-        overview=selection.overview,
-    )
-    mixed = len({c.version.pk for c in trend.columns if c.version}) > 1
+    inputs: dict[str, Any] = {
+        "scope": selection.scope,
+        "catalogue": selection.catalogue,
+        "theme": selection.theme,
+        "themes": selection.themes,
+        "region": region,
+        "versions": selection.versions,
+        "overview": selection.overview,
+    }
     if _wants_csv(request):
-        header = [
-            "indicator",
-            "field",
-            "period",
-            "region_value",
-            "lineage",
-            "n",
-            "min",
-            "median",
-            "max",
-        ]
-        rows = [
-            [
-                row.figure.indicator.key,
-                row.figure.spec["key"],
-                period,
-                point.value if point else "",
-                point.relation if point else "",
-                *([st.n, st.minimum, st.median, st.maximum] if st else [0, "", "", ""]),
-            ]
-            for row in trend.rows
-            for period, point, st in zip(trend.periods, row.own, row.national, strict=True)
-        ]
-        return csv_response(_name(region.code if region else "", "verloop"), header, rows)
+        return _trend_csv(s.region_trend(**inputs), region)
+    # The trend's tables as shown are kept beside the trend itself, in the page's language:
+    # reading them back costs less than the trend's objects and their formatting.
+    key = s.region_trend_key(**inputs)
+    tables_key = f"{key}:tabellen:{get_language()}" if key else None
+    tables = cache.get(tables_key) if tables_key else None
+    if tables is None:
+        tables = _trend_tables(s.region_trend(**inputs))
+        if tables_key:
+            cache.set(tables_key, tables, s.TREND_CACHE_SECONDS)
     return render(
         request,
         "comparison/over_time.html",
@@ -446,26 +431,67 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
             **selection.context(),
             "regions": regions,
             "region": region,
-            "trend_periods": trend.periods,
-            "trend_columns": [
-                (
-                    column.period,
-                    _("version %(edition)s") % {"edition": column.version.edition}
-                    if column.version
-                    else "",
-                )
-                for column in trend.columns
-            ],
-            # The table bodies are written in Python (tables.py, ADR 0011): hundreds of cells.
-            "trend_rows_html": trend_rows_html([_trend_row_view(row) for row in trend.rows]),
-            "maturity_rows_html": trend_maturity_rows_html(
-                [(theme, [_maturity_view(m) for m in cells]) for theme, cells in trend.maturity]
-            ),
-            "mixed_versions": mixed,
+            "trend_periods": tables["periods"],
+            "trend_columns": tables["columns"],
+            "trend_rows_html": mark_safe(tables["rows_html"]),  # noqa: S308 (tables.py escapes)
+            "maturity_rows_html": mark_safe(tables["maturity_rows_html"]),  # noqa: S308
+            "mixed_versions": tables["mixed"],
             # the page's own note says more than the general one
-            "read_through_lineage": selection.context()["read_through_lineage"] and not mixed,
+            "read_through_lineage": selection.context()["read_through_lineage"]
+            and not tables["mixed"],
         },
     )
+
+
+def _trend_csv(trend: s.Trend, region: Region | None) -> HttpResponse:
+    header = [
+        "indicator",
+        "field",
+        "period",
+        "region_value",
+        "lineage",
+        "n",
+        "min",
+        "median",
+        "max",
+    ]
+    rows = [
+        [
+            row.figure.indicator.key,
+            row.figure.spec["key"],
+            period,
+            point.value if point else "",
+            point.relation if point else "",
+            *([st.n, st.minimum, st.median, st.maximum] if st else [0, "", "", ""]),
+        ]
+        for row in trend.rows
+        for period, point, st in zip(trend.periods, row.own, row.national, strict=True)
+    ]
+    return csv_response(_name(region.code if region else "", "verloop"), header, rows)
+
+
+def _trend_tables(trend: s.Trend) -> dict[str, Any]:
+    """What the trend page shows of a trend, as plain values and escaped HTML."""
+    return {
+        "periods": list(trend.periods),
+        "columns": [
+            (
+                column.period,
+                _("version %(edition)s") % {"edition": column.version.edition}
+                if column.version
+                else "",
+            )
+            for column in trend.columns
+        ],
+        # The table bodies are written in Python (tables.py, ADR 0011): hundreds of cells.
+        "rows_html": str(trend_rows_html([_trend_row_view(row) for row in trend.rows])),
+        "maturity_rows_html": str(
+            trend_maturity_rows_html(
+                [(theme, [_maturity_view(m) for m in cells]) for theme, cells in trend.maturity]
+            )
+        ),
+        "mixed": len({c.version.pk for c in trend.columns if c.version}) > 1,
+    }
 
 
 # The trend's table cells are formatted here, once per request, rather than by a

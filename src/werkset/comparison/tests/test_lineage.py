@@ -2,6 +2,7 @@
 into its Werkset 2.0 reports, a period with both versions is compared in one set of
 questions, and the trend page's national part is computed once per period."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -275,6 +276,28 @@ ALL = [
     "flevoland",
     "zeeland",
 ]
+
+
+def test_verlooppagina_toont_bewaarde_tabellen_tot_er_een_rapportage_bijkomt(
+    client_for, landelijk, make, monkeypatch
+):
+    make("2021", "groningen", "2024", {FREQ_2021: per_month(2)})
+    client = client_for(landelijk)
+    url = reverse("comparison:over_time") + AO_URL
+
+    def page() -> str:  # without the CSRF token, which differs per response
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", client.get(url).text)
+
+    first = page()
+    assert "24" in first
+    made = []
+    original = s.region_trend
+    monkeypatch.setattr(s, "region_trend", lambda **kw: made.append(1) or original(**kw))
+    assert page() == first
+    assert made == []  # the tables as shown were kept: the trend was not even read
+    make("2.0", "groningen", "2025", {FREQ_20: per_month(4)})
+    assert "48" in page()
+    assert made == [1]
 
 
 @pytest.mark.parametrize("warm", [False, True])
