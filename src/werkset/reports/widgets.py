@@ -29,6 +29,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from werkset.core.markdown import markdown_to_html
+from werkset.core.urls import kept_reverse
 
 from .forms import AnswerFormState, FieldState
 
@@ -122,14 +123,9 @@ def _csrf_input(csrf_token: str) -> str:
     return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(csrf_token)}">'
 
 
-@lru_cache(maxsize=1024)
-def _reverse_cached(name: str, args: tuple[Any, ...], urlconf: str, prefix: str) -> str:
-    return escape(reverse(name, args=args, urlconf=urlconf))
-
-
 def _url(name: str, *args: Any) -> str:
     """reverse(), escaped, kept per process (URLs do not change while it runs)."""
-    return _reverse_cached(name, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    return escape(kept_reverse(name, args))
 
 
 def _answer_url(name: str, report_id: int, answer_id: int) -> str:
