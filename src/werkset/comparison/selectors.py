@@ -70,33 +70,15 @@ def catalogue_themes_all() -> list[Theme]:
     ]
 
 
-class Finalised(NamedTuple):
-    """What says whether finalised reports came in or were corrected: they never change, so
-    their number, highest id, sum of ids and last finalisation do."""
-
-    reports: int
-    top: int
-    total: int
-    last: Any
-
-    def merged(self, other: "Finalised") -> "Finalised":
-        """The stamp of both sets (of two periods of one catalogue version)."""
-        lasts = [last for last in (self.last, other.last) if last is not None]
-        return Finalised(
-            self.reports + other.reports,
-            max(self.top, other.top),
-            self.total + other.total,
-            max(lasts, default=None),
-        )
-
-
 @dataclass(frozen=True)
 class PeriodOverview:
     periods: list[str]  # newest first
     default: str  # the newest period with a finalised report
     versions: dict[str, set[int]]  # catalogue version ids of the reports per period
-    # per catalogue version, the stamp of its finalised reports; None when not read
-    finalised: dict[int, Finalised] | None = None
+    # Per catalogue version, the stamps of its finalised reports per period: (period,
+    # number, highest id, sum of ids, last finalisation). Finalised reports never change,
+    # so these do when one comes in or is corrected. None when not read.
+    finalised: dict[int, list[tuple[Any, ...]]] | None = None
 
 
 def period_overview(*, scope: Scope, stamped: bool = False) -> PeriodOverview:
@@ -117,15 +99,14 @@ def period_overview(*, scope: Scope, stamped: bool = False) -> PeriodOverview:
     periods = sorted({row[0] for row in rows}, reverse=True)
     final = sorted({row[0] for row in rows if row[1] == ReportStatus.VASTGESTELD}, reverse=True)
     versions: dict[str, set[int]] = defaultdict(set)
-    finalised: dict[int, Finalised] = {}
+    finalised: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for period, status, version_id, *stamp in rows:
         versions[period].add(version_id)
         if stamped and status == ReportStatus.VASTGESTELD:
-            here = Finalised(*stamp)
-            known = finalised.get(version_id)
-            finalised[version_id] = known.merged(here) if known else here
+            finalised[version_id].append((period, *stamp))
+    stamps = {version_id: sorted(found) for version_id, found in finalised.items()}
     return PeriodOverview(
-        periods, (final or periods or [""])[0], dict(versions), finalised if stamped else None
+        periods, (final or periods or [""])[0], dict(versions), stamps if stamped else None
     )
 
 
@@ -786,7 +767,7 @@ def _finalised_stamp(
     scope: Scope,
     lens: CatalogueVersion,
     versions: Sequence[CatalogueVersion],
-    finalised: dict[int, Finalised],
+    finalised: dict[int, list[tuple[Any, ...]]],
 ) -> str | None:
     """What the trend depends on, for a viewer who sees finalised reports only: the stamp
     of the finalised reports of the catalogue line (from the period overview). None for a
@@ -794,7 +775,7 @@ def _finalised_stamp(
     if scope.full_view_region_ids:
         return None
     line = catalogue_line(version=lens, versions=versions)
-    return repr([(v.pk, finalised.get(v.pk)) for v in line])
+    return repr([(v.pk, finalised.get(v.pk, [])) for v in line])
 
 
 def region_trend_key(
