@@ -38,8 +38,8 @@ ERROR_CLASS = "utrecht-form-field-error-message form-field__error"
 
 @dataclass(frozen=True)
 class _Texts:
-    """The form's fixed texts in one language: escaped as {% translate %} shows them, or
-    (with a placeholder) as the translation that {% blocktranslate %} fills in."""
+    """The theme page's fixed texts in one language: escaped as {% translate %} shows
+    them, or (with a placeholder) as the translation that {% blocktranslate %} fills in."""
 
     fill_in: str
     number_of_times: str
@@ -58,11 +58,31 @@ class _Texts:
     theme_text: str
     save_text: str
     preview: str
+    # the read view and the comments
+    answer: str
+    comments: str
+    resolved: str
+    resolution: str
+    how_resolved: str
+    mark_resolved: str
+    add_answer_comment: str
+    add_theme_comment: str
+    kind: str
+    remark: str
+    correction: str
+    comment: str
+    add_comment: str
+    # practice items and quotes
+    from_practice: str
+    source: str
+    change: str
+    anonymous: str
+    quote: str
 
 
 @lru_cache(maxsize=8)
 def _texts(language: str | None) -> _Texts:
-    """Translated once per language and process (a form has a dozen of these texts)."""
+    """Translated once per language and process (a form alone has a dozen of them)."""
     return _Texts(
         fill_in=escape(_("Fill in")),
         number_of_times=escape(_("Number of times")),
@@ -83,6 +103,24 @@ def _texts(language: str | None) -> _Texts:
         theme_text=escape(_("Introduction to this theme (Markdown)")),
         save_text=escape(_("Save text")),
         preview=escape(_("Preview")),
+        answer=escape(_("Answer")),
+        comments=escape(_("Comments")),
+        resolved=escape(_("resolved")),
+        resolution=escape(_("Resolution")),
+        how_resolved=escape(_("How was this resolved? (optional)")),
+        mark_resolved=escape(_("Mark as resolved")),
+        add_answer_comment=escape(_("Add a comment or factual correction")),
+        add_theme_comment=escape(_("Add a comment on this theme")),
+        kind=escape(_("Kind")),
+        remark=escape(_("Remark")),
+        correction=escape(_("Factual correction")),
+        comment=escape(_("Comment")),
+        add_comment=escape(_("Add comment")),
+        from_practice=escape(_("From practice")),
+        source=escape(_("Source")),
+        change=escape(_("change")),
+        anonymous=escape(_("Network member (anonymous)")),
+        quote=escape(_("quote")),
     )
 
 
@@ -495,44 +533,6 @@ def section_text_html(
     return mark_safe(html)  # noqa: S308 (every value above is escaped)
 
 
-@dataclass(frozen=True)
-class _DiscussionTexts:
-    """The read view's and the comments' fixed texts in one language (escaped)."""
-
-    answer: str
-    comments: str
-    resolved: str
-    resolution: str
-    how_resolved: str
-    mark_resolved: str
-    add_answer_comment: str
-    add_theme_comment: str
-    kind: str
-    remark: str
-    correction: str
-    comment: str
-    add_comment: str
-
-
-@lru_cache(maxsize=8)
-def _discussion_texts(language: str | None) -> _DiscussionTexts:
-    return _DiscussionTexts(
-        answer=escape(_("Answer")),
-        comments=escape(_("Comments")),
-        resolved=escape(_("resolved")),
-        resolution=escape(_("Resolution")),
-        how_resolved=escape(_("How was this resolved? (optional)")),
-        mark_resolved=escape(_("Mark as resolved")),
-        add_answer_comment=escape(_("Add a comment or factual correction")),
-        add_theme_comment=escape(_("Add a comment on this theme")),
-        kind=escape(_("Kind")),
-        remark=escape(_("Remark")),
-        correction=escape(_("Factual correction")),
-        comment=escape(_("Comment")),
-        add_comment=escape(_("Add comment")),
-    )
-
-
 def _lines(text: str) -> str:
     """{{ text|linebreaksbr }}."""
     return str(linebreaksbr(text, autoescape=True))
@@ -554,7 +554,7 @@ def comments_html(*, comments: Sequence[Any], answer: Any, discussion: Discussio
     one: its rapporteur resolves them, network members add them while under discussion."""
     if not comments and not discussion.can_comment:
         return mark_safe("")
-    texts = _discussion_texts(get_language())
+    texts = _texts(get_language())
     csrf = _csrf_input(discussion.csrf_token)
     parts = ['<div class="comments">']
     if comments:
@@ -623,7 +623,6 @@ def answer_read_html(*, state: AnswerFormState, report_id: int, show_history: bo
     """An answer as a reader sees it (no form): the choice, figures, explanation and what
     the partner organisations say."""
     texts = _texts(get_language())
-    discussion_texts = _discussion_texts(get_language())
     label = _e(state.indicator.label)
     parts = [
         f'<div class="answer answer--read" id="{_e(state.html_id)}">'
@@ -634,8 +633,7 @@ def answer_read_html(*, state: AnswerFormState, report_id: int, show_history: bo
         parts.append('<dl class="answer__values">')
         if state.choice_label:
             parts.append(
-                f"<dt>{discussion_texts.answer}</dt><dd><strong>{_e(state.choice_label)}"
-                "</strong></dd>"
+                f"<dt>{texts.answer}</dt><dd><strong>{_e(state.choice_label)}</strong></dd>"
             )
         for figure_label, value in state.figures_display:
             parts.append(f"<dt>{_e(figure_label)}</dt><dd>{_e(value)}</dd>")
@@ -711,34 +709,12 @@ def indicator_list_html(
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
 
 
-@dataclass(frozen=True)
-class _ItemTexts:
-    """The fixed texts of practice items and quotes in one language (escaped)."""
-
-    from_practice: str
-    source: str
-    change: str
-    anonymous: str
-    quote: str
-
-
-@lru_cache(maxsize=8)
-def _item_texts(language: str | None) -> _ItemTexts:
-    return _ItemTexts(
-        from_practice=escape(_("From practice")),
-        source=escape(_("Source")),
-        change=escape(_("change")),
-        anonymous=escape(_("Network member (anonymous)")),
-        quote=escape(_("quote")),
-    )
-
-
 def practice_items_html(
     *, items: Sequence[Any], report_id: int, theme_key: str, can_edit: bool
 ) -> SafeString:
     """The "From practice" boxes of a theme or element, each an aside named by its title
     (the markup of the former template reports/_practice_item.html)."""
-    texts = _item_texts(get_language())
+    texts = _texts(get_language())
     parts = []
     for item in items:
         pk = int(item.pk)
@@ -766,7 +742,7 @@ def quotes_html(
 ) -> SafeString:
     """The quotes of a theme or element, anonymous unless attributed (as
     the former template reports/_quote.html)."""
-    texts = _item_texts(get_language())
+    texts = _texts(get_language())
     parts = []
     for quote in quotes:
         attribution = _e(quote.attribution) if quote.attribution else texts.anonymous
