@@ -168,26 +168,57 @@ def _client(user: User) -> Client:
     return client
 
 
+@dataclass
+class ServerTimes:
+    """Per page the median server time, and its ratio to the baseline measured around it."""
+
+    median_ms: dict[str, float]
+    baseline_ratio: dict[str, float]
+
+
 def server_times(
     page_list: list[Page], *, runs: int = 30, warmup: int = 3, rounds: int | None = None
-) -> dict[str, float]:
-    """Median milliseconds per page. Runs are interleaved in rounds of five per page
-    (baseline, page, ...) so that a slow moment of the machine hits every page alike."""
-    rounds = rounds or max(1, runs // 5)
+) -> ServerTimes:
+    """Per page the median of `runs` timed requests, in `rounds` rounds. In every round each
+    page is measured between two batches of the baseline, and its ratio for the round is
+    its median over the baselines' median; the page's ratio is the median of its rounds'.
+    A slow or busy moment of a shared machine then falls on the page and on the baseline
+    it is compared with alike (session 5: the ratio of the two overall medians moved the
+    theme page by 0.3x between runs of the same code)."""
+    rounds = rounds or max(1, runs // 3)
+    per_round = max(1, runs // rounds)
     clients = {page.name: _client(page.user) for page in page_list}
     samples: dict[str, list[float]] = {page.name: [] for page in page_list}
+    ratios: dict[str, list[float]] = {page.name: [] for page in page_list}
+    baseline = next(page for page in page_list if page.name == BASELINE)
     for page in page_list:
         for _ in range(warmup):
             page.request(clients[page.name])
-    per_round = max(1, runs // rounds)
+
+    def batch(page: Page) -> list[float]:
+        client, times = clients[page.name], []
+        for _ in range(per_round):
+            start = time.perf_counter()
+            page.request(client)
+            times.append((time.perf_counter() - start) * 1000)
+        samples[page.name] += times
+        return times
+
     for _ in range(rounds):
         for page in page_list:
-            client = clients[page.name]
-            for _ in range(per_round):
-                start = time.perf_counter()
-                page.request(client)
-                samples[page.name].append((time.perf_counter() - start) * 1000)
-    return {name: statistics.median(values) for name, values in samples.items()}
+            if page is baseline:
+                continue
+            before = batch(baseline)
+            measured = batch(page)
+            after = batch(baseline)
+            ratios[page.name].append(
+                statistics.median(measured) / statistics.median(before + after)
+            )
+    ratios[BASELINE] = [1.0]
+    return ServerTimes(
+        median_ms={name: statistics.median(values) for name, values in samples.items() if values},
+        baseline_ratio={name: statistics.median(values) for name, values in ratios.items()},
+    )
 
 
 def query_counts(page_list: list[Page]) -> dict[str, int]:

@@ -45,7 +45,9 @@ def test_pages_are_measured_once(tiny):
     counts = measure.query_counts(pages)
     assert all(count > 0 for count in counts.values())
     times = measure.server_times(pages, runs=1, warmup=0, rounds=1)
-    assert set(times) == set(names)
+    assert set(times.median_ms) == set(times.baseline_ratio) == set(names)
+    assert times.baseline_ratio[measure.BASELINE] == 1.0
+    assert all(ratio > 0 for ratio in times.baseline_ratio.values())
 
 
 def test_documents_and_import_are_measured_once(tiny, monkeypatch):

@@ -199,7 +199,6 @@ class Command(BaseCommand):
                 comparison_present = bool(reverse("comparison:index"))
             except NoReverseMatch:
                 comparison_present = False
-        baseline = times[measure.BASELINE]
         result = {
             "machine": {
                 "platform": platform.platform(),
@@ -219,8 +218,8 @@ class Command(BaseCommand):
                 {
                     "name": page.name,
                     "path": page.path,
-                    "median_ms": round(times[page.name], 2),
-                    "baseline_ratio": round(times[page.name] / baseline, 2),
+                    "median_ms": round(times.median_ms[page.name], 2),
+                    "baseline_ratio": round(times.baseline_ratio[page.name], 2),
                     "queries_small": queries_small.get(page.name),
                     "queries_large": queries_large[page.name],
                 }
