@@ -30,6 +30,12 @@ def _kept(
     return reverse(name, args=args, kwargs=dict(kwargs), current_app=current_app, urlconf=urlconf)
 
 
+def _plain(value: Any) -> bool:
+    # A string or an integer is its own key. Anything else (a model instance equals
+    # another with the same id, whatever its name now) is reversed every time.
+    return type(value) is int or isinstance(value, str)
+
+
 def kept_reverse(
     name: str,
     args: Sequence[Any] = (),
@@ -37,17 +43,16 @@ def kept_reverse(
     *,
     current_app: str | None = None,
 ) -> str:
-    """reverse(), kept per process; arguments that cannot be a key (rare) go uncached."""
-    keyed_kwargs = tuple(sorted((kwargs or {}).items()))
-    try:
-        return _kept(
-            name,
-            tuple(args),
-            keyed_kwargs,
-            current_app,
-            get_urlconf() or settings.ROOT_URLCONF,
-            get_script_prefix(),
-            get_language(),
-        )
-    except TypeError:  # an unhashable argument
-        return reverse(name, args=args, kwargs=dict(kwargs or {}), current_app=current_app)
+    """reverse(), kept per process for arguments that are strings and integers."""
+    kwargs = kwargs or {}
+    if not (all(_plain(a) for a in args) and all(_plain(v) for v in kwargs.values())):
+        return reverse(name, args=args, kwargs=dict(kwargs), current_app=current_app)
+    return _kept(
+        name,
+        tuple(args),
+        tuple(sorted(kwargs.items())),
+        current_app,
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+        get_language(),
+    )

@@ -283,8 +283,8 @@ def answer_save(
         current.updated_at = now
         current.updated_by = user
         current.save()
-        if _foldable(latest, source=source, user=user, now=now):
-            AnswerChange.objects.filter(pk=latest.pk).update(  # type: ignore[union-attr]
+        if latest is not None and _foldable(latest, source=source, user=user, now=now):
+            AnswerChange.objects.filter(pk=latest.pk).update(
                 after=content_of(current).as_dict(), revision=current.revision, changed_at=now
             )
         else:
@@ -308,18 +308,19 @@ def _answer_held(answer: Answer) -> tuple[Answer, AnswerChange | None]:
         Read(Answer, "id = %s", [answer.pk], lock="FOR UPDATE"),
         Read(AnswerChange, "answer_id = %s", [answer.pk], order_by=("-revision", "-id"), limit=1),
     )
+    if not answers or not reports:
+        raise Answer.DoesNotExist("Answer matching query does not exist.")
     current: Answer = answers[0]
     current.report = reports[0]
     return current, (changes[0] if changes else None)
 
 
-def _foldable(latest: AnswerChange | None, *, source: str, user: User | None, now: Any) -> bool:
+def _foldable(latest: AnswerChange, *, source: str, user: User | None, now: Any) -> bool:
     """Whether this save folds into the latest history entry: when that is this user's
     edit of the last minutes (the common case while someone types)."""
     foldable = (ChangeSource.EDIT, ChangeSource.AUTOSAVE)
     return (
-        latest is not None
-        and user is not None
+        user is not None
         and source in foldable
         and latest.source in foldable
         and latest.changed_by_id == user.pk

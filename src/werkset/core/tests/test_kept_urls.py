@@ -37,3 +37,24 @@ def test_benoemde_argumenten_zoals_reverse():
     assert kept.kept_reverse("reports:detail", kwargs={"report_id": 5}) == reverse(
         "reports:detail", kwargs={"report_id": 5}
     )
+
+
+def test_andere_argumenten_worden_steeds_opnieuw_opgezocht(monkeypatch):
+    kept._kept.cache_clear()
+
+    class Named:  # converted with str(), as reverse() does, and equal by identity only
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def __str__(self) -> str:
+            return self.name
+
+    calls = []
+    original = kept.reverse
+    monkeypatch.setattr(kept, "reverse", lambda *a, **k: calls.append(a) or original(*a, **k))
+    region = Named("friesland")
+    first = kept.kept_reverse("region_workspace", [region])
+    region.name = "fryslan"
+    assert kept.kept_reverse("region_workspace", [region]) != first
+    assert len(calls) == 2
+    assert kept._kept.cache_info().currsize == 0
