@@ -164,26 +164,22 @@ def comparison_entries(
     catalogue's terms through lineage (answers_for)."""
     if catalogue is None:
         return []
-    if versions is not None:
-        # The versions are at hand: no join to read (and decode) them again per report, nor
-        # the region's network, which no comparison shows; _pick orders the entries. A
-        # plain read (core.reads): the side-by-side and bandwidth pages make it every time.
-        known = {version.pk: version for version in versions}
-        line = _line_ids(catalogue, versions)
-        visible, params = reports_visible_where(scope)
-        table = connection.ops.quote_name(Report._meta.db_table)
-        where = (
-            f"{visible} AND {table}.period = %s "
-            f"AND {table}.catalogue_version_id IN ({', '.join(['%s'] * len(line))})"
-        )
-        [picked] = read_together(Read(Report, where, [*params, period, *line], joined=("region",)))
-        for report in picked:
-            report.catalogue_version = known[report.catalogue_version_id]
-        return _pick(picked, scope, catalogue.pk)
-    reports = reports_visible(scope=scope).filter(
-        period=period, catalogue_version_id__in=_line_ids(catalogue, versions)
+    # A plain read (core.reads): the side-by-side and bandwidth pages make it every time.
+    # The versions are at hand: no join to read (and decode) them again per report, nor the
+    # region's network, which no comparison shows; _pick orders the entries.
+    known_versions = versions if versions is not None else catalogue_versions()
+    known = {version.pk: version for version in known_versions}
+    line = _line_ids(catalogue, known_versions)
+    visible, params = reports_visible_where(scope)
+    table = connection.ops.quote_name(Report._meta.db_table)
+    where = (
+        f"{visible} AND {table}.period = %s "
+        f"AND {table}.catalogue_version_id IN ({', '.join(['%s'] * len(line))})"
     )
-    return _pick(reports, scope, catalogue.pk)
+    [picked] = read_together(Read(Report, where, [*params, period, *line], joined=("region",)))
+    for report in picked:
+        report.catalogue_version = known[report.catalogue_version_id]
+    return _pick(picked, scope, catalogue.pk)
 
 
 def theme_indicators(*, catalogue: CatalogueVersion, theme: Theme | None) -> list[Indicator]:

@@ -17,9 +17,7 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from django.conf import settings
 from django.template.defaultfilters import linebreaksbr
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.dateformat import format as date_format
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -130,8 +128,7 @@ _STAND_IN = 987654321987
 
 
 @lru_cache(maxsize=512)
-def _url_parts(name: str, report_id: int, urlconf: str, prefix: str) -> tuple[str, str]:
-    url = reverse(name, args=[report_id, _STAND_IN], urlconf=urlconf)
+def _url_parts(url: str) -> tuple[str, str]:
     head, _stand_in, tail = url.rpartition(str(_STAND_IN))
     return escape(head), escape(tail)
 
@@ -167,8 +164,7 @@ def _url(name: str, *args: Any) -> str:
 
 
 def _answer_url(name: str, report_id: int, answer_id: int) -> str:
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    head, tail = _url_parts(name, report_id, urlconf, get_script_prefix())
+    head, tail = _url_parts(kept_reverse(name, (report_id, _STAND_IN)))
     return f"{head}{int(answer_id)}{tail}"
 
 
