@@ -23,7 +23,7 @@ from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.catalogue.structure import catalogue_structure
-from werkset.core.reads import Read, read_together
+from werkset.core.reads import Read, placeholders, read_together
 from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report, ReportStatus
 from werkset.reports.selectors import reports_visible, reports_visible_where
@@ -174,7 +174,7 @@ def comparison_entries(
     table = connection.ops.quote_name(Report._meta.db_table)
     where = (
         f"{visible} AND {table}.period = %s "
-        f"AND {table}.catalogue_version_id IN ({', '.join(['%s'] * len(line))})"
+        f"AND {table}.catalogue_version_id IN ({placeholders(line)})"
     )
     [picked] = read_together(Read(Report, where, [*params, period, *line], joined=("region",)))
     for report in picked:

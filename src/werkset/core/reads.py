@@ -52,6 +52,11 @@ class Read:
     lock: Lock = ""
 
 
+def placeholders(values: Sequence[Any]) -> str:
+    """The parameter markers of `column IN (...)` for these values (NULL for none)."""
+    return ", ".join(["%s"] * len(values)) or "NULL"
+
+
 def read_together(*reads: Read) -> list[list[Any]]:
     """The instances of each read, in the order of the reads (rows in database order)."""
     cursors = [connection.cursor() for _ in reads]

@@ -1,7 +1,6 @@
 """Reading reports within a user's scope: lists, progress, a theme's answers, history."""
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
-from werkset.core.reads import Read, read_together
+from werkset.core.reads import Read, placeholders, read_together
 from werkset.regions.models import Organisation
 
 from .answers import AnswerContent, answer_is_complete, content_of
@@ -42,7 +41,7 @@ def reports_visible_where(scope: Scope) -> tuple[str, list[Any]]:
     parameters, for plain reads (core.reads) of the hottest pages."""
     regions = sorted(scope.full_view_region_ids)
     table = connection.ops.quote_name(Report._meta.db_table)
-    where = f"({table}.status = %s OR {table}.region_id IN ({_placeholders(regions)}))"
+    where = f"({table}.status = %s OR {table}.region_id IN ({placeholders(regions)}))"
     return where, [ReportStatus.VASTGESTELD, *regions]
 
 
@@ -209,10 +208,6 @@ class ThemeView:
     partners: list[Organisation] = field(default_factory=list)
 
 
-def _placeholders(values: Sequence[Any]) -> str:
-    return ", ".join(["%s"] * len(values)) or "NULL"
-
-
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     """A theme of a report: its elements with answers, comments, running text and items, and
     the partner organisations whose perspectives each answer asks for.
@@ -222,7 +217,7 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     structure = catalogue_structure(version=report.catalogue_version)
     indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
     indicator_ids = list(indicators)
-    in_theme = f"report_id = %s AND indicator_id IN ({_placeholders(indicator_ids)})"
+    in_theme = f"report_id = %s AND indicator_id IN ({placeholders(indicator_ids)})"
     own = "report_id = %s AND theme_id = %s"
     answer_table = connection.ops.quote_name(Answer._meta.db_table)
     answers, comments, texts, practice, quotes, sources, partners = read_together(
