@@ -92,6 +92,17 @@ TEMPLATES = [
             "builtins": ["werkset.core.templatetags.kept_urls"],
         },
     },
+    {
+        # Partials that a page repeats many times, in each app's jinja2/ folder (ADR 0015).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "werkset.core.jinja2env.environment",
+            "extensions": ["jinja2.ext.i18n"],
+            "auto_reload": DEBUG,
+        },
+    },
 ]
 
 
