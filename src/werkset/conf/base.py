@@ -289,10 +289,15 @@ if WERKSET_OIDC_ENABLED:
     OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
     LOGIN_REDIRECT_URL_FAILURE = "login"
 
+# How many reverse proxies stand in front of werkset and append to X-Forwarded-For; the
+# log-in throttling counts the address the outermost of them saw (accounts/lockout.py).
+WERKSET_PROXY_COUNT = env_int("WERKSET_PROXY_COUNT", 0)
+
 # Log-in throttling: after 5 failures for a user name from one address, 15 minutes' pause.
 AXES_FAILURE_LIMIT = env_int("WERKSET_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("WERKSET_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "werkset.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "werkset.accounts.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
