@@ -36,9 +36,7 @@ def test_vijf_fouten_van_een_ander_sluiten_de_gebruiker_niet_buiten(
 
 def test_een_zelf_verzonnen_adres_links_in_de_keten_telt_niet(client, landelijk, behind_one_proxy):
     for number in range(6):
-        _log_in(
-            client, landelijk.username, "fout", client_address=f"192.0.2.{number}, 203.0.113.9"
-        )
+        _log_in(client, landelijk.username, "fout", client_address=f"192.0.2.{number}, 203.0.113.9")
     again = _log_in(client, landelijk.username, "fout", client_address="192.0.2.99, 203.0.113.9")
     assert again.status_code == 429
 
