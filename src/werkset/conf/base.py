@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "werkset.core.middleware.HardeningMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "werkset.accounts.middleware.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

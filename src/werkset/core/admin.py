@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .spreadsheet import spreadsheet_row
 
 
 @admin.register(AuditEvent)
@@ -26,13 +27,15 @@ class AuditEventAdmin(admin.ModelAdmin):
         writer.writerow(["tijdstip", "uitvoerder", "handeling", "object", "samenvatting"])
         for event in queryset.order_by("at", "id"):
             writer.writerow(
-                [
-                    event.at.isoformat(),
-                    event.actor_name,
-                    event.action,
-                    f"{event.target_type}:{event.target_id}" if event.target_type else "",
-                    event.summary,
-                ]
+                spreadsheet_row(
+                    [
+                        event.at.isoformat(),
+                        event.actor_name,
+                        event.action,
+                        f"{event.target_type}:{event.target_id}" if event.target_type else "",
+                        event.summary,
+                    ]
+                )
             )
         return response
 

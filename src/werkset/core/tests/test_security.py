@@ -80,3 +80,18 @@ def test_beheerder_exporteert_het_auditlog(client_for, beheerder, rapporteur_fri
     lines = response.content.decode().splitlines()
     assert lines[0] == "tijdstip,uitvoerder,handeling,object,samenvatting"
     assert any("role_assigned" in line for line in lines[1:])
+
+
+def test_het_auditlog_als_csv_voert_geen_formules_uit(client_for, beheerder):
+    from werkset.core.models import AuditEvent
+
+    event = AuditEvent.objects.create(
+        actor_name='=HYPERLINK("https://example.org","klik")', action="login", summary="+1"
+    )
+    response = client_for(beheerder).post(
+        reverse("admin:core_auditevent_changelist"),
+        {"action": "export_csv", "_selected_action": [event.pk]},
+    )
+    row = response.content.decode().splitlines()[1]
+    assert "'=HYPERLINK" in row
+    assert ",'+1" in row
