@@ -28,9 +28,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
             .filter(key_hash=token_hash(key), revoked_at__isnull=True)
             .first()
         )
-        if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("Unknown or revoked token."))
         now = timezone.now()
+        if token is None or not token.user.is_active or token.expires_at <= now:
+            raise exceptions.AuthenticationFailed(_("Unknown, revoked or expired token."))
         last = token.last_used_at
         if last is None or (now - last).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

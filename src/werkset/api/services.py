@@ -2,13 +2,16 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkset.accounts.models import User
+from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 
@@ -33,9 +36,14 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     if len(name) > 100:
         raise TokenError(_("The name is too long (at most 100 characters)."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    expires_at = timezone.now() + timedelta(days=settings.WERKSET_API_TOKEN_DAYS)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, name=name, prefix=key[: len(TOKEN_PREFIX) + 6], key_hash=token_hash(key)
+            user=user,
+            name=name,
+            prefix=key[: len(TOKEN_PREFIX) + 6],
+            key_hash=token_hash(key),
+            expires_at=expires_at,
         )
         audit_record(
             actor=user,
@@ -46,10 +54,15 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     return token, key
 
 
+def api_token_may_revoke(*, token: ApiToken, user: User) -> bool:
+    """The owner revokes their own tokens; the beheerder any token (a lost laptop, a leaver)."""
+    return token.user_id == user.pk or scope_for_user(user).is_administrator
+
+
 def api_token_revoke(*, token: ApiToken, user: User) -> ApiToken:
     with transaction.atomic():
         locked = ApiToken.objects.select_for_update().get(pk=token.pk)
-        if locked.user_id != user.pk:
+        if not api_token_may_revoke(token=locked, user=user):
             raise PermissionDenied(_("This is not your token."))
         if locked.revoked_at is None:
             locked.revoked_at = timezone.now()

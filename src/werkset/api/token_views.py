@@ -1,5 +1,6 @@
 """Personal API tokens in the web app: create (the key is shown once), list, revoke."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -40,6 +41,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             "new_key": new_key,
             "error": error,
             "name": "" if new_key else name,
+            "token_days": settings.WERKSET_API_TOKEN_DAYS,
         },
         status=400 if error else 200,
     )

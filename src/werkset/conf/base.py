@@ -290,6 +290,11 @@ if WERKSET_OIDC_ENABLED:
     OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
     LOGIN_REDIRECT_URL_FAILURE = "login"
 
+# Personal API tokens stop working after this many days (a new one is made on the token page).
+WERKSET_API_TOKEN_DAYS = env_int("WERKSET_API_TOKEN_DAYS", 90)
+if not 1 <= WERKSET_API_TOKEN_DAYS <= 366:
+    raise ImproperlyConfigured("WERKSET_API_TOKEN_DAYS moet tussen 1 en 366 liggen.")
+
 # How many reverse proxies stand in front of werkset and append to X-Forwarded-For; the
 # log-in throttling counts the address the outermost of them saw (accounts/lockout.py).
 WERKSET_PROXY_COUNT = env_int("WERKSET_PROXY_COUNT", 0)

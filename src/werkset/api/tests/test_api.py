@@ -239,3 +239,8 @@ def test_api_waarschuwt_voor_persoonsgegevens(openapi, rapporteur_friesland, rep
     [warning] = response.json()["privacy_warnings"]
     assert "e-mailadres" in warning
     assert_matches(openapi, response, "/api/v1/rapportages/{id}/antwoorden/{indicator}/", "put")
+
+
+def test_api_beschrijving_alleen_na_inloggen(client):
+    assert client.get("/api/v1/schema/").status_code == 401
+    assert client.get("/api/v1/docs/").status_code == 302
