@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.http import HttpRequest
@@ -10,6 +12,14 @@ class WerksetAdminSite(admin.AdminSite):
     site_header = _("werkset administration")
     site_title = _("werkset administration")
     index_title = _("Administration")
+
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        """Every admin class audits its changes in werkset's audit log (core/admin_audit)."""
+        from .admin_audit import AuditedAdminMixin
+
+        base = admin_class or admin.ModelAdmin
+        audited = type(base.__name__, (AuditedAdminMixin, base), {"__module__": base.__module__})
+        super().register(model_or_iterable, audited, **options)
 
     def has_permission(self, request: HttpRequest) -> bool:
         from werkset.accounts.scope import scope_for_request

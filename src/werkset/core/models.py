@@ -31,6 +31,7 @@ class AuditAction(models.TextChoices):
     USER_CREATED = "user_created", _("Account created")
     IMPROVEMENT_CHANGED = "improvement_changed", _("Improvement cycle changed")
     PEER_AUDIT_CHANGED = "peer_audit_changed", _("Peer audit changed")
+    ADMIN_CHANGED = "admin_changed", _("Changed in the admin")
 
 
 class AuditEvent(models.Model):
