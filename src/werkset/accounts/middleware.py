@@ -16,9 +16,9 @@ from .selectors import TWO_FACTOR_ROLES, second_step_for_user
 SECOND_STEP_SESSION_KEY = "werkset_second_step"
 
 # What a session may reach before the second step: the step itself, logging out, the
-# privacy statement.
+# privacy statement, and the health endpoints (they show no data).
 OPEN_DURING_SECOND_STEP = frozenset(
-    {"two_factor_verify", "two_factor_setup", "logout", "privacy", "login"}
+    {"two_factor_verify", "two_factor_setup", "logout", "privacy", "login", "healthz", "readyz"}
 )
 STEP_URL_NAMES = {"verify": "two_factor_verify", "setup": "two_factor_setup"}
 

@@ -172,6 +172,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# A cache shared by every app server (Redis) in production; this process's memory otherwise.
+WERKSET_CACHE_URL = env_str("WERKSET_CACHE_URL", "")
+if WERKSET_CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": WERKSET_CACHE_URL,
+            "KEY_PREFIX": "werkset",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

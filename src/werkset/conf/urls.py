@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from werkset.accounts import views as account_views
 from werkset.api import token_views as api_token_views
+from werkset.core import health
 from werkset.core import views as core_views
 from werkset.privacy import views as privacy_views
 from werkset.reports import views as report_views
@@ -13,6 +14,8 @@ handler404 = "werkset.core.views.page_not_found"
 handler500 = "werkset.core.views.server_error"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", core_views.home, name="home"),
     path("inloggen/", account_views.WerksetLoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

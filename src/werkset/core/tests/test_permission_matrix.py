@@ -113,6 +113,8 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "improvement:audit_conclude": ("post", "improvement_audit", AUDITOR_ONLY),
     "improvement:finding_respond": ("post", "improvement_finding", AUDITED_NETWERKLID),
     "improvement:audit_respond": ("post", "improvement_audit", (302, 403, 404, 400, 404, 403, 403)),
+    "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
+    "readyz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "api:schema": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
     "api:docs": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "api:api-root": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
@@ -246,6 +248,8 @@ def test_landelijk_zonder_tweede_stap_bereikt_alleen_die_stap(world):
         "two_factor_setup",
         "oidc_start",
         "oidc_callback",
+        "healthz",
+        "readyz",
     }
     leaks = []
     for role in ("landelijk", "beheerder"):
