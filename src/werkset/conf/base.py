@@ -6,6 +6,7 @@ development.py and test.py only loosen what a laptop or a test run needs.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "werkset.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,11 +187,18 @@ if WERKSET_CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-LOGGING = {
+# Logs on standard error: JSON lines with the request id (core/logs.py) or plain text.
+WERKSET_LOG_FORMAT = env_str("WERKSET_LOG_FORMAT", "plain")
+if WERKSET_LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("WERKSET_LOG_FORMAT moet 'plain' of 'json' zijn.")
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "werkset.core.logs.json_formatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": WERKSET_LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("WERKSET_LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint": {"level": "WARNING"},

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int, env_required
+from .environment import env_bool, env_int, env_required, env_str
 
 ENVIRONMENT = "production"
 SECRET_KEY = env_required(
@@ -30,3 +30,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# One JSON object per log line, with the request id (core/logs.py); "plain" for reading by eye.
+WERKSET_LOG_FORMAT = env_str("WERKSET_LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = WERKSET_LOG_FORMAT  # noqa: F405

@@ -1,5 +1,6 @@
 """Production settings are chosen by WERKSET_ENVIRONMENT and refuse unsafe configuration."""
 
+import json
 import os
 import subprocess
 import sys
@@ -54,3 +55,18 @@ def test_check_deploy_is_schoon_onder_productie(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_productie_logt_json_met_request_id(tmp_path):
+    result = run_werkset(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('werkset.probe').warning('proef')",
+        WERKSET_ENVIRONMENT="production",
+        WERKSET_SECRET_KEY=STRONG_KEY,
+        WERKSET_ALLOWED_HOSTS="werkset.example.nl",
+        WERKSET_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "proef" in line]
+    assert json.loads(line)["logger"] == "werkset.probe"
