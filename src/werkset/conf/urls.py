@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from werkset.accounts import views as account_views
@@ -15,7 +14,7 @@ handler500 = "werkset.core.views.server_error"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("inloggen/", account_views.WerksetLoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", account_views.WerksetLogoutView.as_view(), name="logout"),
     path("", include("werkset.accounts.urls")),
     path("privacy/", core_views.privacy_statement, name="privacy"),
     path("catalogus/", include("werkset.catalogue.urls")),

@@ -31,6 +31,7 @@ class AuditAction(models.TextChoices):
     USER_CREATED = "user_created", _("Account created")
     IMPROVEMENT_CHANGED = "improvement_changed", _("Improvement cycle changed")
     PEER_AUDIT_CHANGED = "peer_audit_changed", _("Peer audit changed")
+    USER_SSO_LINKED = "user_sso_linked", _("Single sign-on link changed")
 
 
 class AuditEvent(models.Model):
