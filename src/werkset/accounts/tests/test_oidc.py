@@ -370,7 +370,7 @@ def test_ca_bundel_controleert_de_tls_van_de_provider(tmp_path):
         WERKSET_OIDC_CA_BUNDLE=str(bundle),
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(bundle)
+    assert result.stdout.strip().splitlines()[-1] == str(bundle)
 
 
 DISCOVERY = {
