@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jwt
-import requests  # type: ignore[import-untyped]
+import requests
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
@@ -29,7 +29,7 @@ from .services import RoleClaim, roles_sync_from_claims, user_create_from_claims
 logger = logging.getLogger(__name__)
 
 # Where mozilla-django-oidc keeps the id token (OIDC_STORE_ID_TOKEN) in the session.
-ID_TOKEN_SESSION_KEY = "oidc_id_token"
+ID_TOKEN_SESSION_KEY = "oidc_id_token"  # noqa: S105 (a session key, not a secret)
 
 # What can go wrong between werkset and the provider: unreachable, an error answer (such as
 # 401 for a wrong client secret), or a token or answer that does not check out.
@@ -111,7 +111,7 @@ def provider_error_description(error: Exception) -> str:
     return type(error).__name__
 
 
-class WerksetOIDCCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
+class WerksetOIDCCallbackView(OIDCAuthenticationCallbackView):
     """Back from the provider: a failed, cancelled or broken log-in ends on werkset's log-in
     page with a message, never on an error page."""
 

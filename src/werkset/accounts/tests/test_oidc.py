@@ -338,7 +338,7 @@ def _run_werkset(*args: str, **env: str) -> subprocess.CompletedProcess:
         **env,
     }
     environment.pop("DJANGO_SETTINGS_MODULE", None)
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (our own command, fixed arguments)
         [sys.executable, "-m", "werkset", *args],
         env=environment,
         capture_output=True,

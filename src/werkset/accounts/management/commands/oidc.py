@@ -4,7 +4,7 @@ document, as the WERKSET_OIDC_* lines to set. The web process never fetches the 
 from typing import Any
 from urllib.parse import urlsplit
 
-import requests  # type: ignore[import-untyped]
+import requests
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
