@@ -3,7 +3,8 @@
 Off unless WERKSET_OIDC_ENABLED is set. Accounts are matched on the provider's `sub`,
 never on an e-mail address; roles can come from a claim and are then kept in step at every
 log-in through the same audited services as in the admin. The second log-in step of
-werkset still applies to the roles that need it.
+werkset still applies to the roles that need it. A failed log-in or an error of the provider
+ends on the log-in page with a message; log-out can end the session at the provider too.
 """
 
 import logging
