@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from .admin_sso import SingleSignOnLinkAdminMixin
 from .models import RoleAssignment, User
 from .services import role_assign, role_revoke, two_factor_disable
 
@@ -26,7 +27,7 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class WerksetUserAdmin(UserAdmin):
+class WerksetUserAdmin(SingleSignOnLinkAdminMixin, UserAdmin):
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         (_("Organisation"), {"fields": ("organisation",)}),
@@ -35,7 +36,6 @@ class WerksetUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "organisation", "is_active"]
     list_filter = ["is_active", "organisation", "role_assignments__role"]
     inlines = [RoleAssignmentInline]
-    readonly_fields = ["oidc_subject"]
     actions = ["reset_two_factor"]
 
     @admin.action(description=_("Reset two-factor authentication (lost phone)"))

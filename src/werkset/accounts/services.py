@@ -318,6 +318,38 @@ def user_create_from_claims(
     return user
 
 
+def user_sso_link(*, user: User, subject: str | None, changed_by: User | None) -> User:
+    """Link an existing account to the person's identity at the provider (its `sub`), or
+    unlink it (empty). The beheerder does this when single sign-on creates no accounts;
+    werkset never links on an e-mail address."""
+    wanted = (subject or "").strip() or None
+    with transaction.atomic():
+        locked_user = User.objects.select_for_update().get(pk=user.pk)
+        previous = locked_user.oidc_subject
+        if previous == wanted:
+            return locked_user
+        if wanted and User.objects.filter(oidc_subject=wanted).exclude(pk=user.pk).exists():
+            raise ValidationError(
+                _("Another account is already linked to this single sign-on identity."),
+                code="taken",
+            )
+        locked_user.oidc_subject = wanted
+        locked_user.save(update_fields=["oidc_subject"])
+        audit_record(
+            actor=changed_by,
+            action=AuditAction.USER_SSO_LINKED,
+            target=locked_user,
+            summary=(
+                _("%(user)s linked to single sign-on identity '%(subject)s'")
+                if wanted
+                else _("Single sign-on link of %(user)s removed")
+            )
+            % {"user": locked_user.get_username(), "subject": wanted},
+            detail={"subject": wanted, "previous": previous},
+        )
+    return locked_user
+
+
 def roles_sync_from_claims(
     *, user: User, wanted: set[RoleClaim], managed_roles: set[str] | None = None
 ) -> None:

@@ -1,4 +1,5 @@
-"""The second log-in step: setting up an authenticator app, the step itself, recovery codes."""
+"""Logging in and out (with single sign-on when it is on) and the second log-in step: setting
+up an authenticator app, the step itself, recovery codes."""
 
 from typing import Any
 
@@ -6,9 +7,9 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -206,9 +207,9 @@ def oidc_start(request: HttpRequest) -> HttpResponse:
 def oidc_callback(request: HttpRequest) -> HttpResponse:
     """Back from the identity provider; logging in continues with werkset's second step."""
     _single_sign_on_enabled()
-    from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+    from .oidc import WerksetOIDCCallbackView
 
-    return OIDCAuthenticationCallbackView.as_view()(request)
+    return WerksetOIDCCallbackView.as_view()(request)
 
 
 class WerksetLoginView(LoginView):
@@ -221,3 +222,19 @@ class WerksetLoginView(LoginView):
         context["oidc_enabled"] = settings.WERKSET_OIDC_ENABLED
         context["oidc_label"] = settings.WERKSET_OIDC_LABEL
         return context
+
+
+class WerksetLogoutView(LogoutView):
+    """Django's log-out (POST only, audited through the signal); whoever logged in through
+    single sign-on is then sent to log out at the provider too, when its end-session
+    endpoint is set, so its button does not log them straight back in."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from .oidc import ID_TOKEN_SESSION_KEY, end_session_url
+
+        id_token = str(request.session.get(ID_TOKEN_SESSION_KEY) or "")
+        response = super().post(request, *args, **kwargs)
+        provider_logout = end_session_url(request, id_token=id_token)
+        if provider_logout:
+            return HttpResponseRedirect(provider_logout)
+        return response

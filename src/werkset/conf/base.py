@@ -272,7 +272,8 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Single sign-on with the organisation's identity provider (OpenID Connect), off by default.
-# Copy the endpoints from the provider's discovery document (.well-known/openid-configuration).
+# The endpoints come from the provider's discovery document (.well-known/openid-configuration):
+# `werkset oidc discover` prints them once; the web process never fetches it itself.
 WERKSET_OIDC_ENABLED = env_bool("WERKSET_OIDC_ENABLED", False)
 WERKSET_OIDC_LABEL = env_str("WERKSET_OIDC_LABEL", "") or _("your organisation's account")
 WERKSET_OIDC_USERNAME_CLAIM = env_str("WERKSET_OIDC_USERNAME_CLAIM", "preferred_username")
@@ -282,6 +283,19 @@ WERKSET_OIDC_ALLOWED_ROLES = env_list(
     "WERKSET_OIDC_ALLOWED_ROLES", ["rapporteur", "netwerklid", "landelijk"]
 )
 WERKSET_OIDC_CREATE_USERS = env_bool("WERKSET_OIDC_CREATE_USERS", True)
+WERKSET_OIDC_DISCOVERY_URL = env_str("WERKSET_OIDC_DISCOVERY_URL", "") or ""
+# Log-out at the provider too (RP-initiated logout), so its button does not log straight back in.
+WERKSET_OIDC_END_SESSION_ENDPOINT = env_str("WERKSET_OIDC_END_SESSION_ENDPOINT", "") or ""
+# A private CA's certificates (PEM file) for the provider's TLS; requests accepts the path.
+WERKSET_OIDC_CA_BUNDLE = env_str("WERKSET_OIDC_CA_BUNDLE", "") or ""
+if WERKSET_OIDC_CA_BUNDLE and not Path(WERKSET_OIDC_CA_BUNDLE).is_file():
+    raise ImproperlyConfigured(
+        f"WERKSET_OIDC_CA_BUNDLE={WERKSET_OIDC_CA_BUNDLE!r} bestaat niet of is geen bestand; "
+        "geef het pad van een PEM-bestand met de certificaten van uw CA."
+    )
+OIDC_VERIFY_SSL: bool | str = WERKSET_OIDC_CA_BUNDLE or True
+# Seconds to wait for the provider; a provider that hangs must not hold a web worker.
+OIDC_TIMEOUT = env_int("WERKSET_OIDC_TIMEOUT", 10)
 if WERKSET_OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("werkset.accounts.oidc.WerksetOIDCBackend")
     OIDC_RP_CLIENT_ID = env_str("WERKSET_OIDC_CLIENT_ID", "")
@@ -308,9 +322,11 @@ if WERKSET_OIDC_ENABLED:
         raise ImproperlyConfigured(
             "WERKSET_OIDC_ENABLED staat aan, maar deze omgevingsvariabelen ontbreken: "
             + ", ".join(_oidc_missing)
+            + ". `werkset oidc discover URL` toont ze uit het discovery-document van de provider."
         )
     OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
-    LOGIN_REDIRECT_URL_FAILURE = "login"
+    # The id token is the hint for logging out at the provider (WERKSET_OIDC_END_SESSION_ENDPOINT).
+    OIDC_STORE_ID_TOKEN = True
 
 # Personal API tokens stop working after this many days (a new one is made on the token page).
 WERKSET_API_TOKEN_DAYS = env_int("WERKSET_API_TOKEN_DAYS", 90)

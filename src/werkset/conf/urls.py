@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from werkset.accounts import views as account_views
@@ -18,7 +17,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("", core_views.home, name="home"),
     path("inloggen/", account_views.WerksetLoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", account_views.WerksetLogoutView.as_view(), name="logout"),
     path("", include("werkset.accounts.urls")),
     path("privacy/", core_views.privacy_statement, name="privacy"),
     path("catalogus/", include("werkset.catalogue.urls")),

@@ -32,6 +32,7 @@ class AuditAction(models.TextChoices):
     IMPROVEMENT_CHANGED = "improvement_changed", _("Improvement cycle changed")
     PEER_AUDIT_CHANGED = "peer_audit_changed", _("Peer audit changed")
     ADMIN_CHANGED = "admin_changed", _("Changed in the admin")
+    USER_SSO_LINKED = "user_sso_linked", _("Single sign-on link changed")
 
 
 class AuditEvent(models.Model):
