@@ -18,7 +18,17 @@ SECOND_STEP_SESSION_KEY = "werkset_second_step"
 # What a session may reach before the second step: the step itself, logging out, the
 # privacy statement, and the health endpoints (they show no data).
 OPEN_DURING_SECOND_STEP = frozenset(
-    {"two_factor_verify", "two_factor_setup", "logout", "privacy", "login", "healthz", "readyz"}
+    {
+        "two_factor_verify",
+        "two_factor_setup",
+        "logout",
+        "privacy",
+        "login",
+        "healthz",
+        "readyz",
+        "accessibility",
+        "security_txt",
+    }
 )
 STEP_URL_NAMES = {"verify": "two_factor_verify", "setup": "two_factor_setup"}
 

@@ -328,6 +328,12 @@ if WERKSET_OIDC_ENABLED:
     # The id token is the hint for logging out at the provider (WERKSET_OIDC_END_SESSION_ENDPOINT).
     OIDC_STORE_ID_TOKEN = True
 
+# Who runs this installation: named in the accessibility statement, with an address for
+# feedback; security.txt names where to report a vulnerability (absent when not set).
+WERKSET_OPERATOR_NAME = env_str("WERKSET_OPERATOR_NAME", "") or "De beheerder van werkset"
+WERKSET_CONTACT_EMAIL = env_str("WERKSET_CONTACT_EMAIL", "")
+WERKSET_SECURITY_CONTACT = env_str("WERKSET_SECURITY_CONTACT", "")
+
 # Personal API tokens stop working after this many days (a new one is made on the token page).
 WERKSET_API_TOKEN_DAYS = env_int("WERKSET_API_TOKEN_DAYS", 90)
 if not 1 <= WERKSET_API_TOKEN_DAYS <= 366:

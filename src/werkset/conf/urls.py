@@ -20,6 +20,8 @@ urlpatterns = [
     path("uitloggen/", account_views.WerksetLogoutView.as_view(), name="logout"),
     path("", include("werkset.accounts.urls")),
     path("privacy/", core_views.privacy_statement, name="privacy"),
+    path("toegankelijkheid/", core_views.accessibility_statement, name="accessibility"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),
     path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),

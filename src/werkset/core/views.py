@@ -1,6 +1,10 @@
+from datetime import date, timedelta
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
@@ -22,6 +26,36 @@ def home(request: HttpRequest) -> HttpResponse:
 def privacy_statement(request: HttpRequest) -> HttpResponse:
     """The privacy statement and processing register entry; public, no log-in needed."""
     return render(request, "core/privacy.html")
+
+
+ACCESSIBILITY_STATEMENT_DATE = date(2026, 12, 4)
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement in the form of the Dutch model statement; public."""
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "statement_date": ACCESSIBILITY_STATEMENT_DATE,
+            "operator": settings.WERKSET_OPERATOR_NAME,
+            "contact_email": settings.WERKSET_CONTACT_EMAIL,
+        },
+    )
+
+
+def security_txt(request: HttpRequest) -> HttpResponse:
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability."""
+    if not settings.WERKSET_SECURITY_CONTACT:
+        raise Http404
+    expires = timezone.now().replace(microsecond=0) + timedelta(days=180)
+    lines = [
+        f"Contact: {settings.WERKSET_SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat()}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -114,6 +114,8 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "improvement:finding_respond": ("post", "improvement_finding", AUDITED_NETWERKLID),
     "improvement:audit_respond": ("post", "improvement_audit", (302, 403, 404, 400, 404, 403, 403)),
     "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
+    "accessibility": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
+    "security_txt": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
     "readyz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "api:schema": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
     "api:docs": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
@@ -250,6 +252,8 @@ def test_landelijk_zonder_tweede_stap_bereikt_alleen_die_stap(world):
         "oidc_callback",
         "healthz",
         "readyz",
+        "accessibility",
+        "security_txt",
     }
     leaks = []
     for role in ("landelijk", "beheerder"):
