@@ -6,26 +6,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from werkset.accounts.scope import request_user
+from werkset.core.admin import ReadOnlyAdmin
 
 from .models import ApiToken
 from .services import api_token_revoke
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = [
-        "name",
-        "user",
-        "prefix",
-        "created_at",
-        "last_used_at",
-        "expires_at",
-        "revoked_at",
-    ]
-    list_filter = ["revoked_at", "expires_at"]
-    search_fields = ["name", "prefix", "user__username"]
-    list_select_related = ["user"]
-    fields = readonly_fields = (
+class ApiTokenAdmin(ReadOnlyAdmin):
+    list_display = fields = readonly_fields = (
         "name",
         "user",
         "prefix",
@@ -34,6 +23,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
         "expires_at",
         "revoked_at",
     )
+    list_filter = ["revoked_at", "expires_at"]
+    search_fields = ["name", "prefix", "user__username"]
+    list_select_related = ["user"]
     actions = ["revoke"]
 
     @admin.action(description=_("Revoke the selected tokens"))
@@ -41,12 +33,3 @@ class ApiTokenAdmin(admin.ModelAdmin):
         for token in queryset.filter(revoked_at__isnull=True):
             api_token_revoke(token=token, user=request_user(request))
         messages.success(request, _("The selected tokens have been revoked."))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

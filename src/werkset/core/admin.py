@@ -9,8 +9,21 @@ from .models import AuditEvent
 from .spreadsheet import spreadsheet_row
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only services write: the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only: the audit log is written by services only."""
 
     list_display = ["at", "actor_name", "action", "summary"]
@@ -38,12 +51,3 @@ class AuditEventAdmin(admin.ModelAdmin):
                 )
             )
         return response
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
