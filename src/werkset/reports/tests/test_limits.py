@@ -99,7 +99,8 @@ def test_te_lang_citaat_wordt_door_de_dienst_geweigerd(report, rapporteur_friesl
 
 
 def test_te_lang_perspectief_wordt_door_de_dienst_geweigerd(report, rapporteur_friesland):
-    answer = Answer.objects.get(report=report, indicator__key="acuut.ontwikkel.voorlichting-politie")
+    key = "acuut.ontwikkel.voorlichting-politie"
+    answer = Answer.objects.get(report=report, indicator__key=key)
     content = AnswerContent(choice="ja", perspectives={"politie": "a" * (EXPLANATION_MAX + 1)})
     with pytest.raises(ReportError, match=TOO_LONG):
         answer_save(answer=answer, content=content, base_revision=0, user=rapporteur_friesland)
