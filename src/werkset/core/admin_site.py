@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.http import HttpRequest
@@ -35,6 +34,6 @@ class WerksetAdminConfig(AdminConfig):
     def ready(self) -> None:
         super().ready()  # autodiscover: every app's admin module has registered its models
         for label in HIDDEN_MODELS:
-            model = apps.get_model(label)
+            model = self.apps.get_model(label)
             if admin.site.is_registered(model):
                 admin.site.unregister(model)

@@ -239,13 +239,3 @@ def test_api_waarschuwt_voor_persoonsgegevens(openapi, rapporteur_friesland, rep
     [warning] = response.json()["privacy_warnings"]
     assert "e-mailadres" in warning
     assert_matches(openapi, response, "/api/v1/rapportages/{id}/antwoorden/{indicator}/", "put")
-
-
-def test_te_lange_toelichting_via_de_api_wordt_niet_bewaard(rapporteur_friesland, report):
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie/"
-    response = api_for(rapporteur_friesland).put(
-        url, {"explanation": "a" * 20_001, "revision": 0}, format="json"
-    )
-    assert response.status_code == 400
-    assert "20000" in str(response.json())
-    assert Answer.objects.get(report=report, indicator__key=url.split("/")[-2]).revision == 0
