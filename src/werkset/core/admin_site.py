@@ -33,6 +33,7 @@ class WerksetAdminConfig(AdminConfig):
 
     def ready(self) -> None:
         super().ready()  # autodiscover: every app's admin module has registered its models
+        assert self.apps is not None  # set when the registry is populated, before ready()
         for label in HIDDEN_MODELS:
             model = self.apps.get_model(label)
             if admin.site.is_registered(model):
