@@ -10,6 +10,7 @@ from werkset.catalogue.models import CatalogueVersion
 from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.answers import answer_is_complete, content_of
+from werkset.reports.limits import EXPLANATION_MAX
 from werkset.reports.models import Answer, Report, StatusChange
 
 
@@ -123,11 +124,17 @@ class AnswerWriteSerializer(serializers.Serializer):
 
     choice = serializers.CharField(allow_blank=True, required=False, default="")
     explanation = serializers.CharField(
-        allow_blank=True, required=False, default="", trim_whitespace=False
+        allow_blank=True,
+        required=False,
+        default="",
+        trim_whitespace=False,
+        max_length=EXPLANATION_MAX,
     )
     figures = serializers.DictField(child=serializers.JSONField(), required=False, default=dict)
     perspectives = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), required=False, default=dict
+        child=serializers.CharField(allow_blank=True, max_length=EXPLANATION_MAX),
+        required=False,
+        default=dict,
     )
     revision = serializers.IntegerField(
         min_value=0, help_text=_("The revision you started from; a newer one gives a 409.")

@@ -20,29 +20,37 @@ KIND_LABELS = {
     "naam": "naam van een persoon",
 }
 
-_BSN = re.compile(r"(?<![\d.])(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?![\d.]*\d)")
+# Every pattern runs in time linear in the text's length (issue 17: one comment of
+# 150,000 characters took the report down). Where a quantifier could give back what it
+# took and let a neighbour try again, it is possessive (`*+`, `++`), and a pattern that can
+# start inside a run it scans starts only at the run's beginning (a lookbehind): a
+# rewrite must keep both, test_detectors.py measures adversarial texts per pattern.
+_BSN = re.compile(r"(?<![\d.])(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?!\.*+\d)")
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+31[\s-]?(?:\(0\))?|0031[\s-]?|0)(?:[1-9](?:[\s-]?\d){8})(?!\d)"
 )
-_EMAIL = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[.%+-]*+(\w[\w.%+-]*+@(?:[\w-]++\.)+[a-z]{2,}+)\b", re.IGNORECASE
+)
 _POSTCODE_NUMBER = re.compile(
-    r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s*,?\s*\d{1,5}\s?[a-zA-Z]?\b)?"
+    r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s*+,?\s*+\d{1,5}\s?[a-zA-Z]?\b)?"
 )
 _STREET_NUMBER = re.compile(
     r"\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|singel|gracht|kade|dijk|hof|steeg|pad|dreef|"
-    r"park|markt|erf|veld|baan|ring)\s+\d{1,5}\s?[a-zA-Z]?\b"
+    r"park|markt|erf|veld|baan|ring)\s++\d{1,5}\s?[a-zA-Z]?\b"
 )
 _MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 _NUMERIC_DATE = r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}"
-_WRITTEN_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}"
+_WRITTEN_DATE = rf"\d{{1,2}}\s++(?:{_MONTHS})\.?\s++(?:19|20)\d{{2}}"
 _DATE = f"(?:{_NUMERIC_DATE}|{_WRITTEN_DATE})"
 _BIRTH_DATE = re.compile(
-    rf"(?:geboren|geb\.|geboortedatum|geb\.datum|gebdat)\s*(?:op|:)?\s*({_DATE})", re.IGNORECASE
+    rf"(?:geboren|geb\.|geboortedatum|geb\.datum|gebdat)\s*+(?:op|:)?\s*+({_DATE})",
+    re.IGNORECASE,
 )
-_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]++(?:-[A-ZÀ-Ý][a-zà-ÿ]++)?\b")
 
 
 @dataclass(frozen=True)
@@ -94,13 +102,14 @@ def _scan(text: str) -> list[Hit]:
         if bsn_is_valid("".join(match.groups())):
             hits.append(Hit("bsn", match.group(0), match.start(), match.end()))
     for match in _EMAIL.finditer(text):
-        hits.append(Hit("e-mailadres", match.group(0), match.start(), match.end()))
+        hits.append(Hit("e-mailadres", match.group(1), match.start(1), match.end(1)))
     for match in _PHONE.finditer(text):
         hits.append(Hit("telefoonnummer", match.group(0), match.start(), match.end()))
     for pattern in (_POSTCODE_NUMBER, _STREET_NUMBER):
         for match in pattern.finditer(text):
-            text = match.group(0).rstrip()
-            hits.append(Hit("adres", text, match.start(), match.start() + len(text)))
+            # Its own name: every detector reads the whole, original text (issue 17).
+            address = match.group(0).rstrip()
+            hits.append(Hit("adres", address, match.start(), match.start() + len(address)))
     for match in _BIRTH_DATE.finditer(text):
         hits.append(Hit("geboortedatum", match.group(1), match.start(1), match.end(1)))
     names = first_names()
@@ -112,12 +121,17 @@ def _scan(text: str) -> list[Hit]:
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Keep the first, longest hit where hits overlap (a BSN inside a phone number, ...)."""
+    """Leave out a hit that lies wholly inside another (a name inside an e-mail address).
+
+    Hits that only partly overlap are both kept: each is cleared on its own (by kind and
+    text), so dropping one would let what lies outside the other through unseen."""
     result: list[Hit] = []
+    furthest = -1
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if result and hit.start < result[-1].end:
+        if hit.end <= furthest:
             continue
         result.append(hit)
+        furthest = hit.end
     return result
 
 

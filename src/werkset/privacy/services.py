@@ -14,6 +14,9 @@ from werkset.reports.services import EDITABLE_STATUSES
 from .detectors import KIND_LABELS
 from .models import PrivacyClearance
 
+# A clearance matches a hit by kind and exact text; the column holds this many characters.
+CLEARANCE_TEXT_MAX = 500
+
 
 class PrivacyError(Exception):
     """The clearance cannot be recorded; the message says why, in Dutch."""
@@ -29,6 +32,9 @@ def privacy_hit_clear(
         raise PrivacyError(_("Unknown kind of personal data."))
     if not reason:
         raise PrivacyError(_("Say why this is not personal data."))
+    if len(text) > CLEARANCE_TEXT_MAX:
+        # Cut off, it would match no hit (or, as a prefix, more than this one).
+        raise PrivacyError(_("This text is too long to mark as not personal data; remove it."))
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if locked.status not in EDITABLE_STATUSES:
@@ -36,7 +42,7 @@ def privacy_hit_clear(
         clearance, created = PrivacyClearance.objects.get_or_create(
             report=locked,
             kind=kind,
-            text=text[:500],
+            text=text,
             defaults={
                 "reason": reason,
                 "cleared_by": user,

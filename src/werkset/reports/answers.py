@@ -13,11 +13,12 @@ from typing import Any, Protocol
 
 from django.utils.translation import gettext as _
 
+from .limits import EXPLANATION_MAX
+
 UNIVERSAL_CHOICE_KEYS = ("onbekend", "nvt")
 FREQUENCY_PERIODS = {"week": 52, "maand": 12, "kwartaal": 4, "jaar": 1}
 MAX_AMOUNT = Decimal("1000000000")  # one billion euro or hours: anything above is a typo
 MAX_COUNT = 10_000_000
-MAX_EXPLANATION = 20_000
 DECIMALS = {"euro": 2, "uren": 1}
 
 _THOUSANDS_ONLY = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -206,10 +207,10 @@ def answer_clean(
         choice = ""
 
     explanation = clean_text(str(raw.get("explanation", "") or ""))
-    if len(explanation) > MAX_EXPLANATION:
+    if len(explanation) > EXPLANATION_MAX:
         errors["explanation"] = [
             _("The explanation is too long (at most %(max)s characters).")
-            % {"max": MAX_EXPLANATION}
+            % {"max": EXPLANATION_MAX}
         ]
 
     figures: dict[str, Any] = {}
@@ -231,7 +232,7 @@ def answer_clean(
             text = _raw_text(raw, key)
             if code not in organisation_codes:
                 errors[key] = [_("Unknown organisation.")]
-            elif len(text) > MAX_EXPLANATION:
+            elif len(text) > EXPLANATION_MAX:
                 errors[key] = [_("This text is too long.")]
             elif text:
                 perspectives[code] = text

@@ -11,6 +11,7 @@ from werkset.catalogue.models import CatalogueVersion
 from werkset.regions.models import Organisation
 
 from .answers import DECIMALS, answer_is_complete, content_of, format_dutch_decimal
+from .limits import COMMENT_MAX, PRACTICE_ITEM_MAX, QUOTE_MAX, SOURCE_DESCRIPTION_MAX
 from .models import (
     CommentKind,
     PracticeItem,
@@ -211,6 +212,9 @@ class ReportStartForm(forms.Form):
 
 class PracticeItemForm(forms.ModelForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=PracticeKind.choices)
+    text = forms.CharField(
+        label=_("Text (Markdown)"), max_length=PRACTICE_ITEM_MAX, widget=forms.Textarea
+    )
 
     class Meta:
         model = PracticeItem
@@ -224,6 +228,8 @@ class PracticeItemForm(forms.ModelForm):
 
 
 class QuoteForm(forms.ModelForm):
+    text = forms.CharField(label=_("Quote"), max_length=QUOTE_MAX, widget=forms.Textarea)
+
     class Meta:
         model = Quote
         fields = ["text", "attribution", "element"]
@@ -231,6 +237,13 @@ class QuoteForm(forms.ModelForm):
 
 
 class SourceDocumentForm(forms.ModelForm):
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=SOURCE_DESCRIPTION_MAX,
+        required=False,
+        widget=forms.Textarea,
+    )
+
     class Meta:
         model = SourceDocument
         fields = ["title", "description"]
@@ -248,4 +261,8 @@ class CommentForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=CommentKind.choices, initial=CommentKind.REMARK
     )
-    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    # The browser stops at the limit; the form itself leaves the length to comment_add, whose
+    # message says what is wrong (the view answers an invalid form with "write a comment").
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX})
+    )

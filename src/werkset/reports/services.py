@@ -24,6 +24,7 @@ from werkset.core.services import audit_record
 from werkset.regions.models import Region
 
 from .answers import AnswerContent, clean_text, content_of
+from .limits import COMMENT_MAX, EXPLANATION_MAX, SECTION_TEXT_MAX, item_too_long, text_too_long
 from .models import (
     Answer,
     AnswerChange,
@@ -261,6 +262,10 @@ def answer_save(
     If the answer changed since `base_revision` (someone else saved in between) and the
     stored text differs from this one, nothing is written and EditConflict carries both.
     """
+    if message := text_too_long(
+        content.explanation, *content.perspectives.values(), limit=EXPLANATION_MAX
+    ):
+        raise ReportError(message)
     with transaction.atomic():
         current, latest = _answer_held(answer)
         if user is not None:
@@ -339,6 +344,8 @@ def section_text_save(
 ) -> tuple[SectionText, bool]:
     """Store the running text of a theme or element, with the same conflict check."""
     text = clean_text(text)
+    if message := text_too_long(text, limit=SECTION_TEXT_MAX):
+        raise ReportError(message)
     with transaction.atomic():
         locked = _locked_report(report)
         _require_editable(locked, user)
@@ -500,6 +507,8 @@ def comment_add(
 ) -> Comment:
     """A network member (or the rapporteur) comments while the report is under discussion."""
     text = clean_text(text)
+    if message := text_too_long(text, limit=COMMENT_MAX):
+        raise ReportError(message)
     if not text:
         raise ReportError(_("Write a comment first."))
     if kind not in CommentKind.values:
@@ -524,6 +533,8 @@ def comment_add(
 
 
 def comment_resolve(*, comment: Comment, user: User, resolution: str = "") -> Comment:
+    if message := text_too_long(resolution.strip(), limit=COMMENT_MAX):
+        raise ReportError(message)
     with transaction.atomic():
         locked = (
             Comment.objects.select_for_update().select_related("report__region").get(pk=comment.pk)
@@ -554,6 +565,8 @@ def report_item_save(
     item_id: int | None = None,
 ) -> PracticeItem | Quote | SourceDocument:
     """Create or change a practice item, quote or source (values already validated)."""
+    if message := item_too_long(kind=kind, values=values):
+        raise ReportError(message)
     model = ITEM_MODELS[kind]
     with transaction.atomic():
         locked = _locked_report(report)

@@ -30,6 +30,7 @@ from werkset.core.markdown import markdown_to_html
 from werkset.core.urls import kept_reverse
 
 from .forms import AnswerFormState, FieldState
+from .limits import COMMENT_MAX, EXPLANATION_MAX, SECTION_TEXT_MAX
 
 ERROR_CLASS = "utrecht-form-field-error-message form-field__error"
 
@@ -365,7 +366,8 @@ def _explanation(state: AnswerFormState, sid: str, texts: _Texts) -> str:
         '  <div class="utrecht-form-field form-field">\n'
         f'    <label for="{sid}-explanation">{texts.explanation}{hint}</label>\n'
         f"    {error}\n"
-        f'    <textarea name="explanation" id="{sid}-explanation" rows="4"{invalid}>'
+        f'    <textarea name="explanation" id="{sid}-explanation" rows="4" '
+        f'maxlength="{EXPLANATION_MAX}"{invalid}>'
         f"{_e(state.explanation)}</textarea>\n"
         "  </div>\n"
     )
@@ -383,7 +385,8 @@ def _perspectives(state: AnswerFormState, sid: str, texts: _Texts) -> str:
         parts.append(
             '\n    <div class="utrecht-form-field form-field">\n'
             f'      <label for="{sid}-perspective-{code}">{label}</label>\n'
-            f'      <textarea name="perspective-{code}" id="{sid}-perspective-{code}" rows="2">'
+            f'      <textarea name="perspective-{code}" id="{sid}-perspective-{code}" rows="2" '
+            f'maxlength="{EXPLANATION_MAX}">'
             f"{_e(text)}</textarea>\n"
             "    </div>\n    "
         )
@@ -507,6 +510,7 @@ def section_text_html(
             '    <div class="utrecht-form-field form-field">\n'
             f'      <label for="{heading_id}-text">{label}</label>\n'
             f'      <textarea name="text" id="{heading_id}-text" rows="5" '
+            f'maxlength="{SECTION_TEXT_MAX}" '
             f'data-markdown-preview="{heading_id}-preview" '
             f'data-preview-url="{_url("reports:preview")}">{_e(text)}</textarea>\n'
             "    </div>\n"
@@ -576,7 +580,8 @@ def comments_html(*, comments: Sequence[Any], answer: Any, discussion: Discussio
                 parts.append(
                     f'<form method="post" action="{action}" class="comment__resolve">{csrf}'
                     f'<label for="resolution-{pk}">{texts.how_resolved}</label>'
-                    f'<input type="text" name="resolution" id="resolution-{pk}">'
+                    f'<input type="text" name="resolution" id="resolution-{pk}" '
+                    f'maxlength="{COMMENT_MAX}">'
                     '<button type="submit" class="utrecht-button utrecht-button--primary-action '
                     f'button--small">{texts.mark_resolved}</button></form>'
                 )
@@ -606,7 +611,8 @@ def comments_html(*, comments: Sequence[Any], answer: Any, discussion: Discussio
             f'<option value="correctie">{texts.correction}</option></select></div>'
             '<div class="utrecht-form-field form-field">'
             f'<label for="comment-text-{target}">{texts.comment}</label>'
-            f'<textarea name="text" id="comment-text-{target}" rows="3" required></textarea>'
+            f'<textarea name="text" id="comment-text-{target}" rows="3" '
+            f'maxlength="{COMMENT_MAX}" required></textarea>'
             "</div>"
             '<button type="submit" class="utrecht-button utrecht-button--primary-action '
             f'button--small">{texts.add_comment}</button></form></details>'

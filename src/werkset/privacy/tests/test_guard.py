@@ -140,3 +140,38 @@ def test_nogmaals_vrijgeven_verandert_niets_en_logt_niet_opnieuw(report, rapport
     )
     assert PrivacyClearance.objects.get().reason == "Eerste reden"
     assert AuditEvent.objects.filter(action=AuditAction.PRIVACY_CLEARED).count() == 1
+
+
+def test_een_vrijgegeven_adres_laat_naam_en_geboortedatum_niet_door(
+    client_for, report, rapporteur_friesland
+):
+    """Issue 17: with an address in the text, name and date of birth were never flagged, so
+    clearing the address alone let them into a finalised report."""
+    write(report, rapporteur_friesland, "Sanne (geboren op 12-03-2015) woont op 1234 AB 5.")
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    client = client_for(rapporteur_friesland)
+    client.post(
+        reverse("privacy_clear", args=[report.pk]),
+        {"kind": "adres", "text": "1234 AB 5", "reason": "Adres van het Zorg- en Veiligheidshuis."},
+    )
+    client.post(reverse("reports:transition", args=[report.pk, "finalise"]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.TER_BESPREKING
+    assert sorted((h.hit.kind, h.hit.text) for h in report_uncleared_hits(report=report)) == [
+        ("geboortedatum", "12-03-2015"),
+        ("naam", "Sanne"),
+    ]
+
+
+def test_een_te_lange_treffer_wordt_niet_half_vrijgegeven(report, rapporteur_friesland):
+    """A clearance holds at most 500 characters; a cut-off one would clear nothing (or more
+    than the one hit), so a longer text is refused: remove it instead."""
+    with pytest.raises(PrivacyError, match="te lang"):
+        privacy_hit_clear(
+            report=report,
+            kind="e-mailadres",
+            text="a" * 600 + "@voorbeeld.nl",
+            reason="Geen persoon.",
+            user=rapporteur_friesland,
+        )
+    assert not PrivacyClearance.objects.exists()
