@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from werkset.accounts.models import User
 from werkset.accounts.testing import force_login_verified
 from werkset.outputs.document import document_print_html, report_document
-from werkset.outputs.excel import report_workbook
+from werkset.outputs.excel_writer import report_workbook
 from werkset.outputs.importing import report_workbook_import
 from werkset.outputs.pdf import html_to_pdf, report_pdf
 from werkset.outputs.word import report_docx

@@ -4,11 +4,12 @@ Both check everything before they write anything, and then write in one transact
 file with any error changes nothing, and the person gets every problem at once, each with
 its place (sheet and cell, or the path in the JSON document) and a Dutch message.
 
-excel.py and archive.py read and check; they take ImportProblem and ImportRefused from
-here, which is why this module imports them inside the functions.
+Reading and checking is elsewhere (excel_reader.py, archive_format.py, archive_reader.py);
+this module writes. The problem types are in problems.py.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -45,48 +46,20 @@ from werkset.reports.models import (
 )
 from werkset.reports.services import EDITABLE_STATUSES, answer_save
 
-
-@dataclass(frozen=True)
-class ImportProblem:
-    """One problem with its place: a sheet and cell, or (sheet None) a path in a JSON file."""
-
-    sheet: str | None
-    cell: str | None
-    message: str
-    warning: bool = field(default=False, compare=False)
-
-    @property
-    def place(self) -> str:
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
-        return self.sheet or self.cell or ""
-
-    def describe(self) -> str:
-        """'Actie-overleg!F12: Kies een van de antwoorden.'; a warning says so."""
-        if self.warning:
-            label = _("warning")
-            return (
-                f"{self.place} ({label}): {self.message}"
-                if self.place
-                else (f"{label.capitalize()}: {self.message}")
-            )
-        return f"{self.place}: {self.message}" if self.place else self.message
-
-
-class ImportRefused(Exception):
-    """Nothing was written; `problems` lists every error (and warning) found."""
-
-    def __init__(self, problems: list[ImportProblem]):
-        self.problems = problems
-        super().__init__("\n".join(problem.describe() for problem in problems))
-
-    @property
-    def errors(self) -> list[ImportProblem]:
-        return [p for p in self.problems if not p.warning]
-
-    @property
-    def warnings(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.warning]
+from .archive_format import archive_load
+from .archive_reader import (
+    ArchivePlan,
+    answer_model,
+    archive_check,
+    archive_existing,
+    archive_identity,
+    existing_message,
+    parse_time,
+)
+from .excel_layout import field_column_id
+from .excel_reader import WorkbookMeta, problem_position, workbook_open, workbook_read
+from .excel_rows import content_comparable
+from .problems import ImportProblem, ImportRefused, refused
 
 
 @dataclass(frozen=True)
@@ -94,10 +67,6 @@ class ImportResult:
     changed: int
     unchanged: int
     warnings: list[ImportProblem]
-
-
-def _refused(message: str, sheet: str | None = None, cell: str | None = None) -> ImportRefused:
-    return ImportRefused([ImportProblem(sheet, cell, message)])
 
 
 def _describe_report(region: str, period: str, number: int) -> str:
@@ -111,7 +80,7 @@ def _describe_report(region: str, period: str, number: int) -> str:
 # --- the workbook ------------------------------------------------------------------------
 
 
-def _workbook_report(meta: Any, report: Report | None) -> Report:
+def _workbook_report(meta: WorkbookMeta, report: Report | None) -> Report:
     """The report the workbook belongs to; refused if that is not `report` or not here."""
     region = Region.objects.filter(code=meta.region).first()
     workbook_report = _describe_report(
@@ -120,7 +89,7 @@ def _workbook_report(meta: Any, report: Report | None) -> Report:
     if report is not None:
         report = Report.objects.select_related("region", "catalogue_version").get(pk=report.pk)
         if meta.catalogue != report.catalogue_version.slug:
-            raise _refused(
+            raise refused(
                 _(
                     "This workbook was made with catalogue version %(workbook)s; this report "
                     "uses %(report)s."
@@ -132,7 +101,7 @@ def _workbook_report(meta: Any, report: Report | None) -> Report:
             report.period,
             report.number,
         ):
-            raise _refused(
+            raise refused(
                 _("This workbook belongs to another report (%(workbook)s), not to %(report)s.")
                 % {
                     "workbook": workbook_report,
@@ -141,12 +110,12 @@ def _workbook_report(meta: Any, report: Report | None) -> Report:
             )
         return report
     if not CatalogueVersion.objects.filter(slug=meta.catalogue).exists():
-        raise _refused(
+        raise refused(
             _("This workbook was made with catalogue version %(slug)s, which is not loaded here.")
             % {"slug": meta.catalogue}
         )
     if region is None:
-        raise _refused(_("Unknown region: %(code)s.") % {"code": meta.region})
+        raise refused(_("Unknown region: %(code)s.") % {"code": meta.region})
     found = (
         Report.objects.select_related("region", "catalogue_version")
         .filter(
@@ -158,7 +127,7 @@ def _workbook_report(meta: Any, report: Report | None) -> Report:
         .first()
     )
     if found is None:
-        raise _refused(
+        raise refused(
             _("The report of this workbook (%(report)s) does not exist here.")
             % {"report": workbook_report}
         )
@@ -166,7 +135,7 @@ def _workbook_report(meta: Any, report: Report | None) -> Report:
 
 
 def _finalised(report: Report) -> ImportRefused:
-    return _refused(
+    return refused(
         _(
             "The report %(report)s is finalised and no longer changes; make a new version to "
             "correct it."
@@ -184,9 +153,7 @@ def report_workbook_import(
     `user` None is the command line. With a user, only the region's rapporteur may import
     (PermissionDenied otherwise). Raises ImportRefused with every problem found.
     """
-    from . import excel
-
-    workbook, meta = excel.workbook_open(data)
+    workbook, meta = workbook_open(data)
     target = _workbook_report(meta, report)
     if user is not None and not scope_for_user(user).can_write_region(target.region):
         raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
@@ -197,7 +164,7 @@ def report_workbook_import(
         .select_related("answer_type", "element", "theme", "version")
         .order_by("position")
     )
-    read = excel.workbook_read(data=data, workbook=workbook, meta=meta, indicators=indicators)
+    read = workbook_read(data=data, workbook=workbook, meta=meta, indicators=indicators)
     organisations = list(Organisation.objects.order_by("position", "name"))
     problems = list(read.problems)
     changes: list[tuple[Answer, AnswerContent]] = []
@@ -219,7 +186,7 @@ def report_workbook_import(
             answer = answers.get(row.indicator.pk)
             if answer is None:  # a report always has every answer; be safe all the same
                 answer = Answer.objects.create(report=locked, indicator=row.indicator)
-            stored = excel.content_comparable(
+            stored = content_comparable(
                 indicator=row.indicator, content=content_of(answer), organisations=organisations
             )
             if row.content == stored:
@@ -239,10 +206,10 @@ def report_workbook_import(
                     )
                 )
                 continue
-            problems.extend(_missing_required(row, excel))
+            problems.extend(_missing_required(row))
             problems.extend(_privacy_warnings(row))
             changes.append((answer, row.content))
-        problems.sort(key=lambda p: excel.problem_position(p, read.sheet_order))
+        problems.sort(key=lambda p: problem_position(p, read.sheet_order))
         if any(not p.warning for p in problems):
             raise ImportRefused(problems)
         for answer, content in changes:
@@ -277,7 +244,7 @@ def _privacy_warnings(row: Any) -> list[ImportProblem]:
     ]
 
 
-def _archive_accounts(plan: Any) -> None:
+def _archive_accounts(plan: ArchivePlan) -> None:
     """Authors named in the archive but unknown here come back as inactive accounts, so the
     history keeps who did what; they cannot log in until an administrator activates them."""
     for username in sorted(plan.usernames - set(plan.users)):
@@ -293,7 +260,7 @@ def _user_name(user: User | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _missing_required(row: Any, excel: Any) -> list[ImportProblem]:
+def _missing_required(row: Any) -> list[ImportProblem]:
     """A changed answer that says something must have the figures its answer requires;
     Onbekend and N.v.t. need none, and an emptied row is 'not answered'."""
     content: AnswerContent = row.content
@@ -303,7 +270,7 @@ def _missing_required(row: Any, excel: Any) -> list[ImportProblem]:
     for spec in asked_fields(row.indicator.answer_type, content.choice):
         if spec.get("required") and spec["key"] not in content.figures:
             part = "aantal" if spec["kind"] == "frequentie" else ""
-            column = excel.field_column_id(spec["key"], spec["kind"], part)
+            column = field_column_id(spec["key"], spec["kind"], part)
             problems.append(
                 ImportProblem(
                     row.sheet,
@@ -332,21 +299,19 @@ def report_json_import(
     moving an installation, and only then: it takes `keep_status`, which only the command
     line (user None) may give, and the audit record says so.
     """
-    from . import archive
-
-    document = archive.archive_load(data)
-    catalogue, region = archive.archive_identity(document)
+    document = archive_load(data)
+    catalogue, region = archive_identity(document)
     if user is not None and not scope_for_user(user).can_write_region(region):
         raise PermissionDenied(_("Only the rapporteur of this region may import its reports."))
     if keep_status and user is not None:
         raise PermissionDenied(
             _("Only the command line may import a report with its status (when moving data).")
         )
-    if archive.archive_existing(document, catalogue, region) is not None:
-        raise _refused(archive.existing_message(document, region))
-    plan = archive.archive_check(document=document, catalogue=catalogue, region=region)
+    if archive_existing(document, catalogue, region) is not None:
+        raise refused(existing_message(document, region))
+    plan = archive_check(document=document, catalogue=catalogue, region=region)
     if document.get("status") != ReportStatus.CONCEPT and not keep_status:
-        raise _refused(
+        raise refused(
             _(
                 "This archive holds a report with status '%(status)s'. Importing it would set "
                 "that status without the workflow of submitting and finalising. When moving "
@@ -358,10 +323,10 @@ def report_json_import(
         )
     with transaction.atomic():
         Region.objects.select_for_update().get(pk=region.pk)
-        if archive.archive_existing(document, catalogue, region) is not None:
-            raise _refused(archive.existing_message(document, region))
+        if archive_existing(document, catalogue, region) is not None:
+            raise refused(existing_message(document, region))
         _archive_accounts(plan)
-        report = _archive_write(plan, archive)
+        report = _archive_write(plan)
         audit_record(
             actor=user,
             action=AuditAction.REPORT_IMPORTED,
@@ -380,9 +345,10 @@ def _set_times(objects: list[Any], times: list[Any], name: str) -> None:
         type(objects[0]).objects.bulk_update(objects, [name])
 
 
-def _archive_write(plan: Any, archive: Any) -> Report:
+def _archive_write(plan: ArchivePlan) -> Report:
     document = plan.document
-    time = archive.parse_time
+    # archive_check parsed every time; where the schema requires one, there is one.
+    time: Callable[[str | None], Any] = parse_time
     report = Report.objects.create(
         region=plan.region,
         period=document["period"],
@@ -398,7 +364,7 @@ def _archive_write(plan: Any, archive: Any) -> Report:
 
     indicators = sorted(plan.indicators.values(), key=lambda i: i.position)
     answers = Answer.objects.bulk_create(
-        archive.answer_model(plan, report, indicator) for indicator in indicators
+        answer_model(plan, report, indicator) for indicator in indicators
     )
     by_key = {answer.indicator.key: answer for answer in answers}
     AnswerChange.objects.bulk_create(

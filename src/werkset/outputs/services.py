@@ -34,6 +34,8 @@ def report_filename(report: Report, extension: str) -> str:
 
 
 def _render(report: Report, fmt: str) -> bytes:
+    # The renderers are imported here, not at the top, only to keep their libraries
+    # (WeasyPrint, python-docx, openpyxl, jsonschema) off start-up; there is no cycle.
     if fmt == "pdf":
         from .pdf import report_pdf
 
@@ -43,10 +45,10 @@ def _render(report: Report, fmt: str) -> bytes:
 
         return report_docx(report=report)
     if fmt == "xlsx":
-        from .excel import report_workbook
+        from .excel_writer import report_workbook
 
         return report_workbook(report=report)
-    from .archive import report_json
+    from .archive_export import report_json
 
     return json.dumps(report_json(report=report), ensure_ascii=False, indent=2).encode("utf-8")
 

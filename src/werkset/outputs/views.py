@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.reports.views import report_or_404
 
+from .document import report_print_html
+from .problems import ImportRefused
 from .services import FORMATS, report_export
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -36,8 +38,6 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
 @login_required
 def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report as one printable HTML page (also what the PDF is made from)."""
-    from .document import report_print_html
-
     report = report_or_404(request, report_id)
     return HttpResponse(report_print_html(report=report))
 
@@ -46,7 +46,8 @@ def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
 @require_POST
 def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse:
     """A filled-in workbook: checked completely; with any error nothing is written."""
-    from .importing import ImportRefused, report_workbook_import
+    # Here, not at the top: keeps openpyxl and jsonschema off start-up (no cycle).
+    from .importing import report_workbook_import
 
     report = report_or_404(request, report_id)
     if not scope_for_request(request).can_write_region(report.region):

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from werkset.catalogue.validation import CatalogueFileError, parse_catalogue_text
-from werkset.outputs.importing import ImportRefused, report_json_import, report_workbook_import
+from werkset.outputs.importing import report_json_import, report_workbook_import
+from werkset.outputs.problems import ImportRefused
 from werkset.reports.answers import AnswerContent, AnswerInvalid, answer_clean, parse_dutch_decimal
 from werkset.reports.models import Answer, AnswerChange, Report, ReportStatus, StatusChange
 from werkset.reports.services import answer_save, report_transition
@@ -183,7 +184,7 @@ def test_crash_halverwege_een_import_laat_alles_zoals_het_was(
 ):
     from openpyxl import load_workbook
 
-    from werkset.outputs.excel import report_workbook
+    from werkset.outputs.excel_writer import report_workbook
 
     workbook = load_workbook(io.BytesIO(report_workbook(report=report)))
     sheet = workbook["Samen op in Acuut"]

@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from werkset.accounts.models import Role, User
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.demo.services import demo_reports_create, demo_users_create
-from werkset.outputs.archive import report_json
-from werkset.outputs.importing import ImportRefused, report_json_import
+from werkset.outputs.archive_export import report_json
+from werkset.outputs.importing import report_json_import
+from werkset.outputs.problems import ImportRefused
 from werkset.reports.answers import AnswerContent, content_of
 from werkset.reports.models import Answer, AnswerChange, Comment, Report
 from werkset.reports.services import answer_save, report_item_save, section_text_save

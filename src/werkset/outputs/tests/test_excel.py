@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 from werkset.accounts.models import Role, User
 from werkset.catalogue.models import Indicator
 from werkset.demo.services import demo_reports_create, demo_users_create
-from werkset.outputs.excel import report_workbook
-from werkset.outputs.importing import ImportProblem, ImportRefused, report_workbook_import
+from werkset.outputs.excel_writer import report_workbook
+from werkset.outputs.importing import report_workbook_import
+from werkset.outputs.problems import ImportProblem, ImportRefused
 from werkset.reports.answers import AnswerContent, content_of
 from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report
 from werkset.reports.services import answer_save, report_start

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from werkset.outputs.problems import ImportRefused
 from werkset.outputs.services import FORMATS, report_export
 from werkset.reports.models import Report
 
@@ -84,11 +85,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{report} geschreven naar {options['output']} ({options['format']}).")
 
     def _import(self, options: dict[str, Any]) -> None:
-        from werkset.outputs.importing import (
-            ImportRefused,
-            report_json_import,
-            report_workbook_import,
-        )
+        # Here, not at the top: only an import needs openpyxl and jsonschema (no cycle).
+        from werkset.outputs.importing import report_json_import, report_workbook_import
 
         path = Path(options["file"])
         try:

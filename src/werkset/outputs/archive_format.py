@@ -1,0 +1,255 @@
+"""The report archive's format: its name and version, the JSON schema of its shape, and
+reading a document and checking its shape against them.
+
+The document holds no database ids: the region, catalogue, indicators, themes and elements
+are named by their stable keys and people by their username, so it can be imported into any
+database with the same catalogue and regions. Exporting (archive_export.py), importing into
+an empty database and exporting again gives the same document. Checking what a document
+names and says is in archive_reader.py, writing it in importing.py.
+"""
+
+import json
+from typing import Any
+
+from django.utils.translation import gettext as _
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+
+from werkset.reports.models import ChangeSource, CommentKind, PracticeKind, ReportStatus
+
+from .problems import ImportProblem, ImportRefused, refused
+
+ARCHIVE_FORMAT = "werkset-rapport"
+ARCHIVE_FORMAT_VERSION = 1
+
+
+def _string(max_length: int | None = None, *, null: bool = False) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": ["string", "null"] if null else "string"}
+    if max_length is not None:
+        schema["maxLength"] = max_length
+    return schema
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+_TIME = _string(64)
+_TIME_OR_NULL = _string(64, null=True)
+_USER = _string(150, null=True)
+_KEY = {"type": "string", "minLength": 1, "maxLength": 150}
+_KEY_OR_NULL = _string(150, null=True)
+_COUNT = {"type": "integer", "minimum": 0, "maximum": 2_147_483_647}
+_STATUSES = [str(s) for s in ReportStatus.values]
+_ITEM = {"theme": _KEY_OR_NULL, "element": _KEY_OR_NULL, "position": _COUNT, "created_at": _TIME}
+
+ARCHIVE_SCHEMA: dict[str, Any] = _object(
+    {
+        "format": {"const": ARCHIVE_FORMAT},
+        "format_version": {"const": ARCHIVE_FORMAT_VERSION},
+        "catalogue": _KEY,
+        "region": _KEY,
+        "period": _string(7),
+        "number": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "status": {"enum": _STATUSES},
+        "created_at": _TIME,
+        "created_by": _USER,
+        "finalised_at": _TIME_OR_NULL,
+        "corrects": {"type": ["integer", "null"], "minimum": 1, "maximum": 32767},
+        "started_from": {
+            "oneOf": [
+                {"type": "null"},
+                _object(
+                    {
+                        "catalogue": _KEY,
+                        "period": _string(7),
+                        "number": {"type": "integer", "minimum": 1, "maximum": 32767},
+                    }
+                ),
+            ]
+        },
+        "answers": {
+            "type": "object",
+            "additionalProperties": _object(
+                {
+                    "choice": _string(50),
+                    "explanation": _string(),
+                    "figures": {"type": "object"},
+                    "perspectives": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string"},
+                    },
+                    "revision": _COUNT,
+                    "carried_over": {"type": "boolean"},
+                    "updated_at": _TIME_OR_NULL,
+                    "updated_by": _USER,
+                    "history": {
+                        "type": "array",
+                        "items": _object(
+                            {
+                                "revision": _COUNT,
+                                "changed_at": _TIME,
+                                "changed_by": _USER,
+                                "changed_by_name": _string(150),
+                                "source": {"enum": [str(s) for s in ChangeSource.values]},
+                                "before": {"type": "object"},
+                                "after": {"type": "object"},
+                            }
+                        ),
+                    },
+                }
+            ),
+        },
+        "section_texts": {
+            "type": "array",
+            "items": _object(
+                {
+                    "theme": _KEY,
+                    "element": _KEY_OR_NULL,
+                    "text": _string(),
+                    "revision": _COUNT,
+                    "updated_at": _TIME_OR_NULL,
+                    "updated_by": _USER,
+                }
+            ),
+        },
+        "practice_items": {
+            "type": "array",
+            "items": _object(
+                {
+                    **_ITEM,
+                    "kind": {"enum": [str(k) for k in PracticeKind.values]},
+                    "title": _string(300),
+                    "text": _string(),
+                    "source": _string(500),
+                }
+            ),
+        },
+        "quotes": {
+            "type": "array",
+            "items": _object({**_ITEM, "text": _string(), "attribution": _string(200)}),
+        },
+        "sources": {
+            "type": "array",
+            "items": _object({**_ITEM, "title": _string(500), "description": _string()}),
+        },
+        "comments": {
+            "type": "array",
+            "items": _object(
+                {
+                    "indicator": _KEY_OR_NULL,
+                    "theme": _KEY_OR_NULL,
+                    "kind": {"enum": [str(k) for k in CommentKind.values]},
+                    "text": _string(),
+                    "author": _USER,
+                    "author_name": _string(150),
+                    "created_at": _TIME,
+                    "resolved_at": _TIME_OR_NULL,
+                    "resolved_by": _USER,
+                    "resolution": _string(),
+                }
+            ),
+        },
+        "status_changes": {
+            "type": "array",
+            "items": _object(
+                {
+                    "from": {"enum": ["", *_STATUSES]},
+                    "to": {"enum": _STATUSES},
+                    "changed_at": _TIME,
+                    "changed_by": _USER,
+                    "changed_by_name": _string(150),
+                    "note": _string(),
+                }
+            ),
+        },
+        "privacy_clearances": {
+            "type": "array",
+            "items": _object(
+                {
+                    "kind": _string(30),
+                    "text": _string(500),
+                    "reason": _string(),
+                    "cleared_by": _USER,
+                    "cleared_by_name": _string(150),
+                    "cleared_at": _TIME,
+                }
+            ),
+        },
+    }
+)
+
+
+def _path(parts: Any) -> str:
+    return "/".join(str(part) for part in parts)
+
+
+def _schema_message(error: SchemaError) -> str:
+    """A Dutch message for a shape error (jsonschema's own messages are English)."""
+    instance: Any = error.instance
+    schema: Any = error.schema
+    wanted: Any = error.validator_value
+    if error.validator == "required":
+        missing = [k for k in wanted if k not in instance]
+        return _("Missing field(s): %(fields)s.") % {"fields": ", ".join(missing)}
+    if error.validator == "additionalProperties":
+        known = set(schema.get("properties", {}))
+        extra = sorted(k for k in instance if k not in known)
+        return _("Unknown field(s): %(fields)s.") % {"fields": ", ".join(extra)}
+    if error.validator == "type":
+        names = {
+            "string": _("text"),
+            "integer": _("a whole number"),
+            "boolean": _("true or false"),
+            "object": _("an object"),
+            "array": _("a list"),
+            "null": _("null"),
+        }
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        return _("Expected %(type)s.") % {"type": _(" or ").join(names[w] for w in wanted)}
+    if error.validator == "maxLength":
+        return _("Too long (at most %(max)s characters).") % {"max": wanted}
+    if error.validator in ("enum", "const", "minimum", "maximum", "minLength", "oneOf"):
+        return _("Value not allowed: %(value)s.") % {"value": json.dumps(instance)[:80]}
+    return _("Invalid value.")
+
+
+def archive_load(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
+    """Read the document and check its shape; every shape error is reported at once."""
+    if isinstance(data, dict):
+        document: Any = data
+    else:
+        try:
+            text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+            document = json.loads(text)
+        except UnicodeDecodeError as exc:
+            raise refused(_("This file is not a text file in UTF-8.")) from exc
+        except json.JSONDecodeError as exc:
+            raise refused(
+                _("This file is not valid JSON (line %(line)s, column %(column)s).")
+                % {"line": exc.lineno, "column": exc.colno}
+            ) from exc
+    if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT:
+        raise refused(_("This file is not a werkset report archive."))
+    if document.get("format_version") != ARCHIVE_FORMAT_VERSION:
+        raise refused(
+            _("This archive has format version %(version)s; werkset reads version %(ours)s.")
+            % {"version": document.get("format_version"), "ours": ARCHIVE_FORMAT_VERSION}
+        )
+    errors = sorted(
+        Draft202012Validator(ARCHIVE_SCHEMA).iter_errors(document),
+        key=lambda e: [str(p) for p in e.absolute_path],
+    )
+    if errors:
+        raise ImportRefused(
+            [
+                ImportProblem(None, _path(e.absolute_path) or None, _schema_message(e))
+                for e in errors
+            ]
+        )
+    return document
