@@ -67,7 +67,7 @@ def receivers_of(event: DomainEvent) -> list[Callable[[DomainEvent], object]]:
     """The receivers of an event: those of its class and of its base classes, in MRO order."""
     found: list[Callable[[DomainEvent], object]] = []
     for cls in type(event).__mro__:
-        for function in _receivers.get(cls, []):  # type: ignore[call-overload]
+        for function in _receivers.get(cls, []):
             if function not in found:
                 found.append(function)
     return found

@@ -12,7 +12,7 @@ The messages are the app's: `move` raises `StepUnknown` or `StepNotPossible`, an
 turns them into its own error with its own Dutch sentence.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +63,7 @@ class Workflow:
         if len(self._by_name) != len(self.transitions):
             raise ValueError(f"Workflow {name} has two moves with the same name.")
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[Transition]:
         return iter(self.transitions)
 
     def __len__(self) -> int:

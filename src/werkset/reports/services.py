@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -648,7 +649,7 @@ def report_item_save(
             action=ReportAuditAction.REPORT_ITEM_SAVED,
             target=item,
             summary=_("%(kind)s saved in %(report)s")
-            % {"kind": model._meta.verbose_name, "report": locked},
+            % {"kind": capfirst(model._meta.verbose_name), "report": locked},
             detail={"report": locked.pk, "kind": kind, "new": item_id is None},
         )
     return item
@@ -665,6 +666,6 @@ def report_item_delete(*, report: Report, user: User, kind: str, item_id: int) -
                 actor=user,
                 action=ReportAuditAction.REPORT_ITEM_DELETED,
                 summary=_("%(kind)s removed from %(report)s")
-                % {"kind": model._meta.verbose_name, "report": locked},
+                % {"kind": capfirst(model._meta.verbose_name), "report": locked},
                 detail={"report": locked.pk, "kind": kind, "item": item_id},
             )

@@ -90,9 +90,15 @@ STEPS = [
 
 @pytest.mark.parametrize(("step", "start_from", "event", "source", "target"), STEPS)
 def test_elke_stap_levert_zijn_gebeurtenis_na_de_commit(
-    request, django_capture_on_commit_callbacks, rapporteur_friesland, step, start_from, event,
-    source, target,
-):  # fmt: skip
+    request,
+    django_capture_on_commit_callbacks,
+    rapporteur_friesland,
+    step,
+    start_from,
+    event,
+    source,
+    target,
+):
     report = request.getfixturevalue(start_from)
     events = delivered(
         django_capture_on_commit_callbacks,
@@ -111,9 +117,15 @@ def test_elke_stap_levert_zijn_gebeurtenis_na_de_commit(
 
 @pytest.mark.parametrize(("step", "start_from", "event", "source", "target"), STEPS)
 def test_een_stap_die_terugdraait_levert_niets(
-    request, django_capture_on_commit_callbacks, rapporteur_friesland, step, start_from, event,
-    source, target,
-):  # fmt: skip
+    request,
+    django_capture_on_commit_callbacks,
+    rapporteur_friesland,
+    step,
+    start_from,
+    event,
+    source,
+    target,
+):
     report = request.getfixturevalue(start_from)
     action = partial(report_transition, report=report, name=step, user=rapporteur_friesland)
     assert delivered_after_rollback(django_capture_on_commit_callbacks, action) == []
