@@ -36,6 +36,7 @@ from .events import (
     FindingAnswered,
     ImprovementPointDecided,
     ImprovementPointEvaluated,
+    ImprovementPointEvent,
     ImprovementPointPlanned,
     ImprovementPointStarted,
     PeerAuditInvited,
@@ -110,6 +111,12 @@ def _locked_point(point: ImprovementPoint) -> ImprovementPoint:
         .select_related("network", "theme", "indicator")
         .get(pk=point.pk)
     )
+
+
+def _emit_point(
+    event: type[ImprovementPointEvent], user: User, point: ImprovementPoint, **values: Any
+) -> None:
+    emit(event(actor_id=user.pk, point_id=point.pk, network_id=point.network_id, **values))
 
 
 def _audit(user: User, target: Any, summary: str, **detail: Any) -> None:
@@ -210,11 +217,7 @@ def improvement_point_create(
             swot_entry=swot_entry.pk if swot_entry else None,
             finding=finding.pk if finding else None,
         )
-        emit(
-            ImprovementPointPlanned(
-                actor_id=user.pk, point_id=point.pk, network_id=locked.pk, theme_key=theme.key
-            )
-        )
+        _emit_point(ImprovementPointPlanned, user, point, theme_key=theme.key)
     return point
 
 
@@ -241,11 +244,7 @@ def improvement_point_start(*, point: ImprovementPoint, user: User) -> Improveme
         locked.status = transition.target
         locked.save(update_fields=["status"])
         _audit(user, locked, _("Improvement point started: %(title)s") % {"title": locked.title})
-        emit(
-            ImprovementPointStarted(
-                actor_id=user.pk, point_id=locked.pk, network_id=locked.network_id
-            )
-        )
+        _emit_point(ImprovementPointStarted, user, locked)
     return locked
 
 
@@ -274,14 +273,7 @@ def action_add(
         _audit(
             user, action, _("Action added to %(title)s") % {"title": locked.title}, point=locked.pk
         )
-        emit(
-            ActionAdded(
-                actor_id=user.pk,
-                point_id=locked.pk,
-                network_id=locked.network_id,
-                action_id=action.pk,
-            )
-        )
+        _emit_point(ActionAdded, user, locked, action_id=action.pk)
     return action
 
 
@@ -306,16 +298,14 @@ def action_transition(*, action: Action, name: str, user: User) -> Action:
             % {"action": locked.description[:80], "from": previous, "to": locked.status},
             point=locked_point.pk,
         )
-        emit(
-            ActionStatusChanged(
-                actor_id=user.pk,
-                point_id=locked_point.pk,
-                network_id=locked_point.network_id,
-                action_id=locked.pk,
-                step=transition.name,
-                from_status=previous,
-                to_status=locked.status,
-            )
+        _emit_point(
+            ActionStatusChanged,
+            user,
+            locked_point,
+            action_id=locked.pk,
+            step=transition.name,
+            from_status=previous,
+            to_status=locked.status,
         )
     return locked
 
@@ -374,15 +364,13 @@ def evaluation_record(
             % {"period": period, "title": locked.title, "outcome": outcome},
             point=locked.pk,
         )
-        emit(
-            ImprovementPointEvaluated(
-                actor_id=user.pk,
-                point_id=locked.pk,
-                network_id=locked.network_id,
-                evaluation_id=evaluation.pk,
-                period=period,
-                outcome=outcome,
-            )
+        _emit_point(
+            ImprovementPointEvaluated,
+            user,
+            locked,
+            evaluation_id=evaluation.pk,
+            period=period,
+            outcome=outcome,
         )
     return evaluation
 
@@ -448,15 +436,13 @@ def decision_record(
             % {"title": locked.title, "decision": decision},
             evaluation=evaluation.pk,
         )
-        emit(
-            ImprovementPointDecided(
-                actor_id=user.pk,
-                point_id=locked.pk,
-                network_id=locked.network_id,
-                evaluation_id=evaluation.pk,
-                decision=decision,
-                status=locked.status,
-            )
+        _emit_point(
+            ImprovementPointDecided,
+            user,
+            locked,
+            evaluation_id=evaluation.pk,
+            decision=decision,
+            status=locked.status,
         )
     return locked
 
