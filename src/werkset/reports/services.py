@@ -408,12 +408,12 @@ def section_text_save(
         section.updated_by = user
         section.save()
         if session_starts:
-            _audit_section_text(section=section, report=locked, user=user)
+            place = element.title if element is not None else theme.short_title
+            _audit_section_text(section=section, place=place, report=locked, user=user)
     return section, True
 
 
-def _audit_section_text(*, section: SectionText, report: Report, user: User) -> None:
-    place = section.element.title if section.element else section.theme.short_title
+def _audit_section_text(*, section: SectionText, place: str, report: Report, user: User) -> None:
     audit_record(
         actor=user,
         action=ReportAuditAction.SECTION_TEXT_SAVED,
