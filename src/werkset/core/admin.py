@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from .audit import audit_actions
 from .models import AuditEvent
 from .spreadsheet import spreadsheet_row
 
@@ -22,15 +23,35 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """Filter by action, with the labels the apps declared (core/audit.py)."""
+
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return audit_actions.choices()
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[AuditEvent]
+    ) -> QuerySet[AuditEvent]:
+        value = self.value()
+        return queryset.filter(action=value) if value else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only: the audit log is written by services only."""
 
-    list_display = ["at", "actor_name", "action", "summary"]
-    list_filter = ["action"]
+    list_display = ["at", "actor_name", "action_display", "summary"]
+    list_filter = [ActionFilter]
     search_fields = ["actor_name", "summary", "target_id"]
     date_hierarchy = "at"
     actions = ["export_csv"]
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_display(self, event: AuditEvent) -> str:
+        return event.action_label
 
     @admin.action(description=_("Export the selected events as CSV"))
     def export_csv(self, request: HttpRequest, queryset: QuerySet[AuditEvent]) -> HttpResponse:

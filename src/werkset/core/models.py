@@ -1,11 +1,21 @@
-"""The audit log: who did what and when, for every state change and security event."""
+"""The audit log: who did what and when, for every state change and security event.
+
+Which actions exist is not listed here: each app declares its own (core/audit.py, ADR 14).
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .audit import audit_actions, validate_audit_action
 
+
+@audit_actions.register
 class AuditAction(models.TextChoices):
+    """The actions declared before apps declared their own (ADR 14); their values stay.
+
+    New actions go in the app that performs them (its audit.py), not here."""
+
     LOGIN = "login", _("Logged in")
     LOGIN_FAILED = "login_failed", _("Failed log-in")
     LOGOUT = "logout", _("Logged out")
@@ -52,7 +62,7 @@ class AuditEvent(models.Model):
         max_length=150,
         help_text=_("Kept when the account is removed; 'systeem' for commands."),
     )
-    action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
+    action = models.CharField(_("action"), max_length=40, validators=[validate_audit_action])
     target_type = models.CharField(_("target type"), max_length=60, blank=True)
     target_id = models.CharField(_("target id"), max_length=60, blank=True)
     summary = models.CharField(_("summary"), max_length=300)
@@ -65,3 +75,8 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"
+
+    @property
+    def action_label(self) -> str:
+        """The action as people read it, from the app that declared it."""
+        return audit_actions.label(self.action)

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.db import models
 
-from .models import AuditAction, AuditEvent
+from .audit import audit_actions
+from .models import AuditEvent
 
 SYSTEM_ACTOR_NAME = "systeem"
 
@@ -12,12 +13,17 @@ SYSTEM_ACTOR_NAME = "systeem"
 def audit_record(
     *,
     actor: Any | None,
-    action: AuditAction,
+    action: str,
     summary: str,
     target: models.Model | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Record an event; `actor` is a user, or None for the system (commands, migrations)."""
+    """Record an event; `actor` is a user, or None for the system (commands, migrations).
+
+    `action` is one an app has registered (core/audit.py); an unknown one is a programming
+    error and fails loudly rather than writing a row nobody can read."""
+    if action not in audit_actions:
+        raise ValueError(f"Unknown audit action {action!r}: declare it in the app's audit.py.")
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=user,

@@ -1,5 +1,7 @@
 """Every write to the improvement cycle and to peer audits: keyword-only, atomic, the rows
-whose state changes locked, checked against the user's scope (rules.py), audited.
+whose state changes locked, checked against the user's scope (rules.py), audited, and their
+domain event (events.py) emitted, delivered after the commit. State moves follow the
+workflows in states.py (core.workflow, ADR 14).
 
 The limit of three open points per network and theme cannot be a database constraint (it
 counts rows), so point creation locks the network's row first: two people adding a point at
@@ -8,7 +10,7 @@ the same moment are served one after the other, and the second sees the first on
 
 import datetime
 import re
-from typing import Any
+from typing import Any, TypedDict
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,22 +20,39 @@ from django.utils.translation import gettext as _
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Indicator, Theme
+from werkset.core.events import emit
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
+from werkset.core.workflow import StepRefused
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.answers import clean_text
 from werkset.reports.models import Report, ReportStatus
 
+from .events import (
+    AUDIT_STEP_EVENTS,
+    ActionAdded,
+    ActionStatusChanged,
+    FindingAdded,
+    FindingAnswered,
+    ImprovementPointDecided,
+    ImprovementPointEvaluated,
+    ImprovementPointEvent,
+    ImprovementPointPlanned,
+    ImprovementPointStarted,
+    PeerAuditInvited,
+    SwotEntryAdded,
+    SwotEntryRemoved,
+)
 from .models import Action, Evaluation, Finding, ImprovementPoint, PeerAudit, SwotEntry
 from .rules import can_work_in_network, is_audited, is_auditor
 from .selectors import indicator_figures, network_members
 from .states import (
     AUDIT_ACTIVE_STATUSES,
     OPEN_POINT_STATUSES,
+    TRANSITIONS,
     AuditStatus,
     Machine,
     Transition,
-    transition_for,
 )
 from .vocabulary import (
     MAX_OPEN_POINTS,
@@ -72,12 +91,13 @@ def _text(value: str, *, required: str | None = None, limit: int = TEXT_MAX) -> 
 
 def _move(machine: str, name: str, status: str) -> Transition:
     """The transition from TRANSITIONS, or a Dutch refusal if it is not allowed now."""
-    transition = transition_for(machine, name)
-    if transition is None:
-        raise ImprovementError(_("Unknown step."))
-    if status not in transition.sources:
-        raise ImprovementError(_("This step is not possible in the current state."))
-    return transition
+    workflow = TRANSITIONS[machine]
+    try:
+        return workflow.move(name, status)
+    except StepRefused:
+        if workflow.get(name) is None:
+            raise ImprovementError(_("Unknown step.")) from None
+        raise ImprovementError(_("This step is not possible in the current state.")) from None
 
 
 def _require_network_worker(network: RegionalNetwork, user: User) -> None:
@@ -91,6 +111,12 @@ def _locked_point(point: ImprovementPoint) -> ImprovementPoint:
         .select_related("network", "theme", "indicator")
         .get(pk=point.pk)
     )
+
+
+def _emit_point(
+    event: type[ImprovementPointEvent], user: User, point: ImprovementPoint, **values: Any
+) -> None:
+    emit(event(actor_id=user.pk, point_id=point.pk, network_id=point.network_id, **values))
 
 
 def _audit(user: User, target: Any, summary: str, **detail: Any) -> None:
@@ -191,6 +217,7 @@ def improvement_point_create(
             swot_entry=swot_entry.pk if swot_entry else None,
             finding=finding.pk if finding else None,
         )
+        _emit_point(ImprovementPointPlanned, user, point, theme_key=theme.key)
     return point
 
 
@@ -217,6 +244,7 @@ def improvement_point_start(*, point: ImprovementPoint, user: User) -> Improveme
         locked.status = transition.target
         locked.save(update_fields=["status"])
         _audit(user, locked, _("Improvement point started: %(title)s") % {"title": locked.title})
+        _emit_point(ImprovementPointStarted, user, locked)
     return locked
 
 
@@ -245,6 +273,7 @@ def action_add(
         _audit(
             user, action, _("Action added to %(title)s") % {"title": locked.title}, point=locked.pk
         )
+        _emit_point(ActionAdded, user, locked, action_id=action.pk)
     return action
 
 
@@ -268,6 +297,15 @@ def action_transition(*, action: Action, name: str, user: User) -> Action:
             _("Action %(action)s: %(from)s → %(to)s")
             % {"action": locked.description[:80], "from": previous, "to": locked.status},
             point=locked_point.pk,
+        )
+        _emit_point(
+            ActionStatusChanged,
+            user,
+            locked_point,
+            action_id=locked.pk,
+            step=transition.name,
+            from_status=previous,
+            to_status=locked.status,
         )
     return locked
 
@@ -325,6 +363,14 @@ def evaluation_record(
             _("Evaluation %(period)s of %(title)s: %(outcome)s")
             % {"period": period, "title": locked.title, "outcome": outcome},
             point=locked.pk,
+        )
+        _emit_point(
+            ImprovementPointEvaluated,
+            user,
+            locked,
+            evaluation_id=evaluation.pk,
+            period=period,
+            outcome=outcome,
         )
     return evaluation
 
@@ -390,6 +436,14 @@ def decision_record(
             % {"title": locked.title, "decision": decision},
             evaluation=evaluation.pk,
         )
+        _emit_point(
+            ImprovementPointDecided,
+            user,
+            locked,
+            evaluation_id=evaluation.pk,
+            decision=decision,
+            status=locked.status,
+        )
     return locked
 
 
@@ -414,6 +468,11 @@ def swot_entry_add(
             _("SWOT entry added (%(quadrant)s, %(theme)s)")
             % {"quadrant": quadrant, "theme": theme.short_title},
         )
+        emit(
+            SwotEntryAdded(
+                actor_id=user.pk, entry_id=entry.pk, network_id=locked.pk, quadrant=quadrant
+            )
+        )
     return entry
 
 
@@ -432,6 +491,7 @@ def swot_entry_delete(*, entry: SwotEntry, user: User) -> None:
             _("SWOT entry removed: %(text)s") % {"text": locked.text[:80]},
             quadrant=locked.quadrant,
         )
+        emit(SwotEntryRemoved(actor_id=user.pk, entry_id=locked.pk, network_id=locked.network_id))
         locked.delete()
 
 
@@ -444,6 +504,29 @@ def _locked_audit(audit: PeerAudit) -> PeerAudit:
         .select_related("report__region", "audited_network", "auditor_network")
         .get(pk=audit.pk)
     )
+
+
+class _AuditRef(TypedDict):
+    """The ids every peer audit event carries."""
+
+    audit_id: int
+    report_id: int
+    audited_network_id: int
+    auditor_network_id: int
+
+
+def _ref(audit: PeerAudit) -> _AuditRef:
+    return {
+        "audit_id": audit.pk,
+        "report_id": audit.report_id,
+        "audited_network_id": audit.audited_network_id,
+        "auditor_network_id": audit.auditor_network_id,
+    }
+
+
+def _emit_step(audit: PeerAudit, user: User, step: Transition, previous: str) -> None:
+    event = AUDIT_STEP_EVENTS[step.name]
+    emit(event(actor_id=user.pk, **_ref(audit), from_status=previous, to_status=audit.status))
 
 
 def _audit_event(user: User, target: Any, summary: str, **detail: Any) -> None:
@@ -500,17 +583,18 @@ def peer_audit_invite(
             _("%(network)s invited to audit %(report)s")
             % {"network": auditor_network, "report": locked},
         )
+        emit(PeerAuditInvited(actor_id=user.pk, **_ref(audit)))
     return audit
 
 
 def peer_audit_transition(*, audit: PeerAudit, name: str, user: User) -> PeerAudit:
     """Accept or decline (the invited network), or withdraw (the audited network)."""
-    step = transition_for(Machine.AUDIT, name)
+    step = TRANSITIONS[Machine.AUDIT].get(name)
     if step is None or name not in ("accept", "decline", "withdraw"):
         raise ImprovementError(_("Unknown step."))
     with transaction.atomic():
         locked = _locked_audit(audit)
-        _require_audit_side(locked, user, step.actor)
+        _require_audit_side(locked, user, step.who)
         transition = _move(Machine.AUDIT, name, locked.status)
         previous = locked.status
         locked.status = transition.target
@@ -521,6 +605,7 @@ def peer_audit_transition(*, audit: PeerAudit, name: str, user: User) -> PeerAud
             _("Peer audit of %(report)s: %(from)s → %(to)s")
             % {"report": locked.report, "from": previous, "to": locked.status},
         )
+        _emit_step(locked, user, transition, previous)
     return locked
 
 
@@ -557,6 +642,7 @@ def finding_add(
             _("Finding (%(kind)s) on %(theme)s") % {"kind": kind, "theme": theme.short_title},
             audit=locked.pk,
         )
+        emit(FindingAdded(actor_id=user.pk, **_ref(locked), finding_id=finding.pk, kind=kind))
     return finding
 
 
@@ -569,6 +655,7 @@ def peer_audit_conclude(*, audit: PeerAudit, verdict: str, user: User) -> PeerAu
         transition = _move(Machine.AUDIT, "conclude", locked.status)
         if not locked.findings.exists():
             raise ImprovementError(_("Add at least one finding before concluding."))
+        previous = locked.status
         locked.status = transition.target
         locked.verdict = verdict
         locked.concluded_at = timezone.now()
@@ -577,6 +664,7 @@ def peer_audit_conclude(*, audit: PeerAudit, verdict: str, user: User) -> PeerAu
         _audit_event(
             user, locked, _("Peer audit of %(report)s concluded") % {"report": locked.report}
         )
+        _emit_step(locked, user, transition, previous)
     return locked
 
 
@@ -596,6 +684,7 @@ def finding_respond(*, finding: Finding, response: str, user: User) -> Finding:
         locked.responded_by = user
         locked.save(update_fields=["response", "responded_at", "responded_by"])
         _audit_event(user, locked, _("Response to a finding"), audit=locked_audit.pk)
+        emit(FindingAnswered(actor_id=user.pk, **_ref(locked_audit), finding_id=locked.pk))
     return locked
 
 
@@ -606,6 +695,7 @@ def peer_audit_respond(*, audit: PeerAudit, response: str, user: User) -> PeerAu
         locked = _locked_audit(audit)
         _require_audit_side(locked, user, "audited")
         transition = _move(Machine.AUDIT, "respond", locked.status)
+        previous = locked.status
         locked.status = transition.target
         locked.response = response
         locked.responded_at = timezone.now()
@@ -614,4 +704,5 @@ def peer_audit_respond(*, audit: PeerAudit, response: str, user: User) -> PeerAu
         _audit_event(
             user, locked, _("Peer audit of %(report)s finished") % {"report": locked.report}
         )
+        _emit_step(locked, user, transition, previous)
     return locked

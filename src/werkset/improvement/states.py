@@ -1,15 +1,15 @@
 """Every state of the improvement cycle and every allowed move between states, in one table.
 
 Three things have a state: an improvement point (Plan → Do → Check → Act), an action of a
-point (Do), and a peer audit. Services look moves up in TRANSITIONS and nowhere else; a
-move that is not in the table does not happen.
+point (Do), and a peer audit. Each has a core.workflow.Workflow in TRANSITIONS (the same shape
+as the report's, ADR 14); services look moves up there and nowhere else; a move that is not
+in the table does not happen.
 """
 
-from dataclasses import dataclass
-
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from werkset.core.workflow import Transition, Workflow
 
 
 class PointStatus(models.TextChoices):
@@ -58,129 +58,127 @@ class Machine(models.TextChoices):
     AUDIT = "audit", _("Peer audit")
 
 
-@dataclass(frozen=True)
-class Transition:
-    machine: str
-    name: str
-    sources: tuple[str, ...]
-    target: str
-    label: Promise
-    # Who makes the move: "network" (the network's people), "auditor" or "audited".
-    actor: str = "network"
+# Who makes a move (Transition.who): the network's people, or one side of a peer audit.
+NETWORK = "network"
+AUDITOR = "auditor"
+AUDITED = "audited"
 
-
-TRANSITIONS: tuple[Transition, ...] = (
-    # Improvement point: Plan → Do → Check → Act.
-    Transition(
-        Machine.POINT,
-        "start",
-        (PointStatus.GEPLAND,),
-        PointStatus.IN_UITVOERING,
-        _("Start carrying out"),
-    ),
-    Transition(
-        Machine.POINT,
-        "evaluate",
-        (PointStatus.GEPLAND, PointStatus.IN_UITVOERING),
-        PointStatus.GEEVALUEERD,
-        _("Record the evaluation"),
-    ),
-    Transition(
-        Machine.POINT,
-        "borgen",
-        (PointStatus.GEEVALUEERD,),
-        PointStatus.GEBORGD,
-        _("Secure the result"),
-    ),
-    Transition(
-        Machine.POINT,
-        "bijstellen",
-        (PointStatus.GEEVALUEERD,),
-        PointStatus.GEPLAND,
-        _("Adjust the plan"),
-    ),
-    Transition(
-        Machine.POINT,
-        "stoppen",
-        (PointStatus.GEEVALUEERD,),
-        PointStatus.GESTOPT,
-        _("Stop"),
-    ),
-    # Action of a point (Do).
-    Transition(Machine.ACTION, "begin", (ActionStatus.OPEN,), ActionStatus.BEZIG, _("Under way")),
-    Transition(
-        Machine.ACTION,
-        "gereed",
-        (ActionStatus.OPEN, ActionStatus.BEZIG),
-        ActionStatus.GEREED,
-        _("Done"),
-    ),
-    Transition(
-        Machine.ACTION,
-        "laten-vervallen",
-        (ActionStatus.OPEN, ActionStatus.BEZIG),
-        ActionStatus.VERVALLEN,
-        _("Drop"),
-    ),
-    Transition(
-        Machine.ACTION,
-        "heropenen",
-        (ActionStatus.GEREED, ActionStatus.VERVALLEN),
-        ActionStatus.BEZIG,
-        _("Reopen"),
-    ),
-    # Peer audit.
-    Transition(
-        Machine.AUDIT,
-        "accept",
-        (AuditStatus.UITGENODIGD,),
-        AuditStatus.LOPEND,
-        _("Accept the invitation"),
-        "auditor",
-    ),
-    Transition(
-        Machine.AUDIT,
-        "decline",
-        (AuditStatus.UITGENODIGD,),
-        AuditStatus.AFGEWEZEN,
-        _("Decline the invitation"),
-        "auditor",
-    ),
-    Transition(
-        Machine.AUDIT,
-        "conclude",
-        (AuditStatus.LOPEND,),
-        AuditStatus.GECONCLUDEERD,
-        _("Conclude the audit"),
-        "auditor",
-    ),
-    Transition(
-        Machine.AUDIT,
-        "withdraw",
-        (AuditStatus.UITGENODIGD, AuditStatus.LOPEND),
-        AuditStatus.INGETROKKEN,
-        _("Withdraw the invitation"),
-        "audited",
-    ),
-    Transition(
-        Machine.AUDIT,
-        "respond",
-        (AuditStatus.GECONCLUDEERD,),
-        AuditStatus.AFGEROND,
-        _("Respond and finish"),
-        "audited",
+POINT_WORKFLOW = Workflow(
+    Machine.POINT,
+    (
+        # Plan → Do → Check → Act.
+        Transition(
+            "start",
+            (PointStatus.GEPLAND,),
+            PointStatus.IN_UITVOERING,
+            _("Start carrying out"),
+            NETWORK,
+        ),
+        Transition(
+            "evaluate",
+            (PointStatus.GEPLAND, PointStatus.IN_UITVOERING),
+            PointStatus.GEEVALUEERD,
+            _("Record the evaluation"),
+            NETWORK,
+        ),
+        Transition(
+            "borgen",
+            (PointStatus.GEEVALUEERD,),
+            PointStatus.GEBORGD,
+            _("Secure the result"),
+            NETWORK,
+        ),
+        Transition(
+            "bijstellen",
+            (PointStatus.GEEVALUEERD,),
+            PointStatus.GEPLAND,
+            _("Adjust the plan"),
+            NETWORK,
+        ),
+        Transition("stoppen", (PointStatus.GEEVALUEERD,), PointStatus.GESTOPT, _("Stop"), NETWORK),
     ),
 )
 
+ACTION_WORKFLOW = Workflow(
+    Machine.ACTION,
+    (
+        Transition("begin", (ActionStatus.OPEN,), ActionStatus.BEZIG, _("Under way"), NETWORK),
+        Transition(
+            "gereed",
+            (ActionStatus.OPEN, ActionStatus.BEZIG),
+            ActionStatus.GEREED,
+            _("Done"),
+            NETWORK,
+        ),
+        Transition(
+            "laten-vervallen",
+            (ActionStatus.OPEN, ActionStatus.BEZIG),
+            ActionStatus.VERVALLEN,
+            _("Drop"),
+            NETWORK,
+        ),
+        Transition(
+            "heropenen",
+            (ActionStatus.GEREED, ActionStatus.VERVALLEN),
+            ActionStatus.BEZIG,
+            _("Reopen"),
+            NETWORK,
+        ),
+    ),
+)
+
+AUDIT_WORKFLOW = Workflow(
+    Machine.AUDIT,
+    (
+        Transition(
+            "accept",
+            (AuditStatus.UITGENODIGD,),
+            AuditStatus.LOPEND,
+            _("Accept the invitation"),
+            AUDITOR,
+        ),
+        Transition(
+            "decline",
+            (AuditStatus.UITGENODIGD,),
+            AuditStatus.AFGEWEZEN,
+            _("Decline the invitation"),
+            AUDITOR,
+        ),
+        Transition(
+            "conclude",
+            (AuditStatus.LOPEND,),
+            AuditStatus.GECONCLUDEERD,
+            _("Conclude the audit"),
+            AUDITOR,
+        ),
+        Transition(
+            "withdraw",
+            (AuditStatus.UITGENODIGD, AuditStatus.LOPEND),
+            AuditStatus.INGETROKKEN,
+            _("Withdraw the invitation"),
+            AUDITED,
+        ),
+        Transition(
+            "respond",
+            (AuditStatus.GECONCLUDEERD,),
+            AuditStatus.AFGEROND,
+            _("Respond and finish"),
+            AUDITED,
+        ),
+    ),
+)
+
+TRANSITIONS: dict[str, Workflow] = {
+    Machine.POINT: POINT_WORKFLOW,
+    Machine.ACTION: ACTION_WORKFLOW,
+    Machine.AUDIT: AUDIT_WORKFLOW,
+}
+
 
 def transition_for(machine: str, name: str) -> Transition | None:
-    return next((t for t in TRANSITIONS if t.machine == machine and t.name == name), None)
+    return TRANSITIONS[machine].get(name)
 
 
-def transitions_from(machine: str, status: str, *, actor: str | None = None) -> list[Transition]:
+def transitions_from(machine: str, status: str, *, who: str | None = None) -> list[Transition]:
     """The moves possible from a state (optionally only those of one side)."""
-    return [
-        t
-        for t in TRANSITIONS
-        if t.machine == machine and status in t.sources and (actor is None or t.actor == actor)
-    ]
+    return TRANSITIONS[machine].allowed_from(status, who=who)

@@ -628,7 +628,7 @@ def _render_audit(
                 t
                 for t in transitions_from(Machine.AUDIT, audit.status)
                 if t.name in ("accept", "decline", "withdraw")
-                and ((t.actor == "auditor" and auditor) or (t.actor == "audited" and audited))
+                and ((t.who == "auditor" and auditor) or (t.who == "audited" and audited))
             ],
             "finding_form": (finding_form or FindingForm(themes=themes, prefix="bevinding"))
             if auditor and running

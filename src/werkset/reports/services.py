@@ -1,16 +1,16 @@
 """Every write to a report: atomic, the row locked, checked against the user's scope, audited.
 
-The allowed status transitions live in TRANSITIONS and nowhere else.
+The allowed status transitions live in TRANSITIONS (a core.workflow.Workflow) and nowhere
+else. State changes emit their domain event (reports/events.py), delivered after the commit.
 """
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -18,12 +18,16 @@ from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import CatalogueVersion, Element, Theme
 from werkset.catalogue.selectors import catalogue_lineage
+from werkset.core.events import emit
 from werkset.core.models import AuditAction
 from werkset.core.reads import Read, read_together
 from werkset.core.services import audit_record
+from werkset.core.workflow import StepNotPossible, StepUnknown, Transition, Workflow
 from werkset.regions.models import Region
 
 from .answers import AnswerContent, clean_text, content_of
+from .audit import ReportAuditAction
+from .events import STEP_EVENTS, CommentAdded, CommentResolved, ReportCorrected, ReportStarted
 from .limits import COMMENT_MAX, EXPLANATION_MAX, SECTION_TEXT_MAX, item_too_long, text_too_long
 from .models import (
     Answer,
@@ -60,41 +64,66 @@ class EditConflict(Exception):
         self.changed_by = changed_by
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    source: str
-    target: str
-    label: Promise
+def _require_no_personal_data(report: Report) -> None:
+    """The privacy guard: finalising waits until every flagged text is removed or cleared."""
+    from werkset.privacy.selectors import report_uncleared_hits
+
+    uncleared = report_uncleared_hits(report=report)
+    if uncleared:
+        raise ReportError(
+            ngettext(
+                "%(count)s piece of text looks like personal data. Remove it, or record why "
+                "it is not personal data, before finalising.",
+                "%(count)s pieces of text look like personal data. Remove them, or record why "
+                "they are not personal data, before finalising.",
+                len(uncleared),
+            )
+            % {"count": len(uncleared)}
+        )
 
 
-TRANSITIONS: dict[str, Transition] = {
-    t.name: t
-    for t in (
+def _finalisable(report: Report) -> None:
+    """The guard of finalising: no open comments, no uncleared personal data."""
+    open_comments = report.comments.filter(resolved_at__isnull=True).count()
+    if open_comments:
+        raise ReportError(
+            _("Resolve the %(count)s open comment(s) before finalising.") % {"count": open_comments}
+        )
+    _require_no_personal_data(report)
+
+
+# Every move is the rapporteur's (who="writer": scope.can_write_region).
+TRANSITIONS = Workflow(
+    "report",
+    (
         Transition(
             "submit",
-            ReportStatus.CONCEPT,
+            (ReportStatus.CONCEPT,),
             ReportStatus.TER_BESPREKING,
             gettext_lazy("Submit for discussion"),
+            who="writer",
         ),
         Transition(
             "reopen",
-            ReportStatus.TER_BESPREKING,
+            (ReportStatus.TER_BESPREKING,),
             ReportStatus.CONCEPT,
             gettext_lazy("Back to concept"),
+            who="writer",
         ),
         Transition(
             "finalise",
-            ReportStatus.TER_BESPREKING,
+            (ReportStatus.TER_BESPREKING,),
             ReportStatus.VASTGESTELD,
             gettext_lazy("Finalise"),
+            who="writer",
+            guard=_finalisable,
         ),
-    )
-}
+    ),
+)
 
 
 def transitions_from(status: str) -> list[Transition]:
-    return [t for t in TRANSITIONS.values() if t.source == status]
+    return TRANSITIONS.allowed_from(status)
 
 
 def _require_writer(report: Report, user: User) -> None:
@@ -194,6 +223,15 @@ def report_start(
             target=report,
             summary=_("Report %(report)s started") % {"report": report},
             detail={"started_from": start_from.pk if start_from else None},
+        )
+        emit(
+            ReportStarted(
+                actor_id=user.pk,
+                report_id=report.pk,
+                region_id=region.pk,
+                period=period,
+                started_from_id=start_from.pk if start_from else None,
+            )
         )
     return report
 
@@ -342,7 +380,12 @@ def section_text_save(
     base_revision: int,
     user: User,
 ) -> tuple[SectionText, bool]:
-    """Store the running text of a theme or element, with the same conflict check."""
+    """Store the running text of a theme or element, with the same conflict check.
+
+    Running texts autosave while someone types, so not every save is audited: only the save
+    that starts an editing session (the text was last saved by someone else, or longer than
+    HISTORY_FOLD_WINDOW ago), the same rule by which answer_save folds an answer's saves into
+    one history entry. The log then says who edited which text when, one row per session."""
     text = clean_text(text)
     if message := text_too_long(text, limit=SECTION_TEXT_MAX):
         raise ReportError(message)
@@ -360,35 +403,44 @@ def section_text_save(
                 revision=section.revision,
                 changed_by=_changed_by(section.updated_by),
             )
+        now = timezone.now()
+        session_starts = (
+            section.updated_by_id != user.pk
+            or section.updated_at is None
+            or section.updated_at <= now - HISTORY_FOLD_WINDOW
+        )
         section.text = text
         section.revision += 1
-        section.updated_at = timezone.now()
+        section.updated_at = now
         section.updated_by = user
         section.save()
+        if session_starts:
+            place = element.title if element is not None else theme.short_title
+            _audit_section_text(section=section, place=place, report=locked, user=user)
     return section, True
 
 
+def _audit_section_text(*, section: SectionText, place: str, report: Report, user: User) -> None:
+    audit_record(
+        actor=user,
+        action=ReportAuditAction.SECTION_TEXT_SAVED,
+        target=section,
+        summary=_("Running text of %(place)s in %(report)s edited")
+        % {"place": place, "report": report},
+        detail={"report": report.pk, "revision": section.revision},
+    )
+
+
 def report_transition(*, report: Report, name: str, user: User, note: str = "") -> Report:
-    """Move a report along TRANSITIONS; every move is recorded with who and when."""
-    transition = TRANSITIONS.get(name)
-    if transition is None:
+    """Move a report along TRANSITIONS; every move is recorded with who and when, and its
+    event (reports/events.py) is delivered after the commit."""
+    if TRANSITIONS.get(name) is None:
         raise ReportError(_("Unknown step."))
     with transaction.atomic():
         locked = _locked_report(report)
         _require_writer(locked, user)
-        if locked.status != transition.source:
-            raise ReportError(
-                _("This step is not possible now: the report is %(status)s.")
-                % {"status": locked.get_status_display().lower()}
-            )
+        transition = _step(name, locked)
         if transition.target == ReportStatus.VASTGESTELD:
-            open_comments = locked.comments.filter(resolved_at__isnull=True).count()
-            if open_comments:
-                raise ReportError(
-                    _("Resolve the %(count)s open comment(s) before finalising.")
-                    % {"count": open_comments}
-                )
-            _require_no_personal_data(locked)
             locked.finalised_at = timezone.now()
         previous = locked.status
         locked.status = transition.target
@@ -408,25 +460,29 @@ def report_transition(*, report: Report, name: str, user: User, note: str = "") 
             summary=_("Report %(report)s: %(from)s → %(to)s")
             % {"report": locked, "from": previous, "to": transition.target},
         )
+        emit(
+            STEP_EVENTS[transition.name](
+                actor_id=user.pk,
+                report_id=locked.pk,
+                from_status=previous,
+                to_status=transition.target,
+                note=note,
+            )
+        )
     return locked
 
 
-def _require_no_personal_data(report: Report) -> None:
-    """The privacy guard: finalising waits until every flagged text is removed or cleared."""
-    from werkset.privacy.selectors import report_uncleared_hits
-
-    uncleared = report_uncleared_hits(report=report)
-    if uncleared:
+def _step(name: str, report: Report) -> Transition:
+    """The move from TRANSITIONS (its guard passed), or a Dutch refusal."""
+    try:
+        return TRANSITIONS.move(name, report.status, subject=report)
+    except StepUnknown:
+        raise ReportError(_("Unknown step.")) from None
+    except StepNotPossible:
         raise ReportError(
-            ngettext(
-                "%(count)s piece of text looks like personal data. Remove it, or record why "
-                "it is not personal data, before finalising.",
-                "%(count)s pieces of text look like personal data. Remove them, or record why "
-                "they are not personal data, before finalising.",
-                len(uncleared),
-            )
-            % {"count": len(uncleared)}
-        )
+            _("This step is not possible now: the report is %(status)s.")
+            % {"status": report.get_status_display().lower()}
+        ) from None
 
 
 def report_correct(*, report: Report, user: User) -> Report:
@@ -493,6 +549,11 @@ def report_correct(*, report: Report, user: User) -> Report:
             target=new,
             summary=_("New version %(new)s of %(old)s") % {"new": new.number, "old": locked},
         )
+        emit(
+            ReportCorrected(
+                actor_id=user.pk, report_id=new.pk, corrects_id=locked.pk, number=new.number
+            )
+        )
     return new
 
 
@@ -521,7 +582,7 @@ def comment_add(
             raise PermissionDenied(_("Only the region's network may comment on this report."))
         if locked.status != ReportStatus.TER_BESPREKING:
             raise ReportError(_("Comments are possible while the report is under discussion."))
-        return Comment.objects.create(
+        comment = Comment.objects.create(
             report=locked,
             answer=answer,
             theme=theme or (answer.indicator.theme if answer else None),
@@ -530,6 +591,15 @@ def comment_add(
             author=user,
             author_name=user.get_full_name() or user.get_username(),
         )
+        audit_record(
+            actor=user,
+            action=ReportAuditAction.COMMENT_ADDED,
+            target=comment,
+            summary=_("Comment added to %(report)s") % {"report": locked},
+            detail={"report": locked.pk, "kind": kind},
+        )
+        emit(CommentAdded(actor_id=user.pk, report_id=locked.pk, comment_id=comment.pk, kind=kind))
+    return comment
 
 
 def comment_resolve(*, comment: Comment, user: User, resolution: str = "") -> Comment:
@@ -546,6 +616,14 @@ def comment_resolve(*, comment: Comment, user: User, resolution: str = "") -> Co
         locked.resolved_by = user
         locked.resolution = resolution.strip()
         locked.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+        audit_record(
+            actor=user,
+            action=ReportAuditAction.COMMENT_RESOLVED,
+            target=locked,
+            summary=_("Comment on %(report)s resolved") % {"report": locked.report},
+            detail={"report": locked.report_id},
+        )
+        emit(CommentResolved(actor_id=user.pk, report_id=locked.report_id, comment_id=locked.pk))
     return locked
 
 
@@ -579,6 +657,14 @@ def report_item_save(
             setattr(item, name, value)
         item.full_clean()
         item.save()
+        audit_record(
+            actor=user,
+            action=ReportAuditAction.REPORT_ITEM_SAVED,
+            target=item,
+            summary=_("%(kind)s saved in %(report)s")
+            % {"kind": capfirst(model._meta.verbose_name), "report": locked},
+            detail={"report": locked.pk, "kind": kind, "new": item_id is None},
+        )
     return item
 
 
@@ -587,4 +673,12 @@ def report_item_delete(*, report: Report, user: User, kind: str, item_id: int) -
     with transaction.atomic():
         locked = _locked_report(report)
         _require_editable(locked, user)
-        model.objects.filter(pk=item_id, report=locked).delete()
+        deleted, _rows = model.objects.filter(pk=item_id, report=locked).delete()
+        if deleted:
+            audit_record(
+                actor=user,
+                action=ReportAuditAction.REPORT_ITEM_DELETED,
+                summary=_("%(kind)s removed from %(report)s")
+                % {"kind": capfirst(model._meta.verbose_name), "report": locked},
+                detail={"report": locked.pk, "kind": kind, "item": item_id},
+            )

@@ -25,6 +25,7 @@ from werkset.improvement.states import (
     OPEN_POINT_STATUSES,
     TRANSITIONS,
     ActionStatus,
+    AuditStatus,
     Machine,
     PointStatus,
 )
@@ -215,16 +216,14 @@ def test_een_rapporteur_uit_het_netwerk_plant_mee(noord_nederland, samenhang, ra
 
 
 def test_alle_toestanden_en_overgangen_staan_in_een_tabel():
-    for transition in TRANSITIONS:
-        states = {
-            Machine.POINT: PointStatus.values,
-            Machine.ACTION: ActionStatus.values,
-        }.get(transition.machine)
-        if states is not None:
-            assert transition.target in states
-            assert set(transition.sources) <= set(states)
-    names = [(t.machine, t.name) for t in TRANSITIONS]
-    assert len(names) == len(set(names))
+    states = {
+        Machine.POINT: PointStatus.values,
+        Machine.ACTION: ActionStatus.values,
+        Machine.AUDIT: AuditStatus.values,
+    }
+    assert set(TRANSITIONS) == set(Machine.values)
+    for machine, workflow in TRANSITIONS.items():
+        assert workflow.states <= set(states[machine])
 
 
 def test_de_hele_cyclus_plan_do_check_act(noord_nederland, actieoverleg, netwerklid_noord):

@@ -1,0 +1,74 @@
+"""What happens to a report, as domain events (core/events.py): emitted by reports/services.py
+inside the transaction, delivered to receivers after the commit (ADR 14).
+
+Events carry ids and plain values; a receiver reads the rest after the commit.
+"""
+
+from dataclasses import dataclass
+
+from werkset.core.events import DomainEvent
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportEvent(DomainEvent):
+    """Anything that happened to one report (subscribe to this to hear them all)."""
+
+    report_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportStarted(ReportEvent):
+    region_id: int
+    period: str
+    started_from_id: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportStatusChanged(ReportEvent):
+    """A move along the report's workflow; the subclasses name which one."""
+
+    from_status: str
+    to_status: str
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportSubmitted(ReportStatusChanged):
+    """Concept → under discussion: the network may comment."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportReturned(ReportStatusChanged):
+    """Under discussion → back to concept."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportFinalised(ReportStatusChanged):
+    """Under discussion → finalised (vastgesteld): the report no longer changes."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportCorrected(ReportEvent):
+    """A new version (`report_id`) of a finalised report (`corrects_id`) was started."""
+
+    corrects_id: int
+    number: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommentAdded(ReportEvent):
+    comment_id: int
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommentResolved(ReportEvent):
+    comment_id: int
+
+
+# The event of each step of the report's workflow (reports/services.py: TRANSITIONS).
+STEP_EVENTS: dict[str, type[ReportStatusChanged]] = {
+    "submit": ReportSubmitted,
+    "reopen": ReportReturned,
+    "finalise": ReportFinalised,
+}
