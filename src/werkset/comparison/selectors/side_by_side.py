@@ -13,6 +13,9 @@ from .entries import Entry
 
 @dataclass
 class Cell:
+    """A region's answer to an indicator, as the table shows it (the choice's label, the
+    figures with their labels)."""
+
     entry: Entry
     answer: Answer | None
     choice_label: str = ""
@@ -42,6 +45,7 @@ class Row:
 def side_by_side(
     *, entries: list[Entry], indicators: list[Indicator], answers: dict[tuple[int, int], Answer]
 ) -> list[Row]:
+    """Per indicator a row with a cell per entry, in the entries' order."""
     from werkset.reports.forms import figure_display
 
     rows = []
