@@ -10,7 +10,7 @@ from html import escape
 
 from django.utils.translation import gettext as _
 
-from .selectors import Figure
+from .selectors.bandwidth import Figure
 
 WIDTH = 640
 PAD = 24

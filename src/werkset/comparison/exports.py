@@ -8,14 +8,12 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from .selectors import (
-    AssessmentSummary,
-    CategoryCount,
-    Entry,
-    Figure,
-    Grouping,
-    Row,
-)
+from .selectors.assessments import AssessmentSummary
+from .selectors.bandwidth import Figure
+from .selectors.bottlenecks import CategoryCount
+from .selectors.entries import Entry
+from .selectors.groups import Grouping
+from .selectors.side_by_side import Row
 from .vocabulary import CRITERIA
 
 Rows = list[list[Any]]
@@ -208,26 +206,27 @@ def period_export(
     from werkset.catalogue.models import Theme
     from werkset.regions.models import Region
 
-    from . import selectors as s
+    from .selectors.assessments import assessments
+    from .selectors.bandwidth import bandwidth
+    from .selectors.bottlenecks import rode_draad
+    from .selectors.entries import answers_for, comparison_entries, theme_indicators
+    from .selectors.maturity import maturities_for
+    from .selectors.side_by_side import side_by_side
 
-    entries = s.comparison_entries(
-        scope=scope, period=period, catalogue=catalogue, versions=versions
-    )
-    indicators = s.theme_indicators(catalogue=catalogue, theme=None)
-    answers = s.answers_for(entries=entries, indicators=indicators, versions=versions)
+    entries = comparison_entries(scope=scope, period=period, catalogue=catalogue, versions=versions)
+    indicators = theme_indicators(catalogue=catalogue, theme=None)
+    answers = answers_for(entries=entries, indicators=indicators, versions=versions)
     themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
     return {
         "answers": side_by_side_rows(
-            s.side_by_side(entries=entries, indicators=indicators, answers=answers)
+            side_by_side(entries=entries, indicators=indicators, answers=answers)
         ),
         "bandwidth": bandwidth_rows(
-            s.bandwidth(entries=entries, indicators=indicators, answers=answers)
+            bandwidth(entries=entries, indicators=indicators, answers=answers)
         ),
-        "maturity": maturity_rows(
-            entries, themes, s.maturities_for(entries=entries, themes=themes)
-        ),
+        "maturity": maturity_rows(entries, themes, maturities_for(entries=entries, themes=themes)),
         "toetsingskader": assessment_rows(
-            s.assessments(entries=entries, total_regions=Region.objects.count())
+            assessments(entries=entries, total_regions=Region.objects.count())
         ),
-        "bottlenecks": bottleneck_rows(s.rode_draad(entries=entries)),
+        "bottlenecks": bottleneck_rows(rode_draad(entries=entries)),
     }

@@ -1,26 +1,26 @@
 from django.urls import path
 
-from . import views
+from .views import period, report, trend
 
 app_name = "comparison"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("naast-elkaar/", views.side_by_side_view, name="side_by_side"),
-    path("bandbreedte/", views.bandwidth_view, name="bandwidth"),
-    path("bandbreedte/grafiek.svg", views.bandwidth_svg_view, name="bandwidth_svg"),
-    path("groepen/", views.groups_view, name="groups"),
-    path("volwassenheid/", views.maturity_view, name="maturity"),
-    path("toetsingskader/", views.toetsingskader_view, name="toetsingskader"),
-    path("knelpunten/", views.bottlenecks_view, name="bottlenecks"),
-    path("verloop/", views.over_time_view, name="over_time"),
+    path("", period.index, name="index"),
+    path("naast-elkaar/", period.side_by_side_view, name="side_by_side"),
+    path("bandbreedte/", period.bandwidth_view, name="bandwidth"),
+    path("bandbreedte/grafiek.svg", period.bandwidth_svg_view, name="bandwidth_svg"),
+    path("groepen/", period.groups_view, name="groups"),
+    path("volwassenheid/", period.maturity_view, name="maturity"),
+    path("toetsingskader/", period.toetsingskader_view, name="toetsingskader"),
+    path("knelpunten/", period.bottlenecks_view, name="bottlenecks"),
+    path("verloop/", trend.over_time_view, name="over_time"),
     path(
         "rapportages/<int:report_id>/volwassenheid/",
-        views.report_assessment_view,
+        report.report_assessment_view,
         name="report_assessment",
     ),
     path(
         "rapportages/<int:report_id>/knelpunten/",
-        views.report_bottlenecks_view,
+        report.report_bottlenecks_view,
         name="report_bottlenecks",
     ),
 ]

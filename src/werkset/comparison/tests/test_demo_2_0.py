@@ -5,8 +5,9 @@ import pytest
 
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Theme
-from werkset.comparison import selectors as s
 from werkset.comparison.demo import DEMO_PERIODS, DEMO_REGIONS_2_0, comparison_demo_create
+from werkset.comparison.selectors.entries import catalogue_versions
+from werkset.comparison.selectors.trend import region_trend
 from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report, ReportStatus
 
@@ -32,13 +33,13 @@ def test_demo_maakt_2_0_zelf_audits_voor_2025_en_is_idempotent(catalogue_2_0, re
 def test_in_de_demo_loopt_de_trend_door_tot_en_met_2025(catalogue_2_0, landelijk):
     comparison_demo_create()
     themes = list(Theme.objects.filter(version=catalogue_2_0).order_by("position"))
-    trend = s.region_trend(
+    trend = region_trend(
         scope=scope_for_user(landelijk),
         catalogue=catalogue_2_0,
         theme=next(t for t in themes if t.key == "actieoverleg"),
         themes=themes,
         region=Region.objects.get(code="groningen"),
-        versions=s.catalogue_versions(),
+        versions=catalogue_versions(),
     )
     assert trend.periods == ["2022", "2023", "2024", "2025"]
     frequentie = next(r for r in trend.rows if r.figure.slug.endswith("frequentie.frequentie"))

@@ -14,8 +14,11 @@ from django.urls import reverse
 from werkset.accounts.models import Role
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Indicator, Theme
-from werkset.comparison import selectors as s
 from werkset.comparison.models import ThemeMaturity
+from werkset.comparison.selectors.bandwidth import bandwidth
+from werkset.comparison.selectors.entries import answers_for, catalogue_versions, comparison_entries
+from werkset.comparison.selectors.trend import region_trend
+from werkset.comparison.views import trend as trend_page
 from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report, ReportStatus
 
@@ -67,13 +70,13 @@ def per_month(n):
 
 def trend_of(user, catalogue, theme_key="actieoverleg", region="groningen"):
     themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
-    return s.region_trend(
+    return region_trend(
         scope=scope_for_user(user),
         catalogue=catalogue,
         theme=next(t for t in themes if t.key == theme_key),
         themes=themes,
         region=Region.objects.get(code=region),
-        versions=s.catalogue_versions(),
+        versions=catalogue_versions(),
     )
 
 
@@ -156,13 +159,13 @@ def test_periode_met_beide_versies_wordt_in_een_set_vragen_vergeleken(
     make("2021", "drenthe", "2025", {FREQ_2021: per_month(1)})
     make("2.0", "groningen", "2025", {FREQ_20: per_month(3)})
     scope = scope_for_user(landelijk)
-    entries = s.comparison_entries(scope=scope, period="2025", catalogue=catalogue_2_0)
+    entries = comparison_entries(scope=scope, period="2025", catalogue=catalogue_2_0)
     assert [e.region.code for e in entries] == ["groningen", "drenthe"]
     indicators = [Indicator.objects.select_related("answer_type").get(key=FREQ_20)]
-    (figure,) = s.bandwidth(
+    (figure,) = bandwidth(
         entries=entries,
         indicators=indicators,
-        answers=s.answers_for(entries=entries, indicators=indicators),
+        answers=answers_for(entries=entries, indicators=indicators),
     )
     assert sorted(p.value for p in figure.points) == [12, 36]
     assert figure.stats.median == 24
@@ -172,19 +175,19 @@ def test_een_regio_met_twee_versies_in_een_periode_telt_een_keer(landelijk, make
     make("2021", "groningen", "2025", {FREQ_2021: per_month(1)})
     native = make("2.0", "groningen", "2025", {FREQ_20: per_month(3)})
     scope = scope_for_user(landelijk)
-    (entry,) = s.comparison_entries(scope=scope, period="2025", catalogue=catalogue_2_0)
+    (entry,) = comparison_entries(scope=scope, period="2025", catalogue=catalogue_2_0)
     assert entry.report == native
 
 
 def test_gesplitste_vraag_neemt_het_oude_antwoord_niet_over(landelijk, make, catalogue_2_0):
     make("2021", "groningen", "2024", {RNZS_2021: {"choice": "ja"}})
-    entries = s.comparison_entries(
+    entries = comparison_entries(
         scope=scope_for_user(landelijk), period="2024", catalogue=catalogue_2_0
     )
     indicators = list(
         Indicator.objects.select_related("answer_type").filter(key__in=[*RNZS_20, PDCA_20])
     )
-    assert s.answers_for(entries=entries, indicators=indicators) == {}
+    assert answers_for(entries=entries, indicators=indicators) == {}
 
 
 def test_herformuleerde_vraag_neemt_keuze_en_toelichting_over(landelijk, make, catalogue_2_0):
@@ -202,10 +205,10 @@ def test_herformuleerde_vraag_neemt_keuze_en_toelichting_over(landelijk, make, c
     lens = Indicator.objects.select_related("answer_type").get(
         key="actieoverleg.werkzame-elementen.lerend-overleg"
     )
-    entries = s.comparison_entries(
+    entries = comparison_entries(
         scope=scope_for_user(landelijk), period="2024", catalogue=catalogue_2_0
     )
-    answer = s.answers_for(entries=entries, indicators=[lens])[(report.pk, lens.pk)]
+    answer = answers_for(entries=entries, indicators=[lens])[(report.pk, lens.pk)]
     assert (answer.choice, answer.explanation) == ("deels", "Eén keer.")
     assert answer.carried_relation == "herformuleerd"
 
@@ -291,8 +294,8 @@ def test_verlooppagina_toont_bewaarde_tabellen_tot_er_een_rapportage_bijkomt(
     first = page()
     assert "24" in first
     made = []
-    original = s.region_trend
-    monkeypatch.setattr(s, "region_trend", lambda **kw: made.append(1) or original(**kw))
+    original = trend_page.region_trend
+    monkeypatch.setattr(trend_page, "region_trend", lambda **kw: made.append(1) or original(**kw))
     assert page() == first
     assert made == []  # the tables as shown were kept: the trend was not even read
     make("2.0", "groningen", "2025", {FREQ_20: per_month(4)})

@@ -6,8 +6,13 @@ import pytest
 
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Indicator, Theme
-from werkset.comparison import selectors as s
 from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
+from werkset.comparison.selectors.assessments import assessments
+from werkset.comparison.selectors.bandwidth import bandwidth
+from werkset.comparison.selectors.bottlenecks import rode_draad
+from werkset.comparison.selectors.entries import answers_for, comparison_entries
+from werkset.comparison.selectors.groups import grouping
+from werkset.comparison.selectors.maturity import maturities_for
 from werkset.comparison.vocabulary import CRITERIA
 from werkset.reports.models import Answer, ReportStatus
 
@@ -18,7 +23,7 @@ D = Decimal
 
 
 def entries(user, catalogue, period="2024"):
-    return s.comparison_entries(scope=scope_for_user(user), period=period, catalogue=catalogue)
+    return comparison_entries(scope=scope_for_user(user), period=period, catalogue=catalogue)
 
 
 def regions_of(items):
@@ -49,8 +54,8 @@ def test_eigen_concept_telt_niet_mee_in_de_statistiek(
     make_report("friesland", status=ReportStatus.CONCEPT, answers=kosten("900"))
     items = entries(rapporteur_friesland, catalogue_2021)
     indicators = [Indicator.objects.get(version=catalogue_2021, key=KOSTEN)]
-    answers = s.answers_for(entries=items, indicators=indicators)
-    (figure,) = s.bandwidth(entries=items, indicators=indicators, answers=answers)
+    answers = answers_for(entries=items, indicators=indicators)
+    (figure,) = bandwidth(entries=items, indicators=indicators, answers=answers)
     assert len(figure.points) == 2
     assert figure.stats is not None
     assert (figure.stats.n, figure.stats.maximum) == (1, D(100))
@@ -74,10 +79,10 @@ def test_bandbreedte_min_mediaan_max_en_frequentie_per_jaar(landelijk, make_repo
     make_report("utrecht", answers={FREQUENTIE: {"choice": "onbekend"}})
     items = entries(landelijk, catalogue_2021)
     indicators = [Indicator.objects.get(version=catalogue_2021, key=FREQUENTIE)]
-    (figure,) = s.bandwidth(
+    (figure,) = bandwidth(
         entries=items,
         indicators=indicators,
-        answers=s.answers_for(entries=items, indicators=indicators),
+        answers=answers_for(entries=items, indicators=indicators),
     )
     assert figure.stats is not None
     assert (figure.stats.n, figure.stats.minimum, figure.stats.median, figure.stats.maximum) == (
@@ -101,11 +106,11 @@ def test_groepen_naar_vt_aan_de_zsm_tafel(landelijk, make_report, catalogue_2021
     figures = [
         Indicator.objects.select_related("answer_type").get(version=catalogue_2021, key=KOSTEN)
     ]
-    result = s.grouping(
+    result = grouping(
         entries=items,
         split=split,
         indicators=figures,
-        answers=s.answers_for(entries=items, indicators=[split, *figures]),
+        answers=answers_for(entries=items, indicators=[split, *figures]),
     )
     assert {k: len(v) for k, v in result.members.items()} == {
         "deelnemer": 2,
@@ -132,7 +137,7 @@ def test_toetsingskader_wel_alleen_als_alle_vijf_kenmerken_ja(
         for index, criterion in enumerate(CRITERIA):
             verdict = last if index == len(CRITERIA) - 1 else "ja"
             CriterionAnswer.objects.create(report=report, criterion=criterion.key, verdict=verdict)
-    summary = s.assessments(entries=entries(landelijk, catalogue_2021), total_regions=25)
+    summary = assessments(entries=entries(landelijk, catalogue_2021), total_regions=25)
     assert (summary.wel, summary.geen, summary.not_assessed, summary.total_regions) == (
         1,
         1,
@@ -145,7 +150,7 @@ def test_volwassenheid_per_regio_en_thema(landelijk, make_report, catalogue_2021
     report = make_report("groningen")
     theme = Theme.objects.get(version=catalogue_2021, key="actieoverleg")
     ThemeMaturity.objects.create(report=report, theme=theme, level=4, motivation="Loopt.")
-    maturities = s.maturities_for(entries=entries(landelijk, catalogue_2021))
+    maturities = maturities_for(entries=entries(landelijk, catalogue_2021))
     assert maturities[(report.pk, theme.pk)].level == 4
 
 
@@ -159,7 +164,7 @@ def test_rode_draad_telt_regios_niet_antwoorden(landelijk, make_report, catalogu
     for answer in Answer.objects.filter(report__in=[groningen, friesland, concept]):
         BottleneckCode.objects.create(answer=answer, code="capaciteit-om")
     BottleneckCode.objects.create(answer=groningen.answers.first(), code="informatiedeling")
-    category = s.rode_draad(entries=entries(landelijk, catalogue_2021))[0]
+    category = rode_draad(entries=entries(landelijk, catalogue_2021))[0]
     counts = {b.bottleneck.key: b for b in category.bottlenecks}
     assert category.n == 2
     assert counts["capaciteit-om"].n == 2

@@ -1,9 +1,12 @@
-"""The side-by-side and bandwidth tables: rendered in Python, kept for finalised reports."""
+"""The comparison tables as the pages render them (Jinja2 partials, ADR 0015): their
+structure for screen readers (captions, th scope), Dutch texts and numbers, escaping, and
+the tables of finalised reports kept until a report comes in."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django.asserts import assertInHTML
 
 from werkset.reports.models import Answer, ReportStatus
 
@@ -26,10 +29,55 @@ def bandwidth(client, period: str = "2024") -> str:
     return html[html.index('<section class="figure-block"') : html.index("</main>")]
 
 
+def trend(client, region: str = "friesland") -> str:
+    """The trend page's two tables."""
+    url = reverse("comparison:over_time") + f"?regio={region}&thema=vt-zsm"
+    html = client.get(url).content.decode()
+    return html[html.index("<h2>") : html.index("</main>")]
+
+
+def test_kolomkoppen_noemen_elke_regio_met_link_en_markeringen(
+    client_for, rapporteur_friesland, make_report
+):
+    groningen = make_report("groningen", answers=kosten("1000"))
+    concept = make_report("friesland", status=ReportStatus.CONCEPT, answers=kosten("2000"))
+    html = side_by_side(client_for(rapporteur_friesland))
+    assertInHTML("<caption>Antwoorden per regio, VT &amp; ZSM, 2024</caption>", html)
+    assertInHTML(
+        f'<th scope="col"><a href="{reverse("reports:detail", args=[groningen.pk])}">'
+        "Groningen</a></th>",
+        html,
+    )
+    assertInHTML(
+        f'<th scope="col"><a href="{reverse("reports:detail", args=[concept.pk])}">Friesland</a>'
+        ' <span class="own-mark">(uw regio)</span> <span class="concept-mark">concept</span></th>',
+        html,
+    )
+
+
+def test_rij_per_indicator_met_keuze_en_bedrag_in_nederlandse_notatie(
+    client_for, landelijk, make_report
+):
+    make_report("groningen", answers=kosten("1500.5"))
+    make_report("friesland", answers={})
+    html = side_by_side(client_for(landelijk))
+    assertInHTML(
+        '<tr><th scope="row">Kosten randvoorwaarden</th>'
+        '<td><span class="choice choice--ja">Ja</span>'
+        '<br><span class="subtle">Kosten:</span> € 1.500,50</td>'
+        '<td><span class="subtle">niet beantwoord</span></td></tr>',
+        html,
+    )
+
+
 def test_toelichting_in_een_cel_is_ontsnapt_met_regeleinden(client_for, landelijk, make_report):
     make_report("groningen", answers={TAFEL: {"choice": "deelnemer", "explanation": "A & B\n<b>"}})
     html = side_by_side(client_for(landelijk))
-    assert "A &amp; B<br>&lt;b&gt;</details>" in html
+    assertInHTML(
+        '<details><summary>Toelichting<span class="visually-hidden"> Groningen</span></summary>'
+        "A &amp; B<br>&lt;b&gt;</details>",
+        html,
+    )
 
 
 def test_regio_zonder_antwoord_heet_niet_beantwoord(client_for, landelijk, make_report):
@@ -86,3 +134,44 @@ def test_een_nieuwe_vastgestelde_rapportage_verschijnt_meteen(client_for, landel
     html = side_by_side(client)
     assert "Friesland" in html
     assert "4.000" in html
+
+
+def test_bandbreedtetabel_telt_alleen_vastgestelde_en_markeert_het_eigen_concept(
+    client_for, rapporteur_friesland, make_report
+):
+    make_report("groningen", answers=kosten("1000"))
+    make_report("drenthe", answers=kosten("3000"))
+    make_report("friesland", status=ReportStatus.CONCEPT, answers=kosten("2500.5"))
+    html = bandwidth(client_for(rapporteur_friesland))
+    start = html.rindex("<section", 0, html.index("Kosten randvoorwaarden: Kosten"))
+    figure = html[start : html.index("</section>", start) + len("</section>")]
+    assertInHTML(
+        '<caption class="visually-hidden">Kosten randvoorwaarden: Kosten</caption>', figure
+    )
+    assertInHTML('<tr><th scope="row">Regio\'s (n)</th><td>2</td></tr>', figure)
+    assertInHTML('<tr><th scope="row">Mediaan</th><td>2.000</td></tr>', figure)
+    assertInHTML(
+        '<tr><th scope="row">Friesland <span class="own-mark">(uw regio)</span>'
+        ' <span class="concept-mark">concept, telt niet mee</span></th><td>2.500,50</td></tr>',
+        figure,
+    )
+
+
+def test_verloop_toont_eigen_waarde_met_landelijke_mediaan_en_volwassenheid(
+    client_for, rapporteur_friesland, make_report
+):
+    make_report("groningen", answers=kosten("1000"))
+    make_report("drenthe", answers=kosten("2000"))
+    make_report("friesland", status=ReportStatus.CONCEPT, answers=kosten("2500"))
+    html = trend(client_for(rapporteur_friesland))
+    assertInHTML(
+        '<tr><th scope="row">Kosten randvoorwaarden: Kosten <span class="subtle">(euro)</span>'
+        '</th><td><span class="own-mark">2.500 <span class="concept-mark">concept</span></span>'
+        '<br><span class="subtle">mediaan 1.500 (1.000–2.000, n = 2)</span></td></tr>',  # noqa: RUF001
+        html,
+    )
+    assertInHTML(
+        '<tr><th scope="row">VT &amp; ZSM</th><td><span class="level level--0">–</span>'  # noqa: RUF001
+        ' <span class="subtle">niet beoordeeld</span></td></tr>',
+        html,
+    )

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from werkset.accounts.models import Role
 from werkset.accounts.scope import Scope
 from werkset.comparison.exports import csv_text, jsonable, period_export, rows_as_dicts
-from werkset.comparison.selectors import catalogue_versions, lens_default, period_overview
+from werkset.comparison.selectors.entries import catalogue_versions, lens_default, period_overview
 from werkset.reports.models import validate_period
 
 # The command speaks for the national network: finalised reports only, never a concept.

@@ -1,0 +1,85 @@
+"""The bottlenecks page (rode draad): which regions name each bottleneck, with quotes."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from werkset.regions.models import Region
+from werkset.reports.models import Answer, Report
+
+from ..models import BottleneckCode
+from ..vocabulary import BOTTLENECK_CATEGORIES, Bottleneck, BottleneckCategory
+from .entries import Entry
+
+
+@dataclass
+class QuoteRef:
+    entry: Entry
+    answer: Answer
+
+    @property
+    def theme_key(self) -> str:
+        """Indicator keys are `<theme>.<element>.<name>` (catalogue convention)."""
+        return self.answer.indicator.key.split(".", 1)[0]
+
+
+@dataclass
+class BottleneckCount:
+    bottleneck: Bottleneck
+    regions: list[Region]
+    quotes: list[QuoteRef]
+
+    @property
+    def n(self) -> int:
+        return len(self.regions)
+
+
+@dataclass
+class CategoryCount:
+    category: BottleneckCategory
+    regions: list[Region]
+    bottlenecks: list[BottleneckCount]
+
+    @property
+    def n(self) -> int:
+        return len(self.regions)
+
+
+def rode_draad(*, entries: list[Entry]) -> list[CategoryCount]:
+    """Per category and sub-theme: how many regions name it (n) and the quotes behind it.
+
+    Only finalised reports count; one query.
+    """
+    final = {e.report.pk: e for e in entries if e.is_final}
+    codes = (
+        BottleneckCode.objects.filter(answer__report_id__in=list(final))
+        .select_related("answer__indicator")
+        .order_by("answer__indicator__position", "answer_id")
+    )
+    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+    for code in codes:
+        quotes[code.code].append(QuoteRef(entry=final[code.answer.report_id], answer=code.answer))
+
+    def regions_of(refs: Iterable[QuoteRef]) -> list[Region]:
+        unique = {ref.entry.region.pk: ref.entry.region for ref in refs}
+        return sorted(unique.values(), key=lambda r: (r.position, r.name))
+
+    result = []
+    for category in BOTTLENECK_CATEGORIES:
+        counts = [
+            BottleneckCount(b, regions_of(quotes[b.key]), quotes[b.key])
+            for b in category.bottlenecks
+        ]
+        all_refs = [ref for count in counts for ref in count.quotes]
+        result.append(CategoryCount(category, regions_of(all_refs), counts))
+    return result
+
+
+def codes_for_report(*, report: Report) -> dict[int, set[str]]:
+    """The bottleneck codes of a report's answers, per answer id."""
+    result: dict[int, set[str]] = defaultdict(set)
+    for answer_id, code in BottleneckCode.objects.filter(answer__report=report).values_list(
+        "answer_id", "code"
+    ):
+        result[answer_id].add(code)
+    return result

@@ -1,0 +1,98 @@
+"""Maturity per theme: from the report's own answer (Werkset 2.0) or its assessment."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast
+
+from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
+from werkset.reports.models import Answer
+
+from ..models import MaturityLevel, ThemeMaturity
+from ..vocabulary import MATURITY_ANSWER_TYPE, MATURITY_CHOICES
+from .entries import Entry
+
+
+@dataclass(frozen=True)
+class Maturity:
+    """A region's maturity for a theme: from the report's own answer when its catalogue
+    asks it (Werkset 2.0), else from the assessment kept with the report."""
+
+    level: int
+    motivation: str
+    from_answer: bool = False
+
+    def get_level_display(self) -> str:
+        return str(MaturityLevel(self.level).label)
+
+
+def maturities_for(
+    *, entries: Iterable[Entry], themes: Sequence[Theme] | None = None
+) -> dict[tuple[int, int], Maturity]:
+    """Maturity per (report id, theme id), two queries.
+
+    With `themes`, the theme ids are those of the given themes, matched by key, so reports
+    of other catalogue versions line up with them (themes keep their key across versions).
+    """
+    return report_maturities(report_ids=[e.report.pk for e in entries], themes=themes)
+
+
+def themes_asking_maturity(*, version: CatalogueVersion) -> set[int]:
+    """Ids of the version's themes whose maturity is a question of the report itself."""
+    return set(
+        Indicator.objects.filter(
+            version=version, answer_type__key=MATURITY_ANSWER_TYPE
+        ).values_list("theme_id", flat=True)
+    )
+
+
+def report_maturities(
+    *, report_ids: Sequence[int], themes: Sequence[Theme] | None
+) -> dict[tuple[int, int], Maturity]:
+    """Maturity per (report id, theme id) of these reports (see maturities_for), one query."""
+    found: dict[tuple[int, str], Maturity] = {}
+    theme_ids: dict[tuple[int, str], int] = {}
+    assessed = (
+        ThemeMaturity.objects.filter(report_id__in=report_ids)
+        .order_by()
+        .annotate(
+            theme_key=F("theme__key"),
+            value=Cast("level", CharField()),
+            text=F("motivation"),
+            answered=Value(False),
+        )
+        .values_list("report_id", "theme_id", "theme_key", "value", "text", "answered")
+    )
+    answered = (
+        Answer.objects.filter(
+            report_id__in=report_ids, indicator__answer_type__key=MATURITY_ANSWER_TYPE
+        )
+        .order_by()
+        .annotate(
+            theme_id=F("indicator__theme_id"),
+            theme_key=F("indicator__theme__key"),
+            value=F("choice"),
+            text=F("explanation"),
+            answered=Value(True),
+        )
+        .values_list("report_id", "theme_id", "theme_key", "value", "text", "answered")
+    )
+    # One query for both sources; the report's own answer goes before the assessment.
+    rows = sorted(assessed.union(answered, all=True), key=lambda row: bool(row[5]))
+    for report_id, theme_id, key, value, text, from_answer in rows:
+        level = MATURITY_CHOICES.get(value) if from_answer else int(value)
+        if level is None:
+            continue
+        found[(report_id, key)] = Maturity(level, text, bool(from_answer))
+        theme_ids[(report_id, key)] = theme_id
+    if themes is None:
+        return {
+            (report_id, theme_ids[(report_id, key)]): m for (report_id, key), m in found.items()
+        }
+    by_key = {theme.key: theme.pk for theme in themes}
+    return {
+        (report_id, by_key[key]): maturity
+        for (report_id, key), maturity in found.items()
+        if key in by_key
+    }

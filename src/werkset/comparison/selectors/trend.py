@@ -1,0 +1,344 @@
+"""The trend page: a region's figures and maturity per period beside the national spread.
+
+The trend of a region over all periods compares its own figures with the national
+distribution per period. The national part is computed once per period and cached:
+finalised reports never change (a correction is a new report), so the set of finalised
+reports that stand for the regions in a period, with the catalogue version and theme
+they are read in, is the cache key. A warm request does a fixed, small number of
+queries: the reports (as tuples), the theme's indicators, the region's own answers and
+maturity; a period whose key is new costs its answers once, in the same query.
+"""
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from django.core.cache import cache
+
+from werkset.accounts.scope import Scope
+from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
+from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
+from werkset.regions.models import Region
+from werkset.reports.models import Answer, ReportStatus
+from werkset.reports.selectors import reports_visible
+
+from ..statistics import Distribution, distribution, figure_number
+from .bandwidth import Figure, figure_specs
+from .entries import PeriodOverview, period_overview
+from .maturity import Maturity, report_maturities
+
+TREND_CACHE_SECONDS = 7 * 24 * 3600
+TREND_CACHE_PREFIX = "werkset:verloop:1"
+
+
+@dataclass(frozen=True)
+class Pick:
+    """The report that stands for a region in a period, as plain values."""
+
+    report_id: int
+    region_id: int
+    version_id: int
+    is_final: bool
+    stamp: str
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    value: Decimal
+    is_final: bool
+    relation: str  # the kind of continuation when read through lineage, else ""
+
+
+@dataclass(frozen=True)
+class TrendColumn:
+    period: str
+    version: CatalogueVersion | None  # the version of the region's own report, if any
+    is_final: bool
+
+
+@dataclass
+class TrendRow:
+    figure: Figure
+    own: list[TrendPoint | None]
+    national: list[Distribution | None]
+
+    @property
+    def cells(self) -> list[tuple[TrendPoint | None, Distribution | None]]:
+        return list(zip(self.own, self.national, strict=True))
+
+
+@dataclass
+class Trend:
+    periods: list[str]
+    columns: list[TrendColumn]
+    rows: list[TrendRow]
+    maturity: list[tuple[Theme, list[Maturity | None]]]
+
+
+class _AnswerRow(NamedTuple):
+    choice: str
+    explanation: str
+    figures: dict[str, Any]
+
+
+def _trend_picks(
+    *, scope: Scope, lens: CatalogueVersion, versions: Sequence[CatalogueVersion]
+) -> dict[str, list[Pick]]:
+    """Per period the report of each region, chosen as comparison_entries does (one query,
+    plain values: no model instances for hundreds of reports)."""
+    line = catalogue_line(version=lens, versions=versions)
+    order = {v.pk: (v.pk == lens.pk, v.published_on, v.slug) for v in line}
+    rows = (
+        reports_visible(scope=scope)
+        .filter(catalogue_version_id__in=list(order))
+        .values_list(
+            "id", "region_id", "period", "status", "number", "catalogue_version_id", "created_at"
+        )
+    )
+    candidates: dict[tuple[str, int], list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        candidates[(row[2], row[1])].append(row)
+    picks: dict[str, list[Pick]] = defaultdict(list)
+    for (period, region_id), reports in candidates.items():
+        final = [r for r in reports if r[3] == ReportStatus.VASTGESTELD]
+        if not final and region_id not in scope.full_view_region_ids:
+            continue
+        pool = final or reports
+        pk, _region, _period, _status, number, version_id, created = max(
+            pool, key=lambda r: (order[r[5]], r[4])
+        )
+        picks[period].append(
+            Pick(pk, region_id, version_id, bool(final), f"{number}:{created.isoformat()}")
+        )
+    return {period: picks[period] for period in sorted(picks)}
+
+
+def _trend_key(lens: CatalogueVersion, theme: Theme | None, picks: Iterable[Pick]) -> str:
+    final = sorted(
+        (p.report_id, p.version_id, p.stamp) for p in picks if p.is_final
+    )  # concepts never count nationally
+    digest = hashlib.sha256(
+        repr((lens.pk, lens.content_hash, theme.pk if theme else None, final)).encode()
+    ).hexdigest()
+    return f"{TREND_CACHE_PREFIX}:{digest}"
+
+
+def _figure_values(
+    *,
+    picks: Iterable[Pick],
+    specs: Sequence[tuple[Indicator, dict[str, Any]]],
+    answers: dict[int, dict[int, _AnswerRow]],
+    lens_id: int,
+    lineage: Any,
+) -> dict[int, dict[str, tuple[Decimal, str]]]:
+    """Per report id the value of each figure (slug) in the lens's terms, with the kind of
+    continuation when it was read through lineage."""
+    result: dict[int, dict[str, tuple[Decimal, str]]] = {}
+    for pick in picks:
+        own = answers.get(pick.report_id, {})
+        values: dict[str, tuple[Decimal, str]] = {}
+        carried: dict[int, Any] = {}
+        for indicator, spec in specs:
+            if pick.version_id == lens_id:
+                answer = own.get(indicator.pk)
+                figures, relation = (answer.figures if answer else {}), ""
+            else:
+                if indicator.pk not in carried:
+                    carried[indicator.pk] = lineage.carry(
+                        version_id=pick.version_id, indicator_id=indicator.pk, answers=own
+                    )
+                found = carried[indicator.pk]
+                figures, relation = (found.figures, found.relation) if found else ({}, "")
+            value = figure_number(spec, figures.get(spec["key"]))
+            if value is not None:
+                values[f"{indicator.key}.{spec['key']}"] = (value, relation)
+        result[pick.report_id] = values
+    return result
+
+
+def _finalised_stamp(
+    *,
+    scope: Scope,
+    lens: CatalogueVersion,
+    versions: Sequence[CatalogueVersion],
+    finalised: dict[int, list[tuple[Any, ...]]],
+) -> str | None:
+    """What the trend depends on, for a viewer who sees finalised reports only: the stamp
+    of the finalised reports of the catalogue line (from the period overview). None for a
+    viewer with concepts in view (they change)."""
+    if scope.full_view_region_ids:
+        return None
+    line = catalogue_line(version=lens, versions=versions)
+    return repr([(v.pk, finalised.get(v.pk, [])) for v in line])
+
+
+def region_trend_key(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    region: Region | None,
+    versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
+) -> str | None:
+    """The key under which a trend is kept: for viewers of finalised reports only
+    (landelijk), of every input, including the stamp of the finalised reports (from
+    `overview`, the page's period overview, or read now). None: made afresh."""
+    if catalogue is None or scope.full_view_region_ids:
+        return None
+    if overview is None or overview.finalised is None:
+        overview = period_overview(scope=scope, stamped=True)
+    stamp = _finalised_stamp(
+        scope=scope, lens=catalogue, versions=versions, finalised=overview.finalised or {}
+    )
+    if stamp is None:
+        return None
+    inputs = (
+        catalogue.pk,
+        catalogue.content_hash,
+        theme.pk if theme else None,
+        [t.pk for t in themes],
+        region.pk if region else None,
+        [(v.pk, v.content_hash) for v in versions],
+        stamp,
+    )
+    return f"{TREND_CACHE_PREFIX}:whole:{hashlib.sha256(repr(inputs).encode()).hexdigest()}"
+
+
+def region_trend(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    region: Region | None,
+    versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
+) -> Trend:
+    """The trend as _region_trend makes it, kept whole under region_trend_key."""
+    inputs: dict[str, Any] = {
+        "scope": scope,
+        "catalogue": catalogue,
+        "theme": theme,
+        "themes": themes,
+        "region": region,
+        "versions": versions,
+    }
+    key = region_trend_key(**inputs, overview=overview)
+    if key is None:
+        return _region_trend(**inputs)
+    trend = cache.get(key)
+    if trend is None:
+        trend = _region_trend(**inputs)
+        cache.set(key, trend, TREND_CACHE_SECONDS)
+    return trend
+
+
+def _region_trend(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    region: Region | None,
+    versions: Sequence[CatalogueVersion],
+) -> Trend:
+    """A region's figures and maturity per period beside the national distribution, in the
+    terms of `catalogue`: reports made with an earlier or later version of the same line
+    are read through lineage, so the series runs on across a change of instrument."""
+    if catalogue is None:
+        return Trend([], [], [], [])
+    picks = _trend_picks(scope=scope, lens=catalogue, versions=versions)
+    periods = list(picks)
+    own = {
+        period: next((p for p in found if region and p.region_id == region.pk), None)
+        for period, found in picks.items()
+    }
+    own_ids = [p.report_id for p in own.values() if p is not None]
+    indicators = (
+        list(
+            Indicator.objects.filter(version=catalogue, theme=theme)
+            .select_related("answer_type")
+            .only(
+                "id",
+                "key",
+                "label",
+                "version_id",
+                "position",
+                "field_labels",
+                "continues",
+                "answer_type__key",
+                "answer_type__fields",
+                "answer_type__choices",
+            )
+            .order_by("position")
+        )
+        if theme
+        else []
+    )
+    specs = [(indicator, spec) for indicator in indicators for spec in figure_specs(indicator)]
+    keys = {period: _trend_key(catalogue, theme, found) for period, found in picks.items()}
+    national = cache.get_many(list(keys.values())) if theme else {}
+    missing = [p for p in periods if theme and keys[p] not in national]
+    needed = [p for period in missing for p in picks[period] if p.is_final]
+    needed += [p for p in own.values() if p is not None]
+    lineage = None
+    answers: dict[int, dict[int, _AnswerRow]] = defaultdict(dict)
+    if specs and needed:
+        other = {p.version_id for p in needed} - {catalogue.pk}
+        if other:
+            lineage = catalogue_lineage(
+                lens_indicators=indicators, version_ids=other, versions=versions
+            )
+        wanted = {i.pk for i in indicators} | (lineage.source_indicator_ids if lineage else set())
+        rows = Answer.objects.filter(
+            report_id__in={p.report_id for p in needed}, indicator_id__in=wanted
+        ).values_list("report_id", "indicator_id", "choice", "figures")
+        for report_id, indicator_id, choice, figures in rows:
+            answers[report_id][indicator_id] = _AnswerRow(choice, "", figures or {})
+    values = _figure_values(
+        picks=needed, specs=specs, answers=answers, lens_id=catalogue.pk, lineage=lineage
+    )
+    slugs = [f"{indicator.key}.{spec['key']}" for indicator, spec in specs]
+    fresh = {}
+    for period in missing:
+        final = [values.get(p.report_id, {}) for p in picks[period] if p.is_final]
+        fresh[keys[period]] = {
+            slug: distribution(found[slug][0] for found in final if slug in found) for slug in slugs
+        }
+    if fresh:
+        cache.set_many(fresh, TREND_CACHE_SECONDS)
+        national.update(fresh)
+    rows_ = []
+    for (indicator, spec), slug in zip(specs, slugs, strict=True):
+        points: list[TrendPoint | None] = []
+        for period in periods:
+            pick = own[period]
+            found = values.get(pick.report_id, {}).get(slug) if pick else None
+            points.append(TrendPoint(found[0], pick.is_final, found[1]) if pick and found else None)
+        rows_.append(
+            TrendRow(
+                figure=Figure(indicator=indicator, spec=spec, points=[], stats=None),
+                own=points,
+                national=[national.get(keys[period], {}).get(slug) for period in periods],
+            )
+        )
+    maturities = report_maturities(report_ids=own_ids, themes=themes) if own_ids else {}
+    maturity: list[tuple[Theme, list[Maturity | None]]] = []
+    for t in themes:
+        cells = []
+        for period in periods:
+            pick = own[period]
+            cells.append(maturities.get((pick.report_id, t.pk)) if pick else None)
+        maturity.append((t, cells))
+    by_id = {v.pk: v for v in versions}
+    columns = []
+    for period in periods:
+        pick = own[period]
+        version = by_id.get(pick.version_id) if pick else None
+        columns.append(TrendColumn(period, version, bool(pick and pick.is_final)))
+    return Trend(periods, columns, rows_, maturity)

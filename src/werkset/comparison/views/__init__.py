@@ -1,0 +1,1 @@
+"""Comparison pages: those of one period, the trend, and the assessment of one report."""

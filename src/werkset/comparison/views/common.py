@@ -1,0 +1,167 @@
+"""What every comparison page shares: who may compare, what to compare (from the query
+string), and the key under which a page's tables of finalised reports are kept.
+
+Every view asks the scope on the server; the data comes from selectors in a fixed number
+of queries, whatever the number of regions."""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+from werkset.accounts.scope import Scope, scope_for_request
+from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
+from werkset.reports.models import Answer
+
+from ..selectors.entries import (
+    Entry,
+    PeriodOverview,
+    answers_for,
+    catalogue_themes_all,
+    comparison_entries,
+    lens_default,
+    period_overview,
+    theme_indicators,
+)
+
+# Finalised reports never change (a correction is a new report). What the side-by-side and
+# bandwidth pages show of a set of finalised reports is therefore kept (ADR 0015), under a
+# key of everything it is made of: the page, language, period, catalogue version and theme,
+# and per region its report (id and version), name and whether it is the viewer's own.
+# Which reports a viewer may see is decided on every request (comparison_entries); a page
+# with a concept in it is always made afresh.
+COMPARISON_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def comparing(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed in with a content role (administrators manage accounts, not content)."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not scope_for_request(request).can_compare:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@dataclass
+class Selection:
+    scope: Scope
+    catalogue: CatalogueVersion | None
+    periods: list[str]
+    period: str
+    themes: list[Theme]
+    theme: Theme | None
+    versions: list[CatalogueVersion] = field(default_factory=list)
+    in_use: set[int] = field(default_factory=set)
+    overview: PeriodOverview | None = None
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "periods": self.periods,
+            "period": self.period,
+            "themes": self.themes,
+            "theme": self.theme,
+            "catalogue": self.catalogue,
+            "versions": self.versions,
+            # reports of another version are read through lineage (a note on the page)
+            "read_through_lineage": bool(
+                self.catalogue and self.in_use and self.in_use != {self.catalogue.pk}
+            ),
+        }
+
+
+def selection_from(
+    request: HttpRequest, *, default_theme: str | None = None, all_periods: bool = False
+) -> Selection:
+    """What to compare, from the query string. The catalogue version the comparison is
+    read in (?versie=) defaults to the newest one the reports in view use: those of the
+    period, or of every period for the trend (`all_periods`); reports of other versions
+    of the same line are read through lineage."""
+    scope = scope_for_request(request)
+    all_themes = catalogue_themes_all()
+    versions = list({t.version_id: t.version for t in all_themes}.values())
+    # The trend (all periods) keeps its table by the stamps of the finalised reports.
+    overview = period_overview(scope=scope, stamped=all_periods)
+    period = request.GET.get("periode", "")
+    if period not in overview.periods:
+        period = overview.default
+    in_use = (
+        set().union(*overview.versions.values())
+        if all_periods
+        else overview.versions.get(period, set())
+    )
+    catalogue = next(
+        (v for v in versions if v.slug == request.GET.get("versie")), None
+    ) or lens_default(versions=versions, in_use=in_use)
+    themes = [t for t in all_themes if catalogue and t.version_id == catalogue.pk]
+    wanted = request.GET.get("thema", default_theme or "")
+    theme = next((t for t in themes if t.key == wanted), themes[0] if themes else None)
+    return Selection(
+        scope, catalogue, overview.periods, period, themes, theme, versions, in_use, overview
+    )
+
+
+def wants_csv(request: HttpRequest) -> bool:
+    return request.GET.get("formaat") == "csv"
+
+
+def export_name(*parts: str) -> str:
+    """The file name of a download: vergelijking-<parts>."""
+    return "-".join(p.replace(".", "_") for p in ["vergelijking", *parts] if p)
+
+
+def finalised_key(page: str, selection: Selection, entries: list[Entry]) -> str | None:
+    """The key of a page's tables while every report in them is finalised; None otherwise
+    (a concept changes, so the page is made afresh)."""
+    catalogue, theme = selection.catalogue, selection.theme
+    if catalogue is None or theme is None or not entries:
+        return None
+    if not all(entry.is_final for entry in entries):
+        return None
+    parts = (
+        get_language(),
+        selection.period,
+        (catalogue.pk, catalogue.content_hash, str(catalogue.loaded_at)),
+        (theme.pk, theme.key),
+        [
+            (e.report.pk, e.report.catalogue_version_id, e.region.pk, e.region.name, e.is_own)
+            for e in entries
+        ],
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"werkset:vergelijking:2:{page}:{digest}"
+
+
+def selected_entries(selection: Selection) -> list[Entry]:
+    """The reports this comparison shows: per region its latest in the selected period."""
+    return comparison_entries(
+        scope=selection.scope,
+        period=selection.period,
+        catalogue=selection.catalogue,
+        versions=selection.versions,
+    )
+
+
+def theme_answers(
+    selection: Selection, entries: list[Entry], *extra: Indicator
+) -> tuple[list[Indicator], dict[tuple[int, int], Answer]]:
+    """The selected theme's indicators and the entries' answers to them (and to `extra`),
+    read through lineage with the versions the selection already holds."""
+    indicators = (
+        theme_indicators(catalogue=selection.catalogue, theme=selection.theme)
+        if selection.catalogue
+        else []
+    )
+    answers = answers_for(
+        entries=entries, indicators=[*extra, *indicators], versions=selection.versions
+    )
+    return list(indicators), answers

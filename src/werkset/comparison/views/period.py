@@ -1,0 +1,312 @@
+"""The comparisons of one period: the index, side by side, bandwidth, groups, maturity,
+toetsingskader and bottlenecks."""
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from werkset.catalogue.models import Theme
+from werkset.regions.models import Region
+
+from ..charts import bandwidth_svg, format_number
+from ..exports import (
+    assessment_rows,
+    bandwidth_rows,
+    bottleneck_rows,
+    csv_response,
+    grouping_rows,
+    jsonable,
+    maturity_rows,
+    period_export,
+    rows_as_dicts,
+    side_by_side_rows,
+)
+from ..models import MaturityLevel
+from ..selectors.assessments import assessments
+from ..selectors.bandwidth import Figure, bandwidth
+from ..selectors.bottlenecks import rode_draad
+from ..selectors.entries import Entry
+from ..selectors.groups import choice_indicators, grouping
+from ..selectors.maturity import maturities_for
+from ..selectors.side_by_side import Row, side_by_side
+from ..tilemap import TILE_POSITIONS
+from ..vocabulary import CRITERIA
+from .common import (
+    COMPARISON_CACHE_SECONDS,
+    Selection,
+    comparing,
+    export_name,
+    finalised_key,
+    selected_entries,
+    selection_from,
+    theme_answers,
+    wants_csv,
+)
+
+DEFAULT_SPLIT = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
+
+
+@comparing
+def index(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request)
+    if request.GET.get("formaat") in ("csv", "json") and selection.period:
+        tables = period_export(
+            scope=selection.scope,
+            period=selection.period,
+            catalogue=selection.catalogue,
+            versions=selection.versions,
+        )
+        if request.GET["formaat"] == "json":
+            document = {
+                "period": selection.period,
+                **{name: rows_as_dicts(*table) for name, table in tables.items()},
+            }
+            response = HttpResponse(
+                json.dumps(jsonable(document), ensure_ascii=False, indent=2),
+                content_type="application/json",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="{export_name(selection.period)}.json"'
+            )
+            return response
+        header, rows = tables["answers"]
+        return csv_response(export_name(selection.period, "antwoorden"), header, rows)
+    return render(request, "comparison/index.html", selection.context())
+
+
+class SideBySideTable:
+    """The side-by-side table's rows, read when the template asks for them: not at all
+    when the page's kept rows are shown (comparison/side_by_side.html)."""
+
+    def __init__(self, selection: Selection, entries: list[Entry]) -> None:
+        self.selection = selection
+        self.entries = entries
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        indicators, answers = theme_answers(self.selection, self.entries)
+        return side_by_side(entries=self.entries, indicators=indicators, answers=answers)
+
+
+@comparing
+def side_by_side_view(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request)
+    entries = selected_entries(selection)
+    table = SideBySideTable(selection, entries)
+    if wants_csv(request):
+        theme_key = selection.theme.key if selection.theme else ""
+        return csv_response(
+            export_name(selection.period, theme_key), *side_by_side_rows(table.rows)
+        )
+    return render(
+        request,
+        "comparison/side_by_side.html",
+        {
+            **selection.context(),
+            "entries": entries,
+            "table": table,
+            "cache_key": finalised_key("naast-elkaar", selection, entries),
+            "cache_seconds": COMPARISON_CACHE_SECONDS,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class PointView:
+    """A region's value in a figure's table, as shown."""
+
+    region: str
+    is_own: bool
+    is_final: bool
+    value: str
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A figure of the bandwidth page: its chart and its table's numbers, as shown."""
+
+    figure: Figure
+    svg: str
+    minimum: str
+    median: str
+    maximum: str
+    points: list[PointView]
+
+
+def _figure_view(figure: Figure, index: int) -> FigureView:
+    stats = figure.stats
+    return FigureView(
+        figure=figure,
+        svg=bandwidth_svg(figure, chart_id=f"chart-{index}"),
+        minimum=format_number(stats.minimum) if stats else "",
+        median=format_number(stats.median) if stats else "",
+        maximum=format_number(stats.maximum) if stats else "",
+        points=[
+            PointView(p.entry.region.name, p.entry.is_own, p.entry.is_final, format_number(p.value))
+            for p in figure.points
+        ],
+    )
+
+
+def _figures(selection: Selection, entries: list[Entry]) -> list[Figure]:
+    indicators, answers = theme_answers(selection, entries)
+    return bandwidth(entries=entries, indicators=indicators, answers=answers)
+
+
+class BandwidthFigures:
+    """The bandwidth page's figures, read and drawn when the template asks for them: not at
+    all when the page's kept figures are shown (comparison/bandwidth.html)."""
+
+    def __init__(self, selection: Selection, entries: list[Entry]) -> None:
+        self.selection = selection
+        self.entries = entries
+
+    @cached_property
+    def figures(self) -> list[FigureView]:
+        figures = _figures(self.selection, self.entries)
+        return [_figure_view(figure, index) for index, figure in enumerate(figures)]
+
+
+@comparing
+def bandwidth_view(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request)
+    entries = selected_entries(selection)
+    if wants_csv(request):
+        theme_key = selection.theme.key if selection.theme else ""
+        return csv_response(
+            export_name(selection.period, theme_key, "bandbreedte"),
+            *bandwidth_rows(_figures(selection, entries)),
+        )
+    return render(
+        request,
+        "comparison/bandwidth.html",
+        {
+            **selection.context(),
+            "entries": entries,
+            "page": BandwidthFigures(selection, entries),
+            "cache_key": finalised_key("bandbreedte", selection, entries),
+            "cache_seconds": COMPARISON_CACHE_SECONDS,
+        },
+    )
+
+
+@comparing
+def bandwidth_svg_view(request: HttpRequest) -> HttpResponse:
+    """One chart as a standalone SVG file (?figuur=<indicator key>.<field key>)."""
+    selection = selection_from(request)
+    figures = _figures(selection, selected_entries(selection))
+    figure = next((f for f in figures if f.slug == request.GET.get("figuur")), None)
+    if figure is None:
+        raise Http404
+    svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + bandwidth_svg(
+        figure, chart_id="chart", standalone=True
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{export_name(selection.period, figure.slug)}.svg"'
+    )
+    return response
+
+
+@comparing
+def groups_view(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request, default_theme=DEFAULT_SPLIT.split(".")[0])
+    splits = choice_indicators(catalogue=selection.catalogue) if selection.catalogue else []
+    wanted = request.GET.get("splits", DEFAULT_SPLIT)
+    split = next(
+        (i for i in splits if i.key == wanted),
+        # the item that continues it in a later version (VT aan de ZSM-tafel in 2.0)
+        next(
+            (i for i in splits if any(link["key"] == wanted for link in i.continues)),
+            splits[0] if splits else None,
+        ),
+    )
+    context: dict[str, Any] = {**selection.context(), "splits": splits, "split": split}
+    if split is not None and selection.catalogue is not None:
+        entries = selected_entries(selection)
+        indicators, answers = theme_answers(selection, entries, split)
+        result = grouping(entries=entries, split=split, indicators=indicators, answers=answers)
+        if wants_csv(request):
+            return csv_response(export_name(selection.period, split.key), *grouping_rows(result))
+        context["result"] = result
+        context["group_keys"] = list(result.members)
+    return render(request, "comparison/groups.html", context)
+
+
+@dataclass
+class MaturityRow:
+    entry: Entry
+    cells: list[tuple[Theme, Any]]
+
+
+@comparing
+def maturity_view(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request)
+    entries = selected_entries(selection)
+    maturities = maturities_for(entries=entries, themes=selection.themes)
+    if wants_csv(request):
+        return csv_response(
+            export_name(selection.period, "volwassenheid"),
+            *maturity_rows(entries, selection.themes, maturities),
+        )
+    rows = [
+        MaturityRow(e, [(t, maturities.get((e.report.pk, t.pk))) for t in selection.themes])
+        for e in entries
+    ]
+    by_region = {e.region.pk: e for e in entries}
+    theme = selection.theme
+    tiles = []
+    for region in Region.objects.order_by("position", "name"):
+        entry = by_region.get(region.pk)
+        maturity = maturities.get((entry.report.pk, theme.pk)) if entry and theme else None
+        tiles.append(
+            {
+                "region": region,
+                "entry": entry,
+                "maturity": maturity,
+                "placed": region.code in TILE_POSITIONS,
+                "own": region.pk in selection.scope.full_view_region_ids,
+            }
+        )
+    return render(
+        request,
+        "comparison/maturity.html",
+        {**selection.context(), "rows": rows, "tiles": tiles, "levels": MaturityLevel.choices},
+    )
+
+
+@comparing
+def toetsingskader_view(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request)
+    entries = selected_entries(selection)
+    summary = assessments(entries=entries, total_regions=Region.objects.count())
+    if wants_csv(request):
+        return csv_response(
+            export_name(selection.period, "toetsingskader"), *assessment_rows(summary)
+        )
+    return render(
+        request,
+        "comparison/toetsingskader.html",
+        {**selection.context(), "summary": summary, "criteria": CRITERIA},
+    )
+
+
+@comparing
+def bottlenecks_view(request: HttpRequest) -> HttpResponse:
+    selection = selection_from(request)
+    entries = selected_entries(selection)
+    categories = rode_draad(entries=entries)
+    if wants_csv(request):
+        return csv_response(
+            export_name(selection.period, "knelpunten"), *bottleneck_rows(categories)
+        )
+    final = sum(1 for e in entries if e.is_final)
+    return render(
+        request,
+        "comparison/bottlenecks.html",
+        {**selection.context(), "categories": categories, "regions_compared": final},
+    )

@@ -1,0 +1,148 @@
+"""The maturity, toetsingskader and bottleneck codes of one report."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from werkset.accounts.scope import request_user, scope_for_request
+from werkset.catalogue.models import Theme
+from werkset.reports.models import Answer
+from werkset.reports.views import report_or_404
+
+from ..forms import BottleneckForm, CriterionForm, MaturityForm
+from ..models import CriterionAnswer, ThemeMaturity
+from ..selectors.bottlenecks import codes_for_report
+from ..selectors.entries import Entry
+from ..selectors.maturity import maturities_for, themes_asking_maturity
+from ..services import (
+    ComparisonError,
+    bottleneck_codes_set,
+    can_assess,
+    can_code,
+    criterion_save,
+    maturity_save,
+)
+from ..vocabulary import CRITERIA
+from .common import comparing
+
+
+@comparing
+def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The report's maturity per theme and toetsingskader; editable while it is open."""
+    report = report_or_404(request, report_id)
+    scope = scope_for_request(request)
+    editable = can_assess(scope, report)
+    all_themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
+    # Werkset 2.0 asks the maturity in the report itself; only the other themes are set here.
+    asked = themes_asking_maturity(version=report.catalogue_version)
+    themes = [t for t in all_themes if t.pk not in asked]
+    current = {m.theme_id: m for m in ThemeMaturity.objects.filter(report=report)}
+    shown = maturities_for(entries=[Entry(report, report.is_final, True)], themes=all_themes)
+    criteria = {c.criterion: c for c in CriterionAnswer.objects.filter(report=report)}
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not editable:
+        raise PermissionDenied
+    maturity_forms = [
+        MaturityForm(
+            data,
+            theme=theme,
+            initial={
+                "level": current[theme.pk].level if theme.pk in current else None,
+                "motivation": current[theme.pk].motivation if theme.pk in current else "",
+            },
+        )
+        for theme in themes
+    ]
+    criterion_forms = [
+        CriterionForm(
+            data,
+            criterion=c.key,
+            initial={
+                "verdict": criteria[c.key].verdict if c.key in criteria else "",
+                "explanation": criteria[c.key].explanation if c.key in criteria else "",
+            },
+        )
+        for c in CRITERIA
+    ]
+    if data is not None:
+        forms_ok = all(f.is_valid() for f in [*maturity_forms, *criterion_forms])
+        if forms_ok:
+            user = request_user(request)
+            try:
+                for mform in maturity_forms:
+                    maturity_save(
+                        report=report,
+                        theme=mform.theme,
+                        level=mform.cleaned_data["level"],
+                        motivation=mform.cleaned_data["motivation"],
+                        user=user,
+                        scope=scope,
+                    )
+                for cform in criterion_forms:
+                    criterion_save(
+                        report=report,
+                        criterion=cform.criterion.key,
+                        verdict=cform.cleaned_data["verdict"],
+                        explanation=cform.cleaned_data["explanation"],
+                        user=user,
+                        scope=scope,
+                    )
+            except ComparisonError as exc:
+                raise Http404 from exc
+            messages.success(request, _("Maturity and toetsingskader saved."))
+            return redirect("comparison:report_assessment", report_id=report.pk)
+    return render(
+        request,
+        "comparison/report_assessment.html",
+        {
+            "report": report,
+            "editable": editable,
+            "maturity_forms": maturity_forms,
+            "criterion_forms": criterion_forms,
+            "current": [(t, shown.get((report.pk, t.pk))) for t in all_themes],
+            "maturity_in_report": bool(asked),
+            "criteria": [(c, criteria.get(c.key)) for c in CRITERIA],
+        },
+    )
+
+
+@comparing
+def report_bottlenecks_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Code the report's explained answers with bottlenecks (analysis, also after finalising)."""
+    report = report_or_404(request, report_id)
+    scope = scope_for_request(request)
+    editable = can_code(scope, report)
+    answers = list(
+        Answer.objects.filter(report=report)
+        .exclude(explanation="")
+        .select_related("indicator__theme")
+        .order_by("indicator__position")
+    )
+    codes = codes_for_report(report=report)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not editable:
+        raise PermissionDenied
+    forms_ = [
+        BottleneckForm(data, answer_id=a.pk, initial={"codes": sorted(codes.get(a.pk, set()))})
+        for a in answers
+    ]
+    if data is not None and all(f.is_valid() for f in forms_):
+        user = request_user(request)
+        for answer, form in zip(answers, forms_, strict=True):
+            wanted = set(form.cleaned_data["codes"])
+            if wanted != codes.get(answer.pk, set()):
+                bottleneck_codes_set(answer=answer, codes=wanted, user=user, scope=scope)
+        messages.success(request, _("Bottleneck codes saved."))
+        return redirect("comparison:report_bottlenecks", report_id=report.pk)
+    return render(
+        request,
+        "comparison/report_bottlenecks.html",
+        {
+            "report": report,
+            "editable": editable,
+            "items": list(zip(answers, forms_, strict=True)),
+            "codes": codes,
+        },
+    )

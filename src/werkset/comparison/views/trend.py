@@ -1,0 +1,187 @@
+"""The trend page: a region's figures and maturity over every period, beside the national
+spread, read through lineage across catalogue versions."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from werkset.regions.models import Region
+
+from ..charts import format_number
+from ..exports import csv_response
+from ..selectors.maturity import Maturity
+from ..selectors.trend import TREND_CACHE_SECONDS, Trend, TrendRow, region_trend, region_trend_key
+from .common import comparing, export_name, selection_from
+
+# The trend's table cells are formatted here, once per request (and kept: over_time_view),
+# rather than by a {% blocktranslate %} per cell: with ten periods that is what the page's
+# time went to.
+
+
+@dataclass(frozen=True)
+class TrendCell:
+    own: str
+    mark: str
+    concept: bool
+    national: str
+
+
+@dataclass(frozen=True)
+class TrendRowView:
+    label: str
+    unit: str
+    cells: list[TrendCell]
+
+
+@dataclass(frozen=True)
+class MaturityCell:
+    level: int
+    label: str
+
+
+@dataclass(frozen=True)
+class MaturityRowView:
+    theme: str
+    cells: list[MaturityCell]
+
+
+@dataclass(frozen=True)
+class TrendTables:
+    """What the trend page shows of a trend, as plain values (cheap to keep and read)."""
+
+    periods: list[str]
+    columns: list[tuple[str, str]]  # period, catalogue version of the region's own report
+    rows: list[TrendRowView]
+    maturity: list[MaturityRowView]
+    mixed: bool  # the region's reports use more than one catalogue version
+
+
+@comparing
+def over_time_view(request: HttpRequest) -> HttpResponse:
+    """A region's trend over every period; the national part is cached per period
+    (selectors.trend.region_trend)."""
+    selection = selection_from(request, all_periods=True)
+    regions = list(Region.objects.order_by("position", "name"))
+    own = [r for r in regions if r.pk in selection.scope.full_view_region_ids]
+    wanted = request.GET.get("regio", own[0].code if own else "")
+    region = next((r for r in regions if r.code == wanted), None)
+    inputs: dict[str, Any] = {
+        "scope": selection.scope,
+        "catalogue": selection.catalogue,
+        "theme": selection.theme,
+        "themes": selection.themes,
+        "region": region,
+        "versions": selection.versions,
+        "overview": selection.overview,
+    }
+    if request.GET.get("formaat") == "csv":
+        return _trend_csv(region_trend(**inputs), region)
+    # The trend's tables as shown are kept beside the trend itself, in the page's language:
+    # reading them back costs less than the trend's objects and their formatting.
+    key = region_trend_key(**inputs)
+    tables_key = f"{key}:tabellen:2:{get_language()}" if key else None
+    tables = cache.get(tables_key) if tables_key else None
+    if tables is None:
+        tables = _trend_tables(region_trend(**inputs))
+        if tables_key:
+            cache.set(tables_key, tables, TREND_CACHE_SECONDS)
+    return render(
+        request,
+        "comparison/over_time.html",
+        {
+            **selection.context(),
+            "regions": regions,
+            "region": region,
+            "trend_periods": tables.periods,
+            "trend_columns": tables.columns,
+            "trend_rows": tables.rows,
+            "maturity_rows": tables.maturity,
+            "mixed_versions": tables.mixed,
+            # the page's own note says more than the general one
+            "read_through_lineage": selection.context()["read_through_lineage"]
+            and not tables.mixed,
+        },
+    )
+
+
+def _trend_csv(trend: Trend, region: Region | None) -> HttpResponse:
+    header = [
+        "indicator",
+        "field",
+        "period",
+        "region_value",
+        "lineage",
+        "n",
+        "min",
+        "median",
+        "max",
+    ]
+    rows = [
+        [
+            row.figure.indicator.key,
+            row.figure.spec["key"],
+            period,
+            point.value if point else "",
+            point.relation if point else "",
+            *([st.n, st.minimum, st.median, st.maximum] if st else [0, "", "", ""]),
+        ]
+        for row in trend.rows
+        for period, point, st in zip(trend.periods, row.own, row.national, strict=True)
+    ]
+    return csv_response(export_name(region.code if region else "", "verloop"), header, rows)
+
+
+def _trend_tables(trend: Trend) -> TrendTables:
+    return TrendTables(
+        periods=list(trend.periods),
+        columns=[
+            (
+                column.period,
+                _("version %(edition)s") % {"edition": column.version.edition}
+                if column.version
+                else "",
+            )
+            for column in trend.columns
+        ],
+        rows=[_trend_row_view(row) for row in trend.rows],
+        maturity=[
+            MaturityRowView(theme.short_title, [_maturity_cell(m) for m in cells])
+            for theme, cells in trend.maturity
+        ],
+        mixed=len({c.version.pk for c in trend.columns if c.version}) > 1,
+    )
+
+
+def _trend_row_view(row: TrendRow) -> TrendRowView:
+    national = _("median %(median)s (%(minimum)s–%(maximum)s, n = %(n)s)")  # noqa: RUF001
+    marks = {"samengevoegd": _("merged"), "gesplitst": _("parts added up")}
+    cells = [
+        TrendCell(
+            own=format_number(point.value) if point else "–",  # noqa: RUF001
+            mark=marks.get(point.relation, "") if point else "",
+            concept=bool(point and not point.is_final),
+            national=national
+            % {
+                "median": format_number(st.median),
+                "minimum": format_number(st.minimum),
+                "maximum": format_number(st.maximum),
+                "n": st.n,
+            }
+            if st
+            else "",
+        )
+        for point, st in row.cells
+    ]
+    label = f"{row.figure.indicator.label}: {row.figure.spec['label']}"
+    return TrendRowView(label, row.figure.unit, cells)
+
+
+def _maturity_cell(maturity: Maturity | None) -> MaturityCell:
+    if maturity is None:
+        return MaturityCell(0, "")
+    return MaturityCell(maturity.level, maturity.get_level_display())
