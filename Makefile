@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 export WERKSET_DATA_DIR := $(DATA_DIR)
 
-.PHONY: install run test lint typecheck migrations-check messages requirements clean openapi bench
+.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench
 
 install: $(STAMP)
 
@@ -40,12 +40,25 @@ run: install
 # Set WERKSET_TEST_POSTGRES_URL= (empty) on a machine without a PostgreSQL server.
 WERKSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/werkset
 
+# Everything runs: the fast tests and the bench tests spread over TEST_WORKERS processes
+# (pytest-xdist; each has its own test database), then the browser tests in one process
+# (one live server and one Chromium). Any failure fails `make test`.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile -m "not browser"
+PYTEST_BROWSER := $(BIN)/pytest -p no:cacheprovider -m browser
+
 test: install lint typecheck migrations-check
-	$(BIN)/pytest
+	$(PYTEST_PARALLEL)
+	$(PYTEST_BROWSER)
 	@if [ -n "$(WERKSET_TEST_POSTGRES_URL)" ]; then \
 		echo "--- de testsuite op PostgreSQL ---"; \
-		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(BIN)/pytest; \
+		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_PARALLEL) && \
+		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_BROWSER); \
 	fi
+
+# The tests a developer runs while working: no browser, no benchmark, SQLite (under 2 minutes).
+test-fast: install
+	$(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile -m "not browser and not bench"
 
 lint: install
 	$(BIN)/ruff check src

@@ -1,5 +1,8 @@
 """Shared fixtures: the real regions and catalogue files, and users with roles."""
 
+import copy
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,14 +13,39 @@ from werkset.accounts.models import Role, User
 from werkset.accounts.services import role_assign
 from werkset.accounts.testing import force_login_verified
 from werkset.accounts.tests.factories import UserFactory
+from werkset.catalogue import validation
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.services import catalogue_version_publish
-from werkset.catalogue.validation import read_catalogue_file
+from werkset.catalogue.validation import CatalogueDocument, read_catalogue_file
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.regions.services import regions_load
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 CATALOGUE_2_0 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _catalogue_parsed_once() -> Iterator[None]:
+    """Parse and check each catalogue text once per test session (per xdist worker).
+
+    The YAML parse and the schema check take most of a second and are a pure function of
+    the text, while hundreds of tests publish the same files. A text that does not parse
+    raises every time (exceptions are not cached); a text that does gives every caller its
+    own copy of the data, so a test that changes it cannot change another test's catalogue.
+    """
+    parsed = cache(validation.parse_catalogue_text)
+
+    def parse_once(text: str, *, file_name: str) -> CatalogueDocument:
+        document = parsed(text, file_name=file_name)
+        return CatalogueDocument(
+            file_name=document.file_name,
+            data=copy.deepcopy(document.data),
+            content_hash=document.content_hash,
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validation, "parse_catalogue_text", parse_once)
+        yield
 
 
 @pytest.fixture

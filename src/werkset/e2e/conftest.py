@@ -1,4 +1,7 @@
-"""Fixtures for the browser tests: one Chromium per session, the demo world per test."""
+"""Fixtures for the browser tests: one Chromium per session, the demo world per test.
+
+Every test here is marked `browser`, so `pytest -m "not browser"` leaves them out.
+"""
 
 import os
 from collections.abc import Iterator
@@ -14,6 +17,17 @@ from werkset.demo.services import demo_users_create
 from werkset.regions.services import regions_load
 
 from .browser import CHROMIUM_ARGS, DEMO_PASSWORD, chromium_ensure
+
+HERE = Path(__file__).parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests in this folder before `-m` selects (hooks see every collected item)."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
 
 # Playwright's sync API keeps an event loop in this thread; the test code itself stays
 # synchronous, so Django's guard against database calls from async code does not apply.
