@@ -41,11 +41,12 @@ run: install
 WERKSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/werkset
 
 # Everything runs: the fast tests and the bench tests spread over TEST_WORKERS processes
-# (pytest-xdist; each has its own test database), then the browser tests in one process
-# (one live server and one Chromium). Any failure fails `make test`.
+# (pytest-xdist; each has its own test database; whole files per worker, so a module's
+# expensive fixture such as the rendered documents is built once), then the browser tests
+# in one process (one live server and one Chromium). Any failure fails `make test`.
 TEST_WORKERS ?= auto
-PYTEST_PARALLEL := $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile -m "not browser"
-PYTEST_BROWSER := $(BIN)/pytest -p no:cacheprovider -m browser
+PYTEST_PARALLEL := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
+PYTEST_BROWSER := $(BIN)/pytest -m browser
 
 test: install lint typecheck migrations-check
 	$(PYTEST_PARALLEL)
@@ -56,9 +57,10 @@ test: install lint typecheck migrations-check
 		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_BROWSER); \
 	fi
 
-# The tests a developer runs while working: no browser, no benchmark, SQLite (under 2 minutes).
+# The tests a developer runs while working: no browser, no benchmark, SQLite (about two
+# minutes on an idle two-core machine).
 test-fast: install
-	$(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile -m "not browser and not bench"
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser and not bench"
 
 lint: install
 	$(BIN)/ruff check src
