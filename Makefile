@@ -40,27 +40,24 @@ run: install
 # Set WERKSET_TEST_POSTGRES_URL= (empty) on a machine without a PostgreSQL server.
 WERKSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/werkset
 
-# Everything runs: the fast tests and the bench tests spread over TEST_WORKERS processes
-# (pytest-xdist; each has its own test database; whole files per worker, so a module's
-# expensive fixture such as the rendered documents is built once), then the browser tests
-# in one process (one live server and one Chromium). Any failure fails `make test`.
+# Everything runs (fast, bench and browser tests), spread over TEST_WORKERS processes
+# (pytest-xdist): each has its own test database, and a browser test its own live server
+# and Chromium. Whole files go to a worker, so a module's expensive fixture (such as the
+# rendered documents) is built once. Any failure fails `make test`.
 TEST_WORKERS ?= auto
-PYTEST_PARALLEL := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
-PYTEST_BROWSER := $(BIN)/pytest -m browser
+PYTEST_PARALLEL := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 test: install lint typecheck migrations-check
 	$(PYTEST_PARALLEL)
-	$(PYTEST_BROWSER)
 	@if [ -n "$(WERKSET_TEST_POSTGRES_URL)" ]; then \
 		echo "--- de testsuite op PostgreSQL ---"; \
-		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_PARALLEL) && \
-		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_BROWSER); \
+		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_PARALLEL); \
 	fi
 
 # The tests a developer runs while working: no browser, no benchmark, SQLite (about two
 # minutes on an idle two-core machine).
 test-fast: install
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser and not bench"
+	$(PYTEST_PARALLEL) -m "not browser and not bench"
 
 lint: install
 	$(BIN)/ruff check src

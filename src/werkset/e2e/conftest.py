@@ -1,8 +1,10 @@
-"""Fixtures for the browser tests: one Chromium per session, the demo world per test.
+"""Fixtures for the browser tests: one Chromium per session (per xdist worker), the demo
+world per test.
 
 Every test here is marked `browser`, so `pytest -m "not browser"` leaves them out.
 """
 
+import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,8 +37,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = chromium_ensure()
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    # pytest-xdist workers each start their own Chromium; one installs it when missing
+    # (apt-get takes a lock of its own and fails while another runs).
+    lock_file = tmp_path_factory.getbasetemp().parent / "chromium-ensure.lock"
+    with lock_file.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        executable = chromium_ensure()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield browser
