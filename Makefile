@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 export WERKSET_DATA_DIR := $(DATA_DIR)
 
-.PHONY: install run test lint typecheck migrations-check messages requirements clean openapi bench
+.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench
 
 install: $(STAMP)
 
@@ -40,12 +40,29 @@ run: install
 # Set WERKSET_TEST_POSTGRES_URL= (empty) on a machine without a PostgreSQL server.
 WERKSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/werkset
 
+# Everything runs: the fast and the bench tests spread over TEST_WORKERS processes
+# (pytest-xdist; each has its own test database; whole files per worker, so a module's
+# expensive fixture such as the rendered documents is built once), then the browser tests
+# in one process of their own: a live server, Chromium and a PDF download within the
+# browser's 15-second timeout need the machine to themselves (under xdist, on a loaded
+# machine, the journey's PDF download timed out). Any failure fails `make test`.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST_BROWSER := $(BIN)/pytest -m browser
+
 test: install lint typecheck migrations-check
-	$(BIN)/pytest
+	$(PYTEST_PARALLEL) -m "not browser"
+	$(PYTEST_BROWSER)
 	@if [ -n "$(WERKSET_TEST_POSTGRES_URL)" ]; then \
 		echo "--- de testsuite op PostgreSQL ---"; \
-		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(BIN)/pytest; \
+		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_PARALLEL) -m "not browser" && \
+		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_BROWSER); \
 	fi
+
+# The tests a developer runs while working: no browser, no benchmark, SQLite (about two
+# minutes on an idle two-core machine).
+test-fast: install
+	$(PYTEST_PARALLEL) -m "not browser and not bench"
 
 lint: install
 	$(BIN)/ruff check src

@@ -1,28 +1,127 @@
 """Shared fixtures: the real regions and catalogue files, and users with roles."""
 
+import copy
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
+from django.utils.translation import gettext as _
 
 from werkset.accounts.models import Role, User
 from werkset.accounts.services import role_assign
 from werkset.accounts.testing import force_login_verified
 from werkset.accounts.tests.factories import UserFactory
+from werkset.catalogue import validation
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.services import catalogue_version_publish
-from werkset.catalogue.validation import read_catalogue_file
-from werkset.regions.models import Region, RegionalNetwork
-from werkset.regions.services import regions_load
+from werkset.catalogue.validation import CatalogueDocument, read_catalogue_file
+from werkset.core.models import AuditAction
+from werkset.core.services import audit_record
+from werkset.regions.models import Organisation, Region, RegionalNetwork, VeiligThuisRegion
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 CATALOGUE_2_0 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.yaml"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _catalogue_parsed_once() -> Iterator[None]:
+    """Parse and check each catalogue text once per test session (per xdist worker).
+
+    The YAML parse and the schema check take most of a second and are a pure function of
+    the text, while hundreds of tests publish the same files. A text that does not parse
+    raises every time (exceptions are not cached); a text that does gives every caller its
+    own copy of the data, so a test that changes it cannot change another test's catalogue.
+    """
+    parsed = cache(validation.parse_catalogue_text)
+
+    def parse_once(text: str, *, file_name: str) -> CatalogueDocument:
+        document = parsed(text, file_name=file_name)
+        return CatalogueDocument(
+            file_name=document.file_name,
+            data=copy.deepcopy(document.data),
+            content_hash=document.content_hash,
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validation, "parse_catalogue_text", parse_once)
+        yield
+
+
+@cache
+def _regions_file() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(
+        Path(settings.WERKSET_REGIONS_FILE).read_text(encoding="utf-8")
+    )
+    return data
+
+
+def regions_create() -> None:
+    """Write what `regions_load` writes from the real regions file into an empty database,
+    in six bulk inserts instead of some four hundred queries (hundreds of tests need the
+    regions). regions/tests/test_regions_fixture.py checks that both write the same."""
+    data = _regions_file()
+    with transaction.atomic():
+        Organisation.objects.bulk_create(
+            Organisation(
+                code=str(item["code"]),
+                name=item["name"],
+                short_name=item["short_name"],
+                core_partner=bool(item.get("core_partner", False)),
+                position=position,
+            )
+            for position, item in enumerate(data["organisations"])
+        )
+        networks = RegionalNetwork.objects.bulk_create(
+            RegionalNetwork(
+                code=item["code"],
+                name=item["name"],
+                arrondissement=item["arrondissement"],
+                position=position,
+            )
+            for position, item in enumerate(data["networks"])
+        )
+        region_items = [
+            (network, item)
+            for network, network_item in zip(networks, data["networks"], strict=True)
+            for item in network_item["regions"]
+        ]
+        regions = Region.objects.bulk_create(
+            Region(code=item["code"], name=item["name"], network=network, position=position)
+            for position, (network, item) in enumerate(region_items)
+        )
+        vt_names = list(
+            dict.fromkeys(name for _network, item in region_items for name in item["vt"])
+        )
+        vt_regions = {
+            vt.name: vt
+            for vt in VeiligThuisRegion.objects.bulk_create(
+                VeiligThuisRegion(name=name) for name in vt_names
+            )
+        }
+        covers = Region.veilig_thuis_regions.through
+        covers.objects.bulk_create(
+            covers(region=region, veiligthuisregion=vt_regions[name])
+            for region, (_network, item) in zip(regions, region_items, strict=True)
+            for name in item["vt"]
+        )
+        audit_record(
+            actor=None,
+            action=AuditAction.REGIONS_LOADED,
+            summary=_("Regions loaded from %(file)s")
+            % {"file": Path(settings.WERKSET_REGIONS_FILE).name},
+            detail={"created": len(data["organisations"]) + len(networks) + len(regions)},
+        )
+
+
 @pytest.fixture
 def regions(db: None) -> None:
-    regions_load(path=Path(settings.WERKSET_REGIONS_FILE))
+    regions_create()
 
 
 @pytest.fixture

@@ -1,5 +1,10 @@
-"""Fixtures for the browser tests: one Chromium per session, the demo world per test."""
+"""Fixtures for the browser tests: one Chromium per session (per xdist worker), the demo
+world per test.
 
+Every test here is marked `browser`, so `pytest -m "not browser"` leaves them out.
+"""
+
+import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,14 +20,30 @@ from werkset.regions.services import regions_load
 
 from .browser import CHROMIUM_ARGS, DEMO_PASSWORD, chromium_ensure
 
+HERE = Path(__file__).parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests in this folder before `-m` selects (hooks see every collected item)."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
 # Playwright's sync API keeps an event loop in this thread; the test code itself stays
 # synchronous, so Django's guard against database calls from async code does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = chromium_ensure()
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    # pytest-xdist workers each start their own Chromium; one installs it when missing
+    # (apt-get takes a lock of its own and fails while another runs).
+    lock_file = tmp_path_factory.getbasetemp().parent / "chromium-ensure.lock"
+    with lock_file.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        executable = chromium_ensure()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield browser
