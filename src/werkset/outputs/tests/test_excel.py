@@ -1,6 +1,5 @@
 """The Excel round trip: download a report as a workbook, fill it in, read it back."""
 
-import time
 from decimal import Decimal
 from io import BytesIO
 
@@ -419,7 +418,8 @@ def test_een_ander_bestand_dan_een_werkmap_wordt_geweigerd(db):
         report_workbook_import(data=b"dit is geen werkmap", user=None)
 
 
-def test_een_volledige_werkmap_inlezen_is_snel(complete_report, rapporteur):
+def test_een_volledige_werkmap_met_alle_antwoorden_gewijzigd_inlezen(complete_report, rapporteur):
+    """Every answer changed in Excel comes back; how fast is measured by `make bench`."""
     workbook = _open(report_workbook(report=complete_report))
     for title in THEME_SHEETS:
         sheet = workbook[title]
@@ -429,10 +429,6 @@ def test_een_volledige_werkmap_inlezen_is_snel(complete_report, rapporteur):
             cell.value = f"{cell.value or ''} Bijgewerkt in Excel."
     data = _bytes(workbook)
 
-    started = time.perf_counter()
     result = report_workbook_import(data=data, user=rapporteur, report=complete_report)
-    elapsed = time.perf_counter() - started
 
     assert result.changed == 114
-    print(f"importing 114 changed answers: {elapsed:.2f} s")
-    assert elapsed < 2, f"importing 114 changed answers took {elapsed:.2f} s"

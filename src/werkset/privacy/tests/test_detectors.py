@@ -152,4 +152,5 @@ ADVERSARIAL = {
 def test_scannen_duurt_lineair_in_de_lengte_van_de_tekst(text):
     started = time.perf_counter()
     scan(text)
-    assert time.perf_counter() - started < 1.5
+    # Linear: about 0.25 s on an idle machine; the quadratic patterns took minutes here.
+    assert time.perf_counter() - started < 5
