@@ -40,3 +40,38 @@ def nullable_as_type_array(result: Any, generator: Any, request: Any, public: An
 
     walk(result)
     return result
+
+
+API_VERSION_HEADER = {
+    "description": "De volledige versie van de API (API Design Rules, API-57).",
+    "schema": {"type": "string", "example": "1.0.0"},
+}
+LINK_HEADER = {
+    "description": (
+        "Links naar de eerste, vorige, volgende en laatste pagina (RFC 8288), bijvoorbeeld "
+        '`<https://…/api/v1/rapportages?page=2>; rel="next"`.'
+    ),
+    "schema": {"type": "string"},
+}
+
+
+def response_headers(result: Any, generator: Any, request: Any, public: Any) -> Any:
+    """Describe the headers every answer carries: `API-Version` on each success, and `Link` on
+    each page of a list (api/middleware.py and api/pagination.py send them)."""
+    components = result.setdefault("components", {})
+    components.setdefault("headers", {}).update(
+        {"API-Version": API_VERSION_HEADER, "Link": LINK_HEADER}
+    )
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            for code, response in operation.get("responses", {}).items():
+                if not str(code).startswith(("2", "3")):
+                    continue
+                headers = response.setdefault("headers", {})
+                headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+                schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+                if str(schema.get("$ref", "")).startswith("#/components/schemas/Paginated"):
+                    headers["Link"] = {"$ref": "#/components/headers/Link"}
+    return result

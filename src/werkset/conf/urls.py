@@ -34,7 +34,7 @@ urlpatterns = [
         privacy_views.privacy_clear,
         name="privacy_clear",
     ),
-    path("api/v1/", include("werkset.api.urls")),
+    path("api/", include("werkset.api.urls")),
     path("account/api-tokens/", api_token_views.token_list, name="api_tokens"),
     path(
         "account/api-tokens/<int:token_id>/intrekken/",
