@@ -75,3 +75,68 @@ def response_headers(result: Any, generator: Any, request: Any, public: Any) -> 
                 if str(schema.get("$ref", "")).startswith("#/components/schemas/Paginated"):
                     headers["Link"] = {"$ref": "#/components/headers/Link"}
     return result
+
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "Problem details (RFC 9457), de vorm van elke fout van de API (API-46).",
+    "properties": {
+        "type": {"type": "string", "example": "about:blank"},
+        "title": {"type": "string", "example": "Niet gevonden"},
+        "status": {"type": "integer", "example": 404},
+        "detail": {"type": "string"},
+        "invalid-params": {
+            "type": "array",
+            "description": "Bij ongeldige invoer: welk veld, en waarom.",
+            "items": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "reason": {"type": "string"}},
+                "required": ["name", "reason"],
+            },
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+PROBLEMS = {
+    "400": "Ongeldige invoer of een verzoek dat niet gelezen kon worden.",
+    "401": "Niet ingelogd of een ongeldig token.",
+    "403": "Geen toegang tot deze handeling.",
+    "404": "Niet gevonden, of niet zichtbaar voor u (dat wordt niet onderscheiden).",
+    "409": "Nu niet mogelijk, of in de tussentijd gewijzigd.",
+}
+
+
+def problem_responses(result: Any, generator: Any, request: Any, public: Any) -> Any:
+    """Describe the errors each operation can give, all as problem details: 401 and 403
+    everywhere, 400 where there is input, 404 for one thing by its key, 409 for writes."""
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    components.setdefault("responses", {}).update(
+        {
+            f"Problem{code}": {
+                "description": description,
+                "content": {
+                    "application/problem+json": {
+                        "schema": {"$ref": "#/components/schemas/Problem"}
+                    }
+                },
+            }
+            for code, description in PROBLEMS.items()
+        }
+    )
+    for path, operations in result.get("paths", {}).items():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            codes = ["401", "403"]
+            if operation.get("parameters") or operation.get("requestBody"):
+                codes.append("400")
+            if "{" in path:
+                codes.append("404")
+            if method in ("post", "put"):
+                codes.append("409")
+            for code in sorted(codes):
+                operation["responses"].setdefault(
+                    code, {"$ref": f"#/components/responses/Problem{code}"}
+                )
+    return result

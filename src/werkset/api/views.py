@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -94,12 +94,15 @@ LIST_FIELDS = (
 )
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("regio", str, description="Region code"),
-        OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
-        OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
-    ]
+@extend_schema_view(
+    # The filters belong to the list only, not to every operation on a report.
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("regio", str, description="Region code"),
+            OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
+            OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
+        ]
+    )
 )
 class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Reports the user may see: finalised ones, and work in progress of the own region."""

@@ -235,7 +235,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "De API van werkset: de catalogus, de regio's en de rapportages van de Werkset "
         "Indicatoren Kwaliteit en Impact. Lezen binnen de eigen rol en reikwijdte; schrijven "
-        "voor de rapporteur. Fouten volgen problem details (RFC 9457)."
+        "voor de rapporteur. Fouten volgen problem details (RFC 9457). Elk antwoord noemt de "
+        "versie van de API in de header API-Version; lijsten komen in pagina's met "
+        "Link-headers (RFC 8288). Paden eindigen nooit op een slash."
     ),
     "VERSION": WERKSET_API_VERSION,
     "OAS_VERSION": "3.1.0",
@@ -253,6 +255,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "werkset.api.schema.nullable_as_type_array",
         "werkset.api.schema.response_headers",
+        "werkset.api.schema.problem_responses",
     ],
 }
 

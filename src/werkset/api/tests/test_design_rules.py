@@ -69,6 +69,10 @@ def test_het_openapi_document_staat_op_openapi_json(landelijk):
     assert not [path for path in document["paths"] if path.endswith("/")]
     headers = document["paths"]["/catalogusversies"]["get"]["responses"]["200"]["headers"]
     assert set(headers) == {"API-Version", "Link"}
+    conflict = document["paths"]["/rapportages"]["post"]["responses"]["409"]
+    assert conflict == {"$ref": "#/components/responses/Problem409"}
+    problem = document["components"]["responses"]["Problem409"]["content"]
+    assert list(problem) == [PROBLEM]
 
 
 def test_het_openapi_document_vraagt_om_inloggen():
@@ -131,6 +135,7 @@ def test_starten_vanaf_een_verborgen_of_onbekende_rapportage_geeft_hetzelfde_404
     assert hidden.status_code == missing.status_code == 404
     assert hidden["Content-Type"] == PROBLEM
     assert hidden.json() == missing.json()
+    assert hidden.json()["detail"] == "Er is geen rapportage met dit nummer die u mag zien."
 
 
 def test_een_nul_teken_in_een_parameter_geeft_een_probleem(landelijk):
