@@ -116,9 +116,7 @@ def problem_responses(result: Any, generator: Any, request: Any, public: Any) ->
             f"Problem{code}": {
                 "description": description,
                 "content": {
-                    "application/problem+json": {
-                        "schema": {"$ref": "#/components/schemas/Problem"}
-                    }
+                    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
                 },
             }
             for code, description in PROBLEMS.items()

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
@@ -62,6 +63,16 @@ def security_txt(request: HttpRequest) -> HttpResponse:
 
 # Under /api/ the error pages are problem details: a client of the API reads JSON, and the
 # Dutch API Design Rules ask for problem details for every error (API-46), unknown paths too.
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if is_api_request(request):
+        return problem_response(
+            status=400,
+            title=_("The request could not be read"),
+            detail=_("The request is too large or not well-formed."),
+        )
+    return defaults.bad_request(request, exception)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -162,3 +162,14 @@ def test_een_nul_teken_in_de_periode_bij_starten_geeft_een_probleem(rapporteur_f
     )
     assert response.status_code == 400
     assert response["Content-Type"] == PROBLEM
+
+
+def test_een_te_groot_verzoek_geeft_een_probleem(rapporteur_friesland, report, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client = api_for(rapporteur_friesland)
+    client.raise_request_exception = False
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie"
+    response = client.put(url, {"explanation": "x" * 20_000, "revision": 0}, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["title"] == "Het verzoek kon niet worden gelezen"
