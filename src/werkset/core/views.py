@@ -85,11 +85,13 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if is_api_request(request):
-        return problem_response(
-            status=404,
-            title=_("Not found"),
-            detail=_("The API has no resource at this address."),
+        # No redirect for a trailing slash (API-48), but a hint for whoever typed one.
+        detail = (
+            _("The API has no resource at this address; its addresses do not end with a slash.")
+            if request.path_info.endswith("/")
+            else _("The API has no resource at this address.")
         )
+        return problem_response(status=404, title=_("Not found"), detail=detail)
     return render(request, "404.html", status=404)
 
 

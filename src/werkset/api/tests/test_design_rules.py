@@ -29,6 +29,7 @@ def test_een_pad_met_slash_aan_het_eind_is_onbekend_zonder_doorverwijzing(landel
     assert response.status_code == 404
     assert response["Content-Type"] == PROBLEM
     assert "Location" not in response
+    assert "niet op een slash" in response.json()["detail"]
 
 
 def test_een_onbekend_pad_geeft_een_probleem(landelijk):
@@ -134,7 +135,8 @@ def test_starten_vanaf_een_verborgen_of_onbekende_rapportage_geeft_hetzelfde_404
     missing = client.post("/api/v1/rapportages", start | {"start_from": 999999}, format="json")
     assert hidden.status_code == missing.status_code == 404
     assert hidden["Content-Type"] == PROBLEM
-    assert hidden.json() == missing.json()
+    out_of_range = client.post("/api/v1/rapportages", start | {"start_from": 10**20}, format="json")
+    assert hidden.json() == missing.json() == out_of_range.json()
     assert hidden.json()["detail"] == "Er is geen rapportage met dit nummer die u mag zien."
 
 
