@@ -114,9 +114,9 @@ class ReportStartSerializer(serializers.Serializer):
     catalogue_version = serializers.SlugRelatedField(
         slug_field="slug", queryset=CatalogueVersion.objects.all()
     )
-    start_from = serializers.PrimaryKeyRelatedField(
-        queryset=Report.objects.all(), required=False, allow_null=True
-    )
+    # A number, looked up among the reports the user may see (views.py): one that does not
+    # exist and one the user may not see answer the same 404.
+    start_from = serializers.IntegerField(required=False, allow_null=True)
 
 
 class AnswerWriteSerializer(serializers.Serializer):

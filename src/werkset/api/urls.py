@@ -1,27 +1,38 @@
+"""The API's URLs: /api/v1 and below, without trailing slashes (Dutch API Design Rules, API-48).
+
+A path with a trailing slash is not redirected: it is unknown and answers a 404 problem.
+"""
+
 from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularRedocView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from . import views
 
-router = DefaultRouter(trailing_slash=True)
+router = DefaultRouter(trailing_slash=False)
+# The root is /api/v1 itself (below), not /api/v1/.
+router.include_root_view = False
 router.register("catalogusversies", views.CatalogueVersionViewSet, basename="catalogusversie")
 router.register("regios", views.RegionViewSet, basename="regio")
 router.register("rapportages", views.ReportViewSet, basename="rapportage")
 
-app_name = "api"
-urlpatterns = [
-    # The description of the API is for people with an account, as the API itself is.
+# The description of the API is for people with an account, as the API itself is.
+version_1 = [
     path(
-        "schema/",
-        SpectacularAPIView.as_view(api_version="v1", permission_classes=[IsAuthenticated]),
+        "openapi.json",
+        SpectacularJSONAPIView.as_view(permission_classes=[IsAuthenticated]),
+        name="openapi",
+    ),
+    path(
+        "schema",
+        SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
         name="schema",
     ),
     path(
-        "docs/",
+        "docs",
         # Redoc starts itself with an inline script and draws with inline styles and workers.
         login_required(
             csp_update(
@@ -30,9 +41,15 @@ urlpatterns = [
                     "style-src": ["'unsafe-inline'"],
                     "worker-src": ["blob:"],
                 }
-            )(SpectacularRedocView.as_view(url_name="api:schema"))
+            )(SpectacularRedocView.as_view(url_name="api:openapi"))
         ),
         name="docs",
     ),
-    path("", include(router.urls)),
+    *router.urls,
+]
+
+app_name = "api"
+urlpatterns = [
+    path("v1", router.get_api_root_view(), name="api-root"),
+    path("v1/", include(version_1)),
 ]

@@ -1,4 +1,4 @@
-"""The REST API under /api/v1/: reads within the user's scope, writes for the rapporteur."""
+"""The REST API under /api/v1: reads within the user's scope, writes for the rapporteur."""
 
 from typing import Any
 
@@ -6,9 +6,10 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -93,12 +94,15 @@ LIST_FIELDS = (
 )
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("regio", str, description="Region code"),
-        OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
-        OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
-    ]
+@extend_schema_view(
+    # The filters belong to the list only, not to every operation on a report.
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("regio", str, description="Region code"),
+            OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
+            OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
+        ]
+    )
 )
 class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Reports the user may see: finalised ones, and work in progress of the own region."""
@@ -142,17 +146,29 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         serializer = ReportStartSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        start_from = self._start_from(data.get("start_from"))
         try:
             report = report_start(
                 region=data["region"],
                 period=data["period"],
                 catalogue_version=data["catalogue_version"],
                 user=request_user(request),
-                start_from=data.get("start_from"),
+                start_from=start_from,
             )
         except ReportError as exc:
             return _problem_from_report_error(exc)
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    def _start_from(self, report_id: int | None) -> Report | None:
+        """The report to carry answers over from, if the user may see it. One that does not
+        exist and one out of sight answer alike (404), so the API does not tell them apart."""
+        if report_id is None:
+            return None
+        visible = reports_visible(scope=scope_for_request(self.request))
+        report = visible.filter(pk=report_id).first()
+        if report is None:
+            raise NotFound(_("There is no report with this number that you may see."))
+        return report
 
     def _transition(self, request: Request, name: str) -> Response:
         try:

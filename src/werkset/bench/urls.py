@@ -5,7 +5,7 @@ from typing import Any
 
 from django.urls import path
 
-from werkset.conf.urls import handler403, handler404, handler500  # noqa: F401
+from werkset.conf.urls import handler400, handler403, handler404, handler500  # noqa: F401
 from werkset.conf.urls import urlpatterns as project_urlpatterns
 
 from . import views

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "werkset.core.logs.RequestIdMiddleware",
+    "werkset.api.middleware.ApiVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -211,6 +212,9 @@ LOGGING: dict[str, Any] = {
 WERKSET_CATALOGUE_DIR = PACKAGE_DIR / "catalogue" / "data"
 WERKSET_REGIONS_FILE = PACKAGE_DIR / "regions" / "data" / "regions.yaml"
 
+# The API's full version: the API-Version header of every API response and the OpenAPI
+# document's info.version (Dutch API Design Rules, API-57). The major version is in the URL.
+WERKSET_API_VERSION = "1.0.0"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "werkset.api.authentication.ApiTokenAuthentication",
@@ -218,7 +222,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "werkset.api.pagination.LinkHeaderPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "werkset.api.exceptions.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
@@ -231,12 +235,17 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "De API van werkset: de catalogus, de regio's en de rapportages van de Werkset "
         "Indicatoren Kwaliteit en Impact. Lezen binnen de eigen rol en reikwijdte; schrijven "
-        "voor de rapporteur. Fouten volgen problem details (RFC 9457)."
+        "voor de rapporteur. Fouten volgen problem details (RFC 9457). Elk antwoord noemt de "
+        "versie van de API in de header API-Version; lijsten komen in pagina's met "
+        "Link-headers (RFC 8288). Paden eindigen nooit op een slash."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": WERKSET_API_VERSION,
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Paths relative to the server, which carries the major version (API-48, API-20).
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie van werkset"}],
     "COMPONENT_SPLIT_REQUEST": True,
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -245,6 +254,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "werkset.api.schema.nullable_as_type_array",
+        "werkset.api.schema.response_headers",
+        "werkset.api.schema.problem_responses",
     ],
 }
 
@@ -333,6 +344,18 @@ if WERKSET_OIDC_ENABLED:
 WERKSET_OPERATOR_NAME = env_str("WERKSET_OPERATOR_NAME", "") or "De beheerder van werkset"
 WERKSET_CONTACT_EMAIL = env_str("WERKSET_CONTACT_EMAIL", "")
 WERKSET_SECURITY_CONTACT = env_str("WERKSET_SECURITY_CONTACT", "")
+WERKSET_CONTACT_URL = env_str("WERKSET_CONTACT_URL", "")
+# The OpenAPI document names the same contact (API-Design-Rules: info.contact); unset parts
+# are left out rather than filled with a made-up address.
+SPECTACULAR_SETTINGS["CONTACT"] = {
+    key: value
+    for key, value in (
+        ("name", WERKSET_OPERATOR_NAME),
+        ("url", WERKSET_CONTACT_URL),
+        ("email", WERKSET_CONTACT_EMAIL),
+    )
+    if value
+}
 
 # Personal API tokens stop working after this many days (a new one is made on the token page).
 WERKSET_API_TOKEN_DAYS = env_int("WERKSET_API_TOKEN_DAYS", 90)

@@ -8,6 +8,7 @@ from werkset.core import views as core_views
 from werkset.privacy import views as privacy_views
 from werkset.reports import views as report_views
 
+handler400 = "werkset.core.views.bad_request"
 handler403 = "werkset.core.views.permission_denied"
 handler404 = "werkset.core.views.page_not_found"
 handler500 = "werkset.core.views.server_error"
@@ -34,7 +35,7 @@ urlpatterns = [
         privacy_views.privacy_clear,
         name="privacy_clear",
     ),
-    path("api/v1/", include("werkset.api.urls")),
+    path("api/", include("werkset.api.urls")),
     path("account/api-tokens/", api_token_views.token_list, name="api_tokens"),
     path(
         "account/api-tokens/<int:token_id>/intrekken/",

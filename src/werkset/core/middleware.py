@@ -9,10 +9,12 @@
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+
+from werkset.core.problems import is_api_request, problem_response
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -32,10 +34,8 @@ def _has_nul(request: HttpRequest) -> bool:
 
 def _refused(request: HttpRequest) -> HttpResponse:
     detail = _("The request contains a character that is not allowed (a NUL byte).")
-    if request.path.startswith("/api/"):
-        body = {"type": "about:blank", "title": _("Invalid input"), "status": 400}
-        body["detail"] = detail
-        return JsonResponse(body, status=400, content_type="application/problem+json")
+    if is_api_request(request):
+        return problem_response(status=400, title=_("Invalid input"), detail=detail)
     return render(request, "400.html", {"detail": detail}, status=400)
 
 

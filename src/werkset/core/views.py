@@ -5,9 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import defaults
 
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
+from werkset.core.problems import is_api_request, problem_response
 
 
 @login_required
@@ -58,13 +61,45 @@ def security_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# Under /api/ the error pages are problem details: a client of the API reads JSON, and the
+# Dutch API Design Rules ask for problem details for every error (API-46), unknown paths too.
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if is_api_request(request):
+        return problem_response(
+            status=400,
+            title=_("The request could not be read"),
+            detail=_("The request is too large or not well-formed."),
+        )
+    return defaults.bad_request(request, exception)
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if is_api_request(request):
+        return problem_response(
+            status=403, title=_("No access"), detail=_("You do not have access to this action.")
+        )
     return render(request, "403.html", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if is_api_request(request):
+        # No redirect for a trailing slash (API-48), but a hint for whoever typed one.
+        detail = (
+            _("The API has no resource at this address; its addresses do not end with a slash.")
+            if request.path_info.endswith("/")
+            else _("The API has no resource at this address.")
+        )
+        return problem_response(status=404, title=_("Not found"), detail=detail)
     return render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if is_api_request(request):
+        return problem_response(
+            status=500,
+            title=_("Error"),
+            detail=_("Something went wrong on the server. Try again later."),
+        )
     return render(request, "500.html", status=500)

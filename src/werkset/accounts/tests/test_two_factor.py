@@ -67,7 +67,7 @@ def test_rapporteur_zonder_app_kan_gewoon_verder(rapporteur_friesland):
 
 def test_api_met_sessie_voor_de_tweede_stap_geeft_403_probleem(landelijk):
     client = password_login(landelijk)
-    response = client.get("/api/v1/regios/")
+    response = client.get("/api/v1/regios")
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
     assert "tweede" in response.json()["title"].lower()

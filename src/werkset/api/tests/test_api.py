@@ -59,7 +59,7 @@ def test_het_vastgelegde_openapi_document_is_actueel(tmp_path):
 
 
 def test_zonder_inloggen_een_problem_details_antwoord(db):
-    response = APIClient().get("/api/v1/rapportages/")
+    response = APIClient().get("/api/v1/rapportages")
     assert response.status_code in (401, 403)
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == response.status_code
@@ -69,9 +69,9 @@ def test_ingetrokken_token_werkt_niet_meer(rapporteur_friesland):
     token, key = api_token_create(user=rapporteur_friesland, name="script")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    assert client.get("/api/v1/regios/").status_code == 200
+    assert client.get("/api/v1/regios").status_code == 200
     api_token_revoke(token=token, user=rapporteur_friesland)
-    response = client.get("/api/v1/regios/")
+    response = client.get("/api/v1/regios")
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
     actions = set(AuditEvent.objects.values_list("action", flat=True))
@@ -87,27 +87,27 @@ def test_alleen_de_hash_van_een_token_wordt_bewaard(rapporteur_friesland):
 
 def test_catalogus_en_regios(openapi, landelijk, catalogue_2021):
     client = api_for(landelijk)
-    versions = client.get("/api/v1/catalogusversies/")
+    versions = client.get("/api/v1/catalogusversies")
     assert versions.json()["results"][0]["indicator_count"] == 114
-    assert_matches(openapi, versions, "/api/v1/catalogusversies/", "get")
-    regions = client.get("/api/v1/regios/")
+    assert_matches(openapi, versions, "/catalogusversies", "get")
+    regions = client.get("/api/v1/regios")
     assert len(regions.json()) == 25
-    assert_matches(openapi, regions, "/api/v1/regios/", "get")
-    detail = client.get(f"/api/v1/catalogusversies/{catalogue_2021.slug}/")
+    assert_matches(openapi, regions, "/regios", "get")
+    detail = client.get(f"/api/v1/catalogusversies/{catalogue_2021.slug}")
     assert len(detail.json()["themes"]) == 5
 
 
 def test_rapporteur_start_en_beantwoordt_via_de_api(openapi, rapporteur_friesland, catalogue_2021):
     client = api_for(rapporteur_friesland)
     created = client.post(
-        "/api/v1/rapportages/",
+        "/api/v1/rapportages",
         {"region": "friesland", "period": "2025", "catalogue_version": "werkset-2021"},
         format="json",
     )
     assert created.status_code == 201, created.json()
-    assert_matches(openapi, created, "/api/v1/rapportages/", "post")
+    assert_matches(openapi, created, "/rapportages", "post")
     report_id = created.json()["id"]
-    url = f"/api/v1/rapportages/{report_id}/antwoorden/acuut.ontwikkel.voorlichting-politie/"
+    url = f"/api/v1/rapportages/{report_id}/antwoorden/acuut.ontwikkel.voorlichting-politie"
     saved = client.put(
         url,
         {
@@ -121,14 +121,14 @@ def test_rapporteur_start_en_beantwoordt_via_de_api(openapi, rapporteur_frieslan
     assert saved.status_code == 200, saved.json()
     assert saved.json()["figures"] == {"kosten": "12500.00", "uren": "80.0"}
     assert saved.json()["revision"] == 1
-    assert_matches(openapi, saved, "/api/v1/rapportages/{id}/antwoorden/{indicator}/", "put")
-    detail = client.get(f"/api/v1/rapportages/{report_id}/")
-    assert_matches(openapi, detail, "/api/v1/rapportages/{id}/", "get")
+    assert_matches(openapi, saved, "/rapportages/{id}/antwoorden/{indicator}", "put")
+    detail = client.get(f"/api/v1/rapportages/{report_id}")
+    assert_matches(openapi, detail, "/rapportages/{id}", "get")
     assert len(detail.json()["answers"]) == 114
 
 
 def test_ongeldig_antwoord_geeft_invalid_params(rapporteur_friesland, report):
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.uitvoering.crisismeldingen/"
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.uitvoering.crisismeldingen"
     response = api_for(rapporteur_friesland).put(
         url, {"figures": {"aantal": "veel"}, "revision": 0}, format="json"
     )
@@ -148,7 +148,7 @@ def test_ongeldig_antwoord_geeft_invalid_params(rapporteur_friesland, report):
 def test_verouderde_revisie_geeft_409_met_de_huidige_tekst(
     rapporteur_friesland, second_rapporteur, report
 ):
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie/"
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie"
     api_for(rapporteur_friesland).put(url, {"explanation": "Eerste", "revision": 0}, format="json")
     response = api_for(second_rapporteur).put(
         url, {"explanation": "Tweede", "revision": 0}, format="json"
@@ -159,16 +159,16 @@ def test_verouderde_revisie_geeft_409_met_de_huidige_tekst(
 
 def test_statusovergangen_als_acties(rapporteur_friesland, report):
     client = api_for(rapporteur_friesland)
-    assert client.post(f"/api/v1/rapportages/{report.pk}/vaststellen/").status_code == 409
+    assert client.post(f"/api/v1/rapportages/{report.pk}/vaststellen").status_code == 409
     assert (
-        client.post(f"/api/v1/rapportages/{report.pk}/voorleggen/").json()["status"]
+        client.post(f"/api/v1/rapportages/{report.pk}/voorleggen").json()["status"]
         == "ter_bespreking"
     )
     assert (
-        client.post(f"/api/v1/rapportages/{report.pk}/vaststellen/").json()["status"]
+        client.post(f"/api/v1/rapportages/{report.pk}/vaststellen").json()["status"]
         == "vastgesteld"
     )
-    new = client.post(f"/api/v1/rapportages/{report.pk}/nieuwe-versie/")
+    new = client.post(f"/api/v1/rapportages/{report.pk}/nieuwe-versie")
     assert new.status_code == 201
     assert new.json()["number"] == 2
 
@@ -176,12 +176,12 @@ def test_statusovergangen_als_acties(rapporteur_friesland, report):
 def test_scope_in_de_api(
     rapporteur_friesland, netwerklid_noord, netwerklid_oost, landelijk, report
 ):
-    detail = f"/api/v1/rapportages/{report.pk}/"
+    detail = f"/api/v1/rapportages/{report.pk}"
     assert api_for(netwerklid_noord).get(detail).status_code == 200
     assert api_for(netwerklid_oost).get(detail).status_code == 404
     assert api_for(landelijk).get(detail).status_code == 404
-    assert api_for(landelijk).get("/api/v1/rapportages/").json()["count"] == 0
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie/"
+    assert api_for(landelijk).get("/api/v1/rapportages").json()["count"] == 0
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie"
     assert (
         api_for(netwerklid_noord)
         .put(url, {"choice": "ja", "revision": 0}, format="json")
@@ -189,7 +189,7 @@ def test_scope_in_de_api(
         == 403
     )
     assert (
-        api_for(netwerklid_noord).post(f"/api/v1/rapportages/{report.pk}/voorleggen/").status_code
+        api_for(netwerklid_noord).post(f"/api/v1/rapportages/{report.pk}/voorleggen").status_code
         == 403
     )
     assert Report.objects.get(pk=report.pk).status == ReportStatus.CONCEPT
@@ -198,8 +198,8 @@ def test_scope_in_de_api(
 def test_sessie_in_de_api_vraagt_csrf_voor_schrijven(client_for, rapporteur_friesland, report):
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(rapporteur_friesland)
-    assert client.get("/api/v1/rapportages/").status_code == 200
-    assert client.post(f"/api/v1/rapportages/{report.pk}/voorleggen/").status_code == 403
+    assert client.get("/api/v1/rapportages").status_code == 200
+    assert client.post(f"/api/v1/rapportages/{report.pk}/voorleggen").status_code == 403
 
 
 def test_tokenpagina_intrekken(client_for, rapporteur_friesland):
@@ -212,7 +212,7 @@ def test_tokenpagina_intrekken(client_for, rapporteur_friesland):
 
 
 def test_documentatie_zonder_cdn(client_for, landelijk):
-    html = client_for(landelijk).get("/api/v1/docs/").content.decode()
+    html = client_for(landelijk).get("/api/v1/docs").content.decode()
     assert "cdn" not in html.lower()
     assert "/static/drf_spectacular_sidecar/" in html
 
@@ -229,7 +229,7 @@ def test_nieuw_token_eenmalig_na_doorsturen_en_niet_in_de_cache(client_for, rapp
 
 
 def test_api_waarschuwt_voor_persoonsgegevens(openapi, rapporteur_friesland, report):
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie/"
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/acuut.ontwikkel.voorlichting-politie"
     response = api_for(rapporteur_friesland).put(
         url,
         {"choice": "ja", "explanation": "Mail j.jansen@voorbeeld.nl", "revision": 0},
@@ -238,9 +238,9 @@ def test_api_waarschuwt_voor_persoonsgegevens(openapi, rapporteur_friesland, rep
     assert response.status_code == 200
     [warning] = response.json()["privacy_warnings"]
     assert "e-mailadres" in warning
-    assert_matches(openapi, response, "/api/v1/rapportages/{id}/antwoorden/{indicator}/", "put")
+    assert_matches(openapi, response, "/rapportages/{id}/antwoorden/{indicator}", "put")
 
 
 def test_api_beschrijving_alleen_na_inloggen(client):
-    assert client.get("/api/v1/schema/").status_code == 401
-    assert client.get("/api/v1/docs/").status_code == 302
+    assert client.get("/api/v1/schema").status_code == 401
+    assert client.get("/api/v1/docs").status_code == 302

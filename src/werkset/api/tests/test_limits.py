@@ -20,7 +20,7 @@ def api_for(user) -> APIClient:
 
 
 def test_te_lange_toelichting_via_de_api_wordt_niet_bewaard(rapporteur_friesland, report):
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/{KEY}/"
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/{KEY}"
     response = api_for(rapporteur_friesland).put(
         url, {"explanation": "a" * (EXPLANATION_MAX + 1), "revision": 0}, format="json"
     )
@@ -30,7 +30,7 @@ def test_te_lange_toelichting_via_de_api_wordt_niet_bewaard(rapporteur_friesland
 
 
 def test_te_lang_perspectief_via_de_api_wordt_niet_bewaard(rapporteur_friesland, report):
-    url = f"/api/v1/rapportages/{report.pk}/antwoorden/{KEY}/"
+    url = f"/api/v1/rapportages/{report.pk}/antwoorden/{KEY}"
     response = api_for(rapporteur_friesland).put(
         url,
         {"perspectives": {"politie": "a" * (EXPLANATION_MAX + 1)}, "revision": 0},

@@ -33,7 +33,7 @@ def test_onbekende_token_geeft_nederlandse_probleemmelding(db):
     from rest_framework.test import APIClient
 
     client = APIClient()
-    response = client.get("/api/v1/regios/", HTTP_AUTHORIZATION="Token onzin")
+    response = client.get("/api/v1/regios", HTTP_AUTHORIZATION="Token onzin")
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["title"] == "Inloggen mislukt"
@@ -44,7 +44,7 @@ def test_verkeerde_methode_noemt_de_methode(rapporteur_friesland):
 
     _token, key = api_token_create(user=rapporteur_friesland, name="test")
     client = APIClient()
-    response = client.delete("/api/v1/regios/", HTTP_AUTHORIZATION=f"Token {key}")
+    response = client.delete("/api/v1/regios", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 405
     assert response.json()["title"] == "Methode niet toegestaan"
     assert "DELETE" in response.json()["detail"]

@@ -14,7 +14,7 @@ from werkset.core.models import AuditAction, AuditEvent
 
 
 def _get_with(key: str):
-    return APIClient().get("/api/v1/regios/", HTTP_AUTHORIZATION=f"Token {key}")
+    return APIClient().get("/api/v1/regios", HTTP_AUTHORIZATION=f"Token {key}")
 
 
 def test_een_nieuw_token_werkt_en_verloopt_na_de_ingestelde_dagen(rapporteur_friesland, settings):

@@ -17,7 +17,7 @@ def test_een_nul_teken_in_een_formulier_verandert_niets(client_for, rapporteur_f
 
 
 def test_een_nul_teken_in_de_api_geeft_probleemdetails(client_for, landelijk):
-    response = client_for(landelijk).get("/api/v1/rapportages/", {"periode": "\x00"})
+    response = client_for(landelijk).get("/api/v1/rapportages", {"periode": "\x00"})
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 400
