@@ -1,0 +1,56 @@
+"""Documents in a temporary file storage; a real Redis broker and worker when asked."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def redis_answers() -> bool:
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+needs_redis = pytest.mark.skipif(
+    not redis_answers(), reason="Redis on 127.0.0.1:6379 does not answer (it runs in CI)"
+)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path: Path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+def stored_files(root: Path) -> list[Path]:
+    """Every file under the storage, temporary ones included."""
+    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+@pytest.fixture
+def celery_on_redis() -> Iterator[object]:
+    """The Celery app on the real Redis broker instead of running tasks in-process."""
+    from werkset.conf.celery import app
+
+    keys = ("broker_url", "task_always_eager")
+    saved = {key: app.conf[key] for key in keys}
+
+    def reconnect() -> None:
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    reconnect()
+    app.control.purge()
+    try:
+        yield app
+    finally:
+        app.conf.update(saved)
+        reconnect()
