@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 # fault of the document itself and is not tried again.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 MAX_RETRIES = 3
+RETRY_SECONDS = 5  # the first wait; it doubles with each attempt
 
 
 @shared_task(bind=True, name="werkset.documents.render", max_retries=MAX_RETRIES, acks_late=True)
@@ -32,7 +33,7 @@ def document_render(self: Task, document_id: int) -> None:
             return
         logger.warning("Document %s: tijdelijke fout, opnieuw proberen", document_id)
         document_requeue(document=document)
-        raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc
+        raise self.retry(exc=exc, countdown=RETRY_SECONDS * 2**self.request.retries) from exc
     except SoftTimeLimitExceeded:
         logger.exception("Document %s duurde te lang", document_id)
         document_fail(document=document, reason="timeout")

@@ -41,8 +41,6 @@ def celery_on_redis() -> Iterator[object]:
     saved = {key: app.conf[key] for key in keys}
 
     def reconnect() -> None:
-        if app._pool is not None:
-            app._pool.force_close_all()
         app._pool = None
         app.amqp._producer_pool = None
 
