@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 import structlog
-from celery import Celery, signals
+from celery import Celery, signals  # type: ignore[import-untyped]
 
 from werkset.manage import settings_module
 

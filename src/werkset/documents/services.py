@@ -68,8 +68,8 @@ def document_request(*, report: Report, format: str, user: Any) -> Document:
     with transaction.atomic():
         # One request at a time per report, so two people asking at once share a document.
         locked = Report.objects.select_for_update().get(pk=report.pk)
-        stamp = "" if locked.status == ReportStatus.VASTGESTELD else report_content_stamp(
-            report=locked
+        stamp = (
+            "" if locked.status == ReportStatus.VASTGESTELD else report_content_stamp(report=locked)
         )
         document = documents_current(report=locked, fmt=format, stamp=stamp).first()
         reused = document is not None
@@ -143,9 +143,7 @@ def _write_complete(name: str, content: bytes) -> str:
 def document_make(*, document: Document) -> Document:
     """Render the claimed document through outputs and store it; exceptions propagate
     (the task decides between a retry and a failure)."""
-    report = Report.objects.select_related("region", "catalogue_version").get(
-        pk=document.report_id
-    )
+    report = Report.objects.select_related("region", "catalogue_version").get(pk=document.report_id)
     exported = report_export(report=report, fmt=document.format, user=document.requested_by)
     name = _write_complete(document_path(document, exported.filename), exported.content)
     try:

@@ -2,8 +2,8 @@
 
 import logging
 
-from celery import Task, shared_task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery import Task, shared_task  # type: ignore[import-untyped]
+from celery.exceptions import SoftTimeLimitExceeded  # type: ignore[import-untyped]
 from django.db import InterfaceError, OperationalError
 
 from .services import document_claim, document_fail, document_make, document_requeue

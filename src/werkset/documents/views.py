@@ -7,6 +7,7 @@ and a document is only found through its report.
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -71,7 +72,7 @@ def document_status(request: HttpRequest, report_id: int, document_id: int) -> H
 
 
 @login_required
-def document_download(request: HttpRequest, report_id: int, document_id: int) -> HttpResponse:
+def document_download(request: HttpRequest, report_id: int, document_id: int) -> HttpResponseBase:
     report = report_or_404(request, report_id)
     document = _document_or_404(report, document_id)
     if document.status != DocumentStatus.READY or not document.file:

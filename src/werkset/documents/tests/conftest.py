@@ -35,6 +35,16 @@ def stored_files(root: Path) -> list[Path]:
 @pytest.fixture
 def celery_on_redis() -> Iterator[object]:
     """The Celery app on the real Redis broker instead of running tasks in-process."""
+    yield from _celery_on(REDIS_URL, purge=True)
+
+
+@pytest.fixture
+def celery_broker_down() -> Iterator[object]:
+    """The Celery app with a broker that does not answer."""
+    yield from _celery_on("redis://127.0.0.1:1/0", purge=False)
+
+
+def _celery_on(url: str, *, purge: bool) -> Iterator[object]:
     from werkset.conf.celery import app
 
     keys = ("broker_url", "task_always_eager")
@@ -44,9 +54,10 @@ def celery_on_redis() -> Iterator[object]:
         app._pool = None
         app.amqp._producer_pool = None
 
-    app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    app.conf.update(broker_url=url, task_always_eager=False)
     reconnect()
-    app.control.purge()
+    if purge:
+        app.control.purge()
     try:
         yield app
     finally:

@@ -57,9 +57,7 @@ def test_de_pagina_volgt_het_document_in_een_live_regio(rapporteur_client, repor
     assert "Wordt gemaakt…" in html
 
 
-def test_het_fragment_zegt_dat_het_document_wacht_als_niemand_het_oppakt(
-    rapporteur_client, report
-):
+def test_het_fragment_zegt_dat_het_document_wacht_als_niemand_het_oppakt(rapporteur_client, report):
     document = Document.objects.create(
         report=report, report_number=1, report_status=report.status, format="pdf"
     )
