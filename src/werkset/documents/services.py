@@ -156,7 +156,21 @@ def document_make(*, document: Document) -> Document:
         raise
     document.refresh_from_db()
     logger.info("Document %s gemaakt (%s bytes)", document.pk, len(exported.content))
+    _remove_superseded(document)
     return document
+
+
+def _remove_superseded(document: Document) -> None:
+    """Earlier concept documents of this report and format: the new one replaces them, and
+    their files would otherwise pile up with every edit. A finalised version's stay."""
+    older = (
+        Document.objects.filter(report_id=document.report_id, format=document.format)
+        .filter(pk__lt=document.pk, status__in=[DocumentStatus.READY, DocumentStatus.FAILED])
+        .exclude(report_status=ReportStatus.VASTGESTELD)
+    )
+    for name in older.exclude(file="").values_list("file", flat=True):
+        default_storage.delete(name)
+    older.delete()
 
 
 def document_requeue(*, document: Document) -> None:

@@ -82,6 +82,22 @@ def test_een_concept_na_een_wijziging_wordt_opnieuw_gemaakt(
     assert renders == ["pdf", "pdf"]
 
 
+def test_een_nieuw_conceptdocument_ruimt_het_vorige_op(
+    report, rapporteur_friesland, renders, media: Path, django_capture_on_commit_callbacks
+):
+    first = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    answer = Answer.objects.filter(report=report).order_by("pk").first()
+    answer_save(
+        answer=answer,
+        user=rapporteur_friesland,
+        content=AnswerContent(explanation="Nieuwe toelichting"),
+        base_revision=answer.revision,
+    )
+    second = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    assert not Document.objects.filter(pk=first.pk).exists()
+    assert stored_files(media) == [media / second.file.name]
+
+
 def test_een_ander_formaat_is_een_ander_document(
     report, rapporteur_friesland, renders, django_capture_on_commit_callbacks
 ):
