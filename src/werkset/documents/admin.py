@@ -12,7 +12,7 @@ class DocumentAdmin(ReadOnlyAdmin):
     list_display = ["report", "format", "status", "requested_at", "finished_at", "attempts"]
     list_filter = ["status", "format"]
     list_select_related = ["report__region"]
-    fields = readonly_fields = [
+    fields = readonly_fields = (
         "report",
         "report_number",
         "report_status",
@@ -26,4 +26,4 @@ class DocumentAdmin(ReadOnlyAdmin):
         "requested_at",
         "started_at",
         "finished_at",
-    ]
+    )

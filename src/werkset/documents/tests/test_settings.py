@@ -16,7 +16,7 @@ SHOW = (
 def _settings_with(broker: str) -> list[object]:
     environment = {**os.environ, "WERKSET_BROKER_URL": broker}
     environment["DJANGO_SETTINGS_MODULE"] = "werkset.conf.development"
-    shown = subprocess.run(
+    shown = subprocess.run(  # noqa: S603 (our own interpreter, a fixed script)
         [sys.executable, "-c", "import django; django.setup(); " + SHOW],
         env=environment,
         capture_output=True,
