@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "werkset.catalogue",
     "werkset.reports",
     "werkset.outputs",
+    "werkset.documents",
     "werkset.privacy",
     "werkset.comparison",
     "werkset.improvement",
@@ -374,3 +375,39 @@ AXES_LOCKOUT_CALLABLE = "werkset.accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "werkset.accounts.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Work off the request (ADR 0016): documents are made by Celery workers, Redis the broker.
+# Without a broker (the embedded default, `make run`) tasks run in the process that starts
+# them, so nothing else has to run.
+WERKSET_BROKER_URL = env_str("WERKSET_BROKER_URL", "")
+CELERY_BROKER_URL = WERKSET_BROKER_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not WERKSET_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_IGNORE_RESULT = True  # a task's outcome is kept in the database, not in Redis
+CELERY_TASK_DEFAULT_QUEUE = "werkset"
+# A task is acknowledged when it is done, so a worker that dies loses nothing; it takes one
+# message at a time, so a long PDF does not hold others back.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("WERKSET_TASK_TIME_LIMIT", 300)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 30
+# Redis hands an unacknowledged message out again after this; longer than any task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * CELERY_TASK_TIME_LIMIT}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that is down must not hold a web request long: the document then stays queued.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs as LOGGING says (JSON lines)
+# Documents live in the default file storage; several app servers and workers share it.
+MEDIA_ROOT = Path(env_str("WERKSET_MEDIA_ROOT") or DATA_DIR / "media")
+# A document still queued after this many seconds: the page says it waits for processing.
+WERKSET_DOCUMENT_WAIT_SECONDS = env_int("WERKSET_DOCUMENT_WAIT_SECONDS", 30)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("verbeteren/", include("werkset.improvement.urls")),
     path("rapportages/", include("werkset.reports.urls")),
     path("rapportages/", include("werkset.outputs.urls")),
+    path("rapportages/", include("werkset.documents.urls")),
     path(
         "rapportages/<int:report_id>/privacy/",
         privacy_views.privacy_clear,

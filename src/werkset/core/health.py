@@ -9,6 +9,7 @@ the log, not to the anonymous caller.
 import logging
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
@@ -30,7 +31,24 @@ def _cache() -> None:
         raise ConnectionError("cache did not return what was stored")
 
 
+def _queue() -> None:
+    """The task queue's broker answers (a short timeout: the whole of /readyz stays ≤ 2 s)."""
+    from kombu import Connection
+
+    with Connection(
+        settings.WERKSET_BROKER_URL, connect_timeout=1, transport_options={"socket_timeout": 1}
+    ) as broker:
+        broker.ensure_connection(max_retries=0, timeout=1)
+
+
 READINESS_CHECKS: dict[str, Callable[[], None]] = {"database": _database, "cache": _cache}
+
+
+def readiness_checks() -> dict[str, Callable[[], None]]:
+    """The checks for this installation: the queue only where a broker is configured."""
+    if settings.WERKSET_BROKER_URL:
+        return {**READINESS_CHECKS, "queue": _queue}
+    return READINESS_CHECKS
 
 
 @require_GET
@@ -43,7 +61,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @never_cache
 def readyz(request: HttpRequest) -> JsonResponse:
     results = {}
-    for name, check in READINESS_CHECKS.items():
+    for name, check in readiness_checks().items():
         try:
             check()
         except Exception:

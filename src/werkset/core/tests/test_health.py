@@ -42,3 +42,24 @@ def test_readyz_met_een_gedeelde_redis_cache(client, settings):
     caches["default"].delete("werkset:readyz")
     assert client.get("/readyz").json()["checks"]["cache"] == "ok"
     assert caches["default"].get("werkset:readyz") == "ok"
+
+
+@pytest.mark.django_db
+def test_readyz_controleert_de_wachtrij_als_er_een_broker_is(client, settings):
+    settings.WERKSET_BROKER_URL = "redis://127.0.0.1:6379/13"
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["queue"] == "ok"
+
+
+@pytest.mark.django_db
+def test_readyz_zegt_binnen_2_seconden_503_als_de_broker_weg_is(client, settings):
+    import time
+
+    settings.WERKSET_BROKER_URL = "redis://:geheim@127.0.0.1:1/0"
+    started = time.monotonic()
+    response = client.get("/readyz")
+    assert time.monotonic() - started <= 2
+    assert response.status_code == 503
+    assert response.json()["checks"]["queue"] == "fout"
+    assert "geheim" not in response.content.decode()

@@ -6,6 +6,7 @@ rolled back, so the roles see the same state.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -14,6 +15,7 @@ from rest_framework.test import APIClient
 from werkset.accounts.models import Role
 from werkset.accounts.testing import force_login_verified
 from werkset.api.services import api_token_create
+from werkset.documents.models import Document, DocumentStatus
 from werkset.improvement.tests.factories import matrix_objects
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem
@@ -78,6 +80,11 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "outputs:download": ("get", "download", OWN),
     "outputs:print": ("get", "report", OWN),
     "outputs:upload": ("post", "report", (302, 400, 404, 403, 404, 404, 404)),
+    # A report's documents are the report's: the same rule as outputs:download.
+    "documents:request": ("get", "document_format", OWN),
+    "documents:detail": ("get", "document", OWN),
+    "documents:status": ("get", "document", OWN),
+    "documents:download": ("get", "document", OWN),
     "privacy_clear": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
     "api_tokens": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "api_token_revoke": ("post", "token", (302, 302, 404, 404, 404, 404, 404)),
@@ -147,7 +154,14 @@ def all_url_names(resolver=None, namespace=""):
 
 
 @pytest.fixture
+def media(settings, tmp_path):
+    """Documents (documents:download) in a temporary file storage."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
 def world(
+    media,
     report,
     rapporteur_friesland,
     make_user,
@@ -176,6 +190,14 @@ def world(
         report=concept, theme=theme, kind="anders", title="T", text="t"
     )
     token, _key = api_token_create(user=rapporteur_friesland, name="matrix")
+    document = Document.objects.create(
+        report=concept,
+        report_number=concept.number,
+        report_status=concept.status,
+        format="pdf",
+        status=DocumentStatus.READY,
+    )
+    document.file.save("matrix.pdf", ContentFile(b"%PDF-1.7 matrix"))
     users = {
         "anoniem": None,
         "rapporteur": rapporteur_friesland,
@@ -205,6 +227,8 @@ def world(
             "item_id": item.pk,
         },
         "download": {"report_id": concept.pk, "fmt": "json"},
+        "document_format": {"report_id": concept.pk, "fmt": "pdf"},
+        "document": {"report_id": concept.pk, "document_id": document.pk},
         "token": {"token_id": token.pk},
         "api_report": {"pk": concept.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},

@@ -1,0 +1,196 @@
+"""Requesting a report's document and making it in a worker (ADR 0016).
+
+`document_request` runs in the web request: it checks access, reuses a document that
+still shows the report as it is, or records a new one and hands it to the queue once the
+transaction has committed. `document_claim`, `document_make` and `document_fail` run in
+the worker (tasks.py). The file is written completely under a temporary name and then
+moved into place, so a failure never leaves half a document.
+"""
+
+import logging
+import os
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as BrokerUnavailable
+
+from werkset.accounts.scope import scope_for_user
+from werkset.core.models import AuditAction
+from werkset.core.services import audit_record
+from werkset.outputs.services import report_export
+from werkset.reports.models import Report, ReportStatus
+from werkset.reports.selectors import reports_visible
+
+from .models import Document, DocumentFormat, DocumentStatus, document_path
+from .selectors import document_is_waiting, documents_current, report_content_stamp
+
+logger = logging.getLogger(__name__)
+
+
+def _stale_running(document: Document) -> bool:
+    """Running for longer than a task may: its worker died (the message comes back)."""
+    limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return (
+        document.status == DocumentStatus.RUNNING
+        and document.started_at is not None
+        and timezone.now() - document.started_at > limit
+    )
+
+
+def _enqueue(document_id: int) -> None:
+    """Hand the document to the queue; when the broker cannot be reached it stays queued
+    (the page says it waits) and the next request for it hands it over again."""
+    from .tasks import document_render
+
+    try:
+        document_render.delay(document_id)
+    except BrokerUnavailable:
+        logger.exception("Document %s niet aan de wachtrij gegeven", document_id)
+
+
+def document_request(*, report: Report, format: str, user: Any) -> Document:
+    """The document of `report` in `format` for `user`: one that still shows the report
+    as it is, or a new one that a worker makes. PermissionDenied when the user may not
+    see the report (the rule of reports.selectors.reports_visible)."""
+    if format not in DocumentFormat.values:
+        raise ValueError(_("Unknown format '%(format)s'.") % {"format": format})
+    if not reports_visible(scope=scope_for_user(user)).filter(pk=report.pk).exists():
+        raise PermissionDenied
+    with transaction.atomic():
+        # One request at a time per report, so two people asking at once share a document.
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        stamp = (
+            "" if locked.status == ReportStatus.VASTGESTELD else report_content_stamp(report=locked)
+        )
+        document = documents_current(report=locked, fmt=format, stamp=stamp).first()
+        reused = document is not None
+        if document is None:
+            document = Document.objects.create(
+                report=locked,
+                report_number=locked.number,
+                report_status=locked.status,
+                stamp=stamp,
+                format=format,
+                requested_by=user if getattr(user, "is_authenticated", False) else None,
+            )
+        if not reused or document_is_waiting(document) or _stale_running(document):
+            document_id = document.pk
+            transaction.on_commit(lambda: _enqueue(document_id))
+        audit_record(
+            actor=user,
+            action=AuditAction.REPORT_EXPORTED,
+            target=locked,
+            summary=_("Document of report %(report)s requested as %(format)s")
+            % {"report": locked, "format": format},
+            detail={"format": format, "document": document.pk, "reused": reused},
+        )
+    return document
+
+
+def document_claim(*, document_id: int) -> Document | None:
+    """Mark the document as being made by this worker; None when there is nothing to do
+    (made already, failed, or being made by a worker that is still alive)."""
+    with transaction.atomic():
+        document = (
+            Document.objects.select_for_update().filter(pk=document_id).select_related("report")
+        ).first()
+        if document is None:
+            return None
+        if document.status != DocumentStatus.QUEUED and not _stale_running(document):
+            return None
+        if document.report.status != ReportStatus.VASTGESTELD:
+            # What is made now: a later edit makes the next request make a new one.
+            document.stamp = report_content_stamp(report=document.report)
+            document.report_status = document.report.status
+        document.status = DocumentStatus.RUNNING
+        document.started_at = timezone.now()
+        document.attempts += 1
+        document.save(update_fields=["stamp", "report_status", "status", "started_at", "attempts"])
+    return document
+
+
+def _write_complete(name: str, content: bytes) -> str:
+    """Store `content` under `name` all at once: on a file system in a temporary file that
+    is moved into place; an object store shows an object only when it is complete."""
+    try:
+        final = Path(default_storage.path(name))
+    except NotImplementedError:
+        return default_storage.save(name, ContentFile(content))
+    final.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as part:
+            part.write(content)
+            part.flush()
+            os.fsync(part.fileno())
+        os.chmod(temporary, getattr(default_storage, "file_permissions_mode", None) or 0o640)
+        os.replace(temporary, final)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return name
+
+
+def document_make(*, document: Document) -> Document:
+    """Render the claimed document through outputs and store it; exceptions propagate
+    (the task decides between a retry and a failure)."""
+    report = Report.objects.select_related("region", "catalogue_version").get(pk=document.report_id)
+    exported = report_export(report=report, fmt=document.format, user=document.requested_by)
+    name = _write_complete(document_path(document, exported.filename), exported.content)
+    try:
+        with transaction.atomic():
+            Document.objects.filter(pk=document.pk).update(
+                status=DocumentStatus.READY, file=name, error="", finished_at=timezone.now()
+            )
+    except BaseException:
+        default_storage.delete(name)
+        raise
+    document.refresh_from_db()
+    logger.info("Document %s gemaakt (%s bytes)", document.pk, len(exported.content))
+    _remove_superseded(document)
+    return document
+
+
+def _remove_superseded(document: Document) -> None:
+    """Earlier concept documents of this report and format: the new one replaces them, and
+    their files would otherwise pile up with every edit. A finalised version's stay."""
+    older = (
+        Document.objects.filter(report_id=document.report_id, format=document.format)
+        .filter(pk__lt=document.pk, status__in=[DocumentStatus.READY, DocumentStatus.FAILED])
+        .exclude(report_status=ReportStatus.VASTGESTELD)
+    )
+    for name in older.exclude(file="").values_list("file", flat=True):
+        default_storage.delete(name)
+    older.delete()
+
+
+def document_requeue(*, document: Document) -> None:
+    """Back in the queue for another attempt after a temporary fault."""
+    Document.objects.filter(pk=document.pk).update(status=DocumentStatus.QUEUED)
+
+
+def document_fail(*, document: Document, reason: str) -> None:
+    """Record that the document could not be made, with a message in Dutch for the page."""
+    with translation.override(settings.LANGUAGE_CODE):
+        message = {
+            "render": _(
+                "The document could not be made. Try again; if it fails again, tell the "
+                "administrator."
+            ),
+            "timeout": _("Making the document took too long. Try again later."),
+            "transient": _(
+                "The document could not be made because of a temporary fault. Try again later."
+            ),
+        }[reason]
+    Document.objects.filter(pk=document.pk).update(
+        status=DocumentStatus.FAILED, error=message, file="", finished_at=timezone.now()
+    )

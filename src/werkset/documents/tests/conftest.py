@@ -1,0 +1,65 @@
+"""Documents in a temporary file storage; a real Redis broker and worker when asked."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def redis_answers() -> bool:
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+needs_redis = pytest.mark.skipif(
+    not redis_answers(), reason="Redis on 127.0.0.1:6379 does not answer (it runs in CI)"
+)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path: Path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+def stored_files(root: Path) -> list[Path]:
+    """Every file under the storage, temporary ones included."""
+    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+@pytest.fixture
+def celery_on_redis() -> Iterator[object]:
+    """The Celery app on the real Redis broker instead of running tasks in-process."""
+    yield from _celery_on(REDIS_URL, purge=True)
+
+
+@pytest.fixture
+def celery_broker_down() -> Iterator[object]:
+    """The Celery app with a broker that does not answer."""
+    yield from _celery_on("redis://127.0.0.1:1/0", purge=False)
+
+
+def _celery_on(url: str, *, purge: bool) -> Iterator[object]:
+    from werkset.conf.celery import app
+
+    keys = ("broker_url", "task_always_eager")
+    saved = {key: app.conf[key] for key in keys}
+
+    def reconnect() -> None:
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    app.conf.update(broker_url=url, task_always_eager=False)
+    reconnect()
+    if purge:
+        app.control.purge()
+    try:
+        yield app
+    finally:
+        app.conf.update(saved)
+        reconnect()
