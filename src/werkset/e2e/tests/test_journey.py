@@ -179,10 +179,15 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
     assert report.status == ReportStatus.VASTGESTELD
     check_page(page, "report-finalised")
 
-    # Downloads: PDF and Word.
+    # Downloads: PDF and Word, made off the request (in-process here: no broker) and then
+    # offered on the document's page.
     for fmt, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
+        page.goto(reverse("reports:detail", args=[report.pk]))
+        page.locator(f"form[action$='/documenten/{fmt}/'] button").click()
+        page.wait_for_load_state("load")
+        check_page(page)
         with page.expect_download() as download_info:
-            page.locator(f"a[href$='/download/{fmt}/']").click()
+            page.locator("a[href$='/downloaden/']").click()
         download = download_info.value
         assert download.suggested_filename.endswith(f".{fmt}")
         with open(download.path(), "rb") as file:
