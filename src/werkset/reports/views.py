@@ -56,6 +56,7 @@ from .services import (
     section_text_save,
     transitions_from,
 )
+from .theme_page import ThemePage
 
 
 def report_or_404(request: HttpRequest, report_id: int) -> Report:
@@ -221,6 +222,17 @@ def _render_theme(
                 states[answer.pk] = override
             else:
                 states[answer.pk] = answer_form_state(answer=answer, organisations=organisations)
+    page = ThemePage(
+        report_id=report.pk,
+        theme_key=theme.key,
+        catalogue_version=report.catalogue_version,
+        can_edit=_can_edit(scope, report),
+        can_comment=_can_comment(scope, report),
+        show_discussion=scope.can_view_region_in_progress(report.region),
+        states=states,
+        answer_comments=view.answer_comments,
+        frequency_periods=list(FREQUENCY_LABELS.items()),
+    )
     return render(
         request,
         "reports/report_theme.html",
@@ -228,13 +240,11 @@ def _render_theme(
             "report": report,
             "theme": theme,
             "view": view,
-            "states": states,
+            "page": page,
             "themes": catalogue_structure(version=report.catalogue_version).themes,
-            "can_edit": _can_edit(scope, report),
-            "can_comment": _can_comment(scope, report),
-            "show_discussion": scope.can_view_region_in_progress(report.region),
+            "can_edit": page.can_edit,
+            "show_discussion": page.show_discussion,
             "override": override,
-            "frequency_periods": list(FREQUENCY_LABELS.items()),
             "autosave_messages": _autosave_messages(),
         },
         status=status,
