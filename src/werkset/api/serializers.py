@@ -127,7 +127,13 @@ class AnswerWriteSerializer(serializers.Serializer):
     )
     figures = serializers.DictField(child=serializers.JSONField(), required=False, default=dict)
     perspectives = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), required=False, default=dict
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        default=dict,
+        help_text=_(
+            "What partner organisations say, by organisation code. An organisation left out "
+            "keeps its stored perspective; an empty text removes it."
+        ),
     )
     revision = serializers.IntegerField(
         min_value=0, help_text=_("The revision you started from; a newer one gives a 409.")

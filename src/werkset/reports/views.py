@@ -30,6 +30,7 @@ from .forms import (
     answer_form_state,
 )
 from .models import Answer, Comment, Report, ReportStatus
+from .policy import perspective_codes, perspective_organisations, perspectives_mentioned
 from .selectors import (
     answer_history,
     report_answer_visible,
@@ -214,13 +215,15 @@ def _render_theme(
 ) -> HttpResponse:
     scope = scope_for_request(request)
     view = report_theme(report=report, theme=theme)
-    organisations = view.partners
     states: dict[int, AnswerFormState] = {}
     for element_view in view.elements:
         for answer in element_view.answers:
             if override is not None and override.answer.pk == answer.pk:
                 states[answer.pk] = override
             else:
+                organisations = perspective_organisations(
+                    stored=answer.perspectives, organisations=view.organisations
+                )
                 states[answer.pk] = answer_form_state(answer=answer, organisations=organisations)
     page = ThemePage(
         report_id=report.pk,
@@ -264,7 +267,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     autosave = request.headers.get("X-Werkset-Autosave") == "1"
     scope = scope_for_request(request)
     try:
-        report, answer, partners = report_answer_visible(
+        report, answer, register = report_answer_visible(
             scope=scope, report_id=report_id, answer_id=answer_id
         )
     except (Report.DoesNotExist, Answer.DoesNotExist) as exc:
@@ -274,7 +277,8 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     answer.indicator = structure.indicator_by_id[answer.indicator_id]
     if not _can_edit(scope, report):
         raise PermissionDenied
-    codes = frozenset(organisation.code for organisation in partners)
+    # The form asked for these perspectives; an error page shows them again.
+    partners = perspective_organisations(stored=answer.perspectives, organisations=register)
     try:
         base_revision = int(request.POST.get("base_revision", ""))
     except ValueError:
@@ -284,7 +288,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             answer_type=answer.indicator.answer_type,
             raw=request.POST,
             field_labels=answer.indicator.field_labels,
-            organisation_codes=codes,
+            organisation_codes=perspective_codes(register),
         )
         saved, _changed = answer_save(
             answer=answer,
@@ -292,6 +296,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             base_revision=base_revision,
             user=_user(request),
             source="autosave" if autosave else "bewerking",
+            mentioned=perspectives_mentioned(request.POST),
         )
     except AnswerInvalid as exc:
         if autosave:

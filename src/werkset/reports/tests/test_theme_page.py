@@ -117,7 +117,9 @@ def test_elke_fieldset_heeft_een_legend_en_elk_id_is_uniek(
         assert len(page.ids) == len(set(page.ids))
 
 
-def test_een_fout_staat_bij_het_veld_en_in_de_samenvatting(client_for, rapporteur_friesland, report):
+def test_een_fout_staat_bij_het_veld_en_in_de_samenvatting(
+    client_for, rapporteur_friesland, report
+):
     answer = Answer.objects.get(report=report, indicator__key="acuut.uitvoering.crisismeldingen")
     url = reverse("reports:answer_save", args=[report.pk, answer.pk])
     response = client_for(rapporteur_friesland).post(
@@ -141,7 +143,9 @@ def test_een_fout_staat_bij_het_veld_en_in_de_samenvatting(client_for, rapporteu
 def test_een_conflict_toont_de_opgeslagen_tekst_in_het_formulier(
     client_for, rapporteur_friesland, second_rapporteur, report
 ):
-    answer = Answer.objects.get(report=report, indicator__key="acuut.ontwikkel.voorlichting-politie")
+    answer = Answer.objects.get(
+        report=report, indicator__key="acuut.ontwikkel.voorlichting-politie"
+    )
     url = reverse("reports:answer_save", args=[report.pk, answer.pk])
     client_for(rapporteur_friesland).post(url, {"base_revision": "0", "explanation": "Hun <tekst>"})
     response = client_for(second_rapporteur).post(
@@ -174,9 +178,7 @@ def test_toelichting_wordt_ontsnapt_en_blijft_leesbaar(client_for, rapporteur_fr
     assert '<script>"x"' not in html
 
 
-def test_lezer_ziet_antwoorden_als_tekst_met_geschiedenis(
-    client_for, netwerklid_noord, answered
-):
+def test_lezer_ziet_antwoorden_als_tekst_met_geschiedenis(client_for, netwerklid_noord, answered):
     answer = Answer.objects.filter(report=answered, indicator__theme__key="acuut").first()
     html = theme_page(client_for(netwerklid_noord), answered, "acuut")
     assert "<form" not in html[html.index('<ol class="indicator-list">') :]
