@@ -10,8 +10,11 @@ current time zone, as Django's), `linebreaksbr`, `localize` and `markdown`.
 """
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
@@ -29,6 +32,24 @@ from werkset.core.markdown import markdown_to_html
 def _url(name: str, *args: Any, **kwargs: Any) -> str:
     """reverse() with positional or keyword arguments, as {% url %} takes them."""
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@lru_cache(maxsize=2048)
+def _translated(language: str | None, message: str) -> str:
+    return translation.gettext(message)
+
+
+def _gettext(message: str) -> str:
+    """gettext, kept per language and message: a theme page's forms look up the same dozen
+    texts once per indicator, and each lookup through Django's thread-local state costs
+    more than the rest of the variable (the catalogues do not change while a process runs)."""
+    return _translated(translation.get_language(), message)
+
+
+@receiver(setting_changed)
+def _translations_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+        _translated.cache_clear()
 
 
 def _date(value: datetime | None, format_string: str) -> str:
@@ -53,7 +74,13 @@ def _markdown(text: str) -> Markup:
 
 def environment(**options: Any) -> Environment:
     env = Environment(**options)  # noqa: S701 (Django's backend turns autoescape on)
-    env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_gettext,
+        ngettext=translation.ngettext,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
+        newstyle=True,
+    )
     env.globals.update(url=_url, static=static)
     env.filters.update(
         date=_date,

@@ -208,14 +208,13 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     by its own columns (no joins), the answers in catalogue order here."""
     structure = catalogue_structure(version=report.catalogue_version)
     indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
-    in_theme = Answer.objects.filter(report=report, indicator_id__in=list(indicators))
-    answers = list(in_theme.order_by())
+    answers = list(
+        Answer.objects.filter(report=report, indicator_id__in=list(indicators)).order_by()
+    )
     # The theme's own comments and those on its answers.
     comments = (
         Comment.objects.filter(report=report)
-        .filter(
-            Q(answer_id__in=in_theme.order_by().values("id")) | Q(answer__isnull=True, theme=theme)
-        )
+        .filter(Q(answer_id__in=[a.pk for a in answers]) | Q(answer__isnull=True, theme=theme))
         .order_by("created_at", "id")
     )
     own = {"report": report, "theme": theme}

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -57,7 +58,7 @@ from .services import (
     section_text_save,
     transitions_from,
 )
-from .theme_page import ThemePage
+from .theme_page import ThemePage, UrlPerId
 
 
 def report_or_404(request: HttpRequest, report_id: int) -> Report:
@@ -228,6 +229,7 @@ def _render_theme(
     page = ThemePage(
         report_id=report.pk,
         theme_key=theme.key,
+        csrf_token=get_token(request),
         catalogue_version=report.catalogue_version,
         can_edit=_can_edit(scope, report),
         can_comment=_can_comment(scope, report),
@@ -235,6 +237,9 @@ def _render_theme(
         states=states,
         answer_comments=view.answer_comments,
         frequency_periods=list(FREQUENCY_LABELS.items()),
+        answer_save_url=UrlPerId.of("reports:answer_save", report.pk),
+        answer_history_url=UrlPerId.of("reports:answer_history", report.pk),
+        comment_resolve_url=UrlPerId.of("reports:comment_resolve", report.pk),
     )
     return render(
         request,
