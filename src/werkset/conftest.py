@@ -119,6 +119,15 @@ def regions_create() -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def _process_caches_empty():
+    """Each test starts with this process's catalogue cache empty: with xdist a worker runs
+    many tests, and an eviction left by earlier ones changed a later test's query count."""
+    from werkset.catalogue.structure import catalogue_structures_forget
+
+    catalogue_structures_forget()
+
+
 @pytest.fixture
 def regions(db: None) -> None:
     regions_create()

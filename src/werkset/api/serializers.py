@@ -135,6 +135,10 @@ class AnswerWriteSerializer(serializers.Serializer):
         child=serializers.CharField(allow_blank=True, max_length=EXPLANATION_MAX),
         required=False,
         default=dict,
+        help_text=_(
+            "What partner organisations say, by organisation code. An organisation left out "
+            "keeps its stored perspective; an empty text removes it."
+        ),
     )
     revision = serializers.IntegerField(
         min_value=0, help_text=_("The revision you started from; a newer one gives a 409.")

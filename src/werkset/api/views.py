@@ -16,10 +16,11 @@ from rest_framework.response import Response
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.selectors import catalogue_version_document
-from werkset.regions.models import Organisation, Region
+from werkset.regions.models import Region
 from werkset.reports.answers import AnswerInvalid, answer_clean
 from werkset.reports.models import Answer, Report
-from werkset.reports.selectors import reports_visible
+from werkset.reports.policy import perspective_codes, perspectives_mentioned
+from werkset.reports.selectors import partner_organisations, reports_visible
 from werkset.reports.services import (
     EditConflict,
     ReportError,
@@ -240,19 +241,20 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             return Response(AnswerSerializer(answer).data)
         serializer = AnswerWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        codes = frozenset(Organisation.objects.values_list("code", flat=True))
+        raw = serializer.as_raw()
         try:
             content = answer_clean(
                 answer_type=answer.indicator.answer_type,
-                raw=serializer.as_raw(),
+                raw=raw,
                 field_labels=answer.indicator.field_labels,
-                organisation_codes=codes,
+                organisation_codes=perspective_codes(partner_organisations()),
             )
             saved, _changed = answer_save(
                 answer=answer,
                 content=content,
                 base_revision=serializer.validated_data["revision"],
                 user=request_user(request),
+                mentioned=perspectives_mentioned(raw),
             )
         except AnswerInvalid as exc:
             invalid_params = [

@@ -88,6 +88,13 @@ def _read(version: CatalogueVersion) -> CatalogueStructure:
     )
 
 
+def catalogue_structures_forget() -> None:
+    """Empty this process's cache (the test suite does so before every test, so that a
+    test's query count does not depend on what earlier tests left in it)."""
+    with _lock:
+        _structures.clear()
+
+
 def catalogue_structure(*, version: CatalogueVersion) -> CatalogueStructure:
     """The version's structure: from this process's cache, or read now (three queries)."""
     key = _key(version)

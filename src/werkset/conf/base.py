@@ -93,8 +93,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "werkset.core.context_processors.environment",
             ],
-            # {% url %} with the URLs kept per process (core/urls.py, ADR 0011)
-            "builtins": ["werkset.core.templatetags.kept_urls"],
         },
     },
     {

@@ -56,6 +56,17 @@ class SheetRow:
     def cell(self, column_id: str) -> str:
         return self.cells.get(column_id, f"A{self.row}")
 
+    @property
+    def perspectives_mentioned(self) -> frozenset[str]:
+        """The organisations this row has a column for: a perspective stored in werkset for
+        another organisation (after the download, or through the API) is kept
+        (reports.policy)."""
+        return frozenset(
+            column.removeprefix("perspective:")
+            for column in self.cells
+            if column.startswith("perspective:")
+        )
+
 
 @dataclass
 class ReadWorkbook:

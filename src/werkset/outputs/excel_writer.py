@@ -4,7 +4,7 @@ with what the import needs to read it back safely (see excel_layout.py)."""
 
 import io
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils import timezone
@@ -19,6 +19,7 @@ from werkset.catalogue.models import Indicator, Theme
 from werkset.regions.models import Organisation
 from werkset.reports.answers import FREQUENCY_PERIODS, AnswerContent
 from werkset.reports.models import Report
+from werkset.reports.policy import perspective_organisations
 
 from .excel_instructions import workbook_instructions
 from .excel_layout import (
@@ -319,16 +320,6 @@ def _report_indicators(report: Report) -> list[Indicator]:
     )
 
 
-def perspective_organisations(codes: Iterable[str] = ()) -> list[Organisation]:
-    """The core partners, plus any organisation that already has a perspective stored."""
-    wanted = set(codes)
-    return [
-        o
-        for o in Organisation.objects.order_by("position", "name")
-        if o.core_partner or o.code in wanted
-    ]
-
-
 def report_workbook(*, report: Report) -> bytes:
     """The report as a workbook to fill in: a Toelichting, one sheet per theme, prefilled
     with the current answers, and a very hidden sheet that makes the round trip safe."""
@@ -338,7 +329,11 @@ def report_workbook(*, report: Report) -> bytes:
         for a in answers
     }
     revisions = {a.indicator_id: a.revision for a in answers}
-    organisations = perspective_organisations(code for a in answers for code in a.perspectives)
+    # A column for every organisation a form of this report asks (reports.policy).
+    stored = {code: text for a in answers for code, text in a.perspectives.items()}
+    organisations = perspective_organisations(
+        stored=stored, organisations=Organisation.objects.order_by("position", "name")
+    )
     indicators = _report_indicators(report)
     themes = list(report.catalogue_version.themes.order_by("position"))
 

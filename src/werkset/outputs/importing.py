@@ -167,7 +167,7 @@ def report_workbook_import(
     read = workbook_read(data=data, workbook=workbook, meta=meta, indicators=indicators)
     organisations = list(Organisation.objects.order_by("position", "name"))
     problems = list(read.problems)
-    changes: list[tuple[Answer, AnswerContent]] = []
+    changes: list[tuple[Answer, AnswerContent, frozenset[str]]] = []
     unchanged = 0
 
     with transaction.atomic():
@@ -208,17 +208,18 @@ def report_workbook_import(
                 continue
             problems.extend(_missing_required(row))
             problems.extend(_privacy_warnings(row))
-            changes.append((answer, row.content))
+            changes.append((answer, row.content, row.perspectives_mentioned))
         problems.sort(key=lambda p: problem_position(p, read.sheet_order))
         if any(not p.warning for p in problems):
             raise ImportRefused(problems)
-        for answer, content in changes:
+        for answer, content, mentioned in changes:
             answer_save(
                 answer=answer,
                 content=content,
                 base_revision=answer.revision,
                 user=user,
                 source=ChangeSource.IMPORT,
+                mentioned=mentioned,
             )
         audit_record(
             actor=user,

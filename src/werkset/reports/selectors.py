@@ -4,13 +4,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
-from werkset.core.reads import Read, placeholders, read_together
 from werkset.regions.models import Organisation
 
 from .answers import AnswerContent, answer_is_complete, content_of
@@ -27,40 +25,18 @@ from .models import (
 )
 
 
+def _visible(scope: Scope) -> Q:
+    """The rule of visibility as a condition on reports (scope.roles must not be empty)."""
+    return Q(status=ReportStatus.VASTGESTELD) | Q(region_id__in=scope.full_view_region_ids)
+
+
 def reports_visible(*, scope: Scope) -> QuerySet[Report]:
     """Finalised reports for every role; work in progress only for the region's own people."""
     if not scope.roles:
         return Report.objects.none()
-    return Report.objects.filter(
-        Q(status=ReportStatus.VASTGESTELD) | Q(region_id__in=scope.full_view_region_ids)
-    ).select_related("region__network", "catalogue_version")
-
-
-def reports_visible_where(scope: Scope) -> tuple[str, list[Any]]:
-    """The rule of `reports_visible` as a condition on the report table, with its
-    parameters, for plain reads (core.reads) of the hottest pages."""
-    regions = sorted(scope.full_view_region_ids)
-    table = connection.ops.quote_name(Report._meta.db_table)
-    where = f"({table}.status = %s OR {table}.region_id IN ({placeholders(regions)}))"
-    return where, [ReportStatus.VASTGESTELD, *regions]
-
-
-def _report_read(scope: Scope, report_id: int) -> Read:
-    """The report with its region and catalogue version, if this scope may see it."""
-    visible, params = reports_visible_where(scope)
-    table = connection.ops.quote_name(Report._meta.db_table)
-    return Read(
-        Report,
-        f"{table}.id = %s AND {visible}",
-        [report_id, *params],
-        joined=("region", "catalogue_version"),
+    return Report.objects.filter(_visible(scope)).select_related(
+        "region__network", "catalogue_version"
     )
-
-
-def _one(found: list[Any], model: type[Any]) -> Any:
-    if not found:
-        raise model.DoesNotExist(f"{model.__name__} matching query does not exist.")
-    return found[0]
 
 
 def report_visible(*, scope: Scope, report_id: int) -> Report:
@@ -68,34 +44,36 @@ def report_visible(*, scope: Scope, report_id: int) -> Report:
     so that nobody learns which concepts exist elsewhere).
 
     It comes with its region and catalogue version, which every report page uses (the
-    network only where a page shows it). Every report page reads it, the theme page and the
-    autosave on every request: a plain read costs half of the ORM's query (issue 9)."""
+    network only where a page shows it: one join fewer on every request of the theme page
+    and the autosave)."""
     if not scope.roles:
         raise Report.DoesNotExist("Report matching query does not exist.")
-    [found] = read_together(_report_read(scope, report_id))
-    report: Report = _one(found, Report)
-    return report
+    return (
+        Report.objects.filter(_visible(scope))
+        .select_related("region", "catalogue_version")
+        .order_by()
+        .get(pk=report_id)
+    )
+
+
+def partner_organisations() -> QuerySet[Organisation]:
+    """Every partner organisation in the register, in its order: reports.policy decides which
+    of them an answer's form asks for."""
+    return Organisation.objects.order_by("position", "name")
 
 
 def report_answer_visible(
     *, scope: Scope, report_id: int, answer_id: int
 ) -> tuple[Report, Answer, list[Organisation]]:
     """A visible report, one of its answers and the partner organisations (whose
-    perspectives an answer holds): the autosave's reads, in one round trip (core.reads).
+    perspectives an answer holds): the autosave's reads.
 
     Report.DoesNotExist or Answer.DoesNotExist when the report is not visible or the answer
     is not one of its own; the answer is only returned with its report."""
-    if not scope.roles:
-        raise Report.DoesNotExist("Report matching query does not exist.")
-    reports, answers, partners = read_together(
-        _report_read(scope, report_id),
-        Read(Answer, "id = %s AND report_id = %s", [answer_id, report_id]),
-        Read(Organisation, "core_partner = %s", [True]),
-    )
-    report: Report = _one(reports, Report)
-    answer: Answer = _one(answers, Answer)
+    report = report_visible(scope=scope, report_id=report_id)
+    answer = Answer.objects.order_by().get(pk=answer_id, report_id=report.pk)
     answer.report = report
-    return report, answer, partners
+    return report, answer, list(partner_organisations())
 
 
 def report_is_latest(report: Report) -> bool:
@@ -205,36 +183,33 @@ class ThemeView:
     sources: list[Any]
     comments: list[Comment]
     answer_comments: dict[int, list[Comment]] = field(default_factory=dict)
-    partners: list[Organisation] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
 
 
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     """A theme of a report: its elements with answers, comments, running text and items, and
-    the partner organisations whose perspectives each answer asks for.
+    the partner organisations (reports.policy says whose perspective each answer asks for).
 
     The theme's elements and indicators come from the catalogue structure that this process
-    keeps (catalogue.structure); the queries read only the report's own rows."""
+    keeps (catalogue.structure); the queries read only the report's own rows, each ordered
+    by its own columns (no joins), the answers in catalogue order here."""
     structure = catalogue_structure(version=report.catalogue_version)
     indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
-    indicator_ids = list(indicators)
-    in_theme = f"report_id = %s AND indicator_id IN ({placeholders(indicator_ids)})"
-    own = "report_id = %s AND theme_id = %s"
-    answer_table = connection.ops.quote_name(Answer._meta.db_table)
-    answers, comments, texts, practice, quotes, sources, partners = read_together(
-        Read(Answer, in_theme, [report.pk, *indicator_ids]),
-        # The theme's own comments and those on its answers.
-        Read(
-            Comment,
-            f"report_id = %s AND (answer_id IN (SELECT id FROM {answer_table} WHERE {in_theme}) "  # noqa: S608 (constant clause)
-            "OR (answer_id IS NULL AND theme_id = %s))",
-            [report.pk, report.pk, *indicator_ids, theme.pk],
-        ),
-        Read(SectionText, own, [report.pk, theme.pk]),
-        Read(PracticeItem, own, [report.pk, theme.pk]),
-        Read(Quote, own, [report.pk, theme.pk]),
-        Read(SourceDocument, own, [report.pk, theme.pk]),
-        Read(Organisation, "core_partner = %s", [True]),
+    answers = list(
+        Answer.objects.filter(report=report, indicator_id__in=list(indicators)).order_by()
     )
+    # The theme's own comments and those on its answers.
+    comments = (
+        Comment.objects.filter(report=report)
+        .filter(Q(answer_id__in=[a.pk for a in answers]) | Q(answer__isnull=True, theme=theme))
+        .order_by("created_at", "id")
+    )
+    own = {"report": report, "theme": theme}
+    texts = SectionText.objects.filter(**own).order_by()
+    practice = list(PracticeItem.objects.filter(**own).order_by("position", "id"))
+    quotes = list(Quote.objects.filter(**own).order_by("position", "id"))
+    sources = list(SourceDocument.objects.filter(**own).order_by("position", "id"))
+    organisations = list(partner_organisations())
     for answer in answers:
         answer.indicator = indicators[answer.indicator_id]
     answers.sort(key=lambda answer: answer.indicator.position)
@@ -267,7 +242,7 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
         sources=sources,
         comments=theme_comments,
         answer_comments=dict(answer_comments),
-        partners=partners,
+        organisations=organisations,
     )
 
 

@@ -4,11 +4,13 @@ The allowed status transitions live in TRANSITIONS (a core.workflow.Workflow) an
 else. State changes emit their domain event (reports/events.py), delivered after the commit.
 """
 
+from collections.abc import Collection
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -20,7 +22,6 @@ from werkset.catalogue.models import CatalogueVersion, Element, Theme
 from werkset.catalogue.selectors import catalogue_lineage
 from werkset.core.events import emit
 from werkset.core.models import AuditAction
-from werkset.core.reads import Read, read_together
 from werkset.core.services import audit_record
 from werkset.core.workflow import StepNotPossible, StepUnknown, Transition, Workflow
 from werkset.regions.models import Region
@@ -44,6 +45,7 @@ from .models import (
     StatusChange,
     validate_period,
 )
+from .policy import perspectives_after_save
 
 # Quick successive saves by the same person fold into one history entry.
 HISTORY_FOLD_WINDOW = timedelta(minutes=10)
@@ -294,11 +296,15 @@ def answer_save(
     base_revision: int,
     user: User | None,
     source: str = ChangeSource.EDIT,
+    mentioned: Collection[str] | None = None,
 ) -> tuple[Answer, bool]:
     """Store an answer; returns (answer, changed).
 
     If the answer changed since `base_revision` (someone else saved in between) and the
     stored text differs from this one, nothing is written and EditConflict carries both.
+    `mentioned`: the organisations whose perspective the input gave or emptied; the stored
+    perspectives of the others are kept (reports.policy). None: `content` is the whole
+    answer, perspectives included (a carry-over, a restore).
     """
     if message := text_too_long(
         content.explanation, *content.perspectives.values(), limit=EXPLANATION_MAX
@@ -311,6 +317,11 @@ def answer_save(
         elif current.report.status not in EDITABLE_STATUSES:
             raise ReportError(_("This report is finalised and no longer changes."))
         stored = content_of(current)
+        if mentioned is not None:
+            perspectives = perspectives_after_save(
+                stored=stored.perspectives, given=content.perspectives, mentioned=mentioned
+            )
+            content = replace(content, perspectives=perspectives)
         if stored == content:
             return current, False
         if current.revision != base_revision:
@@ -336,26 +347,25 @@ def answer_save(
 
 
 def _answer_held(answer: Answer) -> tuple[Answer, AnswerChange | None]:
-    """The answer locked for this save, with its report and its latest history entry, in one
-    round trip (core.reads; the autosave's hot path, issue 9).
+    """The answer locked for this save, with its report and its latest history entry.
 
-    The report's row is held FOR SHARE first, so that no status change (which locks it for
-    update) commits while an answer of it is being saved, and the status read here stays
-    until commit; other saves of the same report go on at the same time. Locking the report
-    for update made every save in a region wait for the one before. The answer's own lock
-    keeps its history still, so the latest entry read after it is the one to fold into.
-    SQLite leaves the locks out: its writing transaction holds the whole database."""
-    report_id = f"{connection.ops.quote_name(Report._meta.db_table)}.id = %s"
-    reports, answers, changes = read_together(
-        Read(Report, report_id, [answer.report_id], joined=("region",), lock="FOR SHARE"),
-        Read(Answer, "id = %s", [answer.pk], lock="FOR UPDATE"),
-        Read(AnswerChange, "answer_id = %s", [answer.pk], order_by=("-revision", "-id"), limit=1),
-    )
-    if not answers or not reports:
-        raise Answer.DoesNotExist("Answer matching query does not exist.")
-    current: Answer = answers[0]
-    current.report = reports[0]
-    return current, (changes[0] if changes else None)
+    The answer's row is locked for update first and the report read after it, so the status
+    checked is the one the last status change committed: a status change holds all of the
+    report's answers (`_answers_held`), so it waits for the saves in progress, and a save that
+    comes after it waits for it and reads the new status. Saves of other answers of the same
+    report go on at the same time. The answer's lock keeps its history still, so the latest
+    entry read after it is the one to fold into. SQLite leaves the locks out: its writing
+    transaction holds the whole database."""
+    current = Answer.objects.select_for_update(of=("self",)).order_by().get(pk=answer.pk)
+    current.report = Report.objects.select_related("region").order_by().get(pk=current.report_id)
+    latest = AnswerChange.objects.filter(answer_id=current.pk).order_by("-revision", "-id").first()
+    return current, latest
+
+
+def _answers_held(report: Report) -> None:
+    """Lock the report's answers until commit, for a status change (see `_answer_held`)."""
+    answers = Answer.objects.select_for_update(of=("self",)).filter(report_id=report.pk)
+    list(answers.order_by("pk").values_list("pk", flat=True))
 
 
 def _foldable(latest: AnswerChange, *, source: str, user: User | None, now: Any) -> bool:
@@ -438,6 +448,7 @@ def report_transition(*, report: Report, name: str, user: User, note: str = "") 
         raise ReportError(_("Unknown step."))
     with transaction.atomic():
         locked = _locked_report(report)
+        _answers_held(locked)
         _require_writer(locked, user)
         transition = _step(name, locked)
         if transition.target == ReportStatus.VASTGESTELD:

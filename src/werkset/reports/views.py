@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +31,7 @@ from .forms import (
     answer_form_state,
 )
 from .models import Answer, Comment, Report, ReportStatus
+from .policy import perspective_codes, perspective_organisations, perspectives_mentioned
 from .selectors import (
     answer_history,
     report_answer_visible,
@@ -56,6 +58,7 @@ from .services import (
     section_text_save,
     transitions_from,
 )
+from .theme_page import ThemePage, UrlPerId
 
 
 def report_or_404(request: HttpRequest, report_id: int) -> Report:
@@ -213,14 +216,31 @@ def _render_theme(
 ) -> HttpResponse:
     scope = scope_for_request(request)
     view = report_theme(report=report, theme=theme)
-    organisations = view.partners
     states: dict[int, AnswerFormState] = {}
     for element_view in view.elements:
         for answer in element_view.answers:
             if override is not None and override.answer.pk == answer.pk:
                 states[answer.pk] = override
             else:
+                organisations = perspective_organisations(
+                    stored=answer.perspectives, organisations=view.organisations
+                )
                 states[answer.pk] = answer_form_state(answer=answer, organisations=organisations)
+    page = ThemePage(
+        report_id=report.pk,
+        theme_key=theme.key,
+        csrf_token=get_token(request),
+        catalogue_version=report.catalogue_version,
+        can_edit=_can_edit(scope, report),
+        can_comment=_can_comment(scope, report),
+        show_discussion=scope.can_view_region_in_progress(report.region),
+        states=states,
+        answer_comments=view.answer_comments,
+        frequency_periods=list(FREQUENCY_LABELS.items()),
+        answer_save_url=UrlPerId.of("reports:answer_save", report.pk),
+        answer_history_url=UrlPerId.of("reports:answer_history", report.pk),
+        comment_resolve_url=UrlPerId.of("reports:comment_resolve", report.pk),
+    )
     return render(
         request,
         "reports/report_theme.html",
@@ -228,13 +248,11 @@ def _render_theme(
             "report": report,
             "theme": theme,
             "view": view,
-            "states": states,
+            "page": page,
             "themes": catalogue_structure(version=report.catalogue_version).themes,
-            "can_edit": _can_edit(scope, report),
-            "can_comment": _can_comment(scope, report),
-            "show_discussion": scope.can_view_region_in_progress(report.region),
+            "can_edit": page.can_edit,
+            "show_discussion": page.show_discussion,
             "override": override,
-            "frequency_periods": list(FREQUENCY_LABELS.items()),
             "autosave_messages": _autosave_messages(),
         },
         status=status,
@@ -254,7 +272,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     autosave = request.headers.get("X-Werkset-Autosave") == "1"
     scope = scope_for_request(request)
     try:
-        report, answer, partners = report_answer_visible(
+        report, answer, register = report_answer_visible(
             scope=scope, report_id=report_id, answer_id=answer_id
         )
     except (Report.DoesNotExist, Answer.DoesNotExist) as exc:
@@ -264,7 +282,8 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     answer.indicator = structure.indicator_by_id[answer.indicator_id]
     if not _can_edit(scope, report):
         raise PermissionDenied
-    codes = frozenset(organisation.code for organisation in partners)
+    # The form asked for these perspectives; an error page shows them again.
+    partners = perspective_organisations(stored=answer.perspectives, organisations=register)
     try:
         base_revision = int(request.POST.get("base_revision", ""))
     except ValueError:
@@ -274,7 +293,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             answer_type=answer.indicator.answer_type,
             raw=request.POST,
             field_labels=answer.indicator.field_labels,
-            organisation_codes=codes,
+            organisation_codes=perspective_codes(register),
         )
         saved, _changed = answer_save(
             answer=answer,
@@ -282,6 +301,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             base_revision=base_revision,
             user=_user(request),
             source="autosave" if autosave else "bewerking",
+            mentioned=perspectives_mentioned(request.POST),
         )
     except AnswerInvalid as exc:
         if autosave:

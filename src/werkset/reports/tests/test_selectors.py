@@ -1,4 +1,4 @@
-"""The hot reads (ADR 0011): one report as its pages read it, and a theme's own rows."""
+"""The hot reads: one report as its pages read it, and a theme's own rows (ORM, issue 16)."""
 
 from decimal import Decimal
 
@@ -101,15 +101,16 @@ def test_commentaar_op_antwoorden_en_op_het_thema(report, rapporteur_friesland, 
     assert Comment.objects.count() == 3
 
 
-def test_de_kernpartners_in_hun_volgorde(report):
+def test_alle_partnerorganisaties_in_hun_volgorde(report):
+    """The whole register: reports.policy picks whose perspective each answer asks for."""
     view = report_theme(report=report, theme=_theme(report))
-    expected = list(Organisation.objects.filter(core_partner=True))
-    assert view.partners == expected
-    assert len(expected) >= 5
+    expected = list(Organisation.objects.order_by("position", "name"))
+    assert view.organisations == expected
+    assert any(not organisation.core_partner for organisation in expected)
 
 
-def test_elke_lezing_is_een_eigen_telbare_query(report):
-    """Read together or not, every read is a statement through Django's cursor."""
+def test_een_thema_leest_in_zeven_queries(report):
+    """Answers, comments, running texts, practice items, quotes, sources, organisations."""
     theme = _theme(report)  # the catalogue structure is read once per process, before
     with CaptureQueriesContext(connection) as queries:
         report_theme(report=report, theme=theme)
@@ -192,7 +193,7 @@ def test_autosave_leest_rapportage_antwoord_en_partners_samen(report, rapporteur
         )
     assert len(queries.captured_queries) == 3
     assert (found.pk, read.pk, read.report.pk) == (report.pk, answer.pk, report.pk)
-    assert partners == list(Organisation.objects.filter(core_partner=True))
+    assert partners == list(Organisation.objects.order_by("position", "name"))
 
 
 def test_autosave_geen_antwoord_van_een_andere_rapportage(reports_everywhere, make_user):

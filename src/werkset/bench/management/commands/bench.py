@@ -33,7 +33,15 @@ from werkset.bench.load import load_run
 
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
 SETTINGS = "werkset.bench.settings"
-TARGETS = {"page_ratio": 3.0, "pdf_ratio": 1.25, "pdf_seconds": 5.0, "excel_seconds": 2.0}
+# Issue 16: every page at most 4x the baseline with templates and the ORM; pages above 3x are
+# named (the earlier target, reached by writing around Django), and docs/bench.md says why.
+TARGETS = {
+    "page_ratio": 4.0,
+    "page_ratio_note": 3.0,
+    "pdf_ratio": 1.25,
+    "pdf_seconds": 5.0,
+    "excel_seconds": 2.0,
+}
 
 
 def _postgres_create(name: str) -> bool:
@@ -259,9 +267,10 @@ def report_table(result: dict[str, Any]) -> str:
     for page in result["pages"]:
         ok = page["baseline_ratio"] <= TARGETS["page_ratio"] or page["name"] == measure.BASELINE
         ok = ok and page["queries_small"] == page["queries_large"]
+        note = " (boven 3x)" if page["baseline_ratio"] > TARGETS["page_ratio_note"] else ""
         lines.append(
             f"{page['name']:34} {page['median_ms']:11.1f} {page['baseline_ratio']:8.2f} "
-            f"{page['queries_small']!s:>8} {page['queries_large']!s:>8}  {_mark(ok)}"
+            f"{page['queries_small']!s:>8} {page['queries_large']!s:>8}  {_mark(ok)}{note}"
         )
     for name in result["missing_pages"]:
         lines.append(f"{name:34} {'(bestaat niet)':>11}")
