@@ -13,6 +13,7 @@ from werkset.accounts.models import User
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Theme
 from werkset.reports.models import Answer, Report
+from werkset.reports.policy import report_may_code, report_may_edit
 
 from .models import BottleneckCode, CriterionAnswer, ThemeMaturity, Verdict
 from .vocabulary import BOTTLENECK_CHOICES, CRITERIA
@@ -20,14 +21,6 @@ from .vocabulary import BOTTLENECK_CHOICES, CRITERIA
 
 class ComparisonError(Exception):
     """A change that the report's state does not allow."""
-
-
-def can_assess(scope: Scope, report: Report) -> bool:
-    return scope.can_write_region(report.region) and not report.is_final
-
-
-def can_code(scope: Scope, report: Report) -> bool:
-    return scope.can_write_region(report.region) or (scope.is_national and report.is_final)
 
 
 def _locked(report: Report) -> Report:
@@ -48,7 +41,7 @@ def maturity_save(
         raise ComparisonError("theme of another catalogue version")
     with transaction.atomic():
         locked = _locked(report)
-        if not can_assess(scope, locked):
+        if not report_may_edit(scope, locked):
             raise PermissionDenied
         if level is None:
             ThemeMaturity.objects.filter(report=locked, theme=theme).delete()
@@ -79,7 +72,7 @@ def criterion_save(
         raise ComparisonError("unknown verdict")
     with transaction.atomic():
         locked = _locked(report)
-        if not can_assess(scope, locked):
+        if not report_may_edit(scope, locked):
             raise PermissionDenied
         if not verdict:
             CriterionAnswer.objects.filter(report=locked, criterion=criterion).delete()
@@ -99,7 +92,7 @@ def bottleneck_codes_set(*, answer: Answer, codes: set[str], user: User, scope: 
         raise ComparisonError("unknown bottleneck")
     with transaction.atomic():
         locked = _locked(answer.report)
-        if not can_code(scope, locked):
+        if not report_may_code(scope, locked):
             raise PermissionDenied
         current = set(BottleneckCode.objects.filter(answer=answer).values_list("code", flat=True))
         BottleneckCode.objects.filter(answer=answer, code__in=current - codes).delete()

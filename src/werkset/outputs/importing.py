@@ -44,7 +44,8 @@ from werkset.reports.models import (
     StatusChange,
     period_label,
 )
-from werkset.reports.services import EDITABLE_STATUSES, answer_save
+from werkset.reports.policy import EDITABLE_STATUSES
+from werkset.reports.services import answer_save
 
 from .archive_format import archive_load
 from .archive_reader import (

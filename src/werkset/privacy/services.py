@@ -9,7 +9,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.reports.models import Report
-from werkset.reports.services import EDITABLE_STATUSES
+from werkset.reports.policy import EDITABLE_STATUSES
 
 from .detectors import KIND_LABELS
 from .models import PrivacyClearance

@@ -1,5 +1,19 @@
-"""Which partner organisations give a perspective on an answer: one rule for the web form,
-the API and the Excel import (issue 16).
+"""What may be done with a report, and who gives a perspective on an answer: one place that
+the views, the services, the API, the imports, the comparisons and the templates ask
+(issue 16). Who a user is (roles, regions, networks) is accounts.scope's; what that allows on
+a report is decided here.
+
+Access to a report:
+- The rapporteurs of its region write it (`report_may_write`), while it is not finalised
+  (`report_may_edit`): answers, running texts, items, maturity and toetsingskader assessments.
+- The people of its region and network follow the discussion (`report_shows_discussion`):
+  comments and the answers' history; the network's members comment while it is under
+  discussion (`report_may_comment`).
+- Bottlenecks are coded by the region's rapporteurs, and by the national network once the
+  report is finalised (`report_may_code`).
+Which reports a user may see at all is `reports.selectors.reports_visible`.
+
+Perspectives:
 
 - Any organisation in the register (regions.Organisation) may give a perspective on any
   answer: the core partners of Veiligheid Voorop on every answer, the others (ZVH, CIT,
@@ -13,7 +27,35 @@ the API and the Excel import (issue 16).
 
 from collections.abc import Collection, Iterable, Mapping
 
+from werkset.accounts.scope import Scope
 from werkset.regions.models import Organisation
+
+from .models import Report, ReportStatus
+
+# A report's content changes while it is a concept or under discussion; a finalised report
+# never changes (a correction is a new version).
+EDITABLE_STATUSES = (ReportStatus.CONCEPT, ReportStatus.TER_BESPREKING)
+
+
+def report_may_write(scope: Scope, report: Report) -> bool:
+    return scope.can_write_region(report.region)
+
+
+def report_may_edit(scope: Scope, report: Report) -> bool:
+    return report_may_write(scope, report) and report.status in EDITABLE_STATUSES
+
+
+def report_shows_discussion(scope: Scope, report: Report) -> bool:
+    return scope.can_view_region_in_progress(report.region)
+
+
+def report_may_comment(scope: Scope, report: Report) -> bool:
+    return report_shows_discussion(scope, report) and report.status == ReportStatus.TER_BESPREKING
+
+
+def report_may_code(scope: Scope, report: Report) -> bool:
+    return report_may_write(scope, report) or (scope.is_national and report.is_final)
+
 
 PERSPECTIVE_PREFIX = "perspective-"
 

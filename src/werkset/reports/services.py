@@ -45,11 +45,10 @@ from .models import (
     StatusChange,
     validate_period,
 )
-from .policy import perspectives_after_save
+from .policy import EDITABLE_STATUSES, perspectives_after_save, report_may_write
 
 # Quick successive saves by the same person fold into one history entry.
 HISTORY_FOLD_WINDOW = timedelta(minutes=10)
-EDITABLE_STATUSES = (ReportStatus.CONCEPT, ReportStatus.TER_BESPREKING)
 
 
 class ReportError(Exception):
@@ -129,7 +128,7 @@ def transitions_from(status: str) -> list[Transition]:
 
 
 def _require_writer(report: Report, user: User) -> None:
-    if not scope_for_user(user).can_write_region(report.region):
+    if not report_may_write(scope_for_user(user), report):
         raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
 
 

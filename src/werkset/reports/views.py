@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkset.accounts.models import User
-from werkset.accounts.scope import Scope, request_user, scope_for_request
+from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import Element, Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
@@ -30,8 +30,15 @@ from .forms import (
     ReportStartForm,
     answer_form_state,
 )
-from .models import Answer, Comment, Report, ReportStatus
-from .policy import perspective_codes, perspective_organisations, perspectives_mentioned
+from .models import Answer, Comment, Report
+from .policy import (
+    perspective_codes,
+    perspective_organisations,
+    perspectives_mentioned,
+    report_may_comment,
+    report_may_edit,
+    report_shows_discussion,
+)
 from .selectors import (
     answer_history,
     report_answer_visible,
@@ -71,17 +78,6 @@ def report_or_404(request: HttpRequest, report_id: int) -> Report:
 
 def _user(request: HttpRequest) -> User:
     return request_user(request)
-
-
-def _can_edit(scope: Scope, report: Report) -> bool:
-    return scope.can_write_region(report.region) and not report.is_final
-
-
-def _can_comment(scope: Scope, report: Report) -> bool:
-    return (
-        scope.can_view_region_in_progress(report.region)
-        and report.status == ReportStatus.TER_BESPREKING
-    )
 
 
 def _conflict_json(exc: EditConflict) -> JsonResponse:
@@ -148,7 +144,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     can_write = scope.can_write_region(report.region)
-    show_discussion = scope.can_view_region_in_progress(report.region)
+    show_discussion = report_shows_discussion(scope, report)
     return render(
         request,
         "reports/report_detail.html",
@@ -231,9 +227,9 @@ def _render_theme(
         theme_key=theme.key,
         csrf_token=get_token(request),
         catalogue_version=report.catalogue_version,
-        can_edit=_can_edit(scope, report),
-        can_comment=_can_comment(scope, report),
-        show_discussion=scope.can_view_region_in_progress(report.region),
+        can_edit=report_may_edit(scope, report),
+        can_comment=report_may_comment(scope, report),
+        show_discussion=report_shows_discussion(scope, report),
         states=states,
         answer_comments=view.answer_comments,
         frequency_periods=list(FREQUENCY_LABELS.items()),
@@ -280,7 +276,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     # The indicator, its answer type and theme: from the catalogue structure (no joins).
     structure = catalogue_structure(version=report.catalogue_version)
     answer.indicator = structure.indicator_by_id[answer.indicator_id]
-    if not _can_edit(scope, report):
+    if not report_may_edit(scope, report):
         raise PermissionDenied
     # The form asked for these perspectives; an error page shows them again.
     partners = perspective_organisations(stored=answer.perspectives, organisations=register)
@@ -534,7 +530,7 @@ def report_item_view(
     theme = _theme_or_404(report, theme_key)
     if kind not in ITEM_FORMS:
         raise Http404
-    if not _can_edit(scope_for_request(request), report):
+    if not report_may_edit(scope_for_request(request), report):
         raise PermissionDenied
     model = ITEM_MODELS[kind]
     instance = None

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import Theme
 from werkset.reports.models import Answer
+from werkset.reports.policy import report_may_code, report_may_edit
 from werkset.reports.views import report_or_404
 
 from ..forms import BottleneckForm, CriterionForm, MaturityForm
@@ -19,8 +20,6 @@ from ..selectors.maturity import maturities_for, themes_asking_maturity
 from ..services import (
     ComparisonError,
     bottleneck_codes_set,
-    can_assess,
-    can_code,
     criterion_save,
     maturity_save,
 )
@@ -33,7 +32,7 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
     """The report's maturity per theme and toetsingskader; editable while it is open."""
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
-    editable = can_assess(scope, report)
+    editable = report_may_edit(scope, report)
     all_themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
     # Werkset 2.0 asks the maturity in the report itself; only the other themes are set here.
     asked = themes_asking_maturity(version=report.catalogue_version)
@@ -113,7 +112,7 @@ def report_bottlenecks_view(request: HttpRequest, report_id: int) -> HttpRespons
     """Code the report's explained answers with bottlenecks (analysis, also after finalising)."""
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
-    editable = can_code(scope, report)
+    editable = report_may_code(scope, report)
     answers = list(
         Answer.objects.filter(report=report)
         .exclude(explanation="")
