@@ -351,3 +351,18 @@ AXES_LOCKOUT_CALLABLE = "werkset.accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "werkset.accounts.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Uploads (issue 17, finding 4): a workbook larger than this, or one that unpacks to more,
+# is refused before it is parsed; a JSON archive larger than WERKSET_ARCHIVE_MAX_MB before
+# json.loads (outputs/upload_limits.py). Larger request bodies go to a temporary file, not
+# memory (FILE_UPLOAD_MAX_MEMORY_SIZE); the reverse proxy should refuse bodies far larger.
+WERKSET_UPLOAD_MAX_MB = env_int("WERKSET_UPLOAD_MAX_MB", 5)
+WERKSET_UPLOAD_MAX_UNZIPPED_MB = env_int("WERKSET_UPLOAD_MAX_UNZIPPED_MB", 50)
+WERKSET_ARCHIVE_MAX_MB = env_int("WERKSET_ARCHIVE_MAX_MB", 20)
+if not 1 <= WERKSET_UPLOAD_MAX_MB <= WERKSET_UPLOAD_MAX_UNZIPPED_MB <= 1024:
+    raise ImproperlyConfigured(
+        "WERKSET_UPLOAD_MAX_MB moet minstens 1 zijn, en WERKSET_UPLOAD_MAX_UNZIPPED_MB minstens "
+        "zo groot en hoogstens 1024."
+    )
+if not 1 <= WERKSET_ARCHIVE_MAX_MB <= 1024:
+    raise ImproperlyConfigured("WERKSET_ARCHIVE_MAX_MB moet tussen 1 en 1024 liggen.")
