@@ -36,6 +36,16 @@ class Command(BaseCommand):
                 "status, buiten de werkwijze om (alleen bij het verhuizen van gegevens)."
             ),
         )
+        importing.add_argument(
+            "--map-users",
+            action="store_true",
+            help=(
+                "Koppel de gebruikersnamen in een archief aan de accounts met dezelfde naam "
+                "hier (onbekende namen worden inactieve accounts); alleen bij het verhuizen "
+                "van een installatie. Zonder deze optie blijven de namen uit het archief "
+                "alleen als tekst bewaard en wordt niets aan een account hier gekoppeld."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"_{options['action']}")(options)
@@ -113,7 +123,10 @@ class Command(BaseCommand):
                 )
             elif path.suffix.lower() == ".json":
                 report = report_json_import(
-                    data=data, user=None, keep_status=options["keep_status"]
+                    data=data,
+                    user=None,
+                    keep_status=options["keep_status"],
+                    map_users=options["map_users"],
                 )
                 self.stdout.write(f"Rapportage {report} ingelezen.")
             else:
