@@ -409,3 +409,18 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs as LOGGING says (JSO
 MEDIA_ROOT = Path(env_str("WERKSET_MEDIA_ROOT") or DATA_DIR / "media")
 # A document still queued after this many seconds: the page says it waits for processing.
 WERKSET_DOCUMENT_WAIT_SECONDS = env_int("WERKSET_DOCUMENT_WAIT_SECONDS", 30)
+
+# Uploads (issue 17, finding 4): a workbook larger than this, or one that unpacks to more,
+# is refused before it is parsed; a JSON archive larger than WERKSET_ARCHIVE_MAX_MB before
+# json.loads (outputs/upload_limits.py). Larger request bodies go to a temporary file, not
+# memory (FILE_UPLOAD_MAX_MEMORY_SIZE); the reverse proxy should refuse bodies far larger.
+WERKSET_UPLOAD_MAX_MB = env_int("WERKSET_UPLOAD_MAX_MB", 5)
+WERKSET_UPLOAD_MAX_UNZIPPED_MB = env_int("WERKSET_UPLOAD_MAX_UNZIPPED_MB", 50)
+WERKSET_ARCHIVE_MAX_MB = env_int("WERKSET_ARCHIVE_MAX_MB", 20)
+if not 1 <= WERKSET_UPLOAD_MAX_MB <= WERKSET_UPLOAD_MAX_UNZIPPED_MB <= 1024:
+    raise ImproperlyConfigured(
+        "WERKSET_UPLOAD_MAX_MB moet minstens 1 zijn, en WERKSET_UPLOAD_MAX_UNZIPPED_MB minstens "
+        "zo groot en hoogstens 1024."
+    )
+if not 1 <= WERKSET_ARCHIVE_MAX_MB <= 1024:
+    raise ImproperlyConfigured("WERKSET_ARCHIVE_MAX_MB moet tussen 1 en 1024 liggen.")

@@ -20,6 +20,12 @@ from werkset.reports.selectors import reports_visible
 
 from .models import Action, Evaluation, Finding, ImprovementPoint, PeerAudit, SwotEntry
 from .rules import peer_audits_visible
+from .snapshots import (
+    explanation_flagged,
+    report_clearances,
+    snapshot_rows_guarded,
+    withheld_text,
+)
 from .states import OPEN_POINT_STATUSES, AuditStatus
 from .vocabulary import MAX_OPEN_POINTS, SWOT_QUADRANTS, SwotQuadrant
 
@@ -257,6 +263,7 @@ class FigureRow:
     choice: str = ""
     figures: list[tuple[str, str]] = field(default_factory=list)
     explanation: str = ""
+    withheld: bool = False  # the explanation looks like personal data (snapshots.py)
 
     def as_snapshot(self) -> dict[str, Any]:
         return {
@@ -267,6 +274,7 @@ class FigureRow:
             "choice": self.choice,
             "figures": [list(pair) for pair in self.figures],
             "explanation": self.explanation,
+            "withheld": self.withheld,
         }
 
 
@@ -289,7 +297,8 @@ def indicator_figures(
     *, scope: Scope, network: RegionalNetwork, indicator: Indicator
 ) -> list[FigureRow]:
     """Per region of the network, its latest report this scope may read and the answer to the
-    indicator (or the indicator that continues it): what the evaluation is set beside."""
+    indicator (or the indicator that continues it): what the evaluation is set beside. An
+    explanation with personal data its report has not cleared is left out (snapshots.py)."""
     regions = list(network.regions.order_by("position", "name"))
     latest: dict[int, Report] = {}
     for report in reports_visible(scope=scope).filter(region__network=network):
@@ -313,6 +322,7 @@ def indicator_figures(
             report_id__in=list(wanted), indicator_id__in=[i.pk for i in wanted.values()]
         )
     }
+    clearances = report_clearances(wanted)
     rows = []
     for region in regions:
         shown = latest.get(region.pk)
@@ -322,6 +332,7 @@ def indicator_figures(
             continue
         matched = wanted[shown.pk]
         choices = {c["key"]: c["label"] for c in matched.answer_type.all_choices}
+        withheld = explanation_flagged(answer.explanation, clearances.get(shown.pk, set()))
         rows.append(
             FigureRow(
                 region=region,
@@ -332,7 +343,8 @@ def indicator_figures(
                     for spec in matched.fields
                     if answer.figures.get(spec["key"]) not in (None, "", [])
                 ],
-                explanation=answer.explanation[:500],
+                explanation=withheld_text() if withheld else answer.explanation[:500],
+                withheld=withheld,
             )
         )
     return rows
@@ -340,16 +352,18 @@ def indicator_figures(
 
 def evaluation_figures(*, scope: Scope, evaluation: Evaluation) -> list[dict[str, Any]]:
     """The figures recorded with an evaluation, without those of reports this viewer may
-    not open (a concept of another network's region never shows)."""
+    not open (a concept of another network's region never shows), and scanned again: an
+    explanation with personal data that was not cleared is not shown (snapshots.py)."""
     report_ids = [row["report_id"] for row in evaluation.figures if row.get("report_id")]
     visible = set(
         reports_visible(scope=scope).filter(pk__in=report_ids).values_list("pk", flat=True)
     )
-    return [
+    rows = [
         row
         for row in evaluation.figures
         if row.get("report_id") is None or row["report_id"] in visible
     ]
+    return snapshot_rows_guarded(rows, report_clearances(visible))
 
 
 # Peer audits --------------------------------------------------------------------------

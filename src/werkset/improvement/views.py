@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from werkset.accounts.models import User
@@ -59,6 +60,7 @@ from .services import (
     swot_entry_add,
     swot_entry_delete,
 )
+from .snapshots import withheld_count
 from .states import AuditStatus, Machine, PointStatus, transitions_from
 from .vocabulary import (
     BUILDING_BLOCK_DESCRIPTIONS,
@@ -455,13 +457,30 @@ def evaluation_add(request: HttpRequest, point_id: int) -> HttpResponse:
     point = _point_or_404(request, point_id)
     _require_worker(request, point.network)
     form = EvaluationForm(request.POST, prefix="evaluatie")
-    if _saved(
+    evaluation = _saved(
         request,
         form,
         lambda data: evaluation_record(point=point, user=_user(request), **data),
         success=_("The evaluation has been recorded; now decide."),
         texts=lambda evaluation: (evaluation.explanation,),
-    ):
+    )
+    if evaluation is not None:
+        withheld = withheld_count(evaluation.figures)
+        if withheld:
+            messages.warning(
+                request,
+                ngettext(
+                    "The explanation of %(count)s report was left out of the figures kept "
+                    "with the evaluation: it looks like personal data. Clean the report's "
+                    "text (or record that it is not personal data) before the next evaluation.",
+                    "The explanations of %(count)s reports were left out of the figures kept "
+                    "with the evaluation: they look like personal data. Clean the reports' "
+                    "texts (or record that they are not personal data) before the next "
+                    "evaluation.",
+                    withheld,
+                )
+                % {"count": withheld},
+            )
         return redirect(reverse("improvement:point", args=[point.pk]) + "#besluiten")
     return _render_point(request, point, evaluation_form=form, status=400)
 

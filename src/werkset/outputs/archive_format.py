@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from werkset.reports.models import ChangeSource, CommentKind, PracticeKind, ReportStatus
 
 from .problems import ImportProblem, ImportRefused, refused
+from .upload_limits import archive_size_check
 
 ARCHIVE_FORMAT = "werkset-rapport"
 ARCHIVE_FORMAT_VERSION = 1
@@ -220,10 +221,12 @@ def _schema_message(error: SchemaError) -> str:
 
 
 def archive_load(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
-    """Read the document and check its shape; every shape error is reported at once."""
+    """Read the document and check its shape; every shape error is reported at once. Bytes
+    or text over WERKSET_ARCHIVE_MAX_MB are refused before they are parsed."""
     if isinstance(data, dict):
         document: Any = data
     else:
+        archive_size_check(len(data))
         try:
             text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
             document = json.loads(text)

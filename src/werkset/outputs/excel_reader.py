@@ -25,7 +25,8 @@ from .excel_layout import (
     sheet_columns,
 )
 from .excel_rows import cell_text, check_row
-from .problems import ImportProblem, refused
+from .problems import ImportProblem, refused, shortened
+from .upload_limits import workbook_limits_check
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ class ReadWorkbook:
 
 
 def workbook_open(data: bytes) -> tuple[Any, WorkbookMeta]:
-    """Open the bytes as a werkset workbook; refused if they are not one."""
+    """Open the bytes as a werkset workbook; refused if they are not one, or if they break
+    a limit (upload_limits.py: checked before openpyxl builds the workbook)."""
+    workbook_limits_check(data)
     try:
         workbook = load_workbook(io.BytesIO(data), rich_text=False)
     except Exception as exc:  # openpyxl raises many kinds of errors on a damaged file
@@ -241,7 +244,8 @@ def _read_sheet(
                 ImportProblem(
                     title,
                     cell.coordinate,
-                    _('Unknown column "%(header)s"; it is not read.') % {"header": header},
+                    _('Unknown column "%(header)s"; it is not read.')
+                    % {"header": shortened(header)},
                     warning=True,
                 )
             )
@@ -251,7 +255,7 @@ def _read_sheet(
                 ImportProblem(
                     title,
                     cell.coordinate,
-                    _('The column "%(header)s" appears twice.') % {"header": header},
+                    _('The column "%(header)s" appears twice.') % {"header": shortened(header)},
                 )
             )
         else:
@@ -264,7 +268,7 @@ def _read_sheet(
                     title,
                     None,
                     _('The column "%(header)s" is missing or its header was changed.')
-                    % {"header": stored_headers[column.id]},
+                    % {"header": shortened(stored_headers[column.id])},
                 )
             )
     if "key" not in positions:
@@ -342,12 +346,12 @@ def _read_sheet(
             if other is not None:
                 message = _(
                     'The key %(key)s belongs on the sheet "%(sheet)s"; do not move rows.'
-                ) % {"key": key, "sheet": titles.get(other, other)}
+                ) % {"key": shortened(key), "sheet": titles.get(other, other)}
             else:
                 message = _(
                     'Unknown key "%(key)s" in the hidden column A; it was changed. Download a '
                     "new workbook or undo the change."
-                ) % {"key": key}
+                ) % {"key": shortened(key)}
             problems.append(ImportProblem(title, coordinates["key"], message))
             continue
         if key in seen:
@@ -356,7 +360,7 @@ def _read_sheet(
                     title,
                     coordinates["key"],
                     _("The question %(key)s appears twice (also in row %(row)s).")
-                    % {"key": key, "row": seen[key]},
+                    % {"key": shortened(key), "row": seen[key]},
                 )
             )
             continue

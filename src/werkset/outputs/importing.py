@@ -288,7 +288,11 @@ def _missing_required(row: Any) -> list[ImportProblem]:
 
 
 def report_json_import(
-    *, data: bytes | str | dict[str, Any], user: User | None, keep_status: bool = False
+    *,
+    data: bytes | str | dict[str, Any],
+    user: User | None,
+    keep_status: bool = False,
+    map_users: bool = False,
 ) -> Report:
     """Recreate a report from its JSON archive, exactly as it was exported.
 
@@ -300,6 +304,15 @@ def report_json_import(
     without the workflow (no submission, no finalisation by the network). That is right when
     moving an installation, and only then: it takes `keep_status`, which only the command
     line (user None) may give, and the audit record says so.
+
+    Who did what is, in an archive, only a user name that anyone can type (issue 17,
+    finding 7: an archive could put history on any account here). So by default the
+    archive's people stay text: the names it records (changed_by_name, author_name,
+    cleared_by_name) are kept as they are, no history, comment or clearance is linked to
+    an account here, no account is made, and the report itself is attributed to `user`,
+    who imports it (None: the system). Only when moving an installation does the command
+    line (user None) give `map_users`: then the user names are linked to the accounts of
+    the same name, and unknown ones come back as inactive accounts (exactly as exported).
     """
     document = archive_load(data)
     catalogue, region = archive_identity(document)
@@ -308,6 +321,10 @@ def report_json_import(
     if keep_status and user is not None:
         raise PermissionDenied(
             _("Only the command line may import a report with its status (when moving data).")
+        )
+    if map_users and user is not None:
+        raise PermissionDenied(
+            _("Only the command line may link an archive's people to accounts (when moving data).")
         )
     if archive_existing(document, catalogue, region) is not None:
         raise refused(existing_message(document, region))
@@ -327,14 +344,21 @@ def report_json_import(
         Region.objects.select_for_update().get(pk=region.pk)
         if archive_existing(document, catalogue, region) is not None:
             raise refused(existing_message(document, region))
-        _archive_accounts(plan)
-        report = _archive_write(plan)
+        if map_users:
+            _archive_accounts(plan)
+        else:
+            plan.users = {}  # names stay text; nothing is linked to an account here
+        report = _archive_write(plan, importer=None if map_users else user)
         audit_record(
             actor=user,
             action=AuditAction.REPORT_IMPORTED,
             target=report,
             summary=_("Report %(report)s imported from an archive") % {"report": report},
-            detail={"format": "json", "status_kept": document["status"] != ReportStatus.CONCEPT},
+            detail={
+                "format": "json",
+                "status_kept": document["status"] != ReportStatus.CONCEPT,
+                "users_mapped": map_users,
+            },
         )
     return report
 
@@ -347,7 +371,9 @@ def _set_times(objects: list[Any], times: list[Any], name: str) -> None:
         type(objects[0]).objects.bulk_update(objects, [name])
 
 
-def _archive_write(plan: ArchivePlan) -> Report:
+def _archive_write(plan: ArchivePlan, importer: User | None) -> Report:
+    """Write the plan; `importer` is who the report is attributed to when the archive's
+    people are not linked to accounts (plan.users empty)."""
     document = plan.document
     # archive_check parsed every time; where the schema requires one, there is one.
     time: Callable[[str | None], Any] = parse_time
@@ -359,7 +385,7 @@ def _archive_write(plan: ArchivePlan) -> Report:
         status=document["status"],
         corrects=plan.corrects,
         started_from=plan.started_from,
-        created_by=plan.user(document["created_by"]),
+        created_by=plan.user(document["created_by"]) or importer,
         finalised_at=time(document["finalised_at"]),
     )
     _set_times([report], [time(document["created_at"])], "created_at")

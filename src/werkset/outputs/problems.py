@@ -1,9 +1,24 @@
 """What an import found wrong: shared by the readers of workbooks and archives and the
 import that writes, so none of them has to import another to name a problem."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+# What a problem may echo of a file (issue 17: a 59 KB upload gave a 21 MB error page,
+# every problem repeating a whole cell): a value is cut to this many characters, a whole
+# message to MESSAGE_MAX, and a page or command lists at most LISTED_MAX problems.
+VALUE_MAX = 80
+MESSAGE_MAX = 300
+LISTED_MAX = 50
+
+
+def shortened(value: object, limit: int = VALUE_MAX) -> str:
+    """A value from a file as a problem may quote it: at most `limit` characters, with "…"."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -22,7 +37,11 @@ class ImportProblem:
         return self.sheet or self.cell or ""
 
     def describe(self) -> str:
-        """'Actie-overleg!F12: Kies een van de antwoorden.'; a warning says so."""
+        """'Actie-overleg!F12: Kies een van de antwoorden.'; a warning says so. Never longer
+        than about MESSAGE_MAX characters, whatever the message quotes."""
+        return shortened(self._describe(), MESSAGE_MAX)
+
+    def _describe(self) -> str:
         if self.warning:
             label = _("warning")
             return (
@@ -52,3 +71,16 @@ class ImportRefused(Exception):
 def refused(message: str, sheet: str | None = None, cell: str | None = None) -> ImportRefused:
     """A refusal with one problem, the whole file's or at one place."""
     return ImportRefused([ImportProblem(sheet, cell, message)])
+
+
+def problems_listed(problems: Iterable[ImportProblem], limit: int = LISTED_MAX) -> list[str]:
+    """The first `limit` problems described, and a last line that counts the rest."""
+    problems = list(problems)
+    lines = [problem.describe() for problem in problems[:limit]]
+    rest = len(problems) - limit
+    if rest > 0:
+        lines.append(
+            ngettext("and %(count)s more problem", "and %(count)s more problems", rest)
+            % {"count": rest}
+        )
+    return lines

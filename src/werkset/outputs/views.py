@@ -13,10 +13,9 @@ from werkset.accounts.scope import request_user, scope_for_request
 from werkset.reports.views import report_or_404
 
 from .document import report_print_html
-from .problems import ImportRefused
+from .problems import ImportRefused, problems_listed
 from .services import FORMATS, report_export
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+from .upload_limits import upload_size_check
 
 
 @login_required
@@ -45,7 +44,8 @@ def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse:
-    """A filled-in workbook: checked completely; with any error nothing is written."""
+    """A filled-in workbook: checked completely; with any error nothing is written. The
+    page lists at most the first problems, each quoting little of the file (problems.py)."""
     # Here, not at the top: keeps openpyxl and jsonschema off start-up (no cycle).
     from .importing import report_workbook_import
 
@@ -54,31 +54,32 @@ def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse
         raise PermissionDenied
     upload = request.FILES.get("workbook")
     problems: list[str] = []
+    count = 1
     if upload is None:
         problems = [_("Choose an Excel workbook (.xlsx) to upload.")]
-    elif upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-        problems = [_("The file is too large (at most 10 MB).")]
     elif not (upload.name or "").lower().endswith(".xlsx"):
         problems = [_("Only Excel workbooks (.xlsx) can be uploaded.")]
     else:
         try:
+            upload_size_check(upload.size or 0)  # before the file is read into memory
             result = report_workbook_import(
                 data=upload.read(), user=request_user(request), report=report
             )
         except ImportRefused as exc:
-            problems = [problem.describe() for problem in exc.problems]
+            problems = problems_listed(exc.problems)
+            count = len(exc.problems)
         else:
             messages.success(
                 request,
                 _("Workbook imported: %(changed)s answer(s) changed, %(unchanged)s unchanged.")
                 % {"changed": result.changed, "unchanged": result.unchanged},
             )
-            for warning in result.warnings:
-                messages.warning(request, warning.describe())
+            for warning in problems_listed(result.warnings):
+                messages.warning(request, warning)
             return redirect("reports:detail", report_id=report.pk)
     return render(
         request,
         "outputs/import_refused.html",
-        {"report": report, "problems": problems},
+        {"report": report, "problems": problems, "count": count},
         status=400,
     )

@@ -80,7 +80,7 @@ def test_export_verwijderen_import_export_geeft_hetzelfde_document(demo, which):
     first = _dump(report_json(report=report))
     _delete(report)
 
-    imported = report_json_import(data=first.encode(), user=None, keep_status=True)
+    imported = report_json_import(data=first.encode(), user=None, keep_status=True, map_users=True)
 
     assert _dump(report_json(report=imported)) == first
 
@@ -110,7 +110,7 @@ def test_onbekende_auteurs_komen_terug_als_inactief_account(demo):
     _delete(finalised)
     User.objects.filter(username="netwerklid").delete()
 
-    imported = report_json_import(data=document, user=None, keep_status=True)
+    imported = report_json_import(data=document, user=None, keep_status=True, map_users=True)
 
     comment = Comment.objects.get(report=imported)
     assert comment.author.username == "netwerklid"

@@ -116,7 +116,7 @@ def test_json_archief_in_een_echt_lege_database_is_verliesvrij(regions, catalogu
     )
     assert not User.objects.exists()
 
-    imported = report_json_import(data=exported, user=None, keep_status=True)
+    imported = report_json_import(data=exported, user=None, keep_status=True, map_users=True)
     assert report_json(report=imported) == exported
     restored = User.objects.get(username="rapporteur")
     assert not restored.is_active

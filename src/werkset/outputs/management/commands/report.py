@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from werkset.outputs.problems import ImportRefused
+from werkset.outputs.problems import ImportRefused, problems_listed
 from werkset.outputs.services import FORMATS, report_export
 from werkset.reports.models import Report
 
@@ -34,6 +34,16 @@ class Command(BaseCommand):
             help=(
                 "Zet een archief van een rapportage ter bespreking of vastgesteld terug met die "
                 "status, buiten de werkwijze om (alleen bij het verhuizen van gegevens)."
+            ),
+        )
+        importing.add_argument(
+            "--map-users",
+            action="store_true",
+            help=(
+                "Koppel de gebruikersnamen in een archief aan de accounts met dezelfde naam "
+                "hier (onbekende namen worden inactieve accounts); alleen bij het verhuizen "
+                "van een installatie. Zonder deze optie blijven de namen uit het archief "
+                "alleen als tekst bewaard en wordt niets aan een account hier gekoppeld."
             ),
         )
 
@@ -87,24 +97,36 @@ class Command(BaseCommand):
     def _import(self, options: dict[str, Any]) -> None:
         # Here, not at the top: only an import needs openpyxl and jsonschema (no cycle).
         from werkset.outputs.importing import report_json_import, report_workbook_import
+        from werkset.outputs.upload_limits import archive_size_check, upload_size_check
 
         path = Path(options["file"])
         try:
+            # The size first: a file over the limit is not even read into memory.
+            size = path.stat().st_size
+            if path.suffix.lower() == ".json":
+                archive_size_check(size)
+            else:
+                upload_size_check(size)
             data = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"{path} kan niet gelezen worden: {exc.strerror}.") from exc
+        except ImportRefused as exc:
+            raise self._refused(path, exc) from exc
         try:
             if path.suffix.lower() == ".xlsx":
                 result = report_workbook_import(data=data, user=None)
-                for warning in result.warnings:
-                    self.stderr.write(warning.describe())
+                for warning in problems_listed(result.warnings):
+                    self.stderr.write(warning)
                 self.stdout.write(
                     f"Werkmap ingelezen: {result.changed} antwoord(en) gewijzigd, "
                     f"{result.unchanged} ongewijzigd."
                 )
             elif path.suffix.lower() == ".json":
                 report = report_json_import(
-                    data=data, user=None, keep_status=options["keep_status"]
+                    data=data,
+                    user=None,
+                    keep_status=options["keep_status"],
+                    map_users=options["map_users"],
                 )
                 self.stdout.write(f"Rapportage {report} ingelezen.")
             else:
@@ -112,8 +134,11 @@ class Command(BaseCommand):
                     "Alleen .xlsx-werkmappen en .json-archieven kunnen worden ingelezen."
                 )
         except ImportRefused as exc:
-            lines = "\n".join(f"  {problem.describe()}" for problem in exc.problems)
-            raise CommandError(
-                f"{path.name} is niet ingelezen; er is niets gewijzigd. "
-                f"{len(exc.problems)} probleem/problemen:\n{lines}"
-            ) from exc
+            raise self._refused(path, exc) from exc
+
+    def _refused(self, path: Path, exc: ImportRefused) -> CommandError:
+        lines = "\n".join(f"  {line}" for line in problems_listed(exc.problems))
+        return CommandError(
+            f"{path.name} is niet ingelezen; er is niets gewijzigd. "
+            f"{len(exc.problems)} probleem/problemen:\n{lines}"
+        )
