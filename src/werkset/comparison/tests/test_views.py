@@ -252,3 +252,17 @@ def test_csv_neutraliseert_formules():
     from werkset.comparison.exports import csv_text
 
     assert "'=HYPERLINK" in csv_text(["a"], [["=HYPERLINK(1)"]])
+
+
+def test_de_grafiek_zegt_mediaan_in_het_nederlands_en_escapet_namen(
+    client_for, landelijk, make_report
+):
+    make_report("friesland", answers={KOSTEN: {"choice": "ja", "figures": {"kosten": "1000"}}})
+    make_report("utrecht", answers={KOSTEN: {"choice": "ja", "figures": {"kosten": "3000"}}})
+    response = client_for(landelijk).get(
+        reverse("comparison:bandwidth_svg") + f"?thema=vt-zsm&figuur={KOSTEN}.kosten"
+    )
+    svg = response.content.decode()
+    assert ">mediaan<" in svg
+    assert "mediaan: 2.000" in svg
+    assert svg.count("<circle") == 2
