@@ -20,6 +20,14 @@ from werkset.catalogue.models import Indicator, Theme
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Report, ReportStatus
 
+from .audit_services import (
+    finding_add,
+    finding_respond,
+    peer_audit_conclude,
+    peer_audit_invite,
+    peer_audit_respond,
+    peer_audit_transition,
+)
 from .models import ImprovementPoint, PeerAudit
 from .selectors import cycle_theme
 from .services import (
@@ -27,16 +35,10 @@ from .services import (
     action_transition,
     decision_record,
     evaluation_record,
-    finding_add,
-    finding_respond,
     improvement_point_create,
     improvement_point_start,
-    peer_audit_conclude,
-    peer_audit_invite,
-    peer_audit_respond,
-    peer_audit_transition,
-    swot_entry_add,
 )
+from .swot_services import swot_entry_add
 
 DEMO_NETWORK = "noord-nederland"
 DEMO_AUDITOR_NETWORK = "oost-nederland"

@@ -1,5 +1,6 @@
 """What happens in the improvement cycle and in peer audits, as domain events (core/events.py):
-emitted by improvement/services.py inside the transaction, delivered after the commit (ADR 14).
+emitted by the improvement services (services.py, swot_services.py, audit_services.py) inside
+the transaction, delivered after the commit (ADR 14).
 """
 
 from dataclasses import dataclass

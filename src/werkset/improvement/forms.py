@@ -1,4 +1,4 @@
-"""Forms of the improvement cycle: they read the input; services.py decides what is allowed."""
+"""Forms of the improvement cycle: they read the input; the services decide what is allowed."""
 
 from typing import Any
 

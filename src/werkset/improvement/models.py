@@ -1,7 +1,8 @@
 """The improvement cycle of a regional network: PDCA per theme, the SWOT, and peer audits
 of finalised reports by another network.
 
-State changes happen only in services.py, along states.TRANSITIONS.
+State changes happen only in the services (services.py for the cycle, audit_services.py for
+peer audits), along states.TRANSITIONS.
 """
 
 from django.conf import settings

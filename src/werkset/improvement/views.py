@@ -24,6 +24,14 @@ from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import RegionalNetwork
 
 from . import selectors as s
+from .audit_services import (
+    finding_add,
+    finding_respond,
+    peer_audit_conclude,
+    peer_audit_invite,
+    peer_audit_respond,
+    peer_audit_transition,
+)
 from .forms import (
     ActionForm,
     AuditInviteForm,
@@ -43,25 +51,18 @@ from .rules import (
     is_auditor,
     networks_readable,
 )
+from .service_common import ImprovementError
 from .services import (
-    ImprovementError,
     action_add,
     action_transition,
     decision_record,
     evaluation_record,
-    finding_add,
-    finding_respond,
     improvement_point_create,
     improvement_point_start,
-    peer_audit_conclude,
-    peer_audit_invite,
-    peer_audit_respond,
-    peer_audit_transition,
-    swot_entry_add,
-    swot_entry_delete,
 )
 from .snapshots import withheld_count
 from .states import AuditStatus, Machine, PointStatus, transitions_from
+from .swot_services import swot_entry_add, swot_entry_delete
 from .vocabulary import (
     BUILDING_BLOCK_DESCRIPTIONS,
     MAX_OPEN_POINTS,

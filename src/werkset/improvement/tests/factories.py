@@ -11,16 +11,10 @@ from werkset.catalogue.models import Indicator, Theme
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Report
 
+from ..audit_services import finding_add, peer_audit_invite, peer_audit_transition
 from ..models import ImprovementPoint, PeerAudit
-from ..services import (
-    action_add,
-    evaluation_record,
-    finding_add,
-    improvement_point_create,
-    peer_audit_invite,
-    peer_audit_transition,
-    swot_entry_add,
-)
+from ..services import action_add, evaluation_record, improvement_point_create
+from ..swot_services import swot_entry_add
 
 
 class ImprovementPointFactory(factory.django.DjangoModelFactory):

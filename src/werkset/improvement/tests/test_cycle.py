@@ -12,8 +12,8 @@ from werkset.accounts.services import role_assign, role_revoke
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.improvement.models import Action, Evaluation, ImprovementPoint
 from werkset.improvement.selectors import is_overdue, network_overview, points_overdue
+from werkset.improvement.service_common import ImprovementError
 from werkset.improvement.services import (
-    ImprovementError,
     action_add,
     action_transition,
     decision_record,

@@ -10,22 +10,23 @@ import pytest
 
 from werkset.core.testing import delivered, delivered_after_rollback
 from werkset.improvement import events
+from werkset.improvement.audit_services import (
+    finding_add,
+    finding_respond,
+    peer_audit_conclude,
+    peer_audit_invite,
+    peer_audit_respond,
+    peer_audit_transition,
+)
 from werkset.improvement.services import (
     action_add,
     action_transition,
     decision_record,
     evaluation_record,
-    finding_add,
-    finding_respond,
     improvement_point_start,
-    peer_audit_conclude,
-    peer_audit_invite,
-    peer_audit_respond,
-    peer_audit_transition,
-    swot_entry_add,
-    swot_entry_delete,
 )
 from werkset.improvement.states import AuditStatus
+from werkset.improvement.swot_services import swot_entry_add, swot_entry_delete
 
 from .factories import audit_running, point_plan
 

@@ -8,9 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from werkset.core.models import AuditAction, AuditEvent
-from werkset.improvement.models import Finding, ImprovementPoint, PeerAudit
-from werkset.improvement.services import (
-    ImprovementError,
+from werkset.improvement.audit_services import (
     finding_add,
     finding_respond,
     peer_audit_conclude,
@@ -18,6 +16,8 @@ from werkset.improvement.services import (
     peer_audit_respond,
     peer_audit_transition,
 )
+from werkset.improvement.models import Finding, ImprovementPoint, PeerAudit
+from werkset.improvement.service_common import ImprovementError
 from werkset.improvement.states import AuditStatus
 from werkset.reports.models import Answer
 from werkset.reports.services import report_correct

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from werkset.improvement.models import ImprovementPoint, SwotEntry
-from werkset.improvement.services import ImprovementError, swot_entry_add, swot_entry_delete
+from werkset.improvement.service_common import ImprovementError
+from werkset.improvement.swot_services import swot_entry_add, swot_entry_delete
 from werkset.improvement.vocabulary import SWOT_QUADRANTS
 
 from .factories import indicator_of, point_plan
