@@ -159,7 +159,7 @@ def json_lines(path: Path) -> tuple[list[dict[str, object]], list[str]]:
     return objects, others
 
 
-def run(args: argparse.Namespace) -> Checks:  # noqa: PLR0915 - one journey, read top to bottom
+def run(args: argparse.Namespace) -> Checks:
     lb, apps = args.balancer, args.app
     checks = Checks()
     wait_until_up([*apps, lb], time.monotonic() + 90)
