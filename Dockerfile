@@ -7,7 +7,7 @@
 #   docker run -d --read-only --tmpfs /tmp --env-file werkset.env -v werkset-data:/data \
 #       -p 127.0.0.1:8000:8000 werkset                                  # an app server
 #   docker run -d --read-only --tmpfs /tmp --env-file werkset.env -v werkset-data:/data \
-#       werkset celery -A werkset.conf.celery worker --loglevel INFO     # a worker
+#       --no-healthcheck werkset celery -A werkset.conf.celery worker --loglevel INFO  # a worker
 #
 # Writable: only /data (WERKSET_DATA_DIR: the file storage of made documents, caches) and a
 # tmpfs on /tmp (uploads larger than 2.5 MB pass through it). Several app servers and

@@ -97,6 +97,8 @@ if [[ -n "${SMOKE_INSTALL:-}" ]]; then
     say "installatie van eerder: $INSTALL"
 else
     INSTALL="$RUN/install"
+    # Debian's Python 3.11, as on a server (docs/deploy.md), where the machine has it.
+    if [[ -z "${PYTHON:-}" && -x /usr/bin/python3.11 ]]; then export PYTHON=/usr/bin/python3.11; fi
     say "bouwen met deploy/build.sh in $INSTALL"
     "$SOURCE/deploy/build.sh" "$INSTALL" >"$RUN/logs/build.log" 2>&1 \
         || fail "deploy/build.sh mislukte (zie hierboven)"
