@@ -28,6 +28,7 @@ DB_NAME="werkset_smoke_$$"
 PIDS=()
 DB_CREATED=0
 WATCHDOG=""
+CURRENT=""  # the step running now (see step), ended too when time runs out
 
 say() { printf '[prod-smoke %4ds] %s\n' "$((SECONDS - STARTED_AT))" "$*"; }
 fail() { say "FOUT: $*"; exit 1; }
@@ -36,6 +37,10 @@ cleanup() {
     local status=$?
     trap - EXIT INT TERM
     [[ -n "$WATCHDOG" ]] && kill "$WATCHDOG" 2>/dev/null || true
+    if [[ -n "$CURRENT" ]]; then
+        pkill -TERM -P "$CURRENT" 2>/dev/null || true
+        kill -TERM "$CURRENT" 2>/dev/null || true
+    fi
     for pid in "${PIDS[@]}"; do
         kill -TERM "$pid" 2>/dev/null || true
     done
@@ -76,6 +81,20 @@ flock -n 9 || fail "er loopt al een prod-smoke op deze machine"
 
 mkdir -p "$RUN/logs" "$RUN/data"
 
+# A step in the background with the script waiting for it: bash runs the traps (the
+# watchdog's TERM, ^C) during `wait`, not while a foreground command runs.
+step() {
+    "$@" &
+    CURRENT=$!
+    local status=0
+    wait "$CURRENT" || status=$?
+    CURRENT=""
+    return "$status"
+}
+manage() {  # a werkset command in the run folder, its output in logs/manage.log
+    (cd "$RUN" && exec "$BIN/werkset" "$@") >>"$RUN/logs/manage.log" 2>&1
+}
+
 # --- what the run needs from the machine ------------------------------------------------
 pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || fail "PostgreSQL antwoordt niet op $PG_HOST:$PG_PORT"
 [[ "$(redis-cli -u "$REDIS_CACHE_URL" ping 2>/dev/null)" == PONG ]] \
@@ -100,7 +119,7 @@ else
     # Debian's Python 3.11, as on a server (docs/deploy.md), where the machine has it.
     if [[ -z "${PYTHON:-}" && -x /usr/bin/python3.11 ]]; then export PYTHON=/usr/bin/python3.11; fi
     say "bouwen met deploy/build.sh in $INSTALL"
-    "$SOURCE/deploy/build.sh" "$INSTALL" >"$RUN/logs/build.log" 2>&1 \
+    step "$SOURCE/deploy/build.sh" "$INSTALL" >"$RUN/logs/build.log" 2>&1 \
         || fail "deploy/build.sh mislukte (zie hierboven)"
     say "gebouwd"
 fi
@@ -138,22 +157,22 @@ redis-cli -u "$REDIS_BROKER_URL" flushdb >/dev/null
 createdb -h "$PG_HOST" -p "$PG_PORT" -U postgres "$DB_NAME"
 DB_CREATED=1
 say "database $DB_NAME: migrate, regions load, catalog load"
-(cd "$RUN" && "$BIN/werkset" migrate --no-input >"$RUN/logs/manage.log" 2>&1) || fail "migrate mislukte"
-(cd "$RUN" && "$BIN/werkset" regions load >>"$RUN/logs/manage.log" 2>&1) || fail "regions load mislukte"
-(cd "$RUN" && "$BIN/werkset" catalog load >>"$RUN/logs/manage.log" 2>&1) || fail "catalog load mislukte"
+step manage migrate --no-input || fail "migrate mislukte"
+step manage regions load || fail "regions load mislukte"
+step manage catalog load || fail "catalog load mislukte"
 
 SMOKE_USER=smoke-rapporteur
 SMOKE_REGION=friesland
 SMOKE_PASSWORD="$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export SMOKE_USER SMOKE_REGION SMOKE_PASSWORD
-(cd "$RUN" && "$BIN/werkset" shell -c "
+step manage shell -c "
 import os
 from werkset.accounts.models import Role, User
 from werkset.accounts.services import role_assign
 from werkset.regions.models import Region
 user = User.objects.create_user(os.environ['SMOKE_USER'], password=os.environ['SMOKE_PASSWORD'])
 role_assign(user=user, role=Role.RAPPORTEUR, region=Region.objects.get(code=os.environ['SMOKE_REGION']), assigned_by=None)
-" >>"$RUN/logs/manage.log" 2>&1) || fail "de testgebruiker aanmaken mislukte"
+" || fail "de testgebruiker aanmaken mislukte"
 say "gebruiker $SMOKE_USER (rapporteur $SMOKE_REGION) aangemaakt"
 
 # --- two app servers, a worker, the balancer ------------------------------------------------
@@ -196,7 +215,7 @@ haproxy -c -q -f "$RUN/haproxy.cfg" >"$RUN/logs/haproxy-check.log" 2>&1 \
 start haproxy haproxy -db -f "$RUN/haproxy.cfg"
 
 say "app1 :$APP1_PORT, app2 :$APP2_PORT, HAProxy :$LB_PORT, één Celery-worker; de controles"
-"$BIN/python" "$SOURCE/deploy/prod_smoke_client.py" \
+step "$BIN/python" "$SOURCE/deploy/prod_smoke_client.py" \
     --balancer "http://127.0.0.1:$LB_PORT" \
     --app "http://127.0.0.1:$APP1_PORT" --app "http://127.0.0.1:$APP2_PORT" \
     --app-log "$RUN/logs/app1.log" --app-log "$RUN/logs/app2.log" \
