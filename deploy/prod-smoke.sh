@@ -219,4 +219,4 @@ step "$BIN/python" "$SOURCE/deploy/prod_smoke_client.py" \
     --balancer "http://127.0.0.1:$LB_PORT" \
     --app "http://127.0.0.1:$APP1_PORT" --app "http://127.0.0.1:$APP2_PORT" \
     --app-log "$RUN/logs/app1.log" --app-log "$RUN/logs/app2.log" \
-    --worker-log "$RUN/logs/worker.log"
+    --worker-log "$RUN/logs/worker.log" --cache-url "$REDIS_CACHE_URL"

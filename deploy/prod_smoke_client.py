@@ -16,6 +16,7 @@ import http.client
 import json
 import os
 import re
+import socket
 import sys
 import time
 import uuid
@@ -159,6 +160,30 @@ def json_lines(path: Path) -> tuple[list[dict[str, object]], list[str]]:
     return objects, others
 
 
+def redis_keys(url: str, pattern: str) -> bytes:
+    """Redis's KEYS reply for a pattern, in the URL's database (RESP over a socket)."""
+    parts = urlsplit(url)
+    if parts.hostname not in LOOPBACK:
+        raise SystemExit(f"weigert een adres buiten loopback: {url}")
+    database = parts.path.strip("/") or "0"
+
+    def command(*words: str) -> bytes:
+        return (f"*{len(words)}\r\n" + "".join(f"${len(w)}\r\n{w}\r\n" for w in words)).encode()
+
+    with socket.create_connection((parts.hostname, parts.port or 6379), timeout=5) as conn:
+        conn.sendall(command("SELECT", database) + command("KEYS", pattern))
+        reply, deadline = b"", time.monotonic() + 5
+        while time.monotonic() < deadline and reply.count(b"\r\n") < 2:
+            reply += conn.recv(65536)
+        conn.settimeout(0.5)
+        try:
+            while chunk := conn.recv(65536):
+                reply += chunk
+        except TimeoutError:
+            pass
+    return reply
+
+
 def run(args: argparse.Namespace) -> Checks:
     lb, apps = args.balancer, args.app
     checks = Checks()
@@ -237,6 +262,13 @@ def run(args: argparse.Namespace) -> Checks:
         served_by == {"app1", "app2"},
         "de balancer verdeelt over beide app servers",
         f"gezien: {sorted(served_by)}",
+    )
+
+    keys = redis_keys(args.cache_url, "werkset:*")
+    checks.check(
+        b"werkset:" in keys,
+        "de app servers delen de cache in Redis (sleutels werkset:* gevonden)",
+        keys[:120].decode("utf-8", "replace"),
     )
 
     print("Een rapportage en haar PDF via de worker", flush=True)
@@ -366,6 +398,7 @@ def main() -> None:
     parser.add_argument("--app", action="append", required=True)
     parser.add_argument("--app-log", action="append", required=True)
     parser.add_argument("--worker-log", required=True)
+    parser.add_argument("--cache-url", required=True)
     parser.add_argument("--document-seconds", type=float, default=120)
     args = parser.parse_args()
     args.username = os.environ["SMOKE_USER"]
