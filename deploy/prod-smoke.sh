@@ -41,6 +41,7 @@ cleanup() {
         pkill -TERM -P "$CURRENT" 2>/dev/null || true
         kill -TERM "$CURRENT" 2>/dev/null || true
     fi
+    ((${#PIDS[@]})) && say "stoppen: app servers, worker, HAProxy"
     for pid in "${PIDS[@]}"; do
         kill -TERM "$pid" 2>/dev/null || true
     done
@@ -49,6 +50,7 @@ cleanup() {
         kill -KILL "$pid" 2>/dev/null || true
     done
     if [[ $DB_CREATED == 1 ]]; then
+        say "database $DB_NAME verwijderen"
         dropdb -h "$PG_HOST" -p "$PG_PORT" -U postgres --if-exists --force "$DB_NAME" || true
     fi
     redis-cli -u "$REDIS_CACHE_URL" flushdb >/dev/null 2>&1 || true
