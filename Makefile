@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 export WERKSET_DATA_DIR := $(DATA_DIR)
 
-.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench
+.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench prod-smoke
 
 install: $(STAMP)
 
@@ -95,3 +95,11 @@ openapi: install
 # server times against a baseline, query counts, documents, imports and a load run.
 bench: install
 	WERKSET_ENVIRONMENT=test $(BIN)/werkset bench
+
+# The production path end to end (docs/deploy.md): deploy/build.sh into a temporary folder,
+# then a temporary PostgreSQL database, Redis, two gunicorn app servers, a Celery worker and
+# HAProxy on loopback with production settings; log-in, pages on both servers, a PDF made
+# by the worker, JSON logs. Needs PostgreSQL and Redis on 127.0.0.1 (and installs Debian's
+# haproxy when missing, as root). Stops all it started; bounded by SMOKE_TIMEOUT (600 s).
+prod-smoke:
+	deploy/prod-smoke.sh
