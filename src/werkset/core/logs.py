@@ -48,11 +48,10 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = request_id_of(request)
+        # Cleared when the next request starts, not when this one ends: Django logs a 404
+        # ("Not Found") after the middleware has returned, and that line needs the id too.
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            structlog.contextvars.clear_contextvars()
+        response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id
         return response

@@ -37,3 +37,10 @@ def test_een_logregel_is_json_met_het_request_id():
     assert line["request_id"] == "abc12345"
     assert line["level"] == "warning"
     assert line["logger"] == "werkset.test"
+
+
+def test_de_regel_over_een_onbekende_pagina_draagt_het_request_id(client):
+    """Django logs "Not Found" after the middleware returned; the id is still bound then."""
+    response = client.get("/bestaat-niet/")
+    assert response.status_code in (302, 404)
+    assert structlog.contextvars.get_contextvars()["request_id"] == response["X-Request-ID"]

@@ -1,5 +1,6 @@
 """The main journey in a real browser, with axe on every page it passes."""
 
+import re
 from collections import defaultdict
 
 import pytest
@@ -184,7 +185,9 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
     for fmt, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
         page.goto(reverse("reports:detail", args=[report.pk]))
         page.locator(f"form[action$='/documenten/{fmt}/'] button").click()
-        page.wait_for_load_state("load")
+        # The request makes the document before it answers: on a busy machine that takes
+        # longer than a click's usual wait.
+        page.wait_for_url(re.compile(r"/documenten/\d+/$"), timeout=120_000)
         check_page(page)
         with page.expect_download() as download_info:
             page.locator("a[href$='/downloaden/']").click()
