@@ -66,3 +66,7 @@ class ThemePage:
     answer_save_url: UrlPerId
     answer_history_url: UrlPerId
     comment_resolve_url: UrlPerId
+    # Where every comment form of the page posts; where a practice item or quote is changed.
+    comment_add_url: str
+    practice_item_url: UrlPerId
+    quote_url: UrlPerId

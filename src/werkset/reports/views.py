@@ -236,6 +236,9 @@ def _render_theme(
         answer_save_url=UrlPerId.of("reports:answer_save", report.pk),
         answer_history_url=UrlPerId.of("reports:answer_history", report.pk),
         comment_resolve_url=UrlPerId.of("reports:comment_resolve", report.pk),
+        comment_add_url=reverse("reports:comment_add", args=[report.pk]),
+        practice_item_url=UrlPerId.of("reports:item_edit", report.pk, theme.key, "praktijk"),
+        quote_url=UrlPerId.of("reports:item_edit", report.pk, theme.key, "quote"),
     )
     return render(
         request,
