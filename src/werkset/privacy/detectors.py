@@ -18,6 +18,8 @@ KIND_LABELS = {
     "adres": "postcode of adres met huisnummer",
     "geboortedatum": "geboortedatum",
     "naam": "naam van een persoon",
+    "iban": "IBAN (bankrekeningnummer)",
+    "zaaknummer": "zaak-, dossier- of registratienummer",
 }
 
 # Every pattern runs in time linear in the text's length (issue 17: one comment of
@@ -25,9 +27,17 @@ KIND_LABELS = {
 # took and let a neighbour try again, it is possessive (`*+`, `++`), and a pattern that can
 # start inside a run it scans starts only at the run's beginning (a lookbehind): a
 # rewrite must keep both, test_detectors.py measures adversarial texts per pattern.
-_BSN = re.compile(r"(?<![\d.])(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?!\.*+\d)")
+_BSN = re.compile(r"(?<![\d.-])(\d{3})[ .-]?(\d{3})[ .-]?(\d{3})(?![.-]*+\d)")
+# A Dutch IBAN, with or without spaces; the mod-97 check leaves other codes alone.
+_IBAN = re.compile(r"(?<![A-Za-z0-9])NL\d{2} ?[A-Z]{4}(?: ?\d){10}(?!\d)", re.IGNORECASE)
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+31[\s-]?(?:\(0\))?|0031[\s-]?|0)(?:[1-9](?:[\s-]?\d){8})(?!\d)"
+)
+# Numbers the first pattern misses: an area code in brackets ("(020) 123 45 67",
+# "+31 (0)6 12345678") or followed by a spaced dash ("06 - 1234 5678"); the digits are
+# counted afterwards (ten, national).
+_PHONE_WRITTEN = re.compile(
+    r"(?<![\w+(])(?:\+31 ?\(0\) ?\d|\(0\d{1,3}\)|0\d{1,3} - )(?:[ -]{0,3}\d){5,9}(?!\d)"
 )
 _EMAIL = re.compile(
     r"(?<![\w.%+-])[.%+-]*+(\w[\w.%+-]*+@(?:[\w-]++\.)+[a-z]{2,}+)\b", re.IGNORECASE
@@ -50,6 +60,23 @@ _BIRTH_DATE = re.compile(
     rf"(?:geboren|geb\.|geboortedatum|geb\.datum|gebdat)\s*+(?:op|:)?\s*+({_DATE})",
     re.IGNORECASE,
 )
+# A case or registration number is keyed on its Dutch word; the code must contain a digit.
+_CASE_NUMBER = re.compile(
+    r"\b(?:zaak|dossier|parket|registratie|bvh-?|cli[eë]nt|pv-?|proces-verbaal)"
+    r"(?:nummer|nr\.?)(?:\s++(?:is|was))?\s*+:?\s*+([a-z0-9][a-z0-9./-]*+)",
+    re.IGNORECASE,
+)
+# A surname is only taken as a name with a cue before it: initials or a form of address,
+# optionally a tussenvoegsel. A surname alone is out of reach (too many ordinary words).
+_TUSSENVOEGSEL = r"(?:[Vv]an (?:der|den|de)|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e)"
+_NAME_WITH_CUE = re.compile(
+    r"(?:(?<![\w.])(?:[A-Z]\.){1,4}+ ?|\b(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Mm]w\.|[Dd]hr\.|"
+    r"[Dd]e heer)\s++)"
+    rf"(?:{_TUSSENVOEGSEL}\s++)?+([A-ZÀ-Ý][a-zà-ÿ]++(?:-[A-ZÀ-Ý][a-zà-ÿ]++)?)\b"
+)
+# Abbreviations that look like initials, and words that are no surname after them.
+_NOT_INITIALS = frozenset({"N.B.", "B.V.", "N.V.", "O.M.", "A.S.", "P.S.", "T.A.V.", "I.V.M."})
+_NOT_SURNAMES = frozenset({"de", "het", "een", "van", "der", "den", "ter", "ten", "te", "in"})
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]++(?:-[A-ZÀ-Ý][a-zà-ÿ]++)?\b")
 
 
@@ -70,6 +97,13 @@ def bsn_is_valid(digits: str) -> bool:
         return False
     weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
     return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
+
+
+def iban_is_valid(iban: str) -> bool:
+    """The mod-97 check of ISO 13616: the rearranged number, letters as 10..35, leaves 1."""
+    compact = iban.replace(" ", "").upper()
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
 @cache
@@ -101,10 +135,22 @@ def _scan(text: str) -> list[Hit]:
     for match in _BSN.finditer(text):
         if bsn_is_valid("".join(match.groups())):
             hits.append(Hit("bsn", match.group(0), match.start(), match.end()))
+    for match in _IBAN.finditer(text):
+        if iban_is_valid(match.group(0)):
+            hits.append(Hit("iban", match.group(0), match.start(), match.end()))
+    for match in _CASE_NUMBER.finditer(text):
+        code = match.group(1).rstrip("./-")
+        if any(ch.isdigit() for ch in code):
+            hits.append(Hit("zaaknummer", code, match.start(1), match.start(1) + len(code)))
     for match in _EMAIL.finditer(text):
         hits.append(Hit("e-mailadres", match.group(1), match.start(1), match.end(1)))
     for match in _PHONE.finditer(text):
         hits.append(Hit("telefoonnummer", match.group(0), match.start(), match.end()))
+    for match in _PHONE_WRITTEN.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        digits = digits[2:] if digits.startswith("310") else digits
+        if len(digits) == 10:
+            hits.append(Hit("telefoonnummer", match.group(0), match.start(), match.end()))
     for pattern in (_POSTCODE_NUMBER, _STREET_NUMBER):
         for match in pattern.finditer(text):
             # Its own name: every detector reads the whole, original text (issue 17).
@@ -112,6 +158,11 @@ def _scan(text: str) -> list[Hit]:
             hits.append(Hit("adres", address, match.start(), match.start() + len(address)))
     for match in _BIRTH_DATE.finditer(text):
         hits.append(Hit("geboortedatum", match.group(1), match.start(1), match.end(1)))
+    for match in _NAME_WITH_CUE.finditer(text):
+        cue = match.group(0)[: match.start(1) - match.start()].strip().upper()
+        if cue in _NOT_INITIALS or match.group(1).lower() in _NOT_SURNAMES:
+            continue
+        hits.append(Hit("naam", match.group(0), match.start(), match.end()))
     names = first_names()
     for match in _CAPITALISED_WORD.finditer(text):
         word = match.group(0)

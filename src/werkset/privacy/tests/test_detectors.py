@@ -30,7 +30,9 @@ def test_bsn_in_tekst_ook_met_punten():
 
 
 def test_negen_cijfers_die_de_elfproef_niet_halen_zijn_geen_bsn():
-    assert kinds("Het zaaknummer is 123456789.") == []
+    # Not a BSN; since issue 17 the word before it makes it a case number, which is flagged.
+    assert kinds("Het zaaknummer is 123456789.") == [("zaaknummer", "123456789")]
+    assert kinds("Het kenmerk 123456789 staat op de brief.") == []
 
 
 @pytest.mark.parametrize(
@@ -145,6 +147,20 @@ ADVERSARIAL = {
     "geboren op gevolgd door spaties": "geboren op 1" + " " * LONG,
     "geboren 3 gevolgd door spaties": "geboren op 3" + " " * LONG + "maart",
     "herhaald geb.": "geb. " * (LONG // 5),
+    "cijfers en streepjes (BSN)": "1-" * (LONG // 2),
+    "BSN gevolgd door streepjes": "111-222-333" + "-" * LONG,
+    "herhaald NL (IBAN)": "NL91 " * (LONG // 5),
+    "IBAN-achtig zonder eind": "NL91ABNA" + "0 " * (LONG // 2),
+    "haakjes met netnummer (telefoon)": "(020) " * (LONG // 6),
+    "netnummer met streepjes (telefoon)": "06 - " * (LONG // 5),
+    "landnummer met (0) (telefoon)": "+31 (0)6 " * (LONG // 9),
+    "zaaknummer gevolgd door spaties": "zaaknummer" + " " * LONG + "1",
+    "lange code na zaaknummer": "zaaknummer " + "a-" * (LONG // 2),
+    "herhaald dossiernummer": "dossiernummer: " * (LONG // 15),
+    "initialen": "A." * (LONG // 2),
+    "initialen met spaties": "A. " * (LONG // 3),
+    "aanspreekvorm gevolgd door spaties": "mevrouw" + " " * LONG + "de",
+    "herhaald van der": "J. van der " * (LONG // 11),
 }
 
 
