@@ -9,17 +9,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
 
+# The kinds as the writer reads them (Dutch through gettext).
 KIND_LABELS = {
-    "bsn": "BSN",
-    "telefoonnummer": "telefoonnummer",
-    "e-mailadres": "e-mailadres",
-    "adres": "postcode of adres met huisnummer",
-    "geboortedatum": "geboortedatum",
-    "naam": "naam van een persoon",
-    "iban": "IBAN (bankrekeningnummer)",
-    "zaaknummer": "zaak-, dossier- of registratienummer",
+    "bsn": _("citizen service number (BSN)"),
+    "telefoonnummer": _("phone number"),
+    "e-mailadres": _("e-mail address"),
+    "adres": _("postcode or address with house number"),
+    "geboortedatum": _("date of birth"),
+    "naam": _("name of a person"),
+    "iban": _("IBAN (bank account number)"),
+    "zaaknummer": _("case, file or registration number"),
 }
 
 # Every pattern runs in time linear in the text's length (issue 17: one comment of
@@ -188,10 +191,10 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 
 def privacy_warnings(*texts: str) -> list[str]:
     """The writer's warnings: kind and the text that looks personal, in Dutch."""
-    from django.utils.translation import gettext as _
+    from django.utils.translation import gettext
 
     return [
-        _("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
+        gettext("This looks like a %(kind)s: “%(text)s”. Keep personal data out of the report.")
         % {"kind": KIND_LABELS[hit.kind], "text": hit.text}
         for text in texts
         for hit in scan(text or "")

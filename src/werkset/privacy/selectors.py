@@ -23,7 +23,7 @@ class ReportHit:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.hit.kind, self.hit.kind)
+        return str(KIND_LABELS.get(self.hit.kind, self.hit.kind))
 
 
 def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
