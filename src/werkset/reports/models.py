@@ -75,6 +75,12 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    # The network's own story (seed 001): a title of its own, an introduction and a summary
+    # that open the report document; empty means the catalogue's generic framing is used.
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    story_revision = models.PositiveIntegerField(_("revision of the story"), default=0)
 
     class Meta:
         ordering = ["region__position", "-period", "-number"]
@@ -198,6 +204,45 @@ class SectionText(models.Model):
         return f"{self.report}: {self.theme.short_title} {self.element.key if self.element else ''}"
 
 
+class ReportSection(models.Model):
+    """A chapter or paragraph of the report's own (seed 001's chapter on ex-partner stalking).
+
+    A chapter (`is_chapter`) stands after the theme chapter `theme` (or, without a theme,
+    before the first one); a paragraph stands within the chapter of `theme`, after the
+    block of `element` (or, without an element, after the theme's own running text)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="own_sections")
+    is_chapter = models.BooleanField(_("chapter of its own"), default=False)
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    element = models.ForeignKey(
+        Element, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("own section")
+        verbose_name_plural = _("own sections")
+        constraints = [
+            models.CheckConstraint(
+                name="own_paragraph_has_theme",
+                condition=models.Q(is_chapter=True) | models.Q(theme__isnull=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class PracticeKind(models.TextChoices):
     CASE_REVIEW = "casusreview", _("Case review")
     WHAT_IF = "what-if", _('"What if" scenario')
@@ -217,6 +262,12 @@ class ReportItem(models.Model):
     element = models.ForeignKey(
         Element, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Where the item stands in the running text: in the text of (theme, element), or of an
+    # own section, after paragraph `paragraph` (counted from 1; empty: after the text).
+    section = models.ForeignKey(
+        ReportSection, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    paragraph = models.PositiveSmallIntegerField(_("after paragraph"), null=True, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -233,6 +284,12 @@ class PracticeItem(ReportItem):
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"))
     source = models.CharField(_("source"), max_length=500, blank=True)
+    # An image (a clipping, an infographic, a slide): PNG or JPEG, re-encoded without its
+    # metadata when stored; the alternative text is required with it.
+    image = models.FileField(_("image"), upload_to="practice/", blank=True, max_length=200)
+    image_alt = models.CharField(_("alternative text"), max_length=500, blank=True)
+    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_height = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta(ReportItem.Meta):
         verbose_name = _("practice item")
