@@ -41,7 +41,7 @@ class Role(models.TextChoices):
 
 
 ROLE_DESCRIPTIONS = {
-    Role.RAPPORTEUR: _("Writes the report of a region."),
+    Role.RAPPORTEUR: _("Writes the report of a regional network or of one of its regions."),
     Role.NETWERKLID: _(
         "Member of a Regionaal Netwerk Zorg-Straf: reads the concept reports of the "
         "network's regions and comments on them."
@@ -86,11 +86,13 @@ class RoleAssignment(models.Model):
             models.CheckConstraint(
                 name="role_scope_matches_role",
                 violation_error_message=_(
-                    "The role does not fit its scope: a rapporteur needs a region, a network "
-                    "member a regional network, and the national roles neither."
+                    "The role does not fit its scope: a rapporteur needs a region or a "
+                    "regional network, a network member a regional network, and the national "
+                    "roles neither."
                 ),
                 condition=(
                     Q(role=Role.RAPPORTEUR, region__isnull=False, network__isnull=True)
+                    | Q(role=Role.RAPPORTEUR, region__isnull=True, network__isnull=False)
                     | Q(role=Role.NETWERKLID, region__isnull=True, network__isnull=False)
                     | Q(
                         role__in=[Role.LANDELIJK, Role.BEHEERDER],
@@ -108,6 +110,11 @@ class RoleAssignment(models.Model):
                 fields=["user", "network"],
                 condition=Q(role=Role.NETWERKLID),
                 name="unique_netwerklid_per_network",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "network"],
+                condition=Q(role=Role.RAPPORTEUR, network__isnull=False),
+                name="unique_rapporteur_per_network",
             ),
             models.UniqueConstraint(
                 fields=["user", "role"],

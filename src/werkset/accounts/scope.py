@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 
 from .models import Role, RoleAssignment, User
 
@@ -20,10 +20,13 @@ class Scope:
     roles: frozenset[str]
     writable_region_ids: frozenset[int]
     network_ids: frozenset[int]
+    # The regions of the networks this user is netwerklid or rapporteur of.
     network_region_ids: frozenset[int]
-    # The networks whose people this user is: netwerklid, or rapporteur of one of its
-    # regions (the improvement cycle's members; improvement/rules.py).
+    # The networks whose people this user is: netwerklid, rapporteur of the network or of
+    # one of its regions (the improvement cycle's members; improvement/rules.py).
     member_network_ids: frozenset[int]
+    # The networks whose own report this user writes (rapporteur of the network).
+    writable_network_ids: frozenset[int] = frozenset()
 
     @property
     def is_national(self) -> bool:
@@ -41,8 +44,15 @@ class Scope:
     def can_write_region(self, region: Region) -> bool:
         return region.pk in self.writable_region_ids
 
+    def can_write_network(self, network: RegionalNetwork) -> bool:
+        return network.pk in self.writable_network_ids
+
     def can_view_region_in_progress(self, region: Region) -> bool:
         return region.pk in self.full_view_region_ids
+
+    def can_view_network_in_progress(self, network: RegionalNetwork) -> bool:
+        """The network's own report in progress: for the network's people."""
+        return network.pk in self.member_network_ids
 
     @property
     def can_read_catalogue(self) -> bool:
@@ -80,20 +90,33 @@ def scope_for_user(user: User | AnonymousUser) -> Scope:
     network_ids = frozenset(
         network_id for role, _, network_id, _ in assignments if role == Role.NETWERKLID
     )
-    network_region_ids = frozenset(
-        Region.objects.filter(network_id__in=network_ids).values_list("pk", flat=True)
+    writable_network_ids = frozenset(
+        network_id
+        for role, _, network_id, _ in assignments
+        if role == Role.RAPPORTEUR and network_id is not None
+    )
+    followed = network_ids | writable_network_ids
+    network_region_ids = (
+        frozenset(Region.objects.filter(network_id__in=followed).values_list("pk", flat=True))
+        if followed
+        else frozenset()
     )
     return Scope(
         roles=frozenset(role for role, _, _, _ in assignments),
         writable_region_ids=frozenset(
-            region_id for role, region_id, _, _ in assignments if role == Role.RAPPORTEUR
+            region_id
+            for role, region_id, _, _ in assignments
+            if role == Role.RAPPORTEUR and region_id is not None
         ),
         network_ids=network_ids,
         network_region_ids=network_region_ids,
-        member_network_ids=network_ids
+        member_network_ids=followed
         | frozenset(
-            region_network for role, _, _, region_network in assignments if role == Role.RAPPORTEUR
+            region_network
+            for role, _, _, region_network in assignments
+            if role == Role.RAPPORTEUR and region_network is not None
         ),
+        writable_network_ids=writable_network_ids,
     )
 
 

@@ -246,6 +246,7 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
         finalised_at = timezone.now() - timedelta(days=30)
         new = [
             Report(
+                network_id=region.network_id,
                 region=region,
                 period=period,
                 catalogue_version=catalogue,
@@ -260,6 +261,7 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
         if (all_regions[0].pk, CONCEPT_PERIOD) not in existing:
             new.append(
                 Report(
+                    network_id=all_regions[0].network_id,
                     region=all_regions[0],
                     period=CONCEPT_PERIOD,
                     catalogue_version=catalogue,

@@ -196,7 +196,7 @@ def _assess_friesland_demo(
     ).distinct()
     for report in reports:
         year = int(report.period[:4])
-        profile = profiles[report.region_id]
+        profile = profiles[report.region_id or 0]
         ThemeMaturity.objects.bulk_create(_maturities(report, themes, profile, year, rng))
         CriterionAnswer.objects.bulk_create(_criteria(report, profile, year, rng))
 
@@ -273,6 +273,7 @@ def _create(
         reports = Report.objects.bulk_create(
             [
                 Report(
+                    network_id=region.network_id,
                     region=region,
                     period=period,
                     catalogue_version=catalogue,
@@ -303,7 +304,7 @@ def _create(
         maturities: list[ThemeMaturity] = []
         criteria: list[CriterionAnswer] = []
         for report in reports:
-            profile = profiles[report.region_id]
+            profile = profiles[report.region_id or 0]
             year = int(report.period[:4])
             for indicator in indicators:
                 if indicator.answer_type.key == MATURITY_ANSWER_TYPE:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),
     path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),
+    path("netwerken/<slug:code>/", report_views.network_workspace, name="network_workspace"),
     path("vergelijken/", include("werkset.comparison.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
     path("rapportages/", include("werkset.reports.urls")),

@@ -82,10 +82,8 @@ def peer_audit_invite(
     if auditor_network is None:
         raise ImprovementError(_("Choose the network you invite to audit the report."))
     with transaction.atomic():
-        locked = (
-            Report.objects.select_for_update().select_related("region__network").get(pk=report.pk)
-        )
-        network = locked.region.network
+        locked = Report.objects.select_for_update().select_related("network").get(pk=report.pk)
+        network = locked.network
         if network.pk not in scope_for_user(user).network_ids:
             raise PermissionDenied(
                 _("Only the network members of the report's network may invite an audit.")

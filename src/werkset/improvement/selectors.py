@@ -14,6 +14,7 @@ from werkset.accounts.models import Role, User
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.regions.models import Region, RegionalNetwork
+from werkset.reports.answers import content_of
 from werkset.reports.forms import figure_display
 from werkset.reports.models import Answer, Report, ReportStatus
 from werkset.reports.selectors import reports_visible
@@ -293,6 +294,21 @@ def _matching_indicator(candidates: list[Indicator], indicator: Indicator) -> In
     return None
 
 
+def _for_region(answer: Answer, region: Region) -> Answer:
+    """A network report's answer as it holds for one region (its own answer, if given)."""
+    if region.code not in answer.regional:
+        return answer
+    content = content_of(answer).for_region(region.code)
+    return Answer(
+        pk=answer.pk,
+        report_id=answer.report_id,
+        indicator_id=answer.indicator_id,
+        choice=content.choice,
+        explanation=content.explanation,
+        figures=content.figures,
+    )
+
+
 def indicator_figures(
     *, scope: Scope, network: RegionalNetwork, indicator: Indicator
 ) -> list[FigureRow]:
@@ -301,10 +317,18 @@ def indicator_figures(
     explanation with personal data its report has not cleared is left out (snapshots.py)."""
     regions = list(network.regions.order_by("position", "name"))
     latest: dict[int, Report] = {}
-    for report in reports_visible(scope=scope).filter(region__network=network):
-        current = latest.get(report.region_id)
-        if current is None or (report.period, report.number) > (current.period, current.number):
-            latest[report.region_id] = report
+    # A network's own report stands for each of its regions (issue 18), a region's report
+    # for its region: the latest one (the region's own first in the same period) is shown.
+    for report in reports_visible(scope=scope).filter(network=network):
+        for region in [r for r in regions if report.region_id in (None, r.pk)]:
+            current = latest.get(region.pk)
+            rank = (report.period, report.region_id is not None, report.number)
+            if current is None or rank > (
+                current.period,
+                current.region_id is not None,
+                current.number,
+            ):
+                latest[region.pk] = report
     versions = {report.catalogue_version_id for report in latest.values()}
     by_version: dict[int, list[Indicator]] = defaultdict(list)
     for candidate in Indicator.objects.filter(version_id__in=versions).select_related(
@@ -332,6 +356,7 @@ def indicator_figures(
             continue
         matched = wanted[shown.pk]
         choices = {c["key"]: c["label"] for c in matched.answer_type.all_choices}
+        answer = _for_region(answer, region)
         withheld = explanation_flagged(answer.explanation, clearances.get(shown.pk, set()))
         rows.append(
             FigureRow(

@@ -54,7 +54,10 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
         "format": {"const": ARCHIVE_FORMAT},
         "format_version": {"const": ARCHIVE_FORMAT_VERSION},
         "catalogue": _KEY,
-        "region": _KEY,
+        # A region's code; null for a network's own report, which names its "network"
+        # (archives from before issue 18 have no "network").
+        "region": _KEY_OR_NULL,
+        "network": _KEY,
         "period": _string(7),
         "number": {"type": "integer", "minimum": 1, "maximum": 32767},
         "status": {"enum": _STATUSES},
@@ -84,6 +87,16 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                     "perspectives": {
                         "type": "object",
                         "additionalProperties": {"type": "string"},
+                    },
+                    "regional": {
+                        "type": "object",
+                        "additionalProperties": _object(
+                            {
+                                "choice": _string(50),
+                                "explanation": _string(),
+                                "figures": {"type": "object"},
+                            }
+                        ),
                     },
                     "revision": _COUNT,
                     "carried_over": {"type": "boolean"},
@@ -256,3 +269,9 @@ def archive_load(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
             ]
         )
     return document
+
+
+# Optional: "network" (before issue 18 archives named only a region) and an answer's
+# "regional" (only network reports have answers per region).
+ARCHIVE_SCHEMA["required"].remove("network")
+ARCHIVE_SCHEMA["properties"]["answers"]["additionalProperties"]["required"].remove("regional")

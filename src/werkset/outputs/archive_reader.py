@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from werkset.accounts.models import User
 from werkset.catalogue.models import CatalogueVersion, Element, Indicator, Theme
-from werkset.regions.models import Organisation, Region
+from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.reports.answers import AnswerContent, AnswerInvalid, answer_clean
 from werkset.reports.models import Answer, Report, validate_period
+from werkset.reports.units import ReportUnit
 
 from .problems import ImportProblem, ImportRefused
 
@@ -27,7 +28,7 @@ class ArchivePlan:
 
     document: dict[str, Any]
     catalogue: CatalogueVersion
-    region: Region
+    unit: ReportUnit
     indicators: dict[str, Indicator]
     themes: dict[str, Theme]
     elements: dict[tuple[str, str], Element]
@@ -56,7 +57,7 @@ def parse_time(value: str | None) -> datetime | None:
     return parsed
 
 
-def archive_identity(document: dict[str, Any]) -> tuple[CatalogueVersion, Region]:
+def archive_identity(document: dict[str, Any]) -> tuple[CatalogueVersion, ReportUnit]:
     """The catalogue version and region the document names; refused if either is unknown."""
     problems = []
     catalogue = CatalogueVersion.objects.filter(slug=document["catalogue"]).first()
@@ -69,36 +70,52 @@ def archive_identity(document: dict[str, Any]) -> tuple[CatalogueVersion, Region
                 % {"slug": document["catalogue"]},
             )
         )
-    region = Region.objects.filter(code=document["region"]).first()
-    if region is None:
+    unit = _unit(document, problems)
+    if catalogue is None or unit is None:
+        raise ImportRefused(problems)
+    return catalogue, unit
+
+
+def _unit(document: dict[str, Any], problems: list[ImportProblem]) -> ReportUnit | None:
+    if document["region"] is not None:
+        region = Region.objects.select_related("network").filter(code=document["region"]).first()
+        if region is None:
+            problems.append(
+                ImportProblem(
+                    None, "region", _("Unknown region: %(code)s.") % {"code": document["region"]}
+                )
+            )
+            return None
+        return ReportUnit(region.network, region)
+    network = RegionalNetwork.objects.filter(code=document.get("network") or "").first()
+    if network is None:
         problems.append(
             ImportProblem(
                 None,
-                "region",
-                _("Unknown region: %(code)s.") % {"code": document["region"]},
+                "network",
+                _("Unknown regional network: %(code)s.") % {"code": document.get("network")},
             )
         )
-    if catalogue is None or region is None:
-        raise ImportRefused(problems)
-    return catalogue, region
+        return None
+    return ReportUnit(network)
 
 
 def archive_existing(
-    document: dict[str, Any], catalogue: CatalogueVersion, region: Region
+    document: dict[str, Any], catalogue: CatalogueVersion, unit: ReportUnit
 ) -> Report | None:
     return Report.objects.filter(
-        region=region,
+        unit.reports(),
         period=document["period"],
         catalogue_version=catalogue,
         number=document["number"],
     ).first()
 
 
-def existing_message(document: dict[str, Any], region: Region) -> str:
+def existing_message(document: dict[str, Any], unit: ReportUnit) -> str:
     return _(
         "There is already a report of %(region)s for %(period)s (version %(number)s) with "
         "this catalogue; it is not imported again."
-    ) % {"region": region.name, "period": document["period"], "number": document["number"]}
+    ) % {"region": unit.name, "period": document["period"], "number": document["number"]}
 
 
 def _figure_raw(spec: dict[str, Any], value: Any) -> dict[str, Any] | None:
@@ -206,7 +223,7 @@ def answer_problems(
 
 
 def archive_check(
-    *, document: dict[str, Any], catalogue: CatalogueVersion, region: Region
+    *, document: dict[str, Any], catalogue: CatalogueVersion, unit: ReportUnit
 ) -> ArchivePlan:
     """Check everything the document names and says; ImportRefused with every problem."""
     problems: list[ImportProblem] = []
@@ -243,6 +260,7 @@ def archive_check(
 
     time("created_at", document["created_at"])
     time("finalised_at", document["finalised_at"])
+    region_codes = frozenset(unit.network.regions.values_list("code", flat=True))
     usernames = {document["created_by"]}
     for key, answer in document["answers"].items():
         path = f"answers/{key}"
@@ -254,6 +272,7 @@ def archive_check(
             )
             continue
         problems.extend(answer_problems(indicator=indicator, data=answer, path=path, codes=codes))
+        problems.extend(_regional_problems(indicator, answer, path, unit, region_codes))
         time(f"{path}/updated_at", answer["updated_at"])
         usernames.add(answer["updated_by"])
         for index, change in enumerate(answer["history"]):
@@ -300,25 +319,61 @@ def archive_check(
     return ArchivePlan(
         document=document,
         catalogue=catalogue,
-        region=region,
+        unit=unit,
         indicators=indicators,
         themes=themes,
         elements=elements,
         users={u.get_username(): u for u in User.objects.filter(username__in=usernames - {None})},
         usernames=frozenset(name for name in usernames if name),
-        corrects=_corrected(document, catalogue, region),
-        started_from=_started_from(document, region),
+        corrects=_corrected(document, catalogue, unit),
+        started_from=_started_from(document, unit),
     )
 
 
+def _regional_problems(
+    indicator: Indicator,
+    answer: dict[str, Any],
+    path: str,
+    unit: ReportUnit,
+    region_codes: frozenset[str],
+) -> list[ImportProblem]:
+    """A network report's answers per region, checked as the form checks an answer."""
+    regional = answer.get("regional") or {}
+    if regional and unit.region is not None:
+        return [
+            ImportProblem(
+                None, f"{path}/regional", _("A region's report has no answers per region.")
+            )
+        ]
+    problems: list[ImportProblem] = []
+    for code, part in regional.items():
+        place = f"{path}/regional/{code}"
+        if code not in region_codes:
+            problems.append(
+                ImportProblem(
+                    None, place, _("Not a region of this network: %(codes)s.") % {"codes": code}
+                )
+            )
+            continue
+        problems.extend(
+            answer_problems(
+                indicator=indicator,
+                data={**part, "perspectives": {}},
+                path=place,
+                codes=frozenset(),
+            )
+        )
+    return problems
+
+
 def _corrected(
-    document: dict[str, Any], catalogue: CatalogueVersion, region: Region
+    document: dict[str, Any], catalogue: CatalogueVersion, unit: ReportUnit
 ) -> Report | None:
     """The version this report corrects, if it is here and not corrected by another."""
     if document["corrects"] is None:
         return None
     target = Report.objects.filter(
-        region=region,
+        unit.reports(),
         period=document["period"],
         catalogue_version=catalogue,
         number=document["corrects"],
@@ -328,12 +383,12 @@ def _corrected(
     return target
 
 
-def _started_from(document: dict[str, Any], region: Region) -> Report | None:
+def _started_from(document: dict[str, Any], unit: ReportUnit) -> Report | None:
     origin = document["started_from"]
     if origin is None:
         return None
     return Report.objects.filter(
-        region=region,
+        unit.reports(),
         period=origin["period"],
         catalogue_version__slug=origin["catalogue"],
         number=origin["number"],
@@ -350,6 +405,7 @@ def answer_model(plan: ArchivePlan, report: Report, indicator: Indicator) -> Ans
         explanation=data["explanation"],
         figures=data["figures"],
         perspectives=data["perspectives"],
+        regional={code: dict(part) for code, part in data.get("regional", {}).items()},
     )
     return Answer(
         report=report,
@@ -358,6 +414,7 @@ def answer_model(plan: ArchivePlan, report: Report, indicator: Indicator) -> Ans
         explanation=content.explanation,
         figures=content.figures,
         perspectives=content.perspectives,
+        regional=content.regional,
         revision=data["revision"],
         carried_over=data["carried_over"],
         updated_at=parse_time(data["updated_at"]),

@@ -455,9 +455,9 @@ def _report_document(*, report: Report) -> ReportDocument:
     }
     introduction = version.introduction.get("purpose", "")
     return ReportDocument(
-        title=f"{report.region.name}: {words['document']} {report.period_label}",
-        region=report.region.name,
-        network=report.region.network.name,
+        title=f"{report.unit.name}: {words['document']} {report.period_label}",
+        region=report.unit.name,
+        network=report.network.name,
         period=report.period_label,
         status=str(report.get_status_display()),
         is_final=report.is_final,

@@ -20,7 +20,7 @@ def workbook_instructions(
             "title",
             _("Werkset workbook: %(region)s, %(period)s (version %(number)s)")
             % {
-                "region": report.region.name,
+                "region": report.unit.name,
                 "period": report.period_label,
                 "number": report.number,
             },

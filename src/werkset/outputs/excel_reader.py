@@ -34,13 +34,14 @@ class WorkbookMeta:
     """What the hidden sheet says about the workbook."""
 
     catalogue: str
-    region: str
+    region: str  # empty for a network's own report
     period: str
     number: int
     report_id: str
     sheets: dict[str, str]  # sheet title -> theme key
     columns: dict[str, dict[str, str]]  # sheet title -> {column id: header}
     revisions: dict[str, int]  # indicator key -> revision at download
+    network: str = ""  # the network's code (workbooks before issue 18 have none)
 
 
 @dataclass
@@ -118,7 +119,8 @@ def _read_meta(sheet: Any) -> WorkbookMeta:
             raise damaged
         return WorkbookMeta(
             catalogue=values["catalogue"][0],
-            region=values["region"][0],
+            region=(values["region"] or [""])[0],
+            network=(values.get("network") or [""])[0],
             period=values["period"][0],
             number=int(values["number"][0]),
             report_id=values["report_id"][0],

@@ -364,7 +364,8 @@ def report_workbook(*, report: Report) -> bytes:
     rows: list[list[str]] = [
         ["format", WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION],
         ["catalogue", report.catalogue_version.slug],
-        ["region", report.region.code, report.region.name],
+        ["region", report.region.code, report.region.name] if report.region else ["region", ""],
+        ["network", report.network.code, report.network.name],
         ["period", report.period],
         ["number", str(report.number)],
         ["report_id", str(report.pk)],

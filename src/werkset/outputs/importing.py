@@ -23,7 +23,7 @@ from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.models import PrivacyClearance
-from werkset.regions.models import Organisation, Region
+from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.reports.answers import (
     UNIVERSAL_CHOICE_KEYS,
     AnswerContent,
@@ -44,7 +44,7 @@ from werkset.reports.models import (
     StatusChange,
     period_label,
 )
-from werkset.reports.policy import EDITABLE_STATUSES
+from werkset.reports.policy import EDITABLE_STATUSES, report_may_start, report_may_write
 from werkset.reports.services import answer_save
 
 from .archive_format import archive_load
@@ -81,14 +81,27 @@ def _describe_report(region: str, period: str, number: int) -> str:
 # --- the workbook ------------------------------------------------------------------------
 
 
+def _meta_unit_name(meta: WorkbookMeta) -> str:
+    if meta.region:
+        region = Region.objects.filter(code=meta.region).first()
+        return region.name if region else meta.region
+    network = RegionalNetwork.objects.filter(code=meta.network).first()
+    return network.name if network else meta.network
+
+
+def _meta_is_of(meta: WorkbookMeta, report: Report) -> bool:
+    if meta.region:
+        return report.region is not None and meta.region == report.region.code
+    return report.region_id is None and meta.network == report.network.code
+
+
 def _workbook_report(meta: WorkbookMeta, report: Report | None) -> Report:
     """The report the workbook belongs to; refused if that is not `report` or not here."""
-    region = Region.objects.filter(code=meta.region).first()
-    workbook_report = _describe_report(
-        region.name if region else meta.region, meta.period, meta.number
-    )
+    workbook_report = _describe_report(_meta_unit_name(meta), meta.period, meta.number)
     if report is not None:
-        report = Report.objects.select_related("region", "catalogue_version").get(pk=report.pk)
+        report = Report.objects.select_related("region", "network", "catalogue_version").get(
+            pk=report.pk
+        )
         if meta.catalogue != report.catalogue_version.slug:
             raise refused(
                 _(
@@ -97,8 +110,7 @@ def _workbook_report(meta: WorkbookMeta, report: Report | None) -> Report:
                 )
                 % {"workbook": meta.catalogue, "report": report.catalogue_version.slug}
             )
-        if (meta.region, meta.period, meta.number) != (
-            report.region.code,
+        if not _meta_is_of(meta, report) or (meta.period, meta.number) != (
             report.period,
             report.number,
         ):
@@ -106,7 +118,7 @@ def _workbook_report(meta: WorkbookMeta, report: Report | None) -> Report:
                 _("This workbook belongs to another report (%(workbook)s), not to %(report)s.")
                 % {
                     "workbook": workbook_report,
-                    "report": _describe_report(report.region.name, report.period, report.number),
+                    "report": _describe_report(report.unit.name, report.period, report.number),
                 }
             )
         return report
@@ -115,18 +127,19 @@ def _workbook_report(meta: WorkbookMeta, report: Report | None) -> Report:
             _("This workbook was made with catalogue version %(slug)s, which is not loaded here.")
             % {"slug": meta.catalogue}
         )
-    if region is None:
-        raise refused(_("Unknown region: %(code)s.") % {"code": meta.region})
-    found = (
-        Report.objects.select_related("region", "catalogue_version")
-        .filter(
-            region=region,
-            period=meta.period,
-            catalogue_version__slug=meta.catalogue,
-            number=meta.number,
-        )
-        .first()
+    candidates = Report.objects.select_related("region", "network", "catalogue_version").filter(
+        period=meta.period, catalogue_version__slug=meta.catalogue, number=meta.number
     )
+    if meta.region:
+        region = Region.objects.filter(code=meta.region).first()
+        if region is None:
+            raise refused(_("Unknown region: %(code)s.") % {"code": meta.region})
+        found = candidates.filter(region=region).first()
+    else:
+        network = RegionalNetwork.objects.filter(code=meta.network).first()
+        if network is None:
+            raise refused(_("Unknown regional network: %(code)s.") % {"code": meta.network})
+        found = candidates.filter(network=network, region__isnull=True).first()
     if found is None:
         raise refused(
             _("The report of this workbook (%(report)s) does not exist here.")
@@ -141,7 +154,7 @@ def _finalised(report: Report) -> ImportRefused:
             "The report %(report)s is finalised and no longer changes; make a new version to "
             "correct it."
         )
-        % {"report": _describe_report(report.region.name, report.period, report.number)}
+        % {"report": _describe_report(report.unit.name, report.period, report.number)}
     )
 
 
@@ -156,8 +169,8 @@ def report_workbook_import(
     """
     workbook, meta = workbook_open(data)
     target = _workbook_report(meta, report)
-    if user is not None and not scope_for_user(user).can_write_region(target.region):
-        raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
+    if user is not None and not report_may_write(scope_for_user(user), target):
+        raise PermissionDenied(_("Only the rapporteur of this report may change it."))
     if target.status not in EDITABLE_STATUSES:
         raise _finalised(target)
     indicators = list(
@@ -315,8 +328,10 @@ def report_json_import(
     the same name, and unknown ones come back as inactive accounts (exactly as exported).
     """
     document = archive_load(data)
-    catalogue, region = archive_identity(document)
-    if user is not None and not scope_for_user(user).can_write_region(region):
+    catalogue, unit = archive_identity(document)
+    if user is not None and not report_may_start(
+        scope_for_user(user), network_id=unit.network.pk, region_id=unit.region_id
+    ):
         raise PermissionDenied(_("Only the rapporteur of this region may import its reports."))
     if keep_status and user is not None:
         raise PermissionDenied(
@@ -326,9 +341,9 @@ def report_json_import(
         raise PermissionDenied(
             _("Only the command line may link an archive's people to accounts (when moving data).")
         )
-    if archive_existing(document, catalogue, region) is not None:
-        raise refused(existing_message(document, region))
-    plan = archive_check(document=document, catalogue=catalogue, region=region)
+    if archive_existing(document, catalogue, unit) is not None:
+        raise refused(existing_message(document, unit))
+    plan = archive_check(document=document, catalogue=catalogue, unit=unit)
     if document.get("status") != ReportStatus.CONCEPT and not keep_status:
         raise refused(
             _(
@@ -341,9 +356,9 @@ def report_json_import(
             cell="status",
         )
     with transaction.atomic():
-        Region.objects.select_for_update().get(pk=region.pk)
-        if archive_existing(document, catalogue, region) is not None:
-            raise refused(existing_message(document, region))
+        RegionalNetwork.objects.select_for_update().get(pk=unit.network.pk)
+        if archive_existing(document, catalogue, unit) is not None:
+            raise refused(existing_message(document, unit))
         if map_users:
             _archive_accounts(plan)
         else:
@@ -378,7 +393,8 @@ def _archive_write(plan: ArchivePlan, importer: User | None) -> Report:
     # archive_check parsed every time; where the schema requires one, there is one.
     time: Callable[[str | None], Any] = parse_time
     report = Report.objects.create(
-        region=plan.region,
+        network=plan.unit.network,
+        region=plan.unit.region,
         period=document["period"],
         catalogue_version=plan.catalogue,
         number=document["number"],

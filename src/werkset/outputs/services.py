@@ -28,7 +28,7 @@ class ExportedFile:
 
 def report_filename(report: Report, extension: str) -> str:
     return (
-        f"werkset-{slugify(report.region.code)}-{report.period}-"
+        f"werkset-{slugify(report.unit.code)}-{report.period}-"
         f"{report.catalogue_version.slug}-v{report.number}.{extension}"
     )
 

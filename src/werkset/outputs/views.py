@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkset.accounts.scope import request_user, scope_for_request
+from werkset.reports.policy import report_may_write, report_shows_discussion
 from werkset.reports.views import report_or_404
 
 from .document import report_print_html
@@ -23,7 +24,7 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
     if fmt not in FORMATS:
         raise Http404
     report = report_or_404(request, report_id)
-    if fmt == "json" and not scope_for_request(request).can_view_region_in_progress(report.region):
+    if fmt == "json" and not report_shows_discussion(scope_for_request(request), report):
         # The archive holds every answer's history and the discussion: the region's own.
         raise PermissionDenied
     exported = report_export(report=report, fmt=fmt, user=request_user(request))
@@ -50,7 +51,7 @@ def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse
     from .importing import report_workbook_import
 
     report = report_or_404(request, report_id)
-    if not scope_for_request(request).can_write_region(report.region):
+    if not report_may_write(scope_for_request(request), report):
         raise PermissionDenied
     upload = request.FILES.get("workbook")
     problems: list[str] = []

@@ -37,7 +37,7 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
     answers = sorted(
         Answer.objects.filter(report=report)
         .order_by()
-        .only("id", "indicator", "explanation", "perspectives"),
+        .only("id", "indicator", "explanation", "perspectives", "regional"),
         key=lambda answer: indicators[answer.indicator_id].position,
     )
     for answer in answers:
@@ -48,6 +48,8 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
         yield place, theme.key, anchor, answer.explanation
         for code, text in answer.perspectives.items():
             yield f"{place} ({code})", theme.key, anchor, text
+        for code, part in answer.regional.items():
+            yield f"{place} ({code})", theme.key, anchor, part.get("explanation", "")
     sections = (
         SectionText.objects.filter(report=report)
         .select_related("theme", "element")

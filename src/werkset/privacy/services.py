@@ -9,7 +9,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.reports.models import Report
-from werkset.reports.policy import EDITABLE_STATUSES
+from werkset.reports.policy import EDITABLE_STATUSES, report_may_write
 
 from .detectors import KIND_LABELS
 from .models import PrivacyClearance
@@ -25,8 +25,8 @@ class PrivacyError(Exception):
 def privacy_hit_clear(
     *, report: Report, kind: str, text: str, reason: str, user: User
 ) -> PrivacyClearance:
-    if not scope_for_user(user).can_write_region(report.region):
-        raise PermissionDenied(_("Only the rapporteur of this region may record this."))
+    if not report_may_write(scope_for_user(user), report):
+        raise PermissionDenied(_("Only the rapporteur of this report may record this."))
     reason = reason.strip()
     if kind not in KIND_LABELS:
         raise PrivacyError(_("Unknown kind of personal data."))

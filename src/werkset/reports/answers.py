@@ -41,14 +41,20 @@ class AnswerContent:
     explanation: str = ""
     figures: dict[str, Any] = field(default_factory=dict)
     perspectives: dict[str, str] = field(default_factory=dict)
+    # A network report's answers per region where its regions differ: region code →
+    # {"choice", "explanation", "figures"} (Answer.regional).
+    regional: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "choice": self.choice,
             "explanation": self.explanation,
             "figures": self.figures,
             "perspectives": self.perspectives,
         }
+        if self.regional:
+            data["regional"] = self.regional
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "AnswerContent":
@@ -57,16 +63,33 @@ class AnswerContent:
             explanation=data.get("explanation", ""),
             figures=dict(data.get("figures", {})),
             perspectives=dict(data.get("perspectives", {})),
+            regional={code: dict(part) for code, part in data.get("regional", {}).items()},
+        )
+
+    def for_region(self, code: str) -> "AnswerContent":
+        """What the answer says for one region of the network: its own answer where the
+        network's report gives one, else the network's."""
+        own = self.regional.get(code)
+        if own is None:
+            return AnswerContent(self.choice, self.explanation, self.figures)
+        return AnswerContent(
+            own.get("choice", ""), own.get("explanation", ""), dict(own.get("figures", {}))
         )
 
 
+def region_part_is_empty(part: Mapping[str, Any]) -> bool:
+    """A region's own answer that says nothing: removed on save (the network's answer holds)."""
+    return not part.get("choice") and not part.get("explanation") and not part.get("figures")
+
+
 def content_of(answer: Any) -> AnswerContent:
-    """The content of a stored answer (anything with the four answer attributes)."""
+    """The content of a stored answer (anything with the answer attributes)."""
     return AnswerContent(
         choice=answer.choice,
         explanation=answer.explanation,
         figures=answer.figures,
         perspectives=answer.perspectives,
+        regional=getattr(answer, "regional", None) or {},
     )
 
 

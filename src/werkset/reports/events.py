@@ -18,7 +18,8 @@ class ReportEvent(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class ReportStarted(ReportEvent):
-    region_id: int
+    network_id: int
+    region_id: int | None  # None: the network's own report
     period: str
     started_from_id: int | None
 

@@ -5,14 +5,16 @@ never changes, a correction is a new report version that starts from it.
 """
 
 import re
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from werkset.catalogue.models import CatalogueVersion, Element, Indicator, Theme
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 
 PERIOD_PATTERN = re.compile(r"^(?P<year>20\d{2})(-H(?P<half>[12]))?$")
 
@@ -40,8 +42,24 @@ class ReportStatus(models.TextChoices):
 
 
 class Report(models.Model):
+    """An indicatorenrapportage for a period, written for a regional network (RNZS) or for
+    one of its Actieoverleg regions (issue 18): `region` empty means the network's report,
+    whose answers hold for every region of the network unless an answer says otherwise for a
+    region (Answer.regional)."""
+
+    network = models.ForeignKey(
+        RegionalNetwork,
+        verbose_name=_("regional network"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="reports"
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
     )
     period = models.CharField(_("period"), max_length=7, validators=[validate_period])
     catalogue_version = models.ForeignKey(
@@ -83,18 +101,50 @@ class Report(models.Model):
     story_revision = models.PositiveIntegerField(_("revision of the story"), default=0)
 
     class Meta:
-        ordering = ["region__position", "-period", "-number"]
+        ordering = [
+            "network__position",
+            models.F("region__position").asc(nulls_first=True),
+            "-period",
+            "-number",
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "period", "catalogue_version", "number"],
+                condition=models.Q(region__isnull=False),
                 name="unique_report_version",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["network", "period", "catalogue_version", "number"],
+                condition=models.Q(region__isnull=True),
+                name="unique_network_report_version",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.region} {self.period_label} (v{self.number})"
+        return f"{self.unit} {self.period_label} (v{self.number})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A region's report belongs to the region's network: one source for it.
+        if self.region_id is not None:
+            self.network_id = self.region.network_id  # type: ignore[union-attr]
+        super().save(*args, **kwargs)
+
+    @property
+    def is_network_report(self) -> bool:
+        return self.region_id is None
+
+    def get_workspace_url(self) -> str:
+        """The workspace of who the report is for (the region's or the network's)."""
+        if self.region_id is None:
+            return reverse("network_workspace", args=[self.network.code])
+        return reverse("region_workspace", args=[self.region.code])  # type: ignore[union-attr]
+
+    @property
+    def unit(self) -> Region | RegionalNetwork:
+        """Who the report is for: its region, or its network."""
+        return self.network if self.region_id is None else self.region  # type: ignore[return-value]
 
     @property
     def period_label(self) -> str:
@@ -114,6 +164,10 @@ class Answer(models.Model):
     explanation = models.TextField(_("explanation"), blank=True)
     figures = models.JSONField(_("figures"), default=dict, blank=True)
     perspectives = models.JSONField(_("perspectives"), default=dict, blank=True)
+    # In a network's report, where its regions differ: per region code the region's own
+    # {"choice", "explanation", "figures"} (issue 18, ADR 16). Comparisons use it for that
+    # region and the network's answer for the others. Guarded by `revision` like the rest.
+    regional = models.JSONField(_("answers per region"), default=dict, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     carried_over = models.BooleanField(
         _("carried over"),

@@ -3,9 +3,10 @@ the views, the services, the API, the imports, the comparisons and the templates
 (issue 16). Who a user is (roles, regions, networks) is accounts.scope's; what that allows on
 a report is decided here.
 
-Access to a report:
-- The rapporteurs of its region write it (`report_may_write`), while it is not finalised
-  (`report_may_edit`): answers, running texts, items, maturity and toetsingskader assessments.
+Access to a report (a region's, or a regional network's own report, issue 18):
+- The rapporteurs of its region (of its network, for a network's report) write it
+  (`report_may_write`), while it is not finalised (`report_may_edit`): answers, running
+  texts, items, maturity and toetsingskader assessments.
 - The people of its region and network follow the discussion (`report_shows_discussion`):
   comments and the answers' history; the network's members comment while it is under
   discussion (`report_may_comment`).
@@ -26,10 +27,14 @@ Perspectives:
 """
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+from django.db.models import Q
 
 from werkset.accounts.scope import Scope
 from werkset.regions.models import Organisation
 
+from .answers import region_part_is_empty
 from .models import Report, ReportStatus
 
 # A report's content changes while it is a concept or under discussion; a finalised report
@@ -38,15 +43,37 @@ EDITABLE_STATUSES = (ReportStatus.CONCEPT, ReportStatus.TER_BESPREKING)
 
 
 def report_may_write(scope: Scope, report: Report) -> bool:
-    return scope.can_write_region(report.region)
+    if report.region_id is None:
+        return report.network_id in scope.writable_network_ids
+    return report.region_id in scope.writable_region_ids
+
+
+def report_may_start(scope: Scope, *, network_id: int, region_id: int | None) -> bool:
+    """Who starts a report for a unit: the rapporteurs who would write it."""
+    if region_id is None:
+        return network_id in scope.writable_network_ids
+    return region_id in scope.writable_region_ids
 
 
 def report_may_edit(scope: Scope, report: Report) -> bool:
     return report_may_write(scope, report) and report.status in EDITABLE_STATUSES
 
 
+def reports_seen_by(scope: Scope) -> Q:
+    """Which reports a scope may see at all, as a condition (scope.roles must not be
+    empty): every finalised report, and the work in progress of the people who follow it
+    (report_shows_discussion, for many reports at once)."""
+    return (
+        Q(status=ReportStatus.VASTGESTELD)
+        | Q(region_id__in=scope.full_view_region_ids)
+        | Q(region__isnull=True, network_id__in=scope.member_network_ids)
+    )
+
+
 def report_shows_discussion(scope: Scope, report: Report) -> bool:
-    return scope.can_view_region_in_progress(report.region)
+    if report.region_id is None:
+        return report.network_id in scope.member_network_ids
+    return report.region_id in scope.full_view_region_ids
 
 
 def report_may_comment(scope: Scope, report: Report) -> bool:
@@ -89,3 +116,22 @@ def perspectives_after_save(
     the organisations that the input did not mention (in the stored order first)."""
     kept = {code: text for code, text in stored.items() if code not in mentioned}
     return {**kept, **{code: text for code, text in given.items() if text}}
+
+
+def regional_after_save(
+    *,
+    stored: Mapping[str, Mapping[str, Any]],
+    given: Mapping[str, Mapping[str, Any]],
+    mentioned: Collection[str] | None,
+) -> dict[str, dict[str, Any]]:
+    """A network answer's own answers per region after a save, by the rule of perspectives:
+    an input that does not mention a region keeps what is stored for it (`mentioned` None:
+    the input mentions no region at all); a region's emptied answer is removed, so the
+    network's answer holds for it again."""
+    kept = {
+        code: dict(part) for code, part in stored.items() if not mentioned or code not in mentioned
+    }
+    return {
+        **kept,
+        **{code: dict(part) for code, part in given.items() if not region_part_is_empty(part)},
+    }

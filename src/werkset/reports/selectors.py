@@ -19,15 +19,14 @@ from .models import (
     PracticeItem,
     Quote,
     Report,
-    ReportStatus,
     SectionText,
     SourceDocument,
 )
+from .policy import reports_seen_by
 
 
 def _visible(scope: Scope) -> Q:
-    """The rule of visibility as a condition on reports (scope.roles must not be empty)."""
-    return Q(status=ReportStatus.VASTGESTELD) | Q(region_id__in=scope.full_view_region_ids)
+    return reports_seen_by(scope)
 
 
 def reports_visible(*, scope: Scope) -> QuerySet[Report]:
@@ -43,14 +42,13 @@ def report_visible(*, scope: Scope, report_id: int) -> Report:
     """The report if this scope may see it; Report.DoesNotExist otherwise (a 404, not a 403,
     so that nobody learns which concepts exist elsewhere).
 
-    It comes with its region and catalogue version, which every report page uses (the
-    network only where a page shows it: one join fewer on every request of the theme page
-    and the autosave)."""
+    It comes with its region, network and catalogue version, which every report page uses
+    (the network names a network's own report)."""
     if not scope.roles:
         raise Report.DoesNotExist("Report matching query does not exist.")
     return (
         Report.objects.filter(_visible(scope))
-        .select_related("region", "catalogue_version")
+        .select_related("region", "network", "catalogue_version")
         .order_by()
         .get(pk=report_id)
     )

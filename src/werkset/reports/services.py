@@ -4,7 +4,7 @@ The allowed status transitions live in TRANSITIONS (a core.workflow.Workflow) an
 else. State changes emit their domain event (reports/events.py), delivered after the commit.
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -24,7 +24,7 @@ from werkset.core.events import emit
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.core.workflow import StepNotPossible, StepUnknown, Transition, Workflow
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 
 from .answers import AnswerContent, clean_text, content_of
 from .audit import ReportAuditAction
@@ -39,13 +39,21 @@ from .models import (
     PracticeItem,
     Quote,
     Report,
+    ReportSection,
     ReportStatus,
     SectionText,
     SourceDocument,
     StatusChange,
     validate_period,
 )
-from .policy import EDITABLE_STATUSES, perspectives_after_save, report_may_write
+from .policy import (
+    EDITABLE_STATUSES,
+    perspectives_after_save,
+    regional_after_save,
+    report_may_start,
+    report_may_write,
+    report_shows_discussion,
+)
 
 # Quick successive saves by the same person fold into one history entry.
 HISTORY_FOLD_WINDOW = timedelta(minutes=10)
@@ -93,7 +101,7 @@ def _finalisable(report: Report) -> None:
     _require_no_personal_data(report)
 
 
-# Every move is the rapporteur's (who="writer": scope.can_write_region).
+# Every move is the rapporteur's (who="writer": policy.report_may_write).
 TRANSITIONS = Workflow(
     "report",
     (
@@ -129,7 +137,7 @@ def transitions_from(status: str) -> list[Transition]:
 
 def _require_writer(report: Report, user: User) -> None:
     if not report_may_write(scope_for_user(user), report):
-        raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
+        raise PermissionDenied(_("Only the rapporteur of this report may change it."))
 
 
 def _require_editable(report: Report, user: User) -> None:
@@ -141,7 +149,7 @@ def _require_editable(report: Report, user: User) -> None:
 
 
 def _locked_report(report: Report) -> Report:
-    return Report.objects.select_for_update().select_related("region").get(pk=report.pk)
+    return Report.objects.select_for_update().select_related("region", "network").get(pk=report.pk)
 
 
 def _apply(answer: Answer, content: AnswerContent) -> None:
@@ -149,6 +157,7 @@ def _apply(answer: Answer, content: AnswerContent) -> None:
     answer.explanation = content.explanation
     answer.figures = content.figures
     answer.perspectives = content.perspectives
+    answer.regional = content.regional
 
 
 def _user_name(user: User | None) -> str:
@@ -177,31 +186,65 @@ def _changed_by(user: User | None) -> str:
 
 def report_start(
     *,
-    region: Region,
     period: str,
     catalogue_version: CatalogueVersion,
     user: User,
+    region: Region | None = None,
+    network: RegionalNetwork | None = None,
     start_from: Report | None = None,
 ) -> Report:
-    """Start a region's report for a period, empty or from an earlier report's answers."""
-    if not scope_for_user(user).can_write_region(region):
-        raise PermissionDenied(_("Only the rapporteur of this region may start its report."))
+    """Start a report for a period, empty or from an earlier report's answers: a region's
+    report (`region`) or a regional network's own report (`network`, issue 18). For one
+    period a network reports either as a network or per region, not both."""
+    if (region is None) == (network is None):
+        raise ReportError(_("Choose the network or one of its regions."))
+    if region is not None:
+        network = region.network
+    assert network is not None
+    region_id = region.pk if region is not None else None
+    if not report_may_start(scope_for_user(user), network_id=network.pk, region_id=region_id):
+        raise PermissionDenied(
+            _("Only a rapporteur of this region or network may start its report.")
+        )
     try:
         validate_period(period)
     except ValidationError as exc:
         raise ReportError(exc.messages[0]) from exc
-    if start_from is not None and start_from.region_id != region.pk:
-        raise ReportError(_("A report can only start from a report of the same region."))
+    if start_from is not None and (
+        start_from.region_id != region_id or start_from.network_id != network.pk
+    ):
+        raise ReportError(_("A report can only start from a report of the same region or network."))
+    unit = region if region is not None else network
     with transaction.atomic():
-        Region.objects.select_for_update().get(pk=region.pk)
-        if Report.objects.filter(
-            region=region, period=period, catalogue_version=catalogue_version
-        ).exists():
+        # One lock per network serialises every start in it (network and region reports).
+        RegionalNetwork.objects.select_for_update().get(pk=network.pk)
+        same_period = Report.objects.filter(
+            network=network, period=period, catalogue_version=catalogue_version
+        )
+        if same_period.filter(region=region).exists():
             raise ReportError(
                 _("There is already a report of %(region)s for %(period)s with this catalogue.")
-                % {"region": region, "period": period}
+                % {"region": unit, "period": period}
+            )
+        other_kind = (
+            same_period.filter(region__isnull=True)
+            if region is not None
+            else same_period.filter(region__isnull=False)
+        )
+        if other_kind.exists():
+            raise ReportError(
+                _(
+                    "For %(period)s, %(network)s already reports %(kind)s: a network reports "
+                    "either as a whole or per region."
+                )
+                % {
+                    "period": period,
+                    "network": network,
+                    "kind": _("as a network") if region is not None else _("per region"),
+                }
             )
         report = Report.objects.create(
+            network=network,
             region=region,
             period=period,
             catalogue_version=catalogue_version,
@@ -229,7 +272,8 @@ def report_start(
             ReportStarted(
                 actor_id=user.pk,
                 report_id=report.pk,
-                region_id=region.pk,
+                region_id=region_id,
+                network_id=network.pk,
                 period=period,
                 started_from_id=start_from.pk if start_from else None,
             )
@@ -296,6 +340,7 @@ def answer_save(
     user: User | None,
     source: str = ChangeSource.EDIT,
     mentioned: Collection[str] | None = None,
+    regions_mentioned: Collection[str] | None = None,
 ) -> tuple[Answer, bool]:
     """Store an answer; returns (answer, changed).
 
@@ -303,7 +348,8 @@ def answer_save(
     stored text differs from this one, nothing is written and EditConflict carries both.
     `mentioned`: the organisations whose perspective the input gave or emptied; the stored
     perspectives of the others are kept (reports.policy). None: `content` is the whole
-    answer, perspectives included (a carry-over, a restore).
+    answer, perspectives and regions included (a carry-over, a restore).
+    `regions_mentioned`: likewise for a network report's answers per region (region codes).
     """
     if message := text_too_long(
         content.explanation, *content.perspectives.values(), limit=EXPLANATION_MAX
@@ -320,7 +366,11 @@ def answer_save(
             perspectives = perspectives_after_save(
                 stored=stored.perspectives, given=content.perspectives, mentioned=mentioned
             )
-            content = replace(content, perspectives=perspectives)
+            regional = regional_after_save(
+                stored=stored.regional, given=content.regional, mentioned=regions_mentioned
+            )
+            content = replace(content, perspectives=perspectives, regional=regional)
+        _require_regions_of(current.report, content.regional)
         if stored == content:
             return current, False
         if current.revision != base_revision:
@@ -343,6 +393,19 @@ def answer_save(
         else:
             _change(answer=current, before=stored, source=source, user=user, now=now).save()
     return current, True
+
+
+def _require_regions_of(report: Report, regional: Mapping[str, Any]) -> None:
+    """Answers per region belong in a network's report, for the network's own regions."""
+    if not regional:
+        return
+    if report.region_id is not None:
+        raise ReportError(_("A region's report has no answers per region."))
+    codes = set(Region.objects.filter(network_id=report.network_id).values_list("code", flat=True))
+    if unknown := sorted(set(regional) - codes):
+        raise ReportError(
+            _("Not a region of this network: %(codes)s.") % {"codes": ", ".join(unknown)}
+        )
 
 
 def _answer_held(answer: Answer) -> tuple[Answer, AnswerChange | None]:
@@ -505,7 +568,11 @@ def report_correct(*, report: Report, user: User) -> Report:
         if Report.objects.filter(corrects=locked).exists():
             raise ReportError(_("This report already has a newer version."))
         new = Report.objects.create(
+            network_id=locked.network_id,
             region=locked.region,
+            title=locked.title,
+            introduction=locked.introduction,
+            summary=locked.summary,
             period=locked.period,
             catalogue_version=locked.catalogue_version,
             number=locked.number + 1,
@@ -523,6 +590,7 @@ def report_correct(*, report: Report, user: User) -> Report:
                     explanation=old.explanation,
                     figures=old.figures,
                     perspectives=old.perspectives,
+                    regional=old.regional,
                     revision=1,
                     updated_at=now,
                     updated_by=user,
@@ -539,12 +607,22 @@ def report_correct(*, report: Report, user: User) -> Report:
             )
             for answer in created
         )
+        new_sections: dict[int, ReportSection] = {}
+        for section in ReportSection.objects.filter(report=locked).order_by("pk"):
+            old_pk = section.pk
+            section.pk = None
+            section.report = new
+            section.revision = 0
+            section.save()
+            new_sections[old_pk] = section
         for model in (SectionText, PracticeItem, Quote, SourceDocument):
             for item in model.objects.filter(report=locked):
                 item.pk = None
                 item.report = new
                 if isinstance(item, SectionText):
                     item.revision = 0
+                else:
+                    item.section = new_sections.get(item.section_id)  # type: ignore[arg-type]
                 item.save()
         StatusChange.objects.create(
             report=new,
@@ -588,8 +666,8 @@ def comment_add(
         raise ReportError(_("This answer belongs to another report."))
     with transaction.atomic():
         locked = _locked_report(report)
-        if not scope_for_user(user).can_view_region_in_progress(locked.region):
-            raise PermissionDenied(_("Only the region's network may comment on this report."))
+        if not report_shows_discussion(scope_for_user(user), locked):
+            raise PermissionDenied(_("Only the network may comment on this report."))
         if locked.status != ReportStatus.TER_BESPREKING:
             raise ReportError(_("Comments are possible while the report is under discussion."))
         comment = Comment.objects.create(

@@ -19,7 +19,7 @@ from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.selectors import report_privacy_hits
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 
 from .answers import AnswerInvalid, answer_clean, answer_is_complete, content_of
 from .forms import (
@@ -37,6 +37,8 @@ from .policy import (
     perspectives_mentioned,
     report_may_comment,
     report_may_edit,
+    report_may_start,
+    report_may_write,
     report_shows_discussion,
 )
 from .selectors import (
@@ -103,11 +105,29 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
         region = Region.objects.select_related("network").get(code=code)
     except Region.DoesNotExist as exc:
         raise Http404 from exc
+    return _workspace(request, network=region.network, region=region)
+
+
+@login_required
+def network_workspace(request: HttpRequest, code: str) -> HttpResponse:
+    """A regional network's own reports and its regions; the network's rapporteur starts
+    the network's report (issue 18)."""
+    try:
+        network = RegionalNetwork.objects.get(code=code)
+    except RegionalNetwork.DoesNotExist as exc:
+        raise Http404 from exc
+    return _workspace(request, network=network, region=None)
+
+
+def _workspace(
+    request: HttpRequest, *, network: RegionalNetwork, region: Region | None
+) -> HttpResponse:
     scope = scope_for_request(request)
     if not scope.roles:
         raise PermissionDenied
-    reports = reports_visible(scope=scope).filter(region=region)
-    can_start = scope.can_write_region(region)
+    reports = reports_visible(scope=scope).filter(network=network, region=region)
+    region_id = region.pk if region is not None else None
+    can_start = report_may_start(scope, network_id=network.pk, region_id=region_id)
     form = ReportStartForm(previous_reports=reports) if can_start else None
     if request.method == "POST":
         if not can_start:
@@ -117,6 +137,7 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
             try:
                 report = report_start(
                     region=region,
+                    network=None if region is not None else network,
                     period=form.cleaned_data["period"],
                     catalogue_version=form.cleaned_data["catalogue_version"],
                     user=_user(request),
@@ -127,14 +148,26 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(request, _("The report has been started."))
                 return redirect("reports:detail", report_id=report.pk)
+    if region is not None:
+        return render(
+            request,
+            "reports/region_workspace.html",
+            {
+                "region": region,
+                "reports": reports,
+                "form": form,
+                "can_view_in_progress": scope.can_view_region_in_progress(region),
+            },
+        )
     return render(
         request,
-        "reports/region_workspace.html",
+        "reports/network_workspace.html",
         {
-            "region": region,
+            "network": network,
+            "regions": network.regions.order_by("position", "name"),
             "reports": reports,
             "form": form,
-            "can_view_in_progress": scope.can_view_region_in_progress(region),
+            "can_view_in_progress": scope.can_view_network_in_progress(network),
         },
     )
 
@@ -143,7 +176,7 @@ def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
-    can_write = scope.can_write_region(report.region)
+    can_write = report_may_write(scope, report)
     show_discussion = report_shows_discussion(scope, report)
     return render(
         request,
@@ -401,7 +434,7 @@ def section_text_view(
 @login_required
 def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
-    if not scope_for_request(request).can_view_region_in_progress(report.region):
+    if not report_shows_discussion(scope_for_request(request), report):
         raise PermissionDenied
     try:
         answer = Answer.objects.select_related("indicator__answer_type", "indicator__theme").get(

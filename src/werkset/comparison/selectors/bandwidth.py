@@ -57,7 +57,7 @@ def bandwidth(
         for spec in figure_specs(indicator):
             points = []
             for entry in entries:
-                answer = answers.get((entry.report.pk, indicator.pk))
+                answer = answers.get((entry.key, indicator.pk))
                 value = figure_number(spec, answer.figures.get(spec["key"])) if answer else None
                 if value is not None:
                     points.append(Point(entry=entry, value=value))

@@ -48,9 +48,13 @@ class CategoryCount:
 def rode_draad(*, entries: list[Entry]) -> list[CategoryCount]:
     """Per category and sub-theme: how many regions name it (n) and the quotes behind it.
 
-    Only finalised reports count; one query.
+    Only finalised reports count; one query. A network's report names a bottleneck for
+    each of the regions it stands for; its quote is shown once.
     """
-    final = {e.report.pk: e for e in entries if e.is_final}
+    final: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.is_final:
+            final[entry.report.pk].append(entry)
     codes = (
         BottleneckCode.objects.filter(answer__report_id__in=list(final))
         .select_related("answer__indicator")
@@ -58,10 +62,14 @@ def rode_draad(*, entries: list[Entry]) -> list[CategoryCount]:
     )
     quotes: dict[str, list[QuoteRef]] = defaultdict(list)
     for code in codes:
-        quotes[code.code].append(QuoteRef(entry=final[code.answer.report_id], answer=code.answer))
+        quotes[code.code].append(
+            QuoteRef(entry=final[code.answer.report_id][0], answer=code.answer)
+        )
 
     def regions_of(refs: Iterable[QuoteRef]) -> list[Region]:
-        unique = {ref.entry.region.pk: ref.entry.region for ref in refs}
+        unique = {
+            entry.region.pk: entry.region for ref in refs for entry in final[ref.entry.report.pk]
+        }
         return sorted(unique.values(), key=lambda r: (r.position, r.name))
 
     result = []

@@ -2,10 +2,12 @@
 queries: the catalogue versions and periods to choose from, per region the report that
 stands for it, and those reports' answers.
 
-Which report stands for a region in a period: its latest finalised version. For the viewer's
-own region(s) (those whose work in progress the scope shows) without a finalised report, the
-latest version is shown too, marked as concept and left out of every statistic. Another
-region's concept never appears: every report query starts from reports_visible(scope=...).
+Which report stands for a region in a period: its latest finalised version, the region's
+own report or its network's report (issue 18: a network's report speaks for each of its
+regions, with the region's own answer where it gives one). For the viewer's own region(s)
+(those whose work in progress the scope shows) without a finalised report, the latest
+version is shown too, marked as concept and left out of every statistic. Another region's
+concept never appears: every report query starts from reports_visible(scope=...).
 """
 
 from collections import defaultdict
@@ -20,21 +22,30 @@ from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Region
+from werkset.reports.answers import content_of
 from werkset.reports.models import Answer, Report, ReportStatus
+from werkset.reports.policy import report_shows_discussion
 from werkset.reports.selectors import reports_visible
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A region's report in a comparison."""
+    """A region in a comparison, with the report that stands for it: its own report, or
+    its network's (`from_network`)."""
 
     report: Report
     is_final: bool
     is_own: bool
+    region: Region
 
     @property
-    def region(self) -> Region:
-        return self.report.region
+    def from_network(self) -> bool:
+        return self.report.region_id is None
+
+    @property
+    def key(self) -> int:
+        """What answers_for keys this entry's answers by: its region."""
+        return self.region.pk
 
 
 def catalogue_versions() -> list[CatalogueVersion]:
@@ -106,24 +117,45 @@ def lens_default(
 
 def _pick(reports: Iterable[Report], scope: Scope, lens_id: int | None = None) -> list[Entry]:
     """Per region the report that stands for it: its latest finalised report (of the lens
-    version when it has one for the period, else of the newest version), else its own
-    concept."""
+    version when it has one for the period, else of the newest version; the region's own
+    before its network's), else its own concept. A network's report stands for each of the
+    network's regions."""
+    reports = list(reports)
     by_region: dict[int, list[Report]] = defaultdict(list)
+    regions: dict[int, Region] = {}
+    network_ids = {r.network_id for r in reports if r.region_id is None}
+    network_regions: dict[int, list[Region]] = defaultdict(list)
+    if network_ids:
+        for region in Region.objects.filter(network_id__in=network_ids).order_by():
+            network_regions[region.network_id].append(region)
     for report in reports:
-        by_region[report.region_id].append(report)
+        covered = (
+            [report.region] if report.region is not None else network_regions[report.network_id]
+        )
+        for region in covered:
+            regions[region.pk] = region
+            by_region[region.pk].append(report)
 
-    def rank(report: Report) -> tuple[bool, Any, int]:
+    def rank(report: Report) -> tuple[bool, Any, int, bool]:
         version = report.catalogue_version
-        return (version.pk == lens_id, (version.published_on, version.slug), report.number)
+        return (
+            version.pk == lens_id,
+            (version.published_on, version.slug),
+            report.number,
+            report.region_id is not None,
+        )
 
     entries = []
-    for versions in by_region.values():
+    for region_id, versions in by_region.items():
+        region = regions[region_id]
         final = [r for r in versions if r.status == ReportStatus.VASTGESTELD]
-        own = versions[0].region_id in scope.full_view_region_ids
+        own = region_id in scope.full_view_region_ids
         if final:
-            entries.append(Entry(max(final, key=rank), True, own))
-        elif own:
-            entries.append(Entry(max(versions, key=rank), False, True))
+            entries.append(Entry(max(final, key=rank), True, own, region))
+            continue
+        concepts = [r for r in versions if report_shows_discussion(scope, r)]
+        if own and concepts:
+            entries.append(Entry(max(concepts, key=rank), False, True, region))
     return sorted(entries, key=lambda e: (e.region.position, e.region.name))
 
 
@@ -176,15 +208,17 @@ def answers_for(
     indicators: Sequence[Indicator],
     versions: Sequence[CatalogueVersion] | None = None,
 ) -> dict[tuple[int, int], Answer]:
-    """The answers of these reports to these indicators, keyed (report id, indicator id).
+    """The answers of these entries to these indicators, keyed (entry.key, indicator id).
 
-    A report of another catalogue version answers through lineage: its answers to the
-    items the indicator continues are read in the indicator's terms (unsaved Answer
-    objects with `carried_relation` set). One query, two more for lineage when the
+    A network's report answers for each region with the region's own answer where it gives
+    one, else with the network's (unsaved Answer objects, `from_network` set on those that
+    are the network's). A report of another catalogue version answers through lineage: its
+    answers to the items the indicator continues are read in the indicator's terms (unsaved
+    Answer objects with `carried_relation` set). One query, two more for lineage when the
     reports use another version.
     """
     entries = list(entries)
-    report_ids = [e.report.pk for e in entries]
+    report_ids = list({e.report.pk for e in entries})
     indicator_ids = {i.pk for i in indicators}
     if not report_ids or not indicator_ids:
         return {}
@@ -201,22 +235,20 @@ def answers_for(
     answers = (
         Answer.objects.filter(report_id__in=report_ids, indicator_id__in=wanted)
         .order_by()
-        .only("id", "report_id", "indicator_id", "choice", "explanation", "figures")
+        .only("id", "report_id", "indicator_id", "choice", "explanation", "figures", "regional")
     )
-    result: dict[tuple[int, int], Answer] = {}
-    elsewhere: dict[int, dict[int, Answer]] = defaultdict(dict)
+    stored: dict[int, dict[int, Answer]] = defaultdict(dict)
     for answer in answers:
-        if answer.indicator_id in indicator_ids:
-            result[(answer.report_id, answer.indicator_id)] = answer
-        else:
-            elsewhere[answer.report_id][answer.indicator_id] = answer
-    if lineage is None:
-        return result
+        stored[answer.report_id][answer.indicator_id] = answer
+    result: dict[tuple[int, int], Answer] = {}
     for entry in entries:
+        own = _as_region(stored.get(entry.report.pk, {}), entry)
         version_id = entry.report.catalogue_version_id
-        if version_id == lens_id:
+        if version_id == lens_id or lineage is None:
+            for indicator_id in indicator_ids:
+                if indicator_id in own:
+                    result[(entry.key, indicator_id)] = own[indicator_id]
             continue
-        own = elsewhere.get(entry.report.pk, {})
         for indicator in indicators:
             carried = lineage.carry(version_id=version_id, indicator_id=indicator.pk, answers=own)
             if carried is not None:
@@ -228,5 +260,29 @@ def answers_for(
                     figures=carried.figures,
                 )
                 answer.carried_relation = carried.relation  # type: ignore[attr-defined]
-                result[(entry.report.pk, indicator.pk)] = answer
+                # Read across versions, a network's answer is marked as the network's.
+                answer.from_network = entry.from_network  # type: ignore[attr-defined]
+                result[(entry.key, indicator.pk)] = answer
+    return result
+
+
+def _as_region(answers: dict[int, Answer], entry: Entry) -> dict[int, Answer]:
+    """A report's answers as they hold for the entry's region: a region's report's as they
+    are; a network's report's with the region's own answer where it gives one."""
+    if not entry.from_network:
+        return answers
+    code = entry.region.code
+    result: dict[int, Answer] = {}
+    for indicator_id, answer in answers.items():
+        content = content_of(answer).for_region(code)
+        held = Answer(
+            pk=answer.pk,
+            report_id=answer.report_id,
+            indicator_id=indicator_id,
+            choice=content.choice,
+            explanation=content.explanation,
+            figures=content.figures,
+        )
+        held.from_network = code not in answer.regional  # type: ignore[attr-defined]
+        result[indicator_id] = held
     return result

@@ -36,14 +36,14 @@ def grouping(
     keys: dict[int, str] = {}
     members: dict[str, list[Entry]] = {key: [] for key in labels}
     for entry in entries:
-        answer = answers.get((entry.report.pk, split.pk))
+        answer = answers.get((entry.key, split.pk))
         if entry.is_final and answer is not None and answer.choice:
-            keys[entry.report.pk] = answer.choice
+            keys[entry.key] = answer.choice
             members.setdefault(answer.choice, []).append(entry)
     members = {key: value for key, value in members.items() if value}
     figures = []
     for figure in bandwidth(entries=entries, indicators=indicators, answers=answers):
-        values = {p.entry.report.pk: p.value for p in figure.final_points}
+        values = {p.entry.key: p.value for p in figure.final_points}
         split_stats = group_by(keys, values)
         figures.append(
             GroupedFigure(figure=figure, groups={k: split_stats.get(k) for k in members})

@@ -54,7 +54,7 @@ def side_by_side(
         specs = indicator.fields  # built anew on every access: once per indicator
         cells = []
         for entry in entries:
-            answer = answers.get((entry.report.pk, indicator.pk))
+            answer = answers.get((entry.key, indicator.pk))
             cell = Cell(entry=entry, answer=answer)
             if answer is not None:
                 cell.choice_label = labels.get(answer.choice, answer.choice)

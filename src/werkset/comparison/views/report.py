@@ -15,8 +15,7 @@ from werkset.reports.views import report_or_404
 from ..forms import BottleneckForm, CriterionForm, MaturityForm
 from ..models import CriterionAnswer, ThemeMaturity
 from ..selectors.bottlenecks import codes_for_report
-from ..selectors.entries import Entry
-from ..selectors.maturity import maturities_for, themes_asking_maturity
+from ..selectors.maturity import report_maturities, themes_asking_maturity
 from ..services import (
     ComparisonError,
     bottleneck_codes_set,
@@ -38,7 +37,7 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
     asked = themes_asking_maturity(version=report.catalogue_version)
     themes = [t for t in all_themes if t.pk not in asked]
     current = {m.theme_id: m for m in ThemeMaturity.objects.filter(report=report)}
-    shown = maturities_for(entries=[Entry(report, report.is_final, True)], themes=all_themes)
+    shown = report_maturities(report_ids=[report.pk], themes=all_themes)
     criteria = {c.criterion: c for c in CriterionAnswer.objects.filter(report=report)}
     data = request.POST if request.method == "POST" else None
     if data is not None and not editable:

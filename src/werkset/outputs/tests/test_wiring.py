@@ -89,6 +89,7 @@ def test_report_list_als_json(report):
     assert json.loads(out.getvalue()) == [
         {
             "region": "friesland",
+            "network": "noord-nederland",
             "period": "2025",
             "catalogue_version": "werkset-2021",
             "status": "concept",

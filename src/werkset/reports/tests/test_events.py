@@ -60,6 +60,7 @@ def test_starten_levert_report_started_na_de_commit(
         ReportStarted(
             actor_id=rapporteur_friesland.pk,
             report_id=report.pk,
+            network_id=friesland.network_id,
             region_id=friesland.pk,
             period="2025",
             started_from_id=None,

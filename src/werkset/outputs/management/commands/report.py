@@ -51,12 +51,13 @@ class Command(BaseCommand):
         getattr(self, f"_{options['action']}")(options)
 
     def _list(self, options: dict[str, Any]) -> None:
-        reports = Report.objects.select_related("region", "catalogue_version").order_by(
+        reports = Report.objects.select_related("region", "network", "catalogue_version").order_by(
             "region__position", "period", "catalogue_version__published_on", "number"
         )
         rows = [
             {
-                "region": report.region.code,
+                "region": report.region.code if report.region else None,
+                "network": report.network.code,
                 "period": report.period,
                 "catalogue_version": report.catalogue_version.slug,
                 "status": report.status,
@@ -76,7 +77,7 @@ class Command(BaseCommand):
     def _export(self, options: dict[str, Any]) -> None:
         reports = Report.objects.filter(
             region__code=options["region"], period=options["period"]
-        ).select_related("region", "catalogue_version")
+        ).select_related("region", "network", "catalogue_version")
         if options["catalogue"]:
             reports = reports.filter(catalogue_version__slug=options["catalogue"])
         if options["version"]:
