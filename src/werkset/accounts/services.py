@@ -26,9 +26,12 @@ def _validate_role_scope(
 ) -> None:
     if role not in Role.values:
         raise ValidationError(_("Unknown role '%(role)s'.") % {"role": role}, code="unknown_role")
-    if role == Role.RAPPORTEUR and (region is None or network is not None):
+    if role == Role.RAPPORTEUR and (region is None) == (network is None):
         raise ValidationError(
-            _("A rapporteur works for exactly one region: choose a region, not a network."),
+            _(
+                "A rapporteur writes the report of one region or of one regional network: "
+                "choose a region or a network."
+            ),
             code="scope",
         )
     if role == Role.NETWERKLID and (network is None or region is not None):

@@ -6,11 +6,12 @@ decimal strings ("1234.50"), counts as integers, a frequency as {"aantal", "per"
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Protocol
 
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from .limits import EXPLANATION_MAX
@@ -285,3 +286,48 @@ def answer_is_complete(answer_type: AnswerTypeLike, content: AnswerContent) -> b
         required = [f for f in answer_type.fields if f.get("required")]
         return bool(required) or bool(content.explanation)
     return True
+
+
+def region_prefix(code: str) -> str:
+    """The input names of a region's own answer in a network report's form."""
+    return f"regio-{code}-"
+
+
+def regional_clean(
+    *,
+    answer_type: AnswerTypeLike,
+    raw: Any,
+    field_labels: Mapping[str, str],
+    region_codes: Sequence[str],
+) -> tuple[dict[str, dict[str, Any]], frozenset[str]]:
+    """The regions' own answers in an input (names prefixed `regio-<code>-`), cleaned as an
+    answer is, and the regions the input mentions. AnswerInvalid with the prefixed names."""
+    regional: dict[str, dict[str, Any]] = {}
+    mentioned: set[str] = set()
+    errors: dict[str, list[str]] = {}
+    for code in region_codes:
+        prefix = region_prefix(code)
+        own = MultiValueDict(
+            {key.removeprefix(prefix): raw.getlist(key) for key in raw if key.startswith(prefix)}
+        )
+        if not own:
+            continue
+        mentioned.add(code)
+        try:
+            content = answer_clean(
+                answer_type=answer_type,
+                raw=own,
+                field_labels=field_labels,
+                organisation_codes=frozenset(),
+            )
+        except AnswerInvalid as exc:
+            errors.update({f"{prefix}{name}": found for name, found in exc.errors.items()})
+            continue
+        regional[code] = {
+            "choice": content.choice,
+            "explanation": content.explanation,
+            "figures": content.figures,
+        }
+    if errors:
+        raise AnswerInvalid(errors)
+    return regional, frozenset(mentioned)

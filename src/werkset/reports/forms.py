@@ -1,6 +1,7 @@
 """Forms for the report pages. Answers are data-driven (their answer type decides the
 fields), so their form state is built here and cleaned by answers.answer_clean."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from werkset.catalogue.models import CatalogueVersion
 from werkset.regions.models import Organisation
 
-from .answers import DECIMALS, answer_is_complete, content_of, format_dutch_decimal
+from .answers import (
+    DECIMALS,
+    AnswerContent,
+    answer_is_complete,
+    content_of,
+    format_dutch_decimal,
+    region_prefix,
+)
 from .limits import COMMENT_MAX, PRACTICE_ITEM_MAX, QUOTE_MAX, SOURCE_DESCRIPTION_MAX
 from .models import (
     CommentKind,
@@ -51,6 +59,10 @@ class AnswerFormState:
     figures_display: list[tuple[str, str]] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
     conflict: dict[str, Any] | None = None
+    # The input names' prefix: empty for the answer, "regio-<code>-" for a region's own.
+    prefix: str = ""
+    # In a network's report: each region's own answer (where the regions differ).
+    regions: list["RegionAnswerState"] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -58,7 +70,18 @@ class AnswerFormState:
 
     @property
     def html_id(self) -> str:
-        return f"antwoord-{self.answer.pk}"
+        own = f"-{self.prefix.rstrip('-')}" if self.prefix else ""
+        return f"antwoord-{self.answer.pk}{own}"
+
+
+@dataclass
+class RegionAnswerState:
+    """A region's own answer in a network's report: its form state, and whether it has one
+    (else the network's answer holds for it)."""
+
+    region: Any
+    state: AnswerFormState
+    own: bool
 
 
 FREQUENCY_LABELS = {
@@ -103,19 +126,26 @@ def answer_form_state(
     submitted: Any | None = None,
     errors: dict[str, list[str]] | None = None,
     conflict: dict[str, Any] | None = None,
+    prefix: str = "",
+    content: AnswerContent | None = None,
+    regions: Sequence[Any] = (),
 ) -> AnswerFormState:
-    """What the answer form shows: the stored answer, or what was just submitted."""
+    """What the answer form shows: the stored answer, or what was just submitted.
+
+    `prefix` and `content`: the form of a region's own answer within it; `regions`: the
+    regions of a network's report, each with its own answer's form."""
     indicator = answer.indicator
     answer_type = indicator.answer_type
-    content = content_of(answer)
+    if content is None:
+        content = content_of(answer)
     if submitted is not None:
-        choice = submitted.get("choice", "")
-        explanation = submitted.get("explanation", "")
+        choice = submitted.get(f"{prefix}choice", "")
+        explanation = submitted.get(f"{prefix}explanation", "")
     else:
         choice, explanation = content.choice, content.explanation
     fields = []
     for spec in indicator.fields:
-        name = f"field-{spec['key']}"
+        name = f"{prefix}field-{spec['key']}"
         if submitted is not None:
             if spec["kind"] == "meerkeuze":
                 value: Any = submitted.getlist(name)
@@ -170,8 +200,28 @@ def answer_form_state(
         perspectives=perspectives,
         base_revision=base_revision,
         complete=answer_is_complete(answer_type, content),
-        errors=errors or {},
+        errors={
+            name.removeprefix(prefix): messages
+            for name, messages in (errors or {}).items()
+            if name.startswith(prefix) and (prefix or not name.startswith("regio-"))
+        },
         conflict=conflict,
+        prefix=prefix,
+        regions=[
+            RegionAnswerState(
+                region=region,
+                state=answer_form_state(
+                    answer=answer,
+                    organisations=[],
+                    submitted=submitted,
+                    errors=errors,
+                    prefix=region_prefix(region.code),
+                    content=AnswerContent.from_dict(content.regional.get(region.code, {})),
+                ),
+                own=region.code in content.regional,
+            )
+            for region in regions
+        ],
     )
 
 

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
-from werkset.regions.models import Organisation
+from werkset.regions.models import Organisation, Region
 
 from .answers import AnswerContent, answer_is_complete, content_of
 from .models import (
@@ -52,6 +52,14 @@ def report_visible(*, scope: Scope, report_id: int) -> Report:
         .order_by()
         .get(pk=report_id)
     )
+
+
+def network_regions(report: Report) -> list[Region]:
+    """The regions a network's report answers for, each of which may have its own answer;
+    none for a region's report."""
+    if report.region_id is not None:
+        return []
+    return list(Region.objects.filter(network_id=report.network_id).order_by("position", "name"))
 
 
 def partner_organisations() -> QuerySet[Organisation]:

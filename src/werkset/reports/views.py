@@ -1,5 +1,7 @@
 """Report pages. Every view checks the scope on the server; services check it again."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,9 +21,16 @@ from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.selectors import report_privacy_hits
-from werkset.regions.models import Region, RegionalNetwork
+from werkset.regions.models import Organisation, Region, RegionalNetwork
 
-from .answers import AnswerInvalid, answer_clean, answer_is_complete, content_of
+from .answers import (
+    AnswerContent,
+    AnswerInvalid,
+    answer_clean,
+    answer_is_complete,
+    content_of,
+    regional_clean,
+)
 from .forms import (
     FREQUENCY_LABELS,
     ITEM_FORMS,
@@ -43,6 +52,7 @@ from .policy import (
 )
 from .selectors import (
     answer_history,
+    network_regions,
     report_answer_visible,
     report_differences,
     report_is_latest,
@@ -246,6 +256,7 @@ def _render_theme(
     scope = scope_for_request(request)
     view = report_theme(report=report, theme=theme)
     states: dict[int, AnswerFormState] = {}
+    regions = network_regions(report)
     for element_view in view.elements:
         for answer in element_view.answers:
             if override is not None and override.answer.pk == answer.pk:
@@ -254,7 +265,9 @@ def _render_theme(
                 organisations = perspective_organisations(
                     stored=answer.perspectives, organisations=view.organisations
                 )
-                states[answer.pk] = answer_form_state(answer=answer, organisations=organisations)
+                states[answer.pk] = answer_form_state(
+                    answer=answer, organisations=organisations, regions=regions
+                )
     page = ThemePage(
         report_id=report.pk,
         theme_key=theme.key,
@@ -297,6 +310,40 @@ def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> H
     return _render_theme(request, report, _theme_or_404(report, theme_key))
 
 
+def _answer_input(
+    request: HttpRequest, answer: Answer, register: list[Organisation], regions: list[Region]
+) -> tuple[AnswerContent, frozenset[str] | None]:
+    """The posted answer, with a network report's answers per region and the regions the
+    input mentions (None in a region's report). AnswerInvalid with every error."""
+    indicator = answer.indicator
+    errors: dict[str, list[str]] = {}
+    try:
+        content = answer_clean(
+            answer_type=indicator.answer_type,
+            raw=request.POST,
+            field_labels=indicator.field_labels,
+            organisation_codes=perspective_codes(register),
+        )
+    except AnswerInvalid as exc:
+        errors.update(exc.errors)
+    if not regions:
+        if errors:
+            raise AnswerInvalid(errors)
+        return content, None
+    try:
+        regional, mentioned = regional_clean(
+            answer_type=indicator.answer_type,
+            raw=request.POST,
+            field_labels=indicator.field_labels,
+            region_codes=[region.code for region in regions],
+        )
+    except AnswerInvalid as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise AnswerInvalid(errors)
+    return replace(content, regional=regional), mentioned
+
+
 @login_required
 @require_POST
 def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
@@ -320,13 +367,9 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         base_revision = int(request.POST.get("base_revision", ""))
     except ValueError:
         base_revision = -1
+    regions = network_regions(report)
     try:
-        content = answer_clean(
-            answer_type=answer.indicator.answer_type,
-            raw=request.POST,
-            field_labels=answer.indicator.field_labels,
-            organisation_codes=perspective_codes(register),
-        )
+        content, regions_mentioned = _answer_input(request, answer, register, regions)
         saved, _changed = answer_save(
             answer=answer,
             content=content,
@@ -334,6 +377,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             user=_user(request),
             source="autosave" if autosave else "bewerking",
             mentioned=perspectives_mentioned(request.POST),
+            regions_mentioned=regions_mentioned,
         )
     except AnswerInvalid as exc:
         if autosave:
@@ -343,6 +387,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             organisations=partners,
             submitted=request.POST,
             errors=exc.errors,
+            regions=regions,
         )
         return _render_theme(request, report, answer.indicator.theme, override=state, status=400)
     except EditConflict as exc:
@@ -354,6 +399,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             organisations=partners,
             submitted=request.POST,
             conflict={"current": exc.current, "changed_by": exc.changed_by},
+            regions=regions,
         )
         return _render_theme(request, report, answer.indicator.theme, override=state, status=409)
     except ReportError as exc:
@@ -370,7 +416,11 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
                 "revision": saved.revision,
                 "saved_at": _saved_at(),
                 "complete": complete,
-                "privacy": privacy_warnings(saved.explanation, *saved.perspectives.values()),
+                "privacy": privacy_warnings(
+                    saved.explanation,
+                    *saved.perspectives.values(),
+                    *(part.get("explanation", "") for part in saved.regional.values()),
+                ),
             }
         )
     messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
