@@ -9,12 +9,26 @@ from werkset.core.models import AuditAction, AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-def test_rapporteur_zonder_regio_wordt_geweigerd_in_het_nederlands(make_user, noord_nederland):
+def test_rapporteur_van_regio_en_netwerk_tegelijk_wordt_geweigerd_in_het_nederlands(
+    make_user, noord_nederland, friesland
+):
     user = make_user()
     with pytest.raises(ValidationError) as caught:
-        role_assign(user=user, role=Role.RAPPORTEUR, network=noord_nederland, assigned_by=None)
-    assert "precies één regio" in caught.value.messages[0]
+        role_assign(
+            user=user,
+            role=Role.RAPPORTEUR,
+            region=friesland,
+            network=noord_nederland,
+            assigned_by=None,
+        )
+    assert "kies een regio of een netwerk" in caught.value.messages[0]
     assert not RoleAssignment.objects.filter(user=user).exists()
+
+
+def test_rapporteur_van_een_netwerk_mag(make_user, noord_nederland):
+    user = make_user()
+    role_assign(user=user, role=Role.RAPPORTEUR, network=noord_nederland, assigned_by=None)
+    assert RoleAssignment.objects.get(user=user).network == noord_nederland
 
 
 def test_landelijke_rol_heeft_geen_regio(make_user, friesland):
