@@ -1,5 +1,6 @@
 """API shapes. Writes are validated by the same rules as the web form (reports.answers)."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from rest_framework import serializers
 from werkset.catalogue.models import CatalogueVersion
 from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Region, RegionalNetwork
-from werkset.reports.answers import answer_is_complete, content_of
+from werkset.reports.answers import answer_is_complete, content_of, region_prefix
 from werkset.reports.limits import EXPLANATION_MAX
 from werkset.reports.models import Answer, Report, StatusChange
 
@@ -41,7 +42,13 @@ class RegionSerializer(serializers.ModelSerializer):
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    network = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    region = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The region's code; null for a regional network's own report."),
+    )
     catalogue_version = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     corrects = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     number = serializers.IntegerField(read_only=True)
@@ -50,6 +57,7 @@ class ReportSerializer(serializers.ModelSerializer):
         model = Report
         fields = [
             "id",
+            "network",
             "region",
             "period",
             "catalogue_version",
@@ -68,6 +76,13 @@ class AnswerSerializer(serializers.ModelSerializer):
     revision = serializers.IntegerField(read_only=True)
     figures = serializers.DictField(child=serializers.JSONField())
     perspectives = serializers.DictField(child=serializers.CharField())
+    regional = serializers.DictField(
+        child=serializers.DictField(child=serializers.JSONField()),
+        help_text=_(
+            "In a network's report: the regions' own answers where they differ, by region "
+            "code ({choice, explanation, figures}); the network's answer holds for the others."
+        ),
+    )
 
     class Meta:
         model = Answer
@@ -77,6 +92,7 @@ class AnswerSerializer(serializers.ModelSerializer):
             "explanation",
             "figures",
             "perspectives",
+            "regional",
             "revision",
             "carried_over",
             "complete",
@@ -91,7 +107,11 @@ class AnswerSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_privacy_warnings(self, answer: Answer) -> list[str]:
         """Text that looks like personal data, as the web form warns about it."""
-        return privacy_warnings(answer.explanation, *answer.perspectives.values())
+        return privacy_warnings(
+            answer.explanation,
+            *answer.perspectives.values(),
+            *(part.get("explanation", "") for part in answer.regional.values()),
+        )
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):
@@ -109,7 +129,16 @@ class ReportDetailSerializer(ReportSerializer):
 
 
 class ReportStartSerializer(serializers.Serializer):
-    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
+    region = serializers.SlugRelatedField(
+        slug_field="code", queryset=Region.objects.all(), required=False, allow_null=True
+    )
+    network = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=RegionalNetwork.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("For a regional network's own report: the network's code (no region)."),
+    )
     period = serializers.CharField(max_length=7)
     catalogue_version = serializers.SlugRelatedField(
         slug_field="slug", queryset=CatalogueVersion.objects.all()
@@ -117,6 +146,11 @@ class ReportStartSerializer(serializers.Serializer):
     # A number, looked up among the reports the user may see (views.py): one that does not
     # exist and one the user may not see answer the same 404.
     start_from = serializers.IntegerField(required=False, allow_null=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if (attrs.get("region") is None) == (attrs.get("network") is None):
+            raise serializers.ValidationError(_("Choose the network or one of its regions."))
+        return attrs
 
 
 class AnswerWriteSerializer(serializers.Serializer):
@@ -140,6 +174,16 @@ class AnswerWriteSerializer(serializers.Serializer):
             "keeps its stored perspective; an empty text removes it."
         ),
     )
+    regional = serializers.DictField(
+        child=serializers.DictField(child=serializers.JSONField()),
+        required=False,
+        default=dict,
+        help_text=_(
+            "In a network's report: the regions' own answers by region code ({choice, "
+            "explanation, figures}). A region left out keeps its stored answer; an empty one "
+            "removes it, so the network's answer holds for it again."
+        ),
+    )
     revision = serializers.IntegerField(
         min_value=0, help_text=_("The revision you started from; a newer one gives a 409.")
     )
@@ -147,16 +191,28 @@ class AnswerWriteSerializer(serializers.Serializer):
     def as_raw(self) -> dict[str, Any]:
         """The mapping reports.answers.answer_clean reads, as a form would send it."""
         data = self.validated_data
-        raw: dict[str, Any] = {"choice": data["choice"], "explanation": data["explanation"]}
-        for key, value in data["figures"].items():
-            name = f"field-{key}"
-            if isinstance(value, dict):
-                raw[f"{name}-aantal"] = str(value.get("aantal", ""))
-                raw[f"{name}-per"] = str(value.get("per", ""))
-            elif isinstance(value, list):
-                raw[name] = [str(v) for v in value]
-            elif value is not None:
-                raw[name] = str(value)
+        raw = _raw_answer(data, "")
         for code, text in data["perspectives"].items():
             raw[f"perspective-{code}"] = text
+        for code, part in data["regional"].items():
+            raw.update(_raw_answer(part, region_prefix(str(code)[:50])))
         return raw
+
+
+def _raw_answer(data: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """An answer's choice, explanation and figures as a form with this prefix sends them."""
+    raw: dict[str, Any] = {
+        f"{prefix}choice": str(data.get("choice") or ""),
+        f"{prefix}explanation": str(data.get("explanation") or ""),
+    }
+    figures = data.get("figures") or {}
+    for key, value in figures.items() if isinstance(figures, dict) else []:
+        name = f"{prefix}field-{key}"
+        if isinstance(value, dict):
+            raw[f"{name}-aantal"] = str(value.get("aantal", ""))
+            raw[f"{name}-per"] = str(value.get("per", ""))
+        elif isinstance(value, list):
+            raw[name] = [str(v) for v in value]
+        elif value is not None:
+            raw[name] = str(value)
+    return raw

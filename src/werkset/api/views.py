@@ -17,10 +17,10 @@ from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.selectors import catalogue_version_document
 from werkset.regions.models import Region
-from werkset.reports.answers import AnswerInvalid, answer_clean
+from werkset.reports.answers import AnswerInvalid, answer_input_clean
 from werkset.reports.models import Answer, Report
 from werkset.reports.policy import perspective_codes, perspectives_mentioned
-from werkset.reports.selectors import partner_organisations, reports_visible
+from werkset.reports.selectors import network_regions, partner_organisations, reports_visible
 from werkset.reports.services import (
     EditConflict,
     ReportError,
@@ -91,6 +91,7 @@ LIST_FIELDS = (
     "created_at",
     "finalised_at",
     "region__code",
+    "network__code",
     "catalogue_version__slug",
 )
 
@@ -100,6 +101,7 @@ LIST_FIELDS = (
     list=extend_schema(
         parameters=[
             OpenApiParameter("regio", str, description="Region code"),
+            OpenApiParameter("netwerk", str, description="Regional network code"),
             OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
             OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
         ]
@@ -117,6 +119,8 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         params = self.request.query_params
         if params.get("regio"):
             reports = reports.filter(region__code=params["regio"])
+        if params.get("netwerk"):
+            reports = reports.filter(network__code=params["netwerk"])
         if params.get("periode"):
             reports = reports.filter(period=params["periode"])
         if params.get("status"):
@@ -133,7 +137,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             # catalogue version (its JSON introduction decoded fifty times) and network.
             reports = (
                 reports.select_related(None)
-                .select_related("region", "catalogue_version")
+                .select_related("region", "network", "catalogue_version")
                 .only(*LIST_FIELDS)
             )
         return reports
@@ -150,7 +154,8 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         start_from = self._start_from(data.get("start_from"))
         try:
             report = report_start(
-                region=data["region"],
+                region=data.get("region"),
+                network=data.get("network"),
                 period=data["period"],
                 catalogue_version=data["catalogue_version"],
                 user=request_user(request),
@@ -243,11 +248,11 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         serializer.is_valid(raise_exception=True)
         raw = serializer.as_raw()
         try:
-            content = answer_clean(
-                answer_type=answer.indicator.answer_type,
+            content, regions_mentioned = answer_input_clean(
+                answer=answer,
                 raw=raw,
-                field_labels=answer.indicator.field_labels,
                 organisation_codes=perspective_codes(partner_organisations()),
+                regions=network_regions(answer.report),
             )
             saved, _changed = answer_save(
                 answer=answer,
@@ -255,6 +260,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
                 base_revision=serializer.validated_data["revision"],
                 user=request_user(request),
                 mentioned=perspectives_mentioned(raw),
+                regions_mentioned=regions_mentioned,
             )
         except AnswerInvalid as exc:
             invalid_params = [

@@ -7,7 +7,7 @@ decimal strings ("1234.50"), counts as integers, a frequency as {"aantal", "per"
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Protocol
 
@@ -288,6 +288,13 @@ def answer_is_complete(answer_type: AnswerTypeLike, content: AnswerContent) -> b
     return True
 
 
+def _values(raw: Any, key: str) -> list[Any]:
+    if hasattr(raw, "getlist"):
+        return list(raw.getlist(key))
+    value = raw[key]
+    return list(value) if isinstance(value, list) else [value]
+
+
 def region_prefix(code: str) -> str:
     """The input names of a region's own answer in a network report's form."""
     return f"regio-{code}-"
@@ -308,7 +315,7 @@ def regional_clean(
     for code in region_codes:
         prefix = region_prefix(code)
         own = MultiValueDict(
-            {key.removeprefix(prefix): raw.getlist(key) for key in raw if key.startswith(prefix)}
+            {key.removeprefix(prefix): _values(raw, key) for key in raw if key.startswith(prefix)}
         )
         if not own:
             continue
@@ -331,3 +338,45 @@ def regional_clean(
     if errors:
         raise AnswerInvalid(errors)
     return regional, frozenset(mentioned)
+
+
+def answer_input_clean(
+    *,
+    answer: Any,
+    raw: Any,
+    organisation_codes: frozenset[str],
+    regions: Sequence[Any],
+) -> tuple[AnswerContent, frozenset[str] | None]:
+    """An input for an answer (the web form's or the API's), with a network report's
+    answers per region and the regions the input mentions (None in a region's report, which
+    has none). AnswerInvalid with every error of the answer and of its regions."""
+    indicator = answer.indicator
+    errors: dict[str, list[str]] = {}
+    content = AnswerContent()
+    try:
+        content = answer_clean(
+            answer_type=indicator.answer_type,
+            raw=raw,
+            field_labels=indicator.field_labels,
+            organisation_codes=organisation_codes,
+        )
+    except AnswerInvalid as exc:
+        errors.update(exc.errors)
+    if not regions:
+        if errors:
+            raise AnswerInvalid(errors)
+        return content, None
+    regional: dict[str, dict[str, Any]] = {}
+    mentioned: frozenset[str] = frozenset()
+    try:
+        regional, mentioned = regional_clean(
+            answer_type=indicator.answer_type,
+            raw=raw,
+            field_labels=indicator.field_labels,
+            region_codes=[region.code for region in regions],
+        )
+    except AnswerInvalid as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise AnswerInvalid(errors)
+    return replace(content, regional=regional), mentioned

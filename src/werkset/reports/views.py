@@ -1,7 +1,5 @@
 """Report pages. Every view checks the scope on the server; services check it again."""
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,15 +19,13 @@ from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.selectors import report_privacy_hits
-from werkset.regions.models import Organisation, Region, RegionalNetwork
+from werkset.regions.models import Region, RegionalNetwork
 
 from .answers import (
-    AnswerContent,
     AnswerInvalid,
-    answer_clean,
+    answer_input_clean,
     answer_is_complete,
     content_of,
-    regional_clean,
 )
 from .forms import (
     FREQUENCY_LABELS,
@@ -310,40 +306,6 @@ def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> H
     return _render_theme(request, report, _theme_or_404(report, theme_key))
 
 
-def _answer_input(
-    request: HttpRequest, answer: Answer, register: list[Organisation], regions: list[Region]
-) -> tuple[AnswerContent, frozenset[str] | None]:
-    """The posted answer, with a network report's answers per region and the regions the
-    input mentions (None in a region's report). AnswerInvalid with every error."""
-    indicator = answer.indicator
-    errors: dict[str, list[str]] = {}
-    try:
-        content = answer_clean(
-            answer_type=indicator.answer_type,
-            raw=request.POST,
-            field_labels=indicator.field_labels,
-            organisation_codes=perspective_codes(register),
-        )
-    except AnswerInvalid as exc:
-        errors.update(exc.errors)
-    if not regions:
-        if errors:
-            raise AnswerInvalid(errors)
-        return content, None
-    try:
-        regional, mentioned = regional_clean(
-            answer_type=indicator.answer_type,
-            raw=request.POST,
-            field_labels=indicator.field_labels,
-            region_codes=[region.code for region in regions],
-        )
-    except AnswerInvalid as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise AnswerInvalid(errors)
-    return replace(content, regional=regional), mentioned
-
-
 @login_required
 @require_POST
 def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
@@ -369,7 +331,12 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         base_revision = -1
     regions = network_regions(report)
     try:
-        content, regions_mentioned = _answer_input(request, answer, register, regions)
+        content, regions_mentioned = answer_input_clean(
+            answer=answer,
+            raw=request.POST,
+            organisation_codes=perspective_codes(register),
+            regions=regions,
+        )
         saved, _changed = answer_save(
             answer=answer,
             content=content,

@@ -203,3 +203,42 @@ def test_een_netwerkrapportage_gaat_heen_en_terug_door_het_archief(network_repor
     imported = report_json_import(data=document, user=None)
     assert (imported.network, imported.region) == (noord_nederland, None)
     assert _answer(imported).regional == answer.regional
+
+
+def _api(user):
+    from rest_framework.test import APIClient
+
+    from werkset.api.services import api_token_create
+
+    client = APIClient()
+    _token, key = api_token_create(user=user, name="script")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+def test_de_api_start_een_netwerkrapportage(network_rapporteur, catalogue_2021):
+    response = _api(network_rapporteur).post(
+        "/api/v1/rapportages",
+        {"network": "noord-nederland", "period": "2025", "catalogue_version": catalogue_2021.slug},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert (response.json()["network"], response.json()["region"]) == ("noord-nederland", None)
+
+
+def test_een_regio_die_de_api_niet_noemt_houdt_haar_eigen_antwoord(
+    network_rapporteur, network_report
+):
+    client = _api(network_rapporteur)
+    url = f"/api/v1/rapportages/{network_report.pk}/antwoorden/{KEY}"
+    first = client.put(
+        url,
+        {"revision": 0, "regional": {"drenthe": {"explanation": "Drenthe anders"}}},
+        format="json",
+    )
+    assert first.status_code == 200
+    second = client.put(url, {"revision": 1, "explanation": "Het netwerk"}, format="json")
+    assert second.status_code == 200
+    assert second.json()["regional"] == {
+        "drenthe": {"choice": "", "explanation": "Drenthe anders", "figures": {}}
+    }
