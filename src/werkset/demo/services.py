@@ -49,10 +49,20 @@ class DemoAccount:
     first_name: str
     last_name: str
     network: str = DEMO_NETWORK
+    # A rapporteur of the network's own report rather than of the demo region's.
+    for_network: bool = False
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("rapporteur", Role.RAPPORTEUR, "vt", "Demo", "Rapporteur (fictief)"),
+    DemoAccount(
+        "rapporteur-netwerk",
+        Role.RAPPORTEUR,
+        "vt",
+        "Demo",
+        "Rapporteur netwerk (fictief)",
+        for_network=True,
+    ),
     DemoAccount("netwerklid", Role.NETWERKLID, "om", "Demo", "Netwerklid (fictief)"),
     # A member of another network: the auditor of the demo peer audit (improvement/demo.py).
     DemoAccount(
@@ -95,8 +105,9 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             user.is_active = True
             user.set_password(password)
             user.save()
-            scope_region = region if account.role == Role.RAPPORTEUR else None
-            scope_network = networks[account.network] if account.role == Role.NETWERKLID else None
+            by_network = account.role == Role.NETWERKLID or account.for_network
+            scope_region = region if account.role == Role.RAPPORTEUR and not by_network else None
+            scope_network = networks[account.network] if by_network else None
             already = RoleAssignment.objects.filter(
                 user=user, role=account.role, region=scope_region, network=scope_network
             ).exists()
