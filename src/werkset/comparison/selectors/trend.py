@@ -31,7 +31,7 @@ from .entries import PeriodOverview, period_overview
 from .maturity import Maturity, report_maturities
 
 TREND_CACHE_SECONDS = 7 * 24 * 3600
-TREND_CACHE_PREFIX = "werkset:verloop:1"
+TREND_CACHE_PREFIX = "werkset:verloop:2"
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,15 @@ class Pick:
     version_id: int
     is_final: bool
     stamp: str
+    # A network's report stands for each of its regions (issue 18): the region's code, to
+    # read its own answer where the report gives one.
+    region_code: str = ""
+    from_network: bool = False
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """What the figures are keyed by: a network's report has a value per region."""
+        return (self.report_id, self.region_id)
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,13 @@ class _AnswerRow(NamedTuple):
     choice: str
     explanation: str
     figures: dict[str, Any]
+    regional: dict[str, Any] = {}
+
+    def for_region(self, code: str) -> "_AnswerRow":
+        own = self.regional.get(code)
+        if own is None:
+            return self
+        return _AnswerRow(own.get("choice", ""), "", own.get("figures") or {})
 
 
 def _trend_picks(
@@ -95,30 +111,57 @@ def _trend_picks(
         reports_visible(scope=scope)
         .filter(catalogue_version_id__in=list(order))
         .values_list(
-            "id", "region_id", "period", "status", "number", "catalogue_version_id", "created_at"
+            "id",
+            "region_id",
+            "period",
+            "status",
+            "number",
+            "catalogue_version_id",
+            "created_at",
+            "network_id",
         )
     )
+    # A network's report stands for each region of its network (one query for the regions).
+    regions: dict[int, list[tuple[int, str]]] = defaultdict(list)
     candidates: dict[tuple[str, int], list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
-        candidates[(row[2], row[1])].append(row)
+        if row[1] is not None:
+            candidates[(row[2], row[1])].append(row)
+            continue
+        if not regions:
+            for region_id, network_id, code in Region.objects.values_list(
+                "pk", "network_id", "code"
+            ):
+                regions[network_id].append((region_id, code))
+        for region_id, _code in regions[row[7]]:
+            candidates[(row[2], region_id)].append(row)
+    codes = {region_id: code for found in regions.values() for region_id, code in found}
     picks: dict[str, list[Pick]] = defaultdict(list)
     for (period, region_id), reports in candidates.items():
         final = [r for r in reports if r[3] == ReportStatus.VASTGESTELD]
         if not final and region_id not in scope.full_view_region_ids:
             continue
         pool = final or reports
-        pk, _region, _period, _status, number, version_id, created = max(
-            pool, key=lambda r: (order[r[5]], r[4])
+        pk, own_region, _period, _status, number, version_id, created, _network = max(
+            pool, key=lambda r: (order[r[5]], r[4], r[1] is not None)
         )
         picks[period].append(
-            Pick(pk, region_id, version_id, bool(final), f"{number}:{created.isoformat()}")
+            Pick(
+                pk,
+                region_id,
+                version_id,
+                bool(final),
+                f"{number}:{created.isoformat()}",
+                region_code=codes.get(region_id, ""),
+                from_network=own_region is None,
+            )
         )
     return {period: picks[period] for period in sorted(picks)}
 
 
 def _trend_key(lens: CatalogueVersion, theme: Theme | None, picks: Iterable[Pick]) -> str:
     final = sorted(
-        (p.report_id, p.version_id, p.stamp) for p in picks if p.is_final
+        (p.report_id, p.region_id, p.version_id, p.stamp) for p in picks if p.is_final
     )  # concepts never count nationally
     digest = hashlib.sha256(
         repr((lens.pk, lens.content_hash, theme.pk if theme else None, final)).encode()
@@ -133,12 +176,14 @@ def _figure_values(
     answers: dict[int, dict[int, _AnswerRow]],
     lens_id: int,
     lineage: Any,
-) -> dict[int, dict[str, tuple[Decimal, str]]]:
-    """Per report id the value of each figure (slug) in the lens's terms, with the kind of
-    continuation when it was read through lineage."""
-    result: dict[int, dict[str, tuple[Decimal, str]]] = {}
+) -> dict[tuple[int, int], dict[str, tuple[Decimal, str]]]:
+    """Per pick (report and region) the value of each figure (slug) in the lens's terms,
+    with the kind of continuation when it was read through lineage."""
+    result: dict[tuple[int, int], dict[str, tuple[Decimal, str]]] = {}
     for pick in picks:
         own = answers.get(pick.report_id, {})
+        if pick.from_network:
+            own = {key: row.for_region(pick.region_code) for key, row in own.items()}
         values: dict[str, tuple[Decimal, str]] = {}
         carried: dict[int, Any] = {}
         for indicator, spec in specs:
@@ -155,7 +200,7 @@ def _figure_values(
             value = figure_number(spec, figures.get(spec["key"]))
             if value is not None:
                 values[f"{indicator.key}.{spec['key']}"] = (value, relation)
-        result[pick.report_id] = values
+        result[pick.key] = values
     return result
 
 
@@ -297,16 +342,16 @@ def _region_trend(
         wanted = {i.pk for i in indicators} | (lineage.source_indicator_ids if lineage else set())
         rows = Answer.objects.filter(
             report_id__in={p.report_id for p in needed}, indicator_id__in=wanted
-        ).values_list("report_id", "indicator_id", "choice", "figures")
-        for report_id, indicator_id, choice, figures in rows:
-            answers[report_id][indicator_id] = _AnswerRow(choice, "", figures or {})
+        ).values_list("report_id", "indicator_id", "choice", "figures", "regional")
+        for report_id, indicator_id, choice, figures, regional in rows:
+            answers[report_id][indicator_id] = _AnswerRow(choice, "", figures or {}, regional or {})
     values = _figure_values(
         picks=needed, specs=specs, answers=answers, lens_id=catalogue.pk, lineage=lineage
     )
     slugs = [f"{indicator.key}.{spec['key']}" for indicator, spec in specs]
     fresh = {}
     for period in missing:
-        final = [values.get(p.report_id, {}) for p in picks[period] if p.is_final]
+        final = [values.get(p.key, {}) for p in picks[period] if p.is_final]
         fresh[keys[period]] = {
             slug: distribution(found[slug][0] for found in final if slug in found) for slug in slugs
         }
@@ -318,7 +363,7 @@ def _region_trend(
         points: list[TrendPoint | None] = []
         for period in periods:
             pick = own[period]
-            found = values.get(pick.report_id, {}).get(slug) if pick else None
+            found = values.get(pick.key, {}).get(slug) if pick else None
             points.append(TrendPoint(found[0], pick.is_final, found[1]) if pick and found else None)
         rows_.append(
             TrendRow(

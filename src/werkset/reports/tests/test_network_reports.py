@@ -242,3 +242,40 @@ def test_een_regio_die_de_api_niet_noemt_houdt_haar_eigen_antwoord(
     assert second.json()["regional"] == {
         "drenthe": {"choice": "", "explanation": "Drenthe anders", "figures": {}}
     }
+
+
+def test_het_verloop_van_een_regio_leest_haar_eigen_cijfer_uit_de_netwerkrapportage(
+    network_report, landelijk, catalogue_2021
+):
+    from werkset.catalogue.models import CatalogueVersion
+    from werkset.comparison.selectors.trend import region_trend
+    from werkset.regions.models import Region
+
+    answer = _answer(network_report)
+    answer.choice, answer.figures = "ja", {"kosten": "1000.00"}
+    answer.regional = {
+        "drenthe": {"choice": "ja", "explanation": "", "figures": {"kosten": "300.00"}}
+    }
+    answer.save()
+    Report.objects.filter(pk=network_report.pk).update(status=ReportStatus.VASTGESTELD)
+    theme = answer.indicator.theme
+    scope = scope_for_user(landelijk)
+
+    def kosten(code: str):
+        trend = region_trend(
+            scope=scope,
+            catalogue=catalogue_2021,
+            theme=theme,
+            themes=[theme],
+            region=Region.objects.get(code=code),
+            versions=list(CatalogueVersion.objects.all()),
+        )
+        row = next(
+            r
+            for r in trend.rows
+            if r.figure.spec["key"] == "kosten" and r.figure.indicator.key == KEY
+        )
+        return row.own[0].value
+
+    assert kosten("drenthe") == 300
+    assert kosten("groningen") == 1000
