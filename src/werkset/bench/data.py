@@ -22,7 +22,7 @@ from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.services import catalogue_load_directory
 from werkset.demo.content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 from werkset.regions.services import regions_load
 from werkset.reports.models import (
     Answer,
@@ -42,6 +42,8 @@ from werkset.reports.models import (
 # Ten half years, newest last; the concept report is one period later.
 PERIODS = [f"{year}-H{half}" for year in range(2021, 2026) for half in (1, 2)]
 CONCEPT_PERIOD = "2026-H1"
+# The network's own concept report (issue 18), with answers per region for a third.
+NETWORK_PERIOD = "2026-H2"
 SEED = 9
 BENCH_PASSWORD = "bench-only-password-0123456789"  # noqa: S105 (throwaway database)
 
@@ -60,6 +62,8 @@ class BenchData:
     landelijk: User
     regions: int
     reports: int
+    network_report: Report | None = None
+    network_rapporteur: User | None = None
 
 
 def _ground() -> CatalogueVersion:
@@ -77,15 +81,58 @@ def _ground() -> CatalogueVersion:
     return catalogue
 
 
-def _user(username: str, role: str, region: Region | None) -> User:
+def _user(
+    username: str, role: str, region: Region | None, network: RegionalNetwork | None = None
+) -> User:
     user, created = User.objects.get_or_create(
         username=username, defaults={"first_name": "Bench", "last_name": username}
     )
     if created:
         user.set_password(BENCH_PASSWORD)
         user.save()
-        RoleAssignment.objects.create(user=user, role=role, region=region)
+        RoleAssignment.objects.create(user=user, role=role, region=region, network=network)
     return user
+
+
+def _network_report(
+    catalogue: CatalogueVersion,
+    region: Region,
+    rapporteur: User,
+    landelijk: User,
+    rng: random.Random,
+) -> Report:
+    """The region's network's own concept report, every third answer given per region."""
+    found = Report.objects.filter(
+        network_id=region.network_id, region__isnull=True, period=NETWORK_PERIOD
+    ).first()
+    if found is not None:
+        return found
+    report = Report.objects.create(
+        network_id=region.network_id,
+        period=NETWORK_PERIOD,
+        catalogue_version=catalogue,
+        created_by=rapporteur,
+    )
+    indicators = list(
+        Indicator.objects.filter(version=catalogue)
+        .select_related("answer_type", "element", "theme")
+        .order_by("position")
+    )
+    themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
+    _fill([report], indicators, themes, rapporteur, landelijk, rng)
+    codes = list(Region.objects.filter(network_id=region.network_id).values_list("code", flat=True))
+    answers = list(report.answers.order_by("pk"))
+    for answer in answers[::3]:
+        answer.regional = {
+            code: {
+                "choice": answer.choice,
+                "explanation": f"{answer.explanation} ({code}, fictief)",
+                "figures": answer.figures,
+            }
+            for code in codes
+        }
+    Answer.objects.bulk_update(answers[::3], ["regional"], batch_size=500)
+    return report
 
 
 def _fill(
@@ -241,7 +288,9 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
         rapporteur = _user("bench-rapporteur", Role.RAPPORTEUR, all_regions[0])
         landelijk = _user("bench-landelijk", Role.LANDELIJK, None)
         existing = set(
-            Report.objects.filter(catalogue_version=catalogue).values_list("region_id", "period")
+            Report.objects.filter(catalogue_version=catalogue, region__isnull=False).values_list(
+                "region_id", "period"
+            )
         )
         finalised_at = timezone.now() - timedelta(days=30)
         new = [
@@ -280,6 +329,11 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
             _fill(new, indicators, themes, rapporteur, landelijk, rng)
     region = all_regions[0]
     final_period = wanted_periods[-1]
+    with transaction.atomic():
+        network_rapporteur = _user(
+            "bench-rapporteur-netwerk", Role.RAPPORTEUR, None, network=region.network
+        )
+        network_report = _network_report(catalogue, region, network_rapporteur, landelijk, rng)
     return BenchData(
         catalogue=catalogue,
         region=region,
@@ -295,4 +349,6 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
         landelijk=landelijk,
         regions=len({r for r, _p in existing} | {r.region_id for r in new}),
         reports=Report.objects.filter(catalogue_version=catalogue).count(),
+        network_report=network_report,
+        network_rapporteur=network_rapporteur,
     )

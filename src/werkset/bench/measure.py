@@ -116,6 +116,14 @@ def pages(data: BenchData) -> tuple[list[Page], list[str]]:
             None,
         ),
         (
+            "rapportage-thema netwerk, 3 regio's (rapporteur)",
+            data.network_rapporteur or data.rapporteur,
+            _url("reports:theme", data.network_report.pk, data.theme.key)
+            if data.network_report
+            else None,
+            None,
+        ),
+        (
             "autosave antwoord (rapporteur)",
             data.rapporteur,
             _url("reports:answer_save", data.concept_report.pk, autosave.answer.pk),

@@ -34,7 +34,9 @@ def test_builder_makes_complete_finalised_reports(tiny):
     assert report.comments.count() == 3
     assert not Answer.objects.filter(report=report, choice="", explanation="").exists()
     again = bench_data_build(regions=3, periods=1)  # incremental: only what is missing
-    assert again.reports == 4
+    assert again.reports == 5  # 3 finalised, the region's concept and the network's
+    assert again.network_report == tiny.network_report
+    assert again.network_report.answers.exclude(regional={}).exists()
 
 
 def test_pages_are_measured_once(tiny):
