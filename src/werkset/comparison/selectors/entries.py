@@ -187,7 +187,7 @@ def comparison_entries(
         reports_visible(scope=scope)
         .filter(period=period, catalogue_version_id__in=_line_ids(catalogue, known_versions))
         .select_related(None)
-        .select_related("region")
+        .select_related("region", "network")
         .order_by()
     )
     for report in picked:

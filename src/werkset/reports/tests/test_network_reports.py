@@ -279,3 +279,19 @@ def test_het_verloop_van_een_regio_leest_haar_eigen_cijfer_uit_de_netwerkrapport
 
     assert kosten("drenthe") == 300
     assert kosten("groningen") == 1000
+
+
+def test_naast_elkaar_zegt_welke_waarde_uit_de_netwerkrapportage_komt(
+    client_for, network_report, landelijk
+):
+    answer = _answer(network_report)
+    answer.choice = "ja"
+    answer.regional = {"drenthe": {"choice": "nee", "explanation": "", "figures": {}}}
+    answer.save()
+    Report.objects.filter(pk=network_report.pk).update(status=ReportStatus.VASTGESTELD)
+    page = client_for(landelijk).get(
+        reverse("comparison:side_by_side"), {"periode": "2025", "thema": "acuut"}
+    )
+    html = page.content.decode()
+    assert html.count("netwerkrapportage Noord-Nederland") == 3
+    assert html.count("eigen antwoord van de regio") == 1
