@@ -189,6 +189,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "reports/report_detail.html",
         {
             "report": report,
+            "network_regions": network_regions(report),
             "can_write": can_write,
             "show_discussion": show_discussion,
             "progress": report_progress(report=report),
