@@ -4,6 +4,7 @@ State changes happen only in services.py (see TRANSITIONS there); a finalised re
 never changes, a correction is a new report version that starts from it.
 """
 
+import datetime
 import re
 from typing import Any
 
@@ -24,6 +25,14 @@ def validate_period(value: str) -> None:
         raise ValidationError(
             _("Enter a year (2025) or a half year (2025-H1 or 2025-H2)."), code="period"
         )
+
+
+def period_start(value: str) -> "datetime.date":
+    """The first day of a period (a year, or a half year)."""
+    match = PERIOD_PATTERN.match(value)
+    if not match:
+        raise ValueError(value)
+    return datetime.date(int(match["year"]), 7 if match["half"] == "2" else 1, 1)
 
 
 def period_label(value: str) -> str:

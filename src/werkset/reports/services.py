@@ -44,6 +44,8 @@ from .models import (
     SectionText,
     SourceDocument,
     StatusChange,
+    period_label,
+    period_start,
     validate_period,
 )
 from .policy import (
@@ -210,6 +212,14 @@ def report_start(
         validate_period(period)
     except ValidationError as exc:
         raise ReportError(exc.messages[0]) from exc
+    if period_start(period) > timezone.localdate():
+        raise ReportError(
+            _(
+                "The period %(period)s has not begun yet: a report is written about a period "
+                "that has started."
+            )
+            % {"period": period_label(period)}
+        )
     if start_from is not None and (
         start_from.region_id != region_id or start_from.network_id != network.pk
     ):
