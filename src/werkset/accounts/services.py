@@ -353,6 +353,21 @@ def user_sso_link(*, user: User, subject: str | None, changed_by: User | None) -
     return locked_user
 
 
+# A rapporteur of a network's own report is claimed as "rapporteur:netwerk:<network code>"
+# (region and network codes overlap: limburg, oost-brabant).
+NETWORK_CLAIM_PREFIX = "netwerk:"
+
+
+def _claim_scope(assignment: RoleAssignment) -> str:
+    if assignment.region is not None:
+        return assignment.region.code
+    if assignment.network is None:
+        return ""
+    if assignment.role == Role.RAPPORTEUR:
+        return f"{NETWORK_CLAIM_PREFIX}{assignment.network.code}"
+    return assignment.network.code
+
+
 def roles_sync_from_claims(
     *, user: User, wanted: set[RoleClaim], managed_roles: set[str] | None = None
 ) -> None:
@@ -364,11 +379,7 @@ def roles_sync_from_claims(
     with transaction.atomic():
         User.objects.select_for_update().get(pk=user.pk)
         current = {
-            RoleClaim(
-                role=assignment.role,
-                scope=(assignment.region.code if assignment.region else "")
-                or (assignment.network.code if assignment.network else ""),
-            ): assignment
+            RoleClaim(role=assignment.role, scope=_claim_scope(assignment)): assignment
             for assignment in RoleAssignment.objects.filter(user=user).select_related(
                 "region", "network"
             )
@@ -378,7 +389,12 @@ def roles_sync_from_claims(
                 role_revoke(assignment=assignment, revoked_by=None)
         for claim in {c for c in wanted if c.role in managed} - set(current):
             region = network = None
-            if claim.role == Role.RAPPORTEUR:
+            if claim.role == Role.RAPPORTEUR and claim.scope.startswith(NETWORK_CLAIM_PREFIX):
+                code = claim.scope.removeprefix(NETWORK_CLAIM_PREFIX)
+                network = RegionalNetwork.objects.filter(code=code).first()
+                if network is None:
+                    continue
+            elif claim.role == Role.RAPPORTEUR:
                 region = Region.objects.filter(code=claim.scope).first()
                 if region is None:
                     continue

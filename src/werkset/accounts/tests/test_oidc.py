@@ -89,6 +89,19 @@ def test_rollen_worden_gelijkgetrokken_en_gelogd(make_user, friesland, utrecht):
     ).exists()
 
 
+def test_een_rapporteur_van_een_netwerk_komt_uit_de_claim(make_user, noord_nederland):
+    user = make_user()
+    wanted = role_claims_parse(["rapporteur:netwerk:noord-nederland"])
+    roles_sync_from_claims(user=user, wanted=wanted)
+    roles_sync_from_claims(user=user, wanted=wanted)  # the second log-in changes nothing
+    assignment = RoleAssignment.objects.get(user=user)
+    assert (assignment.role, assignment.network, assignment.region) == (
+        "rapporteur",
+        noord_nederland,
+        None,
+    )
+
+
 @override_settings(**OIDC_SETTINGS)
 def test_eerste_sso_login_maakt_een_account_zonder_wachtwoord(regions):
     backend = WerksetOIDCBackend()
