@@ -4,7 +4,7 @@ The allowed status transitions live in TRANSITIONS (a core.workflow.Workflow) an
 else. State changes emit their domain event (reports/events.py), delivered after the commit.
 """
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
@@ -75,32 +75,18 @@ class EditConflict(Exception):
         self.changed_by = changed_by
 
 
-def _require_no_personal_data(report: Report) -> None:
-    """The privacy guard: finalising waits until every flagged text is removed or cleared."""
-    from werkset.privacy.selectors import report_uncleared_hits
+def _ready_for(step: str) -> Callable[[Report], None]:
+    """The guard of a step: what reports/readiness.py says blocks it (the same rules the
+    confirmation page shows)."""
 
-    uncleared = report_uncleared_hits(report=report)
-    if uncleared:
-        raise ReportError(
-            ngettext(
-                "%(count)s piece of text looks like personal data. Remove it, or record why "
-                "it is not personal data, before finalising.",
-                "%(count)s pieces of text look like personal data. Remove them, or record why "
-                "they are not personal data, before finalising.",
-                len(uncleared),
-            )
-            % {"count": len(uncleared)}
-        )
+    def guard(report: Report) -> None:
+        from .readiness import report_readiness
 
+        blocks = report_readiness(report=report, step=step).blocks
+        if blocks:
+            raise ReportError(" ".join(check.message for check in blocks))
 
-def _finalisable(report: Report) -> None:
-    """The guard of finalising: no open comments, no uncleared personal data."""
-    open_comments = report.comments.filter(resolved_at__isnull=True).count()
-    if open_comments:
-        raise ReportError(
-            _("Resolve the %(count)s open comment(s) before finalising.") % {"count": open_comments}
-        )
-    _require_no_personal_data(report)
+    return guard
 
 
 # Every move is the rapporteur's (who="writer": policy.report_may_write).
@@ -113,6 +99,7 @@ TRANSITIONS = Workflow(
             ReportStatus.TER_BESPREKING,
             gettext_lazy("Submit for discussion"),
             who="writer",
+            guard=_ready_for("submit"),
         ),
         Transition(
             "reopen",
@@ -127,7 +114,7 @@ TRANSITIONS = Workflow(
             ReportStatus.VASTGESTELD,
             gettext_lazy("Finalise"),
             who="writer",
-            guard=_finalisable,
+            guard=_ready_for("finalise"),
         ),
     ),
 )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import request_user, scope_for_request
@@ -46,6 +46,7 @@ from .policy import (
     report_may_write,
     report_shows_discussion,
 )
+from .readiness import STEPS_CONFIRMED, report_readiness
 from .selectors import (
     answer_history,
     network_regions,
@@ -467,10 +468,32 @@ def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) ->
     )
 
 
+def _transition_confirm(request: HttpRequest, report: Report, name: str) -> HttpResponse:
+    if not report_may_write(scope_for_request(request), report):
+        raise PermissionDenied
+    transition = next((t for t in transitions_from(report.status) if t.name == name), None)
+    if transition is None:
+        messages.error(
+            request,
+            _("This step is not possible now: the report is %(status)s.")
+            % {"status": report.get_status_display().lower()},
+        )
+        return redirect("reports:detail", report_id=report.pk)
+    readiness = report_readiness(report=report, step=name) if name in STEPS_CONFIRMED else None
+    return render(
+        request,
+        "reports/transition_confirm.html",
+        {"report": report, "transition": transition, "readiness": readiness},
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_transition_view(request: HttpRequest, report_id: int, name: str) -> HttpResponse:
+    """GET: the step's confirmation page (what blocks it, what only warns); POST: the step."""
     report = report_or_404(request, report_id)
+    if request.method == "GET":
+        return _transition_confirm(request, report, name)
     try:
         report_transition(report=report, name=name, user=_user(request))
     except ReportError as exc:
