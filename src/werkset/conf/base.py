@@ -207,6 +207,19 @@ LOGGING: dict[str, Any] = {
     },
 }
 
+# Optional error reporting (Sentry or GlitchTip), scrubbed of everything written
+# (core/errors.py). Off without a DSN.
+WERKSET_SENTRY_DSN = env_str("WERKSET_SENTRY_DSN", "")
+if WERKSET_SENTRY_DSN:
+    from werkset import __version__
+    from werkset.core.errors import error_reporting_init
+
+    error_reporting_init(
+        dsn=WERKSET_SENTRY_DSN,
+        environment=ENVIRONMENT,
+        release=__version__,
+    )
+
 # The catalogue files that `werkset catalog load` publishes, in order.
 WERKSET_CATALOGUE_DIR = PACKAGE_DIR / "catalogue" / "data"
 WERKSET_REGIONS_FILE = PACKAGE_DIR / "regions" / "data" / "regions.yaml"
