@@ -36,6 +36,8 @@ class User(AbstractUser):
 class Role(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     NETWERKLID = "netwerklid", _("Network member")
+    # The network's chair or secretary: records the network's decision on a report (issue 19).
+    VASTSTELLER = "vaststeller", _("Network chair or secretary")
     LANDELIJK = "landelijk", _("National network")
     BEHEERDER = "beheerder", _("Administrator")
 
@@ -45,6 +47,10 @@ ROLE_DESCRIPTIONS = {
     Role.NETWERKLID: _(
         "Member of a Regionaal Netwerk Zorg-Straf: reads the concept reports of the "
         "network's regions and comments on them."
+    ),
+    Role.VASTSTELLER: _(
+        "Chair or secretary of a Regionaal Netwerk Zorg-Straf: records the network's decision "
+        "on a report put to it (vaststellen), or sends it back with reasons."
     ),
     Role.LANDELIJK: _(
         "Landelijk Netwerk Zorg-Straf: reads every finalised report and the comparisons."
@@ -93,7 +99,11 @@ class RoleAssignment(models.Model):
                 condition=(
                     Q(role=Role.RAPPORTEUR, region__isnull=False, network__isnull=True)
                     | Q(role=Role.RAPPORTEUR, region__isnull=True, network__isnull=False)
-                    | Q(role=Role.NETWERKLID, region__isnull=True, network__isnull=False)
+                    | Q(
+                        role__in=[Role.NETWERKLID, Role.VASTSTELLER],
+                        region__isnull=True,
+                        network__isnull=False,
+                    )
                     | Q(
                         role__in=[Role.LANDELIJK, Role.BEHEERDER],
                         region__isnull=True,
@@ -110,6 +120,11 @@ class RoleAssignment(models.Model):
                 fields=["user", "network"],
                 condition=Q(role=Role.NETWERKLID),
                 name="unique_netwerklid_per_network",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "network"],
+                condition=Q(role=Role.VASTSTELLER),
+                name="unique_vaststeller_per_network",
             ),
             models.UniqueConstraint(
                 fields=["user", "network"],

@@ -58,11 +58,14 @@ def role_claims_parse(values: Any) -> set[RoleClaim]:
         if role not in allowed:
             logger.warning("OIDC-rol genegeerd (niet toegestaan): %s", value)
             continue
-        if role in {"rapporteur", "netwerklid"} and not scope:
+        if role in {"rapporteur", "netwerklid", "vaststeller"} and not scope:
             logger.warning("OIDC-rol genegeerd (regio of netwerk ontbreekt): %s", value)
             continue
         wanted.add(
-            RoleClaim(role=role, scope=scope if role in {"rapporteur", "netwerklid"} else "")
+            RoleClaim(
+                role=role,
+                scope=scope if role in {"rapporteur", "netwerklid", "vaststeller"} else "",
+            )
         )
     return wanted
 

@@ -27,6 +27,8 @@ class Scope:
     member_network_ids: frozenset[int]
     # The networks whose own report this user writes (rapporteur of the network).
     writable_network_ids: frozenset[int] = frozenset()
+    # The networks whose decisions this user records (chair or secretary, issue 19).
+    deciding_network_ids: frozenset[int] = frozenset()
 
     @property
     def is_national(self) -> bool:
@@ -95,7 +97,10 @@ def scope_for_user(user: User | AnonymousUser) -> Scope:
         for role, _, network_id, _ in assignments
         if role == Role.RAPPORTEUR and network_id is not None
     )
-    followed = network_ids | writable_network_ids
+    deciding = frozenset(
+        network_id for role, _, network_id, _ in assignments if role == Role.VASTSTELLER
+    )
+    followed = network_ids | writable_network_ids | deciding
     network_region_ids = (
         frozenset(Region.objects.filter(network_id__in=followed).values_list("pk", flat=True))
         if followed
@@ -117,6 +122,7 @@ def scope_for_user(user: User | AnonymousUser) -> Scope:
             if role == Role.RAPPORTEUR and region_network is not None
         ),
         writable_network_ids=writable_network_ids,
+        deciding_network_ids=deciding,
     )
 
 

@@ -34,7 +34,7 @@ def _validate_role_scope(
             ),
             code="scope",
         )
-    if role == Role.NETWERKLID and (network is None or region is not None):
+    if role in (Role.NETWERKLID, Role.VASTSTELLER) and (network is None or region is not None):
         raise ValidationError(
             _("A network member belongs to a regional network: choose a network, not a region."),
             code="scope",
@@ -398,7 +398,7 @@ def roles_sync_from_claims(
                 region = Region.objects.filter(code=claim.scope).first()
                 if region is None:
                     continue
-            elif claim.role == Role.NETWERKLID:
+            elif claim.role in (Role.NETWERKLID, Role.VASTSTELLER):
                 network = RegionalNetwork.objects.filter(code=claim.scope).first()
                 if network is None:
                     continue

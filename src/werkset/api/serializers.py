@@ -11,7 +11,7 @@ from werkset.catalogue.models import CatalogueVersion
 from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.answers import answer_is_complete, content_of, region_prefix
-from werkset.reports.limits import EXPLANATION_MAX
+from werkset.reports.limits import COMMENT_MAX, EXPLANATION_MAX
 from werkset.reports.models import Answer, Report, StatusChange
 
 
@@ -216,3 +216,21 @@ def _raw_answer(data: Mapping[str, Any], prefix: str) -> dict[str, Any]:
         elif value is not None:
             raw[name] = str(value)
     return raw
+
+
+class DecisionSerializer(serializers.Serializer):
+    """The network's decision on a report put to it."""
+
+    decided_on = serializers.DateField(help_text=_("The date of the network's meeting."))
+    decided_by = serializers.CharField(
+        max_length=300, help_text=_("Who decided: the network at its meeting, with its chair.")
+    )
+    note = serializers.CharField(
+        max_length=COMMENT_MAX, required=False, allow_blank=True, default=""
+    )
+
+
+class SendBackSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=COMMENT_MAX, help_text=_("Why the report goes back to the rapporteur.")
+    )

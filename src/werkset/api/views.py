@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,9 +19,10 @@ from werkset.catalogue.selectors import catalogue_version_document
 from werkset.regions.models import Region
 from werkset.reports.answers import AnswerInvalid, answer_input_clean
 from werkset.reports.models import Answer, Report
-from werkset.reports.policy import perspective_codes, perspectives_mentioned
+from werkset.reports.policy import perspective_codes, perspectives_mentioned, report_may_decide
 from werkset.reports.selectors import network_regions, partner_organisations, reports_visible
 from werkset.reports.services import (
+    Decision,
     EditConflict,
     ReportError,
     answer_save,
@@ -35,10 +36,12 @@ from .serializers import (
     AnswerSerializer,
     AnswerWriteSerializer,
     CatalogueVersionSerializer,
+    DecisionSerializer,
     RegionSerializer,
     ReportDetailSerializer,
     ReportSerializer,
     ReportStartSerializer,
+    SendBackSerializer,
 )
 
 
@@ -176,12 +179,32 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             raise NotFound(_("There is no report with this number that you may see."))
         return report
 
-    def _transition(self, request: Request, name: str) -> Response:
+    def _require_decider(self) -> None:
+        """A report out of sight is a 404, one this user may not decide on a 403, before the
+        body is read."""
+        if not report_may_decide(scope_for_request(self.request), self.get_object()):
+            raise PermissionDenied(
+                _(
+                    "Only the chair or secretary of the network records its decision, and "
+                    "never on a report they write themselves."
+                )
+            )
+
+    def _transition(
+        self,
+        request: Request,
+        name: str,
+        *,
+        note: str = "",
+        decision: Decision | None = None,
+    ) -> Response:
         try:
             report = report_transition(
                 report=self.get_object(),
                 name=name,
                 user=request_user(request),
+                note=note,
+                decision=decision,
             )
         except ReportError as exc:
             return _problem_from_report_error(exc)
@@ -200,10 +223,40 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return self._transition(request, "reopen")
 
     @extend_schema(request=None, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="ter-vaststelling")
+    def put_forward(self, request: Request, pk: str) -> Response:
+        """Ter bespreking → voorgelegd ter vaststelling (the rapporteur; every comment
+        resolved, no uncleared personal data)."""
+        return self._transition(request, "put_forward")
+
+    @extend_schema(request=None, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="terugnemen")
+    def take_back(self, request: Request, pk: str) -> Response:
+        """Voorgelegd → ter bespreking (the rapporteur)."""
+        return self._transition(request, "take_back")
+
+    @extend_schema(request=SendBackSerializer, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="terugsturen")
+    def send_back(self, request: Request, pk: str) -> Response:
+        """Voorgelegd → ter bespreking, with reasons (the network's chair or secretary)."""
+        self._require_decider()
+        serializer = SendBackSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._transition(request, "send_back", note=serializer.validated_data["reason"])
+
+    @extend_schema(request=DecisionSerializer, responses={200: ReportSerializer})
     @action(detail=True, methods=["post"], url_path="vaststellen")
     def finalise(self, request: Request, pk: str) -> Response:
-        """Ter bespreking → vastgesteld (every comment resolved)."""
-        return self._transition(request, "finalise")
+        """Voorgelegd → vastgesteld: the network's decision, recorded by its chair or
+        secretary (never on a report they write)."""
+        self._require_decider()
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        decision = Decision(
+            decided_on=data["decided_on"], decided_by=data["decided_by"], note=data["note"]
+        )
+        return self._transition(request, "finalise", decision=decision)
 
     @extend_schema(request=None, responses={201: ReportSerializer})
     @action(detail=True, methods=["post"], url_path="nieuwe-versie")

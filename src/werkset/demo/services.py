@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.accounts.services import role_assign
@@ -15,6 +16,7 @@ from werkset.core.services import audit_record
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.reports.models import Answer, Report
 from werkset.reports.services import (
+    Decision,
     answer_save,
     comment_add,
     comment_resolve,
@@ -64,6 +66,8 @@ DEMO_ACCOUNTS = [
         for_network=True,
     ),
     DemoAccount("netwerklid", Role.NETWERKLID, "om", "Demo", "Netwerklid (fictief)"),
+    # The network's chair: records the network's decision on a report (issue 19).
+    DemoAccount("voorzitter", Role.VASTSTELLER, None, "Demo", "Voorzitter netwerk (fictief)"),
     # A member of another network: the auditor of the demo peer audit (improvement/demo.py).
     DemoAccount(
         "netwerklid-oost",
@@ -105,7 +109,7 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             user.is_active = True
             user.set_password(password)
             user.save()
-            by_network = account.role == Role.NETWERKLID or account.for_network
+            by_network = account.role in (Role.NETWERKLID, Role.VASTSTELLER) or account.for_network
             scope_region = region if account.role == Role.RAPPORTEUR and not by_network else None
             scope_network = networks[account.network] if by_network else None
             already = RoleAssignment.objects.filter(
@@ -171,6 +175,8 @@ def demo_reports_create() -> list[Report]:
         return list(existing.order_by("period"))
     rapporteur = User.objects.get(username="rapporteur")
     netwerklid = User.objects.get(username="netwerklid")
+    if not User.objects.filter(username="voorzitter").exists():
+        raise DemoRefused("Maak eerst de demo-accounts aan.")
     rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
 
     with transaction.atomic():
@@ -191,7 +197,16 @@ def demo_reports_create() -> list[Report]:
         comment_resolve(
             comment=comment, user=rapporteur, resolution="Nagevraagd bij het OM; bedrag klopt."
         )
-        finalised = report_transition(report=finalised, name="finalise", user=rapporteur)
+        report_transition(report=finalised, name="put_forward", user=rapporteur)
+        finalised = report_transition(
+            report=finalised,
+            name="finalise",
+            user=User.objects.get(username="voorzitter"),
+            decision=Decision(
+                decided_on=timezone.localdate(),
+                decided_by="Het Regionaal Netwerk Zorg-Straf in zijn vergadering (fictief)",
+            ),
+        )
 
         current = report_start(
             region=region,

@@ -44,8 +44,25 @@ class ReportReturned(ReportStatusChanged):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ReportPutForward(ReportStatusChanged):
+    """Under discussion → put to the network for its decision (voorgelegd)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportTakenBack(ReportStatusChanged):
+    """Put forward → back under discussion, by the rapporteur."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportSentBack(ReportStatusChanged):
+    """Put forward → back under discussion, by the network's chair or secretary, with the
+    reasons in `note`."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class ReportFinalised(ReportStatusChanged):
-    """Under discussion → finalised (vastgesteld): the report no longer changes."""
+    """Put forward → finalised (vastgesteld) by the network's decision: the report no
+    longer changes."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,5 +88,8 @@ class CommentResolved(ReportEvent):
 STEP_EVENTS: dict[str, type[ReportStatusChanged]] = {
     "submit": ReportSubmitted,
     "reopen": ReportReturned,
+    "put_forward": ReportPutForward,
+    "take_back": ReportTakenBack,
+    "send_back": ReportSentBack,
     "finalise": ReportFinalised,
 }

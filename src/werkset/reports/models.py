@@ -47,6 +47,7 @@ def period_label(value: str) -> str:
 class ReportStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     TER_BESPREKING = "ter_bespreking", _("Under discussion")
+    VOORGELEGD = "voorgelegd", _("Put to the network for decision")
     VASTGESTELD = "vastgesteld", _("Finalised")
 
 
@@ -102,6 +103,14 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    # The network's decision (issue 19): the meeting at which it was decided, who decided
+    # (the network, its chair), a note; recorded by the network's chair or secretary.
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decided_by = models.CharField(_("decided by"), max_length=300, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+    decision_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # The network's own story (seed 001): a title of its own, an introduction and a summary
     # that open the report document; empty means the catalogue's generic framing is used.
     title = models.CharField(_("title"), max_length=300, blank=True)

@@ -76,6 +76,12 @@ def report_shows_discussion(scope: Scope, report: Report) -> bool:
     return report.region_id in scope.full_view_region_ids
 
 
+def report_may_decide(scope: Scope, report: Report) -> bool:
+    """The network's chair or secretary records the network's decision on a report of the
+    network or of one of its regions; never on a report they write themselves."""
+    return report.network_id in scope.deciding_network_ids and not report_may_write(scope, report)
+
+
 def report_may_comment(scope: Scope, report: Report) -> bool:
     return report_shows_discussion(scope, report) and report.status == ReportStatus.TER_BESPREKING
 

@@ -1,7 +1,8 @@
 """Look before you leap (issue 19): what a report's next step checks, in one table.
 
-Before a report goes to the network (`submit`) and before it is finalised (`finalise`) the
-rapporteur sees a confirmation page with the report's completeness, open comments, open
+Before a report goes to the network (`submit`), before it is put to the network for its
+decision (`put_forward`) and before the decision is recorded (`finalise`) the writer or
+decider sees a confirmation page with the report's completeness, open comments, open
 privacy flags and missing assessments, and which of them block the step and which only warn.
 The workflow's guards (reports/services.py) ask this module too, so the page and the step
 cannot disagree.
@@ -83,12 +84,13 @@ def _assessments(facts: Facts) -> str:
 # conditions of the network's decision).
 RULES: tuple[Rule, ...] = (
     Rule("onbeantwoord", lambda f: f.progress.total.open > 0, _unanswered,
-         {"submit": False, "finalise": False}),
-    Rule("opmerkingen", lambda f: f.open_comments > 0, _open_comments, {"finalise": True}),
+         {"submit": False, "put_forward": False, "finalise": False}),
+    Rule("opmerkingen", lambda f: f.open_comments > 0, _open_comments,
+         {"put_forward": True, "finalise": True}),
     Rule("privacy", lambda f: f.privacy_flags > 0, _privacy,
-         {"submit": False, "finalise": True}),
+         {"submit": False, "put_forward": True, "finalise": True}),
     Rule("beoordelingen", lambda f: bool(f.maturity_missing or f.criteria_missing),
-         _assessments, {"finalise": False}),
+         _assessments, {"put_forward": False, "finalise": False}),
 )  # fmt: skip
 
 STEPS_CONFIRMED = frozenset(step for rule in RULES for step in rule.steps)

@@ -5,13 +5,14 @@ else. State changes emit their domain event (reports/events.py), delivered after
 """
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import replace
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,6 +53,7 @@ from .policy import (
     EDITABLE_STATUSES,
     perspectives_after_save,
     regional_after_save,
+    report_may_decide,
     report_may_start,
     report_may_write,
     report_shows_discussion,
@@ -89,7 +91,9 @@ def _ready_for(step: str) -> Callable[[Report], None]:
     return guard
 
 
-# Every move is the rapporteur's (who="writer": policy.report_may_write).
+# The report's workflow (issue 19): the rapporteur ("writer") compiles the report and puts
+# it to the network; the network's chair or secretary ("decider") records the network's
+# decision or sends it back with reasons. Nobody decides on a report they write.
 TRANSITIONS = Workflow(
     "report",
     (
@@ -109,19 +113,97 @@ TRANSITIONS = Workflow(
             who="writer",
         ),
         Transition(
-            "finalise",
+            "put_forward",
             (ReportStatus.TER_BESPREKING,),
-            ReportStatus.VASTGESTELD,
-            gettext_lazy("Finalise"),
+            ReportStatus.VOORGELEGD,
+            gettext_lazy("Put to the network for decision"),
             who="writer",
+            guard=_ready_for("put_forward"),
+        ),
+        Transition(
+            "take_back",
+            (ReportStatus.VOORGELEGD,),
+            ReportStatus.TER_BESPREKING,
+            gettext_lazy("Take back from the network"),
+            who="writer",
+        ),
+        Transition(
+            "finalise",
+            (ReportStatus.VOORGELEGD,),
+            ReportStatus.VASTGESTELD,
+            gettext_lazy("Record the network's decision (vaststellen)"),
+            who="decider",
             guard=_ready_for("finalise"),
+        ),
+        Transition(
+            "send_back",
+            (ReportStatus.VOORGELEGD,),
+            ReportStatus.TER_BESPREKING,
+            gettext_lazy("Send back to the rapporteur"),
+            who="decider",
         ),
     ),
 )
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the network decided, as its chair or secretary records it."""
+
+    decided_on: date
+    decided_by: str
+    note: str = ""
+
+
 def transitions_from(status: str) -> list[Transition]:
     return TRANSITIONS.allowed_from(status)
+
+
+def transitions_for(scope: Any, report: Report) -> list[Transition]:
+    """The moves this scope may make on the report now (its side: writer or decider)."""
+    sides = {
+        "writer": report_may_write(scope, report),
+        "decider": report_may_decide(scope, report),
+    }
+    return [t for t in transitions_from(report.status) if sides.get(t.who, False)]
+
+
+def _require_side(report: Report, user: User, transition: Transition) -> None:
+    scope = scope_for_user(user)
+    if transition.who == "decider":
+        if not report_may_decide(scope, report):
+            raise PermissionDenied(
+                _(
+                    "Only the chair or secretary of the network records its decision, and "
+                    "never on a report they write themselves."
+                )
+            )
+    elif not report_may_write(scope, report):
+        raise PermissionDenied(_("Only the rapporteur of this report may change it."))
+
+
+def _decision_checked(report: Report, decision: Decision | None) -> Decision:
+    if decision is None:
+        raise ReportError(_("Record the meeting at which the network decided, and who decided."))
+    decided_by = clean_text(decision.decided_by)
+    note = clean_text(decision.note)
+    if not decided_by:
+        raise ReportError(_("Say who decided: the network, at its meeting, with its chair."))
+    if len(decided_by) > 300:
+        raise ReportError(_("Who decided: at most 300 characters."))
+    if message := text_too_long(note, limit=COMMENT_MAX):
+        raise ReportError(message)
+    if decision.decided_on > timezone.localdate():
+        raise ReportError(_("The date of the meeting lies in the future."))
+    submitted = (
+        report.status_changes.filter(to_status=ReportStatus.TER_BESPREKING)
+        .order_by("changed_at")
+        .values_list("changed_at", flat=True)
+        .first()
+    )
+    if submitted is not None and decision.decided_on < timezone.localtime(submitted).date():
+        raise ReportError(_("The meeting lies before the report went to the network."))
+    return Decision(decision.decided_on, decided_by, note)
 
 
 def _require_writer(report: Report, user: User) -> None:
@@ -500,21 +582,49 @@ def _audit_section_text(*, section: SectionText, place: str, report: Report, use
     )
 
 
-def report_transition(*, report: Report, name: str, user: User, note: str = "") -> Report:
+def report_transition(
+    *,
+    report: Report,
+    name: str,
+    user: User,
+    note: str = "",
+    decision: Decision | None = None,
+) -> Report:
     """Move a report along TRANSITIONS; every move is recorded with who and when, and its
-    event (reports/events.py) is delivered after the commit."""
-    if TRANSITIONS.get(name) is None:
+    event (reports/events.py) is delivered after the commit. `finalise` records the
+    network's `decision`; `send_back` needs its reasons in `note`."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
         raise ReportError(_("Unknown step."))
+    note = clean_text(note)
+    if message := text_too_long(note, limit=COMMENT_MAX):
+        raise ReportError(message)
+    if name == "send_back" and not note:
+        raise ReportError(_("Say why the report goes back to the rapporteur."))
     with transaction.atomic():
         locked = _locked_report(report)
         _answers_held(locked)
-        _require_writer(locked, user)
+        _require_side(locked, user, transition)
         transition = _step(name, locked)
+        fields = ["status"]
         if transition.target == ReportStatus.VASTGESTELD:
+            checked = _decision_checked(locked, decision)
             locked.finalised_at = timezone.now()
+            locked.decided_on = checked.decided_on
+            locked.decided_by = checked.decided_by
+            locked.decision_note = checked.note
+            locked.decision_recorded_by = user
+            fields += [
+                "finalised_at",
+                "decided_on",
+                "decided_by",
+                "decision_note",
+                "decision_recorded_by",
+            ]
+            note = _decision_summary(checked)
         previous = locked.status
         locked.status = transition.target
-        locked.save(update_fields=["status", "finalised_at"])
+        locked.save(update_fields=fields)
         StatusChange.objects.create(
             report=locked,
             from_status=previous,
@@ -540,6 +650,14 @@ def report_transition(*, report: Report, name: str, user: User, note: str = "") 
             )
         )
     return locked
+
+
+def _decision_summary(decision: Decision) -> str:
+    summary = _("Decided by %(who)s at the meeting of %(date)s.") % {
+        "who": decision.decided_by,
+        "date": date_format(decision.decided_on, "j F Y"),
+    }
+    return f"{summary} {decision.note}".strip()
 
 
 def _step(name: str, report: Report) -> Transition:

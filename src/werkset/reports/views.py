@@ -1,5 +1,7 @@
 """Report pages. Every view checks the scope on the server; services check it again."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -41,6 +43,7 @@ from .policy import (
     perspective_organisations,
     perspectives_mentioned,
     report_may_comment,
+    report_may_decide,
     report_may_edit,
     report_may_start,
     report_may_write,
@@ -61,6 +64,7 @@ from .selectors import (
 )
 from .services import (
     ITEM_MODELS,
+    Decision,
     EditConflict,
     ReportError,
     answer_save,
@@ -72,7 +76,7 @@ from .services import (
     report_start,
     report_transition,
     section_text_save,
-    transitions_from,
+    transitions_for,
 )
 from .theme_page import ThemePage, UrlPerId
 
@@ -194,7 +198,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "can_write": can_write,
             "show_discussion": show_discussion,
             "progress": report_progress(report=report),
-            "transitions": transitions_from(report.status) if can_write else [],
+            "transitions": transitions_for(scope, report),
             "can_correct": can_write and report.is_final and report_is_latest(report),
             "can_upload": can_write and not report.is_final,
             "versions": report_versions(report=report),
@@ -468,10 +472,13 @@ def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) ->
     )
 
 
-def _transition_confirm(request: HttpRequest, report: Report, name: str) -> HttpResponse:
-    if not report_may_write(scope_for_request(request), report):
+def _transition_confirm(
+    request: HttpRequest, report: Report, name: str, *, error: str = "", status: int = 200
+) -> HttpResponse:
+    scope = scope_for_request(request)
+    if not (report_may_write(scope, report) or report_may_decide(scope, report)):
         raise PermissionDenied
-    transition = next((t for t in transitions_from(report.status) if t.name == name), None)
+    transition = next((t for t in transitions_for(scope, report) if t.name == name), None)
     if transition is None:
         messages.error(
             request,
@@ -483,7 +490,28 @@ def _transition_confirm(request: HttpRequest, report: Report, name: str) -> Http
     return render(
         request,
         "reports/transition_confirm.html",
-        {"report": report, "transition": transition, "readiness": readiness},
+        {
+            "report": report,
+            "transition": transition,
+            "readiness": readiness,
+            "error": error,
+            "submitted": request.POST if request.method == "POST" else {},
+            "today": timezone.localdate().isoformat(),
+        },
+        status=status,
+    )
+
+
+def _decision_posted(request: HttpRequest) -> Decision | None:
+    """The decision as the chair or secretary entered it; None without a valid date."""
+    try:
+        decided_on = date.fromisoformat(request.POST.get("decided_on", "")[:10])
+    except ValueError:
+        return None
+    return Decision(
+        decided_on=decided_on,
+        decided_by=request.POST.get("decided_by", "")[:1000],
+        note=request.POST.get("decision_note", "")[:20000],
     )
 
 
@@ -495,8 +523,18 @@ def report_transition_view(request: HttpRequest, report_id: int, name: str) -> H
     if request.method == "GET":
         return _transition_confirm(request, report, name)
     try:
-        report_transition(report=report, name=name, user=_user(request))
+        report_transition(
+            report=report,
+            name=name,
+            user=_user(request),
+            note=request.POST.get("note", "")[:20000],
+            decision=_decision_posted(request) if name == "finalise" else None,
+        )
     except ReportError as exc:
+        if name in ("finalise", "send_back"):
+            # The chair's input stays on the page with the reason it was refused.
+            report.refresh_from_db()
+            return _transition_confirm(request, report, name, error=str(exc), status=400)
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The status of the report has been changed."))

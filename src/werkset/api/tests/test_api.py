@@ -8,6 +8,7 @@ import pytest
 import yaml
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -158,17 +159,20 @@ def test_verouderde_revisie_geeft_409_met_de_huidige_tekst(
 
 
 def test_statusovergangen_als_acties(rapporteur_friesland, report):
+    from werkset.reports.tests.decide import network_chair
+
     client = api_for(rapporteur_friesland)
-    assert client.post(f"/api/v1/rapportages/{report.pk}/vaststellen").status_code == 409
-    assert (
-        client.post(f"/api/v1/rapportages/{report.pk}/voorleggen").json()["status"]
-        == "ter_bespreking"
-    )
-    assert (
-        client.post(f"/api/v1/rapportages/{report.pk}/vaststellen").json()["status"]
-        == "vastgesteld"
-    )
-    new = client.post(f"/api/v1/rapportages/{report.pk}/nieuwe-versie")
+    base = f"/api/v1/rapportages/{report.pk}"
+    assert client.post(f"{base}/ter-vaststelling").status_code == 409
+    assert client.post(f"{base}/voorleggen").json()["status"] == "ter_bespreking"
+    assert client.post(f"{base}/ter-vaststelling").json()["status"] == "voorgelegd"
+    # The rapporteur does not decide; the network's chair does.
+    decision = {"decided_on": timezone.localdate().isoformat(), "decided_by": "Het RNZS"}
+    assert client.post(f"{base}/vaststellen", decision, format="json").status_code == 403
+    chair = api_for(network_chair(report))
+    decided = chair.post(f"{base}/vaststellen", decision, format="json")
+    assert decided.json()["status"] == "vastgesteld"
+    new = client.post(f"{base}/nieuwe-versie")
     assert new.status_code == 201
     assert new.json()["number"] == 2
 

@@ -20,6 +20,7 @@ from werkset.improvement.tests.factories import matrix_objects
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem
 from werkset.reports.services import report_correct, report_transition
+from werkset.reports.tests.decide import report_decided
 
 ROLES = (
     "anoniem",
@@ -137,7 +138,10 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "api:rapportage-detail": ("get", "api_report", (401, 200, 404, 200, 404, 404, 404)),
     "api:rapportage-submit": ("post", "api_report", (401, 200, 404, 403, 404, 404, 404)),
     "api:rapportage-reopen": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
-    "api:rapportage-finalise": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
+    "api:rapportage-finalise": ("post", "api_report", (401, 403, 404, 403, 404, 404, 404)),
+    "api:rapportage-send-back": ("post", "api_report", (401, 403, 404, 403, 404, 404, 404)),
+    "api:rapportage-put-forward": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
+    "api:rapportage-take-back": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
     "api:rapportage-correct": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
     "api:rapportage-answer": ("get", "api_answer", (401, 200, 404, 200, 404, 404, 404)),
 }
@@ -174,7 +178,7 @@ def world(
 ):
     """A finalised Friesland report with a concept correction (v2) and things inside it."""
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     concept = report_correct(report=report, user=rapporteur_friesland)
     auditor = make_user(
         Role.NETWERKLID, network=RegionalNetwork.objects.get(code="midden-nederland")

@@ -41,8 +41,8 @@ def test_twee_keer_draaien_geeft_dezelfde_accounts(regions, catalogue_2021, monk
     monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
     call_command("demo", stdout=StringIO())
     call_command("demo", stdout=StringIO())
-    assert User.objects.count() == 6
-    assert RoleAssignment.objects.count() == 6
+    assert User.objects.count() == 7
+    assert RoleAssignment.objects.count() == 7
 
 
 @override_settings(ENVIRONMENT="production")

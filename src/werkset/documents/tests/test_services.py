@@ -15,6 +15,7 @@ from werkset.outputs.services import report_export
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer
 from werkset.reports.services import answer_save, report_transition
+from werkset.reports.tests.decide import report_decided
 
 from .conftest import stored_files
 
@@ -47,7 +48,7 @@ def test_een_vastgestelde_versie_wordt_eenmaal_gemaakt_en_bewaard(
     report, rapporteur_friesland, landelijk, renders, django_capture_on_commit_callbacks
 ):
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     first = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
     second = _request(report, landelijk, django_capture_on_commit_callbacks)
     assert first.status == DocumentStatus.READY

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from werkset.reports.models import Answer, Report, ReportStatus
@@ -172,16 +173,31 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
     assert report.comments.filter(resolved_at__isnull=True).count() == 1
     member.context.close()
 
-    # The rapporteur resolves it and finalises the report.
+    # The rapporteur resolves it and puts the report to the network; its chair records the
+    # network's decision after the confirmation page.
     page.goto(theme_url)
     resolve = page.locator("form.comment__resolve")
     resolve.locator("input[name=resolution]").fill("Toegevoegd aan de toelichting.")
     resolve.locator("button[type=submit]").click()
     page.wait_for_load_state("load")
     assert report.comments.filter(resolved_at__isnull=True).count() == 0
-    _transition(page, report, "finalise")
+    _transition(page, report, "put_forward")
+    report.refresh_from_db()
+    assert report.status == ReportStatus.VOORGELEGD
+    chair = new_page(browser, live_server.url)
+    login(chair, "voorzitter")
+    chair.goto(reverse("reports:detail", args=[report.pk]))
+    chair.locator("main a[href$='/stap/finalise/']").click()
+    chair.wait_for_load_state("load")
+    check_page(chair, "report-decide")
+    chair.locator("#decided_on").fill(timezone.localdate().isoformat())
+    chair.locator("#decided_by").fill("Het RNZS in zijn vergadering (fictief)")
+    chair.locator("main form[action$='/stap/finalise/'] button[type=submit]").click()
+    chair.wait_for_load_state("load")
     report.refresh_from_db()
     assert report.status == ReportStatus.VASTGESTELD
+    chair.context.close()
+    page.goto(reverse("reports:detail", args=[report.pk]))
     check_page(page, "report-finalised")
 
     # Downloads: PDF and Word, made off the request (in-process here: no broker) and then

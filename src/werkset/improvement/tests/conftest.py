@@ -5,6 +5,7 @@ from werkset.catalogue.models import CatalogueVersion, Theme
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Report
 from werkset.reports.services import report_transition
+from werkset.reports.tests.decide import report_decided
 
 
 @pytest.fixture
@@ -32,4 +33,4 @@ def netwerklid_midden(make_user, midden_nederland: RegionalNetwork) -> User:
 def finalised(report: Report, rapporteur_friesland: User) -> Report:
     """Friesland's 2025 report, finalised (empty answers are enough for an audit)."""
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    return report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    return report_decided(report, rapporteur_friesland)

@@ -11,6 +11,7 @@ from werkset.improvement.services import evaluation_record
 from werkset.privacy.models import PrivacyClearance
 from werkset.reports.models import Answer
 from werkset.reports.services import report_transition
+from werkset.reports.tests.decide import report_decided
 
 from .factories import point_plan
 
@@ -116,7 +117,7 @@ def test_na_opschonen_en_vaststellen_toont_geen_rol_de_persoonsgegevens(
     assert "niet bewaard bij de cijfers van de evaluatie" in response.content.decode()
     _explain(report, "Casus besproken in het overleg.")
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
 
     url = reverse("improvement:point", args=[point.pk])
     for user in (netwerklid_noord, landelijk, rapporteur_friesland):

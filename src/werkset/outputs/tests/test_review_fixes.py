@@ -13,6 +13,7 @@ from werkset.outputs.word import report_docx
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer
 from werkset.reports.services import answer_save, report_transition
+from werkset.reports.tests.decide import report_decided
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_json_archief_alleen_voor_de_eigen_regio(
     client_for, report, rapporteur_friesland, landelijk
 ):
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     url = reverse("outputs:download", args=[report.pk, "json"])
     assert client_for(rapporteur_friesland).get(url).status_code == 200
     assert client_for(landelijk).get(url).status_code == 403

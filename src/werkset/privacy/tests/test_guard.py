@@ -11,6 +11,7 @@ from werkset.privacy.services import PrivacyError, privacy_hit_clear
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, ReportStatus
 from werkset.reports.services import ReportError, answer_save, report_transition
+from werkset.reports.tests.decide import report_decided
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_vaststellen_wacht_op_persoonsgegevens(report, rapporteur_friesland):
     write(report, rapporteur_friesland, "Casus besproken, moeder bereikbaar op 06-12345678.")
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     with pytest.raises(ReportError, match="lijkt op persoonsgegevens"):
-        report_transition(report=report, name="finalise", user=rapporteur_friesland)
+        report_decided(report, rapporteur_friesland)
     report.refresh_from_db()
     assert report.status == ReportStatus.TER_BESPREKING
 
@@ -39,10 +40,7 @@ def test_verwijderen_maakt_de_weg_vrij(report, rapporteur_friesland):
     write(report, rapporteur_friesland, "Casus besproken, moeder bereikbaar op 06-12345678.")
     write(report, rapporteur_friesland, "Casus besproken; contact via de casusregisseur.")
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    assert (
-        report_transition(report=report, name="finalise", user=rapporteur_friesland).status
-        == "vastgesteld"
-    )
+    assert report_decided(report, rapporteur_friesland).status == "vastgesteld"
 
 
 def test_markeren_als_geen_persoonsgegeven_met_wie_en_waarom(report, rapporteur_friesland):
@@ -65,10 +63,7 @@ def test_markeren_als_geen_persoonsgegeven_met_wie_en_waarom(report, rapporteur_
     assert clearance.cleared_by == rapporteur_friesland
     assert AuditEvent.objects.filter(action=AuditAction.PRIVACY_CLEARED).exists()
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    assert (
-        report_transition(report=report, name="finalise", user=rapporteur_friesland).status
-        == "vastgesteld"
-    )
+    assert report_decided(report, rapporteur_friesland).status == "vastgesteld"
 
 
 def test_markeren_vraagt_een_reden_en_de_rapporteur(report, rapporteur_friesland, netwerklid_noord):

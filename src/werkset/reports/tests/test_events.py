@@ -4,6 +4,7 @@ nothing when the transaction rolls back (core/events.py, ADR 14)."""
 from functools import partial
 
 import pytest
+from django.utils import timezone
 
 from werkset.core.testing import delivered, delivered_after_rollback
 from werkset.reports.events import (
@@ -11,12 +12,16 @@ from werkset.reports.events import (
     CommentResolved,
     ReportCorrected,
     ReportFinalised,
+    ReportPutForward,
     ReportReturned,
+    ReportSentBack,
     ReportStarted,
     ReportSubmitted,
+    ReportTakenBack,
 )
-from werkset.reports.models import Report, ReportStatus
+from werkset.reports.models import Report
 from werkset.reports.services import (
+    Decision,
     ReportError,
     comment_add,
     comment_resolve,
@@ -24,6 +29,7 @@ from werkset.reports.services import (
     report_start,
     report_transition,
 )
+from werkset.reports.tests.decide import network_chair, report_decided
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +41,7 @@ def submitted(report, rapporteur_friesland):
 
 @pytest.fixture
 def finalised(submitted, rapporteur_friesland):
-    return report_transition(report=submitted, name="finalise", user=rapporteur_friesland)
+    return report_decided(submitted, rapporteur_friesland)
 
 
 @pytest.fixture
@@ -76,59 +82,75 @@ def test_starten_dat_terugdraait_levert_niets(
     assert not Report.objects.exists()
 
 
+@pytest.fixture
+def put_forward(submitted, rapporteur_friesland):
+    return report_transition(report=submitted, name="put_forward", user=rapporteur_friesland)
+
+
+@pytest.fixture
+def chair(submitted):
+    return network_chair(submitted)
+
+
+# (step, the report's fixture, who moves, the event, from, to)
 STEPS = [
-    ("submit", "report", ReportSubmitted, ReportStatus.CONCEPT, ReportStatus.TER_BESPREKING),
-    ("reopen", "submitted", ReportReturned, ReportStatus.TER_BESPREKING, ReportStatus.CONCEPT),
+    ("submit", "report", "rapporteur_friesland", ReportSubmitted, "concept", "ter_bespreking"),
+    ("reopen", "submitted", "rapporteur_friesland", ReportReturned, "ter_bespreking", "concept"),
     (
-        "finalise",
+        "put_forward",
         "submitted",
-        ReportFinalised,
-        ReportStatus.TER_BESPREKING,
-        ReportStatus.VASTGESTELD,
+        "rapporteur_friesland",
+        ReportPutForward,
+        "ter_bespreking",
+        "voorgelegd",
     ),
+    (
+        "take_back",
+        "put_forward",
+        "rapporteur_friesland",
+        ReportTakenBack,
+        "voorgelegd",
+        "ter_bespreking",
+    ),
+    ("send_back", "put_forward", "chair", ReportSentBack, "voorgelegd", "ter_bespreking"),
+    ("finalise", "put_forward", "chair", ReportFinalised, "voorgelegd", "vastgesteld"),
 ]
 
 
-@pytest.mark.parametrize(("step", "start_from", "event", "source", "target"), STEPS)
-def test_elke_stap_levert_zijn_gebeurtenis_na_de_commit(
-    request,
-    django_capture_on_commit_callbacks,
-    rapporteur_friesland,
-    step,
-    start_from,
-    event,
-    source,
-    target,
-):
-    report = request.getfixturevalue(start_from)
-    events = delivered(
-        django_capture_on_commit_callbacks,
-        lambda: report_transition(report=report, name=step, user=rapporteur_friesland, note="n"),
+def _move(report, step, user):
+    return partial(
+        report_transition,
+        report=report,
+        name=step,
+        user=user,
+        note="n",
+        decision=Decision(decided_on=timezone.localdate(), decided_by="Het RNZS", note="n")
+        if step == "finalise"
+        else None,
     )
-    assert events == [
-        event(
-            actor_id=rapporteur_friesland.pk,
-            report_id=report.pk,
-            from_status=source,
-            to_status=target,
-            note="n",
-        )
-    ]
 
 
-@pytest.mark.parametrize(("step", "start_from", "event", "source", "target"), STEPS)
-def test_een_stap_die_terugdraait_levert_niets(
-    request,
-    django_capture_on_commit_callbacks,
-    rapporteur_friesland,
-    step,
-    start_from,
-    event,
-    source,
-    target,
+@pytest.mark.parametrize(("step", "start_from", "who", "event", "source", "target"), STEPS)
+def test_elke_stap_levert_zijn_gebeurtenis_na_de_commit(
+    request, django_capture_on_commit_callbacks, step, start_from, who, event, source, target
 ):
     report = request.getfixturevalue(start_from)
-    action = partial(report_transition, report=report, name=step, user=rapporteur_friesland)
+    user = request.getfixturevalue(who)
+    events = delivered(django_capture_on_commit_callbacks, _move(report, step, user))
+    assert len(events) == 1
+    assert type(events[0]) is event
+    assert (events[0].actor_id, events[0].report_id) == (user.pk, report.pk)
+    assert (events[0].from_status, events[0].to_status) == (source, target)
+    assert events[0].note.endswith("n")
+
+
+@pytest.mark.parametrize(("step", "start_from", "who", "event", "source", "target"), STEPS)
+def test_een_stap_die_terugdraait_levert_niets(
+    request, django_capture_on_commit_callbacks, step, start_from, who, event, source, target
+):
+    report = request.getfixturevalue(start_from)
+    user = request.getfixturevalue(who)
+    action = _move(report, step, user)
     assert delivered_after_rollback(django_capture_on_commit_callbacks, action) == []
     assert Report.objects.get(pk=report.pk).status == source
 
@@ -138,7 +160,7 @@ def test_een_geweigerde_stap_levert_niets(
 ):
     def finalise() -> None:
         with pytest.raises(ReportError, match="openstaande"):
-            report_transition(report=comment.report, name="finalise", user=rapporteur_friesland)
+            report_decided(comment.report, rapporteur_friesland)
 
     assert delivered(django_capture_on_commit_callbacks, finalise) == []
 

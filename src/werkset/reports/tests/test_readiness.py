@@ -13,9 +13,14 @@ pytestmark = pytest.mark.django_db
 
 def test_elke_regel_zegt_per_stap_of_hij_tegenhoudt_of_waarschuwt():
     steps = {step for rule in RULES for step in rule.steps}
-    assert steps == {"submit", "finalise"}
+    assert steps == {"submit", "put_forward", "finalise"}
     blocking = {(rule.code, step) for rule in RULES for step, b in rule.steps.items() if b}
-    assert blocking == {("opmerkingen", "finalise"), ("privacy", "finalise")}
+    assert blocking == {
+        ("opmerkingen", "put_forward"),
+        ("opmerkingen", "finalise"),
+        ("privacy", "put_forward"),
+        ("privacy", "finalise"),
+    }
 
 
 def test_een_lege_rapportage_waarschuwt_voor_wat_nog_open_staat(report):
@@ -34,17 +39,17 @@ def test_de_bevestiging_toont_wat_open_staat_en_de_knop(client_for, rapporteur_f
     assert f'action="/rapportages/{report.pk}/stap/submit/"' in html
 
 
-def test_een_open_opmerking_houdt_vaststellen_tegen_en_de_knop_ontbreekt(
+def test_een_open_opmerking_houdt_voorleggen_tegen_en_de_knop_ontbreekt(
     client_for, rapporteur_friesland, netwerklid_noord, report
 ):
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     comment_add(report=report, user=netwerklid_noord, text="Klopt dit cijfer?")
     client = client_for(rapporteur_friesland)
-    page = client.get(reverse("reports:transition", args=[report.pk, "finalise"]))
+    page = client.get(reverse("reports:transition", args=[report.pk, "put_forward"]))
     html = page.content.decode()
     assert "Los eerst dit op" in html
-    assert 'stap/finalise/"' not in html
-    client.post(reverse("reports:transition", args=[report.pk, "finalise"]))
+    assert 'stap/put_forward/"' not in html
+    client.post(reverse("reports:transition", args=[report.pk, "put_forward"]))
     report.refresh_from_db()
     assert report.status == ReportStatus.TER_BESPREKING
     assert Comment.objects.filter(report=report, resolved_at__isnull=True).count() == 1

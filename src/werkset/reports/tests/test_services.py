@@ -22,6 +22,7 @@ from werkset.reports.services import (
     report_start,
     report_transition,
 )
+from werkset.reports.tests.decide import report_decided
 
 pytestmark = pytest.mark.django_db
 
@@ -208,25 +209,27 @@ def test_de_hele_weg_van_concept_naar_vastgesteld(report, rapporteur_friesland, 
         kind="correctie",
     )
     with pytest.raises(ReportError, match="1 openstaande"):
-        report_transition(report=report, name="finalise", user=rapporteur_friesland)
+        report_decided(report, rapporteur_friesland)
     comment_resolve(comment=comment, user=rapporteur_friesland, resolution="Aangepast.")
-    finalised = report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    finalised = report_decided(report, rapporteur_friesland)
 
     assert finalised.status == ReportStatus.VASTGESTELD
     assert finalised.finalised_at is not None
     steps = list(
         finalised.status_changes.values_list("from_status", "to_status", "changed_by_name")
     )
+    chair = finalised.decision_recorded_by
     assert steps == [
         ("", "concept", rapporteur_friesland.username),
         ("concept", "ter_bespreking", rapporteur_friesland.username),
-        ("ter_bespreking", "vastgesteld", rapporteur_friesland.username),
+        ("ter_bespreking", "voorgelegd", rapporteur_friesland.username),
+        ("voorgelegd", "vastgesteld", chair.username),
     ]
 
 
 def test_een_vastgestelde_rapportage_verandert_nooit(report, rapporteur_friesland):
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     answer = answer_for(report, "acuut.ontwikkel.voorlichting-politie")
     with pytest.raises(ReportError, match="vastgesteld"):
         answer_save(
@@ -241,7 +244,7 @@ def test_een_vastgestelde_rapportage_verandert_nooit(report, rapporteur_frieslan
 
 def test_stap_die_niet_past_bij_de_status(report, rapporteur_friesland):
     with pytest.raises(ReportError, match="niet mogelijk"):
-        report_transition(report=report, name="finalise", user=rapporteur_friesland)
+        report_decided(report, rapporteur_friesland)
     assert Report.objects.get(pk=report.pk).status == ReportStatus.CONCEPT
 
 
@@ -271,7 +274,7 @@ def test_zichtbaarheid_per_rol(
     assert visible(netwerklid_oost) == []
     assert visible(landelijk) == []
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     assert visible(netwerklid_oost) == [report]
     assert visible(landelijk) == [report]
 
@@ -285,7 +288,7 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
         user=rapporteur_friesland,
     )
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
 
     new = report_correct(report=report, user=rapporteur_friesland)
     assert (new.number, new.status, new.corrects_id) == (2, ReportStatus.CONCEPT, report.pk)

@@ -2,9 +2,11 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from werkset.reports.models import Answer, AnswerChange, Comment, Report, ReportStatus
 from werkset.reports.services import report_transition
+from werkset.reports.tests.decide import network_chair, report_decided
 
 pytestmark = pytest.mark.django_db
 
@@ -220,16 +222,22 @@ def test_de_hele_weg_via_de_webpagina(client_for, report, rapporteur_friesland, 
     assert "Het is tweewekelijks." in detail
 
     refused = rapporteur.post(
-        reverse("reports:transition", args=[report.pk, "finalise"]), follow=True
+        reverse("reports:transition", args=[report.pk, "put_forward"]), follow=True
     )
     assert "openstaande commentaar" in refused.content.decode()
     rapporteur.post(
         reverse("reports:comment_resolve", args=[report.pk, comment.pk]),
         {"resolution": "Aangepast"},
     )
-    rapporteur.post(reverse("reports:transition", args=[report.pk, "finalise"]))
+    rapporteur.post(reverse("reports:transition", args=[report.pk, "put_forward"]))
+    chair = client_for(network_chair(report))
+    chair.post(
+        reverse("reports:transition", args=[report.pk, "finalise"]),
+        {"decided_on": timezone.localdate().isoformat(), "decided_by": "Het RNZS"},
+    )
     report.refresh_from_db()
     assert report.status == ReportStatus.VASTGESTELD
+    assert report.decided_by == "Het RNZS"
 
     page = rapporteur.get(
         reverse("reports:theme", args=[report.pk, "actieoverleg"])
@@ -305,7 +313,7 @@ def test_correctie_en_verschillen(client_for, report, rapporteur_friesland):
     answer = answer_for(report, "acuut.ontwikkel.voorlichting-politie")
     client.post(save_url(report, answer), {"base_revision": "0", "choice": "ja"})
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     response = client.post(reverse("reports:correct", args=[report.pk]))
     new = Report.objects.get(number=2)
     assert response["Location"] == reverse("reports:detail", args=[new.pk])
