@@ -21,6 +21,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from markdown_it import MarkdownIt
+
+# The same Markdown dialect as core.markdown and outputs.word (CommonMark with tables).
+_blocks_parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+
 
 @dataclass(frozen=True)
 class ThemeOutline:
@@ -111,7 +116,7 @@ def _blocks(
     paragraphs: dict[tuple[int, int | None], list[OwnSection]] = defaultdict(list)
     for section in sections:
         if not section.is_chapter and section.theme_id in outline:
-            theme = outline[section.theme_id]  # type: ignore[index]
+            theme = outline[section.theme_id]
             element = section.element_id if section.element_id in theme.element_ids else None
             paragraphs[(theme.id, element)].append(section)
     blocks: list[tuple[int, Block]] = []
@@ -203,3 +208,19 @@ def practice_references(text: str, *, numbers: Mapping[int, ItemNumber]) -> list
             )
         )
     return references
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a running text as "after paragraph N" counts them (N from 1): its
+    top-level Markdown blocks, each as its source. A paragraph, a whole list, a table, a
+    quote or a heading is one; blank lines inside a list or a table do not split it.
+
+    The theme page, the PDF and the DOCX split a text here and put the items placed after
+    paragraph N between block N and block N + 1 (an N past the end: after the text)."""
+    lines = (text or "").splitlines()
+    paragraphs = []
+    for token in _blocks_parser.parse(text or ""):
+        if token.level == 0 and token.map is not None and token.nesting in (0, 1):
+            start, end = token.map
+            paragraphs.append("\n".join(lines[start:end]).strip())
+    return [paragraph for paragraph in paragraphs if paragraph]

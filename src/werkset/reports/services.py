@@ -39,6 +39,7 @@ from .models import (
     PracticeItem,
     Quote,
     Report,
+    ReportSection,
     ReportStatus,
     SectionText,
     SourceDocument,
@@ -539,12 +540,25 @@ def report_correct(*, report: Report, user: User) -> Report:
             )
             for answer in created
         )
+        # The network's own story goes along: its texts, own sections, items in their place.
+        new.title, new.introduction, new.summary = locked.title, locked.introduction, locked.summary
+        new.save(update_fields=["title", "introduction", "summary"])
+        sections: dict[int, ReportSection] = {}
+        for section in ReportSection.objects.filter(report=locked).order_by("position", "id"):
+            old_id = section.pk
+            section.pk = None
+            section.report = new
+            section.revision = 0
+            section.save()
+            sections[old_id] = section
         for model in (SectionText, PracticeItem, Quote, SourceDocument):
             for item in model.objects.filter(report=locked):
                 item.pk = None
                 item.report = new
                 if isinstance(item, SectionText):
                     item.revision = 0
+                else:
+                    item.section = sections.get(item.section_id)  # type: ignore[arg-type]
                 item.save()
         StatusChange.objects.create(
             report=new,
@@ -655,10 +669,14 @@ def report_item_save(
     """Create or change a practice item, quote or source (values already validated)."""
     if message := item_too_long(kind=kind, values=values):
         raise ReportError(message)
+    # The story's module builds on this one; its placement check is imported when used.
+    from .story_services import item_placement_check
+
     model = ITEM_MODELS[kind]
     with transaction.atomic():
         locked = _locked_report(report)
         _require_editable(locked, user)
+        item_placement_check(report=locked, values=values)
         if item_id is None:
             item = model(report=locked, position=model.objects.filter(report=locked).count())
         else:

@@ -9,6 +9,7 @@ from werkset.reports.numbering import (
     chapters_in_order,
     practice_numbers,
     practice_references,
+    text_paragraphs,
 )
 
 THEMES = [ThemeOutline(id=10, element_ids=(101, 102)), ThemeOutline(id=20, element_ids=(201,))]
@@ -169,3 +170,19 @@ def test_a_longer_number_is_not_a_reference():
 
 def test_a_chapter_reference_is_not_an_item_reference():
     assert practice_references("Paragraaf 3.3 (waarde)", numbers=NUMBERS) == []
+
+
+def test_paragraphs_are_the_top_level_blocks():
+    text = (
+        "Eerste alinea\nloopt door.\n\n- een\n\n- twee\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSlot."
+    )
+    assert text_paragraphs(text) == [
+        "Eerste alinea\nloopt door.",
+        "- een\n\n- twee",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "Slot.",
+    ]
+
+
+def test_an_empty_text_has_no_paragraphs():
+    assert text_paragraphs("  \n\n") == []
