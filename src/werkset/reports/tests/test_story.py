@@ -71,9 +71,7 @@ def test_a_stale_story_form_does_not_overwrite(client_for, report, rapporteur_fr
     assert report.introduction == "Van een ander."
 
 
-def test_a_too_long_title_is_refused_with_a_dutch_message(
-    client_for, report, rapporteur_friesland
-):
+def test_a_too_long_title_is_refused_with_a_dutch_message(client_for, report, rapporteur_friesland):
     response = client_for(rapporteur_friesland).post(
         story_url(report),
         {"base_revision": "0", "title": "a" * (REPORT_TITLE_MAX + 1), "introduction": "x"},
@@ -84,9 +82,7 @@ def test_a_too_long_title_is_refused_with_a_dutch_message(
     assert report.introduction == ""
 
 
-def test_a_network_member_reads_the_story_without_a_form(
-    client_for, report, netwerklid_noord
-):
+def test_a_network_member_reads_the_story_without_a_form(client_for, report, netwerklid_noord):
     Report.objects.filter(pk=report.pk).update(introduction="Onze **inleiding**.")
     page = client_for(netwerklid_noord).get(story_url(report)).content.decode()
     assert "<strong>inleiding</strong>" in page
@@ -119,7 +115,8 @@ def test_an_own_chapter_is_added_after_a_theme(client_for, report, rapporteur_fr
     )
     assert response.status_code == 302
     section = ReportSection.objects.get(report=report)
-    assert (section.is_chapter, section.theme, section.title) == (True, theme, "Ex-partner stalking")
+    assert (section.is_chapter, section.theme) == (True, theme)
+    assert section.title == "Ex-partner stalking"
 
 
 def test_the_story_page_numbers_an_own_chapter_after_its_theme(
@@ -144,9 +141,11 @@ def test_an_own_paragraph_stands_in_its_theme_page(client_for, report, netwerkli
     theme = _theme(report)
     element = theme.elements.get(key="waarde")
     _section(report, theme=theme, element=element, text="Over *stalking*.")
-    page = client_for(netwerklid_noord).get(
-        reverse("reports:theme", args=[report.pk, "acuut"])
-    ).content.decode()
+    page = (
+        client_for(netwerklid_noord)
+        .get(reverse("reports:theme", args=[report.pk, "acuut"]))
+        .content.decode()
+    )
     assert "Stalking" in page
     assert "Over <em>stalking</em>." in page
 
@@ -201,7 +200,12 @@ def test_removing_an_own_section_puts_its_items_back_in_the_theme(
 ):
     section = _section(report)
     item = PracticeItem.objects.create(
-        report=report, theme=section.theme, kind="anders", title="T", text="t", section=section,
+        report=report,
+        theme=section.theme,
+        kind="anders",
+        title="T",
+        text="t",
+        section=section,
         paragraph=2,
     )
     client_for(rapporteur_friesland).post(
@@ -261,12 +265,19 @@ def test_a_reader_sees_an_item_after_its_paragraph_with_its_number(
         report=report, theme=theme, element=element, text="Eerste alinea.\n\nTweede alinea."
     )
     PracticeItem.objects.create(
-        report=report, theme=theme, element=element, kind="anders", title="Casus", text="t",
+        report=report,
+        theme=theme,
+        element=element,
+        kind="anders",
+        title="Casus",
+        text="t",
         paragraph=1,
     )
-    page = client_for(netwerklid_noord).get(
-        reverse("reports:theme", args=[report.pk, "acuut"])
-    ).content.decode()
+    page = (
+        client_for(netwerklid_noord)
+        .get(reverse("reports:theme", args=[report.pk, "acuut"]))
+        .content.decode()
+    )
     first, casus, second = (
         page.index("Eerste alinea."),
         page.index("Casus</h4>"),
@@ -282,9 +293,11 @@ def test_the_rapporteur_sees_where_an_item_stands(client_for, report, rapporteur
         report=report, theme=theme, kind="anders", title="Casus", text="t", paragraph=3
     )
     SectionText.objects.create(report=report, theme=theme, text="a\n\nb\n\nc")
-    page = client_for(rapporteur_friesland).get(
-        reverse("reports:theme", args=[report.pk, "acuut"])
-    ).content.decode()
+    page = (
+        client_for(rapporteur_friesland)
+        .get(reverse("reports:theme", args=[report.pk, "acuut"]))
+        .content.decode()
+    )
     assert "In de tekst na alinea 3:" in page
 
 
@@ -300,7 +313,8 @@ def test_a_new_version_keeps_the_story_and_the_places(report, rapporteur_friesla
     new = report_correct(report=report, user=rapporteur_friesland)
     copy = new.practice_items.get()
     assert new.introduction == "Inleiding"
-    assert copy.section is not None and copy.section.report_id == new.pk
+    assert copy.section is not None
+    assert copy.section.report_id == new.pk
 
 
 def test_story_texts_are_scanned_for_personal_data(client_for, report, rapporteur_friesland):
