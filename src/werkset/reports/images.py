@@ -7,6 +7,7 @@ the pixels: no EXIF (camera, place, time), no text chunks, no colour profile.
 """
 
 import io
+import warnings
 from dataclasses import dataclass
 from typing import IO
 
@@ -57,23 +58,18 @@ def image_clean(upload: IO[bytes], *, size: int) -> CleanImage:
     kind = _kind(data[:8])
     unreadable = _("This image cannot be read; it may be damaged. Nothing has been saved.")
     try:
-        # Opening reads the header only: the dimensions are known before any decoding.
-        image = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        # Opening reads the header only: the dimensions are known before any decoding. The
+        # limit is ours (below); Pillow's own warning about large images is not needed.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
+    except Image.DecompressionBombError:
+        raise ImageRefused(_too_many_pixels(0, 0)) from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise ImageRefused(unreadable) from None
     width, height = image.size
     if width * height > IMAGE_MAX_PIXELS:
-        raise ImageRefused(
-            _(
-                "This image has too many pixels: at most %(limit)s million, this one has "
-                "%(width)s by %(height)s. Nothing has been saved."
-            )
-            % {
-                "limit": IMAGE_MAX_PIXELS // 1_000_000,
-                "width": number_format(width, force_grouping=True),
-                "height": number_format(height, force_grouping=True),
-            }
-        )
+        raise ImageRefused(_too_many_pixels(width, height))
     try:
         image.load()
         # Turn the pixels as the camera meant them, before its EXIF note is left out.
@@ -81,6 +77,21 @@ def image_clean(upload: IO[bytes], *, size: int) -> CleanImage:
         return _encode(turned, kind)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise ImageRefused(unreadable) from None
+
+
+def _too_many_pixels(width: int, height: int) -> str:
+    if not width:
+        return _(
+            "This image has too many pixels: at most %(limit)s million. Nothing has been saved."
+        ) % {"limit": IMAGE_MAX_PIXELS // 1_000_000}
+    return _(
+        "This image has too many pixels: at most %(limit)s million, this one has "
+        "%(width)s by %(height)s. Nothing has been saved."
+    ) % {
+        "limit": IMAGE_MAX_PIXELS // 1_000_000,
+        "width": number_format(width, force_grouping=True),
+        "height": number_format(height, force_grouping=True),
+    }
 
 
 def _encode(image: Image.Image, kind: str) -> CleanImage:
