@@ -4,6 +4,7 @@ Everything that differs between installations comes from the environment;
 development.py and test.py only loosen what a laptop or a test run needs.
 """
 
+import importlib.util
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -169,7 +170,7 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("WERKSET_STATIC_ROOT") or DATA_DIR / "static")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -414,13 +415,11 @@ MEDIA_ROOT = Path(env_str("WERKSET_MEDIA_ROOT") or DATA_DIR / "media")
 # The S3 backend is django-storages (with boto3): install it to use this option.
 WERKSET_STORAGE = env_str("WERKSET_STORAGE", "filesystem") or "filesystem"
 if WERKSET_STORAGE == "s3":
-    try:
-        import storages.backends.s3  # noqa: F401
-    except ImportError as exc:
+    if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
         raise ImproperlyConfigured(
             "WERKSET_STORAGE=s3 vraagt om django-storages met boto3 "
             "(pip install 'django-storages[s3]'); die is niet geïnstalleerd."
-        ) from exc
+        )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
