@@ -323,3 +323,14 @@ def test_story_texts_are_scanned_for_personal_data(client_for, report, rapporteu
     html = page.content.decode()
     assert "06-12345678" in html
     assert f'href="{story_url(report)}">Verhaal van het netwerk' in html
+
+
+def test_an_edit_of_the_story_makes_new_documents(client_for, report, rapporteur_friesland):
+    from werkset.documents.selectors import report_content_stamp
+
+    before = report_content_stamp(report=report)
+    client_for(rapporteur_friesland).post(
+        story_url(report), {"base_revision": "0", "title": "", "introduction": "Nieuw."}
+    )
+    report.refresh_from_db()
+    assert report_content_stamp(report=report) != before
