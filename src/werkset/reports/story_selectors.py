@@ -20,6 +20,7 @@ from .numbering import (
     ThemeOutline,
     chapters_in_order,
     practice_numbers,
+    practice_references,
 )
 
 
@@ -146,3 +147,35 @@ def theme_text_blocks(
         if s.is_chapter
     ]
     return blocks
+
+
+@dataclass(frozen=True)
+class LooseReference:
+    """A reference in a running text ("zie Uit de praktijk 4.1") that no item's number has."""
+
+    place: str
+    label: str
+
+
+def report_loose_references(*, report: Report, outline: StoryOutline) -> list[LooseReference]:
+    """The references to practice items that point nowhere, in the report's running texts:
+    its introduction and summary, the themes' and elements' texts, its own sections. One
+    query (the running texts); the own sections and numbers come with the outline."""
+    structure = catalogue_structure(version=report.catalogue_version)
+    themes = {theme.pk: theme for theme in structure.themes}
+    texts: list[tuple[str, str]] = [
+        (str(_("Introduction")), report.introduction),
+        (str(_("Summary")), report.summary),
+    ]
+    rows = SectionText.objects.filter(report=report).order_by().values_list("theme_id", "text")
+    texts += [
+        (themes[theme_id].short_title if theme_id in themes else "", text)
+        for theme_id, text in rows
+    ]
+    texts += [(section.title, section.text) for section in outline.sections]
+    return [
+        LooseReference(place=place, label=reference.label)
+        for place, text in texts
+        for reference in practice_references(text, numbers=outline.numbers)
+        if reference.item_id is None
+    ]

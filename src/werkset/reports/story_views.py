@@ -27,7 +27,7 @@ from .story_forms import (
     base_revision,
     section_place_value,
 )
-from .story_selectors import report_story_outline
+from .story_selectors import report_loose_references, report_story_outline
 from .story_services import (
     practice_image_attach,
     practice_image_remove,
@@ -111,7 +111,15 @@ def report_story_view(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(
         request,
         "reports/report_story.html",
-        {"report": report, "form": form, "can_edit": can_edit, "rows": rows},
+        {
+            "report": report,
+            "form": form,
+            "can_edit": can_edit,
+            "rows": rows,
+            "loose_references": report_loose_references(report=report, outline=outline)
+            if can_edit
+            else [],
+        },
         status=status,
     )
 

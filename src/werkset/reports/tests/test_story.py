@@ -334,3 +334,17 @@ def test_an_edit_of_the_story_makes_new_documents(client_for, report, rapporteur
     )
     report.refresh_from_db()
     assert report_content_stamp(report=report) != before
+
+
+def test_the_story_page_names_a_reference_to_a_missing_item(
+    client_for, report, rapporteur_friesland
+):
+    SectionText.objects.create(
+        report=report, theme=_theme(report), text="Zie Uit de praktijk 2.1 en Uit de praktijk 2.2."
+    )
+    PracticeItem.objects.create(
+        report=report, theme=_theme(report), kind="anders", title="T", text="t"
+    )
+    page = client_for(rapporteur_friesland).get(story_url(report)).content.decode()
+    assert "Uit de praktijk 2.2 in “Samen op in Acuut”" in page
+    assert "Uit de praktijk 2.1 in" not in page
