@@ -198,6 +198,13 @@ def report_section_update(
                 revision=section.revision,
                 changed_by=_changed_by(section.updated_by),
             )
+        if section.theme_id != new["theme_id"]:
+            # Items stand in the chapter of their own theme: moved elsewhere, the section
+            # leaves them at the end of their theme's or element's text.
+            for model in (PracticeItem, Quote, SourceDocument):
+                model.objects.filter(report=locked, section=section).update(
+                    section=None, paragraph=None
+                )
         for name, value in new.items():
             setattr(section, name, value)
         section.revision += 1

@@ -348,3 +348,21 @@ def test_the_story_page_names_a_reference_to_a_missing_item(
     page = client_for(rapporteur_friesland).get(story_url(report)).content.decode()
     assert "Uit de praktijk 2.2 in “Samen op in Acuut”" in page
     assert "Uit de praktijk 2.1 in" not in page
+
+
+def test_a_section_moved_to_another_theme_leaves_its_items_behind(
+    client_for, report, rapporteur_friesland
+):
+    section = _section(report, revision=1)
+    item = PracticeItem.objects.create(
+        report=report, theme=section.theme, kind="anders", title="T", text="t", section=section
+    )
+    other = _theme(report, "ssk")
+    client_for(rapporteur_friesland).post(
+        reverse("reports:section_edit", args=[report.pk, section.pk]),
+        {"title": "Stalking", "text": "", "place": f"paragraaf:{other.pk}:", "base_revision": "1"},
+    )
+    section.refresh_from_db()
+    item.refresh_from_db()
+    assert section.theme == other
+    assert item.section is None
