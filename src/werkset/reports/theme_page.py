@@ -116,9 +116,14 @@ def placed_in_text(
 ) -> PlacedText:
     """Where each practice item and quote stands in `text` (reports/numbering.py's rule: after
     paragraph N, or after the whole text when N is empty or past the end)."""
-    paragraphs = text_paragraphs(text)
     rows = [PlacedItem("praktijk", item) for item in practice or ()]
     rows += [PlacedItem("quote", item) for item in quotes or ()]
+    if not any(row.item.paragraph for row in rows):
+        # Nothing stands between paragraphs (the common case): the text stays whole, as one
+        # Markdown rendering, and is not split.
+        rows.sort(key=lambda row: (row.item.position, row.item.pk))
+        return PlacedText(paragraphs=[(text, [])] if text and text.strip() else [], tail=rows)
+    paragraphs = text_paragraphs(text)
     # The order of reports/numbering.py: by paragraph (an item after a paragraph past the end
     # of a shortened text comes before those after the whole text), position, id.
     rows.sort(
