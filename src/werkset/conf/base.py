@@ -4,6 +4,7 @@ Everything that differs between installations comes from the environment;
 development.py and test.py only loosen what a laptop or a test run needs.
 """
 
+import importlib.util
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_required, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("WERKSET_DATA_DIR") or Path.cwd() / "data")
@@ -169,7 +170,7 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("WERKSET_STATIC_ROOT") or DATA_DIR / "static")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -420,6 +421,38 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs as LOGGING says (JSON lines)
 # Documents live in the default file storage; several app servers and workers share it.
 MEDIA_ROOT = Path(env_str("WERKSET_MEDIA_ROOT") or DATA_DIR / "media")
+# The default storage (made documents, images of practice items): the file system under
+# MEDIA_ROOT, or an S3-compatible object store that several app servers share
+# (WERKSET_STORAGE=s3). Files are served through views that check who may see them, never
+# from a public URL; the object store's bucket stays private (signed URLs are not used).
+# The S3 backend is django-storages (with boto3): install it to use this option.
+WERKSET_STORAGE = env_str("WERKSET_STORAGE", "filesystem") or "filesystem"
+if WERKSET_STORAGE == "s3":
+    if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "WERKSET_STORAGE=s3 vraagt om django-storages met boto3 "
+            "(pip install 'django-storages[s3]'); die is niet geïnstalleerd."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_required(
+                "WERKSET_S3_BUCKET", "Geef de bucket waarin werkset zijn bestanden bewaart."
+            ),
+            "endpoint_url": env_str("WERKSET_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("WERKSET_S3_REGION", "") or None,
+            "access_key": env_str("WERKSET_S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("WERKSET_S3_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("WERKSET_S3_PREFIX", "") or "",
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif WERKSET_STORAGE != "filesystem":
+    raise ImproperlyConfigured(
+        f"WERKSET_STORAGE={WERKSET_STORAGE!r} is onbekend: kies filesystem of s3."
+    )
 # A document still queued after this many seconds: the page says it waits for processing.
 WERKSET_DOCUMENT_WAIT_SECONDS = env_int("WERKSET_DOCUMENT_WAIT_SECONDS", 30)
 

@@ -15,6 +15,7 @@ from werkset.reports.models import (
     PracticeItem,
     Quote,
     Report,
+    ReportSection,
     ReportStatus,
     SectionText,
     SourceDocument,
@@ -32,7 +33,7 @@ def report_content_stamp(*, report: Report) -> str:
     A finalised report never changes, so its documents need no stamp.
     """
     parts = [
-        [report.status, report.number, str(report.finalised_at)],
+        [report.status, report.number, str(report.finalised_at), report.story_revision],
         list(Answer.objects.filter(report=report).order_by("pk").values_list("pk", "revision")),
         list(
             SectionText.objects.filter(report=report).order_by("pk").values_list("pk", "revision")
@@ -41,6 +42,23 @@ def report_content_stamp(*, report: Report) -> str:
             PracticeItem.objects.filter(report=report)
             .order_by("pk")
             .values_list("pk", "position", "theme", "element", "kind", "title", "text", "source")
+        ),
+        # The network's story (issue 18): own sections carry a revision; items their place
+        # in the running text and their image.
+        list(
+            ReportSection.objects.filter(report=report)
+            .order_by("pk")
+            .values_list("pk", "revision", "position", "is_chapter", "theme", "element")
+        ),
+        list(
+            PracticeItem.objects.filter(report=report)
+            .order_by("pk")
+            .values_list("pk", "section", "paragraph", "image", "image_alt")
+        ),
+        list(
+            Quote.objects.filter(report=report)
+            .order_by("pk")
+            .values_list("pk", "section", "paragraph")
         ),
         list(
             Quote.objects.filter(report=report)

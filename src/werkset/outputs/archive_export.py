@@ -10,7 +10,7 @@ from django.db.models import F, Prefetch
 
 from werkset.accounts.models import User
 from werkset.privacy.models import PrivacyClearance
-from werkset.reports.models import AnswerChange, Report
+from werkset.reports.models import AnswerChange, PracticeItem, Report, ReportSection
 
 from .archive_format import ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION
 
@@ -27,13 +27,22 @@ def _key(obj: Any) -> str | None:
     return obj.key if obj is not None else None
 
 
-def _item_place(item: Any) -> dict[str, Any]:
+def _item_place(item: Any, sections: dict[int, int]) -> dict[str, Any]:
     return {
         "theme": _key(item.theme),
         "element": _key(item.element),
         "position": item.position,
         "created_at": _time(item.created_at),
+        "section": sections.get(item.section_id) if item.section_id else None,
+        "paragraph": item.paragraph,
     }
+
+
+def _image(item: PracticeItem) -> dict[str, Any] | None:
+    """The image's description (its file is not in the archive)."""
+    if not item.image:
+        return None
+    return {"alt": item.image_alt, "width": item.image_width or 0, "height": item.image_height or 0}
 
 
 def report_json(*, report: Report) -> dict[str, Any]:
@@ -55,6 +64,13 @@ def report_json(*, report: Report) -> dict[str, Any]:
         .order_by("indicator__position")
     )
     started_from = report.started_from
+    own_sections = list(
+        ReportSection.objects.filter(report=report)
+        .select_related("theme", "element", "updated_by")
+        .order_by("position", "id")
+    )
+    # An item names its own section by the section's index in `own_sections`.
+    sections = {section.pk: index for index, section in enumerate(own_sections)}
     return {
         "format": ARCHIVE_FORMAT,
         "format_version": ARCHIVE_FORMAT_VERSION,
@@ -116,23 +132,44 @@ def report_json(*, report: Report) -> dict[str, Any]:
         ],
         "practice_items": [
             {
-                **_item_place(item),
+                **_item_place(item, sections),
                 "kind": item.kind,
                 "title": item.title,
                 "text": item.text,
                 "source": item.source,
+                "image": _image(item),
             }
             for item in report.practice_items.select_related("theme", "element").order_by(
                 "position", "id"
             )
         ],
         "quotes": [
-            {**_item_place(item), "text": item.text, "attribution": item.attribution}
+            {**_item_place(item, sections), "text": item.text, "attribution": item.attribution}
             for item in report.quotes.select_related("theme", "element").order_by("position", "id")
         ],
         "sources": [
-            {**_item_place(item), "title": item.title, "description": item.description}
+            {**_item_place(item, sections), "title": item.title, "description": item.description}
             for item in report.sources.select_related("theme", "element").order_by("position", "id")
+        ],
+        "story": {
+            "title": report.title,
+            "introduction": report.introduction,
+            "summary": report.summary,
+            "revision": report.story_revision,
+        },
+        "own_sections": [
+            {
+                "is_chapter": section.is_chapter,
+                "theme": _key(section.theme),
+                "element": _key(section.element),
+                "title": section.title,
+                "text": section.text,
+                "position": section.position,
+                "revision": section.revision,
+                "updated_at": _time(section.updated_at),
+                "updated_by": _username(section.updated_by),
+            }
+            for section in own_sections
         ],
         "comments": [
             {

@@ -31,11 +31,13 @@ def _string(max_length: int | None = None, *, null: bool = False) -> dict[str, A
     return schema
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
+def _object(properties: dict[str, Any], *, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An object with exactly these properties, all required but the `optional` ones (fields
+    added to format version 1 later: an archive made before them still reads)."""
     return {
         "type": "object",
         "properties": properties,
-        "required": list(properties),
+        "required": [name for name in properties if name not in optional],
         "additionalProperties": False,
     }
 
@@ -47,7 +49,18 @@ _KEY = {"type": "string", "minLength": 1, "maxLength": 150}
 _KEY_OR_NULL = _string(150, null=True)
 _COUNT = {"type": "integer", "minimum": 0, "maximum": 2_147_483_647}
 _STATUSES = [str(s) for s in ReportStatus.values]
-_ITEM = {"theme": _KEY_OR_NULL, "element": _KEY_OR_NULL, "position": _COUNT, "created_at": _TIME}
+_ITEM = {
+    "theme": _KEY_OR_NULL,
+    "element": _KEY_OR_NULL,
+    "position": _COUNT,
+    "created_at": _TIME,
+    # Where the item stands in the running text (issue 18): in the own section with this
+    # index in `own_sections`, or in the text of (theme, element); after this paragraph.
+    "section": {"type": ["integer", "null"], "minimum": 0, "maximum": 100_000},
+    "paragraph": {"type": ["integer", "null"], "minimum": 1, "maximum": 32767},
+}
+# Fields of a report's story added to version 1 (issue 18): optional when read.
+_ITEM_OPTIONAL = ("section", "paragraph")
 
 ARCHIVE_SCHEMA: dict[str, Any] = _object(
     {
@@ -141,16 +154,53 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                     "title": _string(300),
                     "text": _string(),
                     "source": _string(500),
-                }
+                    # The image's description; the image file itself is not in the archive.
+                    "image": {
+                        "oneOf": [
+                            {"type": "null"},
+                            _object({"alt": _string(500), "width": _COUNT, "height": _COUNT}),
+                        ]
+                    },
+                },
+                optional=(*_ITEM_OPTIONAL, "image"),
             ),
         },
         "quotes": {
             "type": "array",
-            "items": _object({**_ITEM, "text": _string(), "attribution": _string(200)}),
+            "items": _object(
+                {**_ITEM, "text": _string(), "attribution": _string(200)}, optional=_ITEM_OPTIONAL
+            ),
         },
         "sources": {
             "type": "array",
-            "items": _object({**_ITEM, "title": _string(500), "description": _string()}),
+            "items": _object(
+                {**_ITEM, "title": _string(500), "description": _string()},
+                optional=_ITEM_OPTIONAL,
+            ),
+        },
+        "story": _object(
+            {
+                "title": _string(300),
+                "introduction": _string(),
+                "summary": _string(),
+                "revision": _COUNT,
+            }
+        ),
+        "own_sections": {
+            "type": "array",
+            "items": _object(
+                {
+                    "is_chapter": {"type": "boolean"},
+                    "theme": _KEY_OR_NULL,
+                    "element": _KEY_OR_NULL,
+                    "title": {"type": "string", "minLength": 1, "maxLength": 300},
+                    "text": _string(),
+                    "position": _COUNT,
+                    "revision": _COUNT,
+                    "updated_at": _TIME_OR_NULL,
+                    "updated_by": _USER,
+                }
+            ),
         },
         "comments": {
             "type": "array",
@@ -195,7 +245,8 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                 }
             ),
         },
-    }
+    },
+    optional=("story", "own_sections"),
 )
 
 

@@ -288,6 +288,16 @@ def archive_check(
         seen_texts.add((text["theme"], text["element"]))
         time(f"{path}/updated_at", text["updated_at"])
         usernames.add(text["updated_by"])
+    own_sections = document.get("own_sections", [])
+    for index, section in enumerate(own_sections):
+        path = f"own_sections/{index}"
+        if section["element"] is not None and section["theme"] is None:
+            problem(f"{path}/element", _("An element needs its theme."))
+        if not section["is_chapter"] and section["theme"] is None:
+            problem(f"{path}/theme", _("Choose the theme in whose chapter the paragraph stands."))
+        place(path, section["theme"], section["element"])
+        time(f"{path}/updated_at", section["updated_at"])
+        usernames.add(section["updated_by"])
     for collection in ("practice_items", "quotes", "sources"):
         for index, item in enumerate(document[collection]):
             path = f"{collection}/{index}"
@@ -295,6 +305,9 @@ def archive_check(
                 problem(f"{path}/element", _("An element needs its theme."))
             place(path, item["theme"], item["element"])
             time(f"{path}/created_at", item["created_at"])
+            section = item.get("section")
+            if section is not None and section >= len(own_sections):
+                problem(f"{path}/section", _("This place in the text does not exist."))
     for index, comment in enumerate(document["comments"]):
         path = f"comments/{index}"
         if comment["indicator"] is not None and comment["indicator"] not in indicators:

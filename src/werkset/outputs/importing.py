@@ -38,6 +38,7 @@ from werkset.reports.models import (
     PracticeItem,
     Quote,
     Report,
+    ReportSection,
     ReportStatus,
     SectionText,
     SourceDocument,
@@ -438,12 +439,37 @@ def _archive_write(plan: ArchivePlan, importer: User | None) -> Report:
         for text in document["section_texts"]
     )
 
+    story = document.get("story")
+    if story is not None:
+        report.title, report.introduction = story["title"], story["introduction"]
+        report.summary, report.story_revision = story["summary"], story["revision"]
+        report.save(update_fields=["title", "introduction", "summary", "story_revision"])
+    own_sections = [
+        ReportSection.objects.create(
+            report=report,
+            is_chapter=section["is_chapter"],
+            theme=plan.theme(section["theme"]),
+            element=plan.element(section["theme"], section["element"]),
+            title=section["title"],
+            text=section["text"],
+            position=section["position"],
+            revision=section["revision"],
+            updated_at=time(section["updated_at"]),
+            updated_by=plan.user(section["updated_by"]),
+        )
+        for section in document.get("own_sections", [])
+    ]
+
     def place(item: dict[str, Any]) -> dict[str, Any]:
+        # An archive made before the story's fields has neither `section` nor `paragraph`.
+        section = item.get("section")
         return {
             "report": report,
             "theme": plan.theme(item["theme"]),
             "element": plan.element(item["theme"], item["element"]),
             "position": item["position"],
+            "section": own_sections[section] if section is not None else None,
+            "paragraph": item.get("paragraph"),
         }
 
     items: list[tuple[str, list[Any]]] = [

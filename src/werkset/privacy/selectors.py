@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.structure import catalogue_structure
-from werkset.reports.models import Answer, Comment, Report, SectionText
+from werkset.reports.models import Answer, Comment, Report, ReportSection, SectionText
 
 from .detectors import KIND_LABELS, Hit, scan
 from .models import PrivacyClearance
@@ -59,13 +59,21 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
         anchor = f"tekst-{section.element.key if section.element else 'thema'}"
         yield section.theme.short_title, section.theme.key, anchor, section.text
 
+    # The network's own story: the report's title, introduction and summary, own sections.
+    story = _("Story of the network")
+    for text in (report.title, report.introduction, report.summary):
+        yield story, "", "verhaal", text
+    for own in ReportSection.objects.filter(report=report).order_by("position", "id"):
+        for text in (own.title, own.text):
+            yield f"{story}: {own.title}", "", "verhaal", text
+
     def theme_key(row: Any) -> str:
         if row.theme_id in themes:
             return themes[row.theme_id].key
         return row.theme.key if row.theme_id else ""
 
     for item in report.practice_items.all():
-        for text in (item.title, item.text, item.source):
+        for text in (item.title, item.text, item.source, item.image_alt):
             yield (
                 _("From practice: %(title)s") % {"title": item.title},
                 theme_key(item),

@@ -268,13 +268,9 @@ class PracticeItemForm(forms.ModelForm):
 
     class Meta:
         model = PracticeItem
-        fields = ["kind", "title", "text", "source", "element"]
-        labels = {
-            "title": _("Title"),
-            "text": _("Text (Markdown)"),
-            "source": _("Source"),
-            "element": _("Element"),
-        }
+        # The element and own section follow from the place in the text (story_forms.py).
+        fields = ["kind", "title", "text", "source"]
+        labels = {"title": _("Title"), "text": _("Text (Markdown)"), "source": _("Source")}
 
 
 class QuoteForm(forms.ModelForm):
@@ -282,8 +278,8 @@ class QuoteForm(forms.ModelForm):
 
     class Meta:
         model = Quote
-        fields = ["text", "attribution", "element"]
-        labels = {"text": _("Quote"), "attribution": _("Attribution"), "element": _("Element")}
+        fields = ["text", "attribution"]
+        labels = {"text": _("Quote"), "attribution": _("Attribution")}
 
 
 class SourceDocumentForm(forms.ModelForm):

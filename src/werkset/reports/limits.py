@@ -49,3 +49,17 @@ def item_too_long(*, kind: str, values: dict[str, object]) -> str:
         if message := text_too_long(str(values.get(name) or ""), limit=limit):
             return message
     return ""
+
+
+# The network's own story (issue 18): its title, introduction and summary, own sections.
+REPORT_TITLE_MAX = 300
+STORY_TEXT_MAX = SECTION_TEXT_MAX
+OWN_SECTION_TITLE_MAX = 300
+# "After paragraph N": no running text within the limits has more paragraphs than this.
+PARAGRAPH_MAX = 1_000
+
+# An image of a practice item: its file is refused past these before it is decoded (a small
+# file can unpack to a huge bitmap); its alternative text is required and at most this long.
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_MAX_PIXELS = 25_000_000
+IMAGE_ALT_MAX = 500

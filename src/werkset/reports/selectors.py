@@ -19,10 +19,13 @@ from .models import (
     PracticeItem,
     Quote,
     Report,
+    ReportSection,
     SectionText,
     SourceDocument,
 )
+from .numbering import ItemNumber
 from .policy import reports_seen_by
+from .story_selectors import report_story_outline
 
 
 def _visible(scope: Scope) -> Q:
@@ -170,6 +173,8 @@ class ElementView:
     text: SectionText | None
     practice_items: list[Any]
     quotes: list[Any]
+    # The network's own paragraphs placed after this element's block (issue 18).
+    own_paragraphs: list[ReportSection] = field(default_factory=list)
 
     @property
     def progress(self) -> Progress:
@@ -190,6 +195,15 @@ class ThemeView:
     comments: list[Comment]
     answer_comments: dict[int, list[Comment]] = field(default_factory=dict)
     organisations: list[Organisation] = field(default_factory=list)
+    # The network's own story in this theme's chapter (issue 18): own paragraphs after the
+    # theme's text, own chapters after the theme, the items placed in them per section, the
+    # practice items' numbers (reports/numbering.py) and this chapter's number.
+    own_paragraphs: list[ReportSection] = field(default_factory=list)
+    own_chapters: list[ReportSection] = field(default_factory=list)
+    section_practice: dict[int, list[Any]] = field(default_factory=dict)
+    section_quotes: dict[int, list[Any]] = field(default_factory=dict)
+    numbers: dict[int, ItemNumber] = field(default_factory=dict)
+    chapter_number: int = 0
 
 
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
@@ -230,6 +244,24 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     by_element: dict[int, list[Answer]] = defaultdict(list)
     for answer in answers:
         by_element[answer.indicator.element_id].append(answer)
+    outline = report_story_outline(report=report)
+    own_sections = [s for s in outline.sections if s.theme_id == theme.pk]
+    known = {s.pk for s in own_sections}
+    section_practice: dict[int, list[Any]] = defaultdict(list)
+    section_quotes: dict[int, list[Any]] = defaultdict(list)
+    for item in practice:
+        if item.section_id is not None and item.section_id in known:
+            section_practice[item.section_id].append(item)
+    for quote in quotes:
+        if quote.section_id is not None and quote.section_id in known:
+            section_quotes[quote.section_id].append(quote)
+    # The items that stand in the theme's and elements' own texts.
+    practice = [p for p in practice if p.section_id not in known]
+    quotes = [q for q in quotes if q.section_id not in known]
+
+    def paragraphs_after(element_id: int | None) -> list[ReportSection]:
+        return [s for s in own_sections if not s.is_chapter and s.element_id == element_id]
+
     return ThemeView(
         theme=theme,
         elements=[
@@ -239,6 +271,7 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
                 text=texts_by_element.get(element.pk),
                 practice_items=[p for p in practice if p.element_id == element.pk],
                 quotes=[q for q in quotes if q.element_id == element.pk],
+                own_paragraphs=paragraphs_after(element.pk),
             )
             for element in structure.theme_elements(theme)
         ],
@@ -249,6 +282,12 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
         comments=theme_comments,
         answer_comments=dict(answer_comments),
         organisations=organisations,
+        own_paragraphs=paragraphs_after(None),
+        own_chapters=[s for s in own_sections if s.is_chapter],
+        section_practice=dict(section_practice),
+        section_quotes=dict(section_quotes),
+        numbers=outline.numbers,
+        chapter_number=outline.chapter_number(theme_id=theme.pk),
     )
 
 

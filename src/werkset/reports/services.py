@@ -722,14 +722,17 @@ def report_correct(*, report: Report, user: User) -> Report:
             )
             for answer in created
         )
-        new_sections: dict[int, ReportSection] = {}
-        for section in ReportSection.objects.filter(report=locked).order_by("pk"):
-            old_pk = section.pk
+        # The network's own story goes along: its texts, own sections, items in their place.
+        new.title, new.introduction, new.summary = locked.title, locked.introduction, locked.summary
+        new.save(update_fields=["title", "introduction", "summary"])
+        sections: dict[int, ReportSection] = {}
+        for section in ReportSection.objects.filter(report=locked).order_by("position", "id"):
+            old_id = section.pk
             section.pk = None
             section.report = new
             section.revision = 0
             section.save()
-            new_sections[old_pk] = section
+            sections[old_id] = section
         for model in (SectionText, PracticeItem, Quote, SourceDocument):
             for item in model.objects.filter(report=locked):
                 item.pk = None
@@ -737,7 +740,7 @@ def report_correct(*, report: Report, user: User) -> Report:
                 if isinstance(item, SectionText):
                     item.revision = 0
                 else:
-                    item.section = new_sections.get(item.section_id)  # type: ignore[arg-type]
+                    item.section = sections.get(item.section_id)  # type: ignore[arg-type]
                 item.save()
         StatusChange.objects.create(
             report=new,
@@ -848,10 +851,14 @@ def report_item_save(
     """Create or change a practice item, quote or source (values already validated)."""
     if message := item_too_long(kind=kind, values=values):
         raise ReportError(message)
+    # The story's module builds on this one; its placement check is imported when used.
+    from .story_services import item_placement_check
+
     model = ITEM_MODELS[kind]
     with transaction.atomic():
         locked = _locked_report(report)
         _require_editable(locked, user)
+        item_placement_check(report=locked, values=values)
         if item_id is None:
             item = model(report=locked, position=model.objects.filter(report=locked).count())
         else:

@@ -17,6 +17,7 @@ from werkset.catalogue.models import CatalogueVersion
 from . import limits as text_limits
 from .forms import AnswerFormState
 from .models import Comment
+from .numbering import ItemNumber, text_paragraphs
 
 # A number that no id reaches, reversed in the place of the id (an <int:...> path segment).
 _STAND_IN = 987654321987
@@ -70,3 +71,77 @@ class ThemePage:
     comment_add_url: str
     practice_item_url: UrlPerId
     quote_url: UrlPerId
+    # The network's story (issue 18): the practice items' numbers, where their images are
+    # served, where an own section is changed.
+    numbers: Mapping[int, ItemNumber]
+    image_url: UrlPerId
+    section_url: UrlPerId
+
+    def number(self, item_id: int) -> str:
+        """The item's number in the document ("2.1"), or empty if it has none."""
+        number = self.numbers.get(item_id)
+        return number.label if number is not None else ""
+
+    @staticmethod
+    def placed(
+        text: str, practice: Sequence[Any] | None, quotes: Sequence[Any] | None
+    ) -> "PlacedText":
+        """A running text split into paragraphs, with the items placed after each."""
+        return placed_in_text(text, practice=practice, quotes=quotes)
+
+
+@dataclass(frozen=True)
+class PlacedItem:
+    kind: str  # "praktijk" or "quote"
+    item: Any
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    # (paragraph source, the items after it) in order; then the items after the whole text.
+    paragraphs: list[tuple[str, list[PlacedItem]]]
+    tail: list[PlacedItem]
+
+    @property
+    def items(self) -> list[tuple[int | None, PlacedItem]]:
+        """Every item with the paragraph it follows (None: after the text), in order."""
+        rows: list[tuple[int | None, PlacedItem]] = []
+        for number, (_text, after) in enumerate(self.paragraphs, start=1):
+            rows += [(number, item) for item in after]
+        return rows + [(None, item) for item in self.tail]
+
+
+def placed_in_text(
+    text: str, *, practice: Sequence[Any] | None, quotes: Sequence[Any] | None
+) -> PlacedText:
+    """Where each practice item and quote stands in `text` (reports/numbering.py's rule: after
+    paragraph N, or after the whole text when N is empty or past the end)."""
+    rows = [PlacedItem("praktijk", item) for item in practice or ()]
+    rows += [PlacedItem("quote", item) for item in quotes or ()]
+    if not any(row.item.paragraph for row in rows):
+        # Nothing stands between paragraphs (the common case): the text stays whole, as one
+        # Markdown rendering, and is not split.
+        rows.sort(key=lambda row: (row.item.position, row.item.pk))
+        return PlacedText(paragraphs=[(text, [])] if text and text.strip() else [], tail=rows)
+    paragraphs = text_paragraphs(text)
+    # The order of reports/numbering.py: by paragraph (an item after a paragraph past the end
+    # of a shortened text comes before those after the whole text), position, id.
+    rows.sort(
+        key=lambda row: (
+            row.item.paragraph is None,
+            row.item.paragraph or 0,
+            row.item.position,
+            row.item.pk,
+        )
+    )
+    after: dict[int, list[PlacedItem]] = {}
+    tail = []
+    for row in rows:
+        paragraph = row.item.paragraph
+        if paragraph and paragraph <= len(paragraphs):
+            after.setdefault(paragraph, []).append(row)
+        else:
+            tail.append(row)
+    return PlacedText(
+        paragraphs=[(p, after.get(n, [])) for n, p in enumerate(paragraphs, start=1)], tail=tail
+    )

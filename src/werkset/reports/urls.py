@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import story_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -43,4 +43,36 @@ urlpatterns = [
         name="item_delete",
     ),
     path("voorbeeld/", views.markdown_preview, name="preview"),
+    path("<int:report_id>/verhaal/", story_views.report_story_view, name="story"),
+    path("<int:report_id>/verhaal/nieuw/", story_views.own_section_view, name="section_add"),
+    path(
+        "<int:report_id>/verhaal/<int:section_id>/",
+        story_views.own_section_view,
+        name="section_edit",
+    ),
+    path(
+        "<int:report_id>/verhaal/<int:section_id>/verplaatsen/",
+        story_views.own_section_move_view,
+        name="section_move",
+    ),
+    path(
+        "<int:report_id>/verhaal/<int:section_id>/verwijderen/",
+        story_views.own_section_delete_view,
+        name="section_delete",
+    ),
+    path(
+        "<int:report_id>/praktijk/<int:item_id>/afbeelding/",
+        story_views.practice_image_view,
+        name="practice_image",
+    ),
+    path(
+        "<int:report_id>/praktijk/<int:item_id>/afbeelding/opslaan/",
+        story_views.practice_image_upload_view,
+        name="practice_image_upload",
+    ),
+    path(
+        "<int:report_id>/praktijk/<int:item_id>/afbeelding/verwijderen/",
+        story_views.practice_image_remove_view,
+        name="practice_image_remove",
+    ),
 ]

@@ -78,7 +78,12 @@ from .services import (
     section_text_save,
     transitions_for,
 )
+from .story_forms import PracticeImageForm, add_place_field, place_values
+from .story_selectors import theme_text_blocks
 from .theme_page import ThemePage, UrlPerId
+
+# Practice items and quotes stand at a place in the running text; sources do not.
+PLACED_KINDS = ("praktijk", "quote")
 
 
 def report_or_404(request: HttpRequest, report_id: int) -> Report:
@@ -287,6 +292,9 @@ def _render_theme(
         comment_add_url=reverse("reports:comment_add", args=[report.pk]),
         practice_item_url=UrlPerId.of("reports:item_edit", report.pk, theme.key, "praktijk"),
         quote_url=UrlPerId.of("reports:item_edit", report.pk, theme.key, "quote"),
+        numbers=view.numbers,
+        image_url=UrlPerId.of("reports:practice_image", report.pk),
+        section_url=UrlPerId.of("reports:section_edit", report.pk),
     )
     return render(
         request,
@@ -655,9 +663,9 @@ def report_item_view(
             raise Http404
     form_class = ITEM_FORMS[kind]
     form = form_class(request.POST or None, instance=instance)
-    if "element" in form.fields:
-        form.fields["element"].queryset = theme.elements.all()  # type: ignore[attr-defined]
-        form.fields["element"].required = False
+    placed = kind in PLACED_KINDS
+    if placed:
+        add_place_field(form, theme_text_blocks(report=report, theme=theme))
     if kind == "praktijk":
         form.fields["text"].widget.attrs.update(
             {
@@ -666,20 +674,32 @@ def report_item_view(
             }
         )
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.fields} | {"theme": theme}
+        values = {name: form.cleaned_data[name] for name in form.fields if name != "place"}
+        values["theme"] = theme
+        if placed:
+            values |= place_values(form)
         try:
-            report_item_save(
+            item = report_item_save(
                 report=report, user=_user(request), kind=kind, values=values, item_id=item_id
             )
         except ReportError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
-            return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + "#items")
+            anchor = {"praktijk": "praktijk", "quote": "citaat"}.get(kind)
+            anchor = f"#{anchor}-{item.pk}" if anchor else "#items"
+            return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)
     return render(
         request,
         "reports/report_item_form.html",
-        {"report": report, "theme": theme, "form": form, "kind": kind, "instance": instance},
+        {
+            "report": report,
+            "theme": theme,
+            "form": form,
+            "kind": kind,
+            "instance": instance,
+            "image_form": PracticeImageForm() if kind == "praktijk" and instance else None,
+        },
         status=400 if form.errors else 200,
     )
 

@@ -18,9 +18,15 @@ from werkset.api.services import api_token_create
 from werkset.documents.models import Document, DocumentStatus
 from werkset.improvement.tests.factories import matrix_objects
 from werkset.regions.models import RegionalNetwork
-from werkset.reports.models import Answer, Comment, PracticeItem
+from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
 from werkset.reports.services import report_correct, report_transition
 from werkset.reports.tests.decide import report_decided
+
+# A one-pixel PNG, the image of the matrix's practice item.
+MATRIX_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 ROLES = (
     "anoniem",
@@ -79,6 +85,16 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "reports:item_edit": ("get", "item", (302, 200, 404, 403, 404, 404, 404)),
     "reports:item_delete": ("post", "item", (302, 302, 404, 403, 404, 404, 404)),
     "reports:preview": ("post", "", (302, 200, 200, 200, 200, 200, 200)),
+    # The network's story (issue 18): its people read it, the rapporteur writes it.
+    "reports:story": ("get", "report", OWN),
+    "reports:section_add": ("get", "report", (302, 200, 404, 403, 404, 404, 404)),
+    "reports:section_edit": ("get", "section", (302, 200, 404, 403, 404, 404, 404)),
+    "reports:section_move": ("post", "section", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:section_delete": ("post", "section", (302, 302, 404, 403, 404, 404, 404)),
+    # A practice item's image: the report's rule, never a public media URL.
+    "reports:practice_image": ("get", "image", OWN),
+    "reports:practice_image_upload": ("post", "image", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:practice_image_remove": ("post", "image", (302, 302, 404, 403, 404, 404, 404)),
     "outputs:download": ("get", "download", OWN),
     "outputs:print": ("get", "report", OWN),
     "outputs:upload": ("post", "report", (302, 400, 404, 403, 404, 404, 404)),
@@ -194,6 +210,10 @@ def world(
     item = PracticeItem.objects.create(
         report=concept, theme=theme, kind="anders", title="T", text="t"
     )
+    item.image.save("matrix.png", ContentFile(MATRIX_PNG))
+    section = ReportSection.objects.create(
+        report=concept, is_chapter=True, theme=theme, title="Eigen hoofdstuk"
+    )
     token, _key = api_token_create(user=rapporteur_friesland, name="matrix")
     document = Document.objects.create(
         report=concept,
@@ -232,6 +252,8 @@ def world(
             "kind": "praktijk",
             "item_id": item.pk,
         },
+        "section": {"report_id": concept.pk, "section_id": section.pk},
+        "image": {"report_id": concept.pk, "item_id": item.pk},
         "download": {"report_id": concept.pk, "fmt": "json"},
         "document_format": {"report_id": concept.pk, "fmt": "pdf"},
         "document": {"report_id": concept.pk, "document_id": document.pk},

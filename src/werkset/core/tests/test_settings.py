@@ -70,3 +70,40 @@ def test_productie_logt_json_met_request_id(tmp_path):
     assert result.returncode == 0, result.stderr
     [line] = [line for line in result.stderr.splitlines() if "proef" in line]
     assert json.loads(line)["logger"] == "werkset.probe"
+
+
+def test_files_live_on_the_file_system_by_default(tmp_path):
+    result = run_werkset(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])",
+        WERKSET_ENVIRONMENT="test",
+        WERKSET_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "FileSystemStorage" in result.stdout
+
+
+def test_an_object_store_needs_django_storages_or_says_so(tmp_path):
+    result = run_werkset(
+        "check",
+        WERKSET_ENVIRONMENT="test",
+        WERKSET_DATA_DIR=str(tmp_path),
+        WERKSET_STORAGE="s3",
+        WERKSET_S3_BUCKET="werkset",
+    )
+    try:
+        import storages  # noqa: F401
+    except ImportError:
+        assert result.returncode != 0
+        assert "django-storages" in result.stderr
+    else:  # installed: the settings point the default storage at it
+        assert result.returncode == 0, result.stderr
+
+
+def test_an_unknown_storage_is_named(tmp_path):
+    result = run_werkset(
+        "check", WERKSET_ENVIRONMENT="test", WERKSET_DATA_DIR=str(tmp_path), WERKSET_STORAGE="ftp"
+    )
+    assert result.returncode != 0
+    assert "WERKSET_STORAGE='ftp' is onbekend" in result.stderr
