@@ -9,12 +9,14 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from werkset.outputs.variants import DEFAULT_VARIANT
 from werkset.reports.models import (
     Answer,
     Comment,
     PracticeItem,
     Quote,
     Report,
+    ReportSection,
     ReportStatus,
     SectionText,
     SourceDocument,
@@ -33,6 +35,12 @@ def report_content_stamp(*, report: Report) -> str:
     """
     parts = [
         [report.status, report.number, str(report.finalised_at)],
+        [report.title, report.introduction, report.summary, report.story_revision],
+        list(
+            ReportSection.objects.filter(report=report)
+            .order_by("pk")
+            .values_list("pk", "revision", "position", "is_chapter", "theme", "element", "title")
+        ),
         list(Answer.objects.filter(report=report).order_by("pk").values_list("pk", "revision")),
         list(
             SectionText.objects.filter(report=report).order_by("pk").values_list("pk", "revision")
@@ -40,12 +48,34 @@ def report_content_stamp(*, report: Report) -> str:
         list(
             PracticeItem.objects.filter(report=report)
             .order_by("pk")
-            .values_list("pk", "position", "theme", "element", "kind", "title", "text", "source")
+            .values_list(
+                "pk",
+                "position",
+                "theme",
+                "element",
+                "section",
+                "paragraph",
+                "kind",
+                "title",
+                "text",
+                "source",
+                "image",
+                "image_alt",
+            )
         ),
         list(
             Quote.objects.filter(report=report)
             .order_by("pk")
-            .values_list("pk", "position", "theme", "element", "text", "attribution")
+            .values_list(
+                "pk",
+                "position",
+                "theme",
+                "element",
+                "section",
+                "paragraph",
+                "text",
+                "attribution",
+            )
         ),
         list(
             SourceDocument.objects.filter(report=report)
@@ -59,10 +89,13 @@ def report_content_stamp(*, report: Report) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def documents_current(*, report: Report, fmt: str, stamp: str = "") -> QuerySet[Document]:
-    """Documents that still show the report as it is: of a finalised report any made or
-    being made; of a concept only those made from the same state (`stamp`)."""
-    documents = Document.objects.filter(report=report, format=fmt).exclude(
+def documents_current(
+    *, report: Report, fmt: str, variant: str = DEFAULT_VARIANT, stamp: str = ""
+) -> QuerySet[Document]:
+    """Documents that still show the report as it is, in this format and layout: of a
+    finalised report any made or being made; of a concept only those made from the same
+    state (`stamp`)."""
+    documents = Document.objects.filter(report=report, format=fmt, variant=variant).exclude(
         status=DocumentStatus.FAILED
     )
     if report.status == ReportStatus.VASTGESTELD:
