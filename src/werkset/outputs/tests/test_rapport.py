@@ -37,6 +37,7 @@ from werkset.reports.models import (
     Report,
     ReportSection,
     SectionText,
+    SourceDocument,
 )
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
@@ -47,6 +48,8 @@ THEME_TEXT = (
     "Tweede alinea: zie Uit de praktijk 3.2 voor de werkwijze.\n\n"
     "Derde alinea van het verhaal."
 )
+
+TABLE_TEXT = "Kosten per partner:\n\n| Partner | Uren |\n|---|---|\n| Politie | 120 |\n| VT | 80 |"
 
 
 def squash(text: str) -> str:
@@ -95,6 +98,16 @@ def _story(report: Report) -> str:
     )  # fmt: skip
     item.image.save("werkplan.png", ContentFile(_png()), save=True)
     Quote.objects.create(report=report, theme=acuut, text="Samen staan we sterker.", paragraph=1)
+    element = acuut.elements.order_by("position").first()
+    SectionText.objects.update_or_create(
+        report=report, theme=acuut, element=element, defaults={"text": TABLE_TEXT}
+    )
+    SourceDocument.objects.create(
+        report=report,
+        title="Werkplan acuut",
+        description="Te vinden op https://www.example.nl/werkplan-acuut",
+        position=99,
+    )
     ReportSection.objects.create(
         report=report, is_chapter=True, title="Ex-partnerstalking", text="Eigen hoofdstuk."
     )
@@ -279,3 +292,23 @@ def test_docx_afbeelding_heeft_alt_tekst(rendered):
         )
     ]
     assert "Schema van het werkplan" in descriptions
+
+
+def test_bron_met_url_is_een_werkende_link(rendered):
+    reader = pypdf.PdfReader(BytesIO(rendered.pdf))
+    uris = {
+        annotation.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert "https://www.example.nl/werkplan-acuut" in uris
+
+
+def test_docx_pijptabel_wordt_een_word_tabel(rendered):
+    document = docx.Document(BytesIO(rendered.docx))
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows] for table in document.tables
+    ]
+    assert [["Partner", "Uren"], ["Politie", "120"], ["VT", "80"]] in tables
+    assert any(t.style.name == "Table Grid" for t in document.tables)
