@@ -252,13 +252,17 @@ def _collected_seconds(action: Callable[[], Any]) -> float:
     return _median_seconds(action, 1)
 
 
+def page_count(pdf: bytes) -> int:
+    return len(pypdf.PdfReader(BytesIO(pdf)).pages)
+
+
 def pdf_times(report: Report, *, runs: int = 5, variant: str = DEFAULT_VARIANT) -> dict[str, float]:
     """The whole PDF (data, HTML, WeasyPrint) against WeasyPrint on the finished HTML,
     in pairs whose order alternates (whole, alone; alone, whole; ...) so that a busy
     moment or the order within a pair favours neither. `variant`: the layout (issue 18:
     the report layout is the default and the one the targets hold for)."""
     html = report_html(report=report, variant=variant)
-    pages = len(pypdf.PdfReader(BytesIO(html_to_pdf(html=html))).pages)  # also warms up
+    pages = page_count(html_to_pdf(html=html))  # also warms up fonts and caches
     whole: list[float] = []
     alone: list[float] = []
     for index in range(runs):

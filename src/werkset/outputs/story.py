@@ -6,15 +6,12 @@ chapters and paragraphs, practice items and quotes at their place in the running
 and how the report came about. A fixed number of queries, whatever the report's size.
 """
 
-import base64
 import logging
-from dataclasses import dataclass, field
 
 from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Theme
@@ -35,209 +32,43 @@ from .document import (
     DOCUMENT_LANGUAGE,
     IndicatorEntry,
     ReportDocument,
-    SourceEntry,
     _local_date,
     _markdown,
     document_print_html,
     document_words,
     report_document,
 )
-from .numbering import (
-    ChapterSlot,
-    chapter_order,
-    paragraphs,
-    practice_anchor,
-    references_linked,
+from .numbering import ChapterSlot, chapter_order, paragraphs, references_linked
+from .story_model import (
+    AnswerElement,
+    AnswerRow,
+    AnswerTheme,
+    Block,
+    ContextPart,
+    ContextTheme,
+    HistoryEvent,
+    PracticeBlock,
+    QuoteBlock,
+    ReportUnit,
+    StoryChapter,
+    StoryDocument,
+    StoryElement,
+    StoryImage,
+    StoryParagraph,
+    SummaryRow,
+    TextBlock,
+    TocLine,
 )
 from .variants import DEFAULT_VARIANT, DocumentVariant
 
 logger = logging.getLogger(__name__)
 
 IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
-MAX_IMAGE_WIDTH_MM = 150
-
-
-@dataclass(frozen=True)
-class ReportUnit:
-    """Who the report is for: a region today, a whole network later."""
-
-    name: str
-    kind: str
-    network: str
 
 
 def report_unit(report: Report) -> ReportUnit:
     """The one place that says whom a report is about (title page, title, footer)."""
     return ReportUnit(name=report.region.name, kind=_("Region"), network=report.region.network.name)
-
-
-@dataclass
-class TextBlock:
-    """One paragraph of running text (Markdown; its HTML once references are known)."""
-
-    markdown: str
-    html: str = ""  # SafeString once rendered
-    block_type: str = "text"
-
-
-@dataclass(frozen=True)
-class StoryImage:
-    content: bytes
-    content_type: str
-    alt: str
-    width: int | None
-    height: int | None
-
-    @property
-    def data_uri(self) -> str:
-        encoded = base64.b64encode(self.content).decode("ascii")
-        return f"data:{self.content_type};base64,{encoded}"
-
-
-@dataclass
-class PracticeBlock:
-    number: str
-    kind: str
-    title: str
-    markdown: str
-    source: str
-    image: StoryImage | None
-    html: str = ""  # SafeString once rendered
-    block_type: str = "practice"
-
-    @property
-    def anchor(self) -> str:
-        return practice_anchor(self.number)
-
-
-@dataclass
-class QuoteBlock:
-    text: str
-    attribution: str
-    block_type: str = "quote"
-
-
-Block = TextBlock | PracticeBlock | QuoteBlock
-
-
-@dataclass
-class StoryParagraph:
-    """An own paragraph of the report within a chapter."""
-
-    title: str
-    anchor: str
-    blocks: list[Block]
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    """One answered indicator, compactly: label, the answer and figures, the explanation."""
-
-    label: str
-    answer: str
-    explanation: str
-    perspectives: list[tuple[str, str]]
-
-
-@dataclass
-class StoryElement:
-    number: str
-    title: str
-    anchor: str
-    blocks: list[Block]
-    summary: list[SummaryRow]
-    paragraphs: list[StoryParagraph]
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number} {self.title}"
-
-
-@dataclass
-class StoryChapter:
-    number: int
-    title: str
-    anchor: str
-    blocks: list[Block]
-    paragraphs: list[StoryParagraph]
-    elements: list[StoryElement]
-    is_own: bool
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}. {self.title}"
-
-
-@dataclass(frozen=True)
-class ContextPart:
-    label: str
-    markdown: str
-    html: SafeString
-
-
-@dataclass(frozen=True)
-class ContextTheme:
-    number: int
-    title: str
-    parts: list[ContextPart]
-
-
-@dataclass(frozen=True)
-class AnswerRow:
-    label: str
-    answer: str
-    answered: bool
-
-
-@dataclass(frozen=True)
-class AnswerElement:
-    title: str
-    rows: list[AnswerRow]
-
-
-@dataclass(frozen=True)
-class AnswerTheme:
-    number: int
-    title: str
-    elements: list[AnswerElement]
-
-
-@dataclass(frozen=True)
-class HistoryEvent:
-    date: str
-    text: str
-
-
-@dataclass(frozen=True)
-class TocLine:
-    anchor: str
-    title: str
-    level: int
-
-
-@dataclass
-class StoryDocument:
-    """Everything the `rapport` variant shows, in reading order, in Dutch."""
-
-    title: str
-    unit: ReportUnit
-    period: str
-    status: str
-    is_final: bool
-    version_number: int
-    catalogue_title: str
-    catalogue_edition: str
-    printed_on: str
-    introduction: list[Block]
-    summary: list[Block]
-    chapters: list[StoryChapter]
-    context: list[ContextTheme]
-    answers: list[AnswerTheme]
-    sources: list[SourceEntry]
-    history: list[HistoryEvent]
-    participants: list[str]
-    words: dict[str, str]
-    toc: list[TocLine] = field(default_factory=list)
 
 
 def story_words() -> dict[str, str]:
@@ -266,18 +97,11 @@ def story_words() -> dict[str, str]:
     return words
 
 
+# A theme's context in the catalogue (catalogue.schema.json), in the order Bijlage 1 shows it.
 CONTEXT_PARTS = (
-    ("introduction", ""),
-    ("goal", "Aim"),
-    ("occasion", "Occasion"),
-    ("form", "Form"),
-    ("process_steps", "Process steps"),
-    ("more_work", "More work"),
-    ("less_work", "Less work"),
-    ("shifted_work", "Shifted work"),
-    ("expected_value", "Expected value"),
-    ("impact", "Expected impact"),
-)
+    "introduction", "goal", "occasion", "form", "process_steps", "more_work", "less_work",
+    "shifted_work", "expected_value", "impact",
+)  # fmt: skip
 
 
 def _context_label(key: str) -> str:
@@ -297,7 +121,7 @@ def _context_label(key: str) -> str:
 
 def _context_theme(number: int, theme: Theme) -> ContextTheme:
     parts = []
-    for key, _label in CONTEXT_PARTS:
+    for key in CONTEXT_PARTS:
         value = theme.context.get(key)
         if not value:
             continue

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .story import (
+from .story_model import (
     Block,
     PracticeBlock,
     QuoteBlock,
