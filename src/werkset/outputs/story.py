@@ -167,7 +167,8 @@ class _Placement:
         self.kind_labels = dict(PracticeKind.choices)
         self.by_place: dict[tuple[str, int], list[PracticeItem | Quote]] = {}
         items: list[PracticeItem | Quote] = [*practice, *quotes]
-        for item in sorted(items, key=lambda i: (i.position, i.created_at, i.pk)):
+        # The models' own order (position, id); at the same position a box before a quote.
+        for item in sorted(items, key=lambda i: (i.position, isinstance(i, Quote), i.pk)):
             self.by_place.setdefault(self._place(item), []).append(item)
         self.chapter = 0
         self.count = 0

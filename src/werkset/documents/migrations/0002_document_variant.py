@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='document',
             name='variant',
-            field=models.CharField(choices=[('rapport', 'Report'), ('vragenlijst', 'Questionnaire')], default='rapport', max_length=20, verbose_name='layout'),
+            field=models.CharField(choices=[('rapport', 'Narrative report'), ('vragenlijst', 'Questionnaire')], default='rapport', max_length=20, verbose_name='layout'),
         ),
         migrations.RunPython(made_as_questionnaire, migrations.RunPython.noop),
         migrations.AddIndex(
