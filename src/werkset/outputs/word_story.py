@@ -40,6 +40,8 @@ from .word import (
     _shade,
     _xml_safe,
     bookmark_name,
+    styled,
+    table_grid,
 )
 
 IMAGE_WIDTH_MM = 120
@@ -103,7 +105,7 @@ class _StoryBuilder:
             settings.append(update)
 
     def _heading(self, text: str, level: int, *, new_page: bool = False) -> Any:
-        heading = self.docx.add_heading(text, level=level)
+        heading = styled(self.docx.add_paragraph(text), f"Heading {level}")
         if new_page:
             heading.paragraph_format.page_break_before = True
         return heading
@@ -132,8 +134,8 @@ class _StoryBuilder:
     def _title_page(self) -> None:
         series = self.docx.add_paragraph(self.story.catalogue_title)
         series.runs[0].font.color.rgb = SUBTLE
-        self.docx.add_paragraph(self.story.title, style="Title")
-        self.docx.add_paragraph(self.story.unit.name, style="Subtitle")
+        styled(self.docx.add_paragraph(self.story.title), "Title")
+        styled(self.docx.add_paragraph(self.story.unit.name), "Subtitle")
         self._fact(self.story.unit.kind, self.story.unit.name)
         self._fact(self.words["network"], self.story.unit.network)
         self._fact(self.words["period"], self.story.period)
@@ -150,7 +152,7 @@ class _StoryBuilder:
             paragraph.add_run(self.words["concept_notice"]).font.color.rgb = ACCENT
 
     def _contents(self) -> None:
-        heading = self.docx.add_paragraph(self.words["contents"], style="TOC Heading")
+        heading = styled(self.docx.add_paragraph(self.words["contents"]), "TOC Heading")
         heading.paragraph_format.page_break_before = True
         first = self.docx.add_paragraph()
         for kind in ("begin", "instr", "separate"):
@@ -216,13 +218,12 @@ class _StoryBuilder:
     def _practice(self, item: PracticeBlock) -> None:
         """A shaded one-cell table with a bookmark on its title, the target of references."""
         self.docx.add_paragraph().paragraph_format.space_after = Pt(0)
-        table = self.docx.add_table(rows=1, cols=1)
-        table.style = "Table Grid"
-        cell = table.cell(0, 0)
+        table = table_grid(self.docx.add_table(rows=1, cols=1))
+        cell = table.rows[0].cells[0]
         _shade(cell, BOX_FILL)
         _pad(cell, 140)
         title = cell.paragraphs[0]
-        title.style = self.docx.styles["Heading 3"]
+        styled(title, "Heading 3")
         title.add_run(f"{self.words['from_practice']} {item.number}: {item.title}")
         self._bookmark(title, item.anchor)
         kind = cell.add_paragraph().add_run(item.kind)
@@ -234,13 +235,13 @@ class _StoryBuilder:
             shape = picture.add_picture(BytesIO(item.image.content), width=Mm(IMAGE_WIDTH_MM))
             shape._inline.docPr.set("descr", item.image.alt)
         if item.source:
-            cell.add_paragraph(f"{self.words['source']}: {item.source}", style="Caption")
+            styled(cell.add_paragraph(f"{self.words['source']}: {item.source}"), "Caption")
         self.docx.add_paragraph()
 
     def _quote(self, quote: QuoteBlock) -> None:
-        paragraph = self.docx.add_paragraph(style="Quote")
+        paragraph = styled(self.docx.add_paragraph(), "Quote")
         _add_text_with_breaks(paragraph, f"“{quote.text}”")
-        self.docx.add_paragraph(f"— {quote.attribution}", style="Caption")
+        styled(self.docx.add_paragraph(f"— {quote.attribution}"), "Caption")
 
     def _context(self) -> None:
         self._heading(self.words["appendix_context"], 1, new_page=True)
@@ -258,20 +259,21 @@ class _StoryBuilder:
         for theme in self.story.answers:
             self._heading(f"{theme.number}. {theme.title}", 2)
             rows = 1 + sum(1 + len(element.rows) for element in theme.elements)
-            table = self.docx.add_table(rows=rows, cols=2)
-            table.style = "Table Grid"
+            table = table_grid(self.docx.add_table(rows=rows, cols=2))
             header = table.rows[0].cells
             header[0].paragraphs[0].add_run(self.words["indicator"]).bold = True
             header[1].paragraphs[0].add_run(self.words["answer"]).bold = True
             row = 1
             for element in theme.elements:
-                cell = table.cell(row, 0).merge(table.cell(row, 1))
+                cells = table.rows[row].cells
+                cell = cells[0].merge(cells[1])
                 _shade(cell, "F2F5F9")
                 cell.paragraphs[0].add_run(element.title).italic = True
                 row += 1
                 for item in element.rows:
-                    table.cell(row, 0).paragraphs[0].add_run(item.label)
-                    answer = table.cell(row, 1).paragraphs[0].add_run(item.answer)
+                    cells = table.rows[row].cells
+                    cells[0].paragraphs[0].add_run(item.label)
+                    answer = cells[1].paragraphs[0].add_run(item.answer)
                     answer.italic = not item.answered
                     row += 1
 
@@ -280,19 +282,19 @@ class _StoryBuilder:
         if not self.story.sources:
             self.docx.add_paragraph(self.words["no_sources"])
         for source in self.story.sources:
-            paragraph = self.docx.add_paragraph(style="List Bullet")
+            paragraph = styled(self.docx.add_paragraph(), "List Bullet")
             paragraph.add_run(source.title).bold = True
             if source.description:
                 paragraph.add_run(f". {source.description}")
         self._heading(self.words["history"], 1)
         for event in self.story.history:
-            paragraph = self.docx.add_paragraph(style="List Bullet")
+            paragraph = styled(self.docx.add_paragraph(), "List Bullet")
             paragraph.add_run(f"{event.date}: ").bold = True
             paragraph.add_run(event.text)
         if self.story.participants:
             self.docx.add_paragraph(f"{self.words['participants']}:")
             for name in self.story.participants:
-                self.docx.add_paragraph(name, style="List Bullet")
+                styled(self.docx.add_paragraph(name), "List Bullet")
         self._fact(
             self.words["catalogue"],
             f"{self.story.catalogue_title} ({self.story.catalogue_edition})",
