@@ -9,14 +9,23 @@ from .models import Document
 
 @admin.register(Document)
 class DocumentAdmin(ReadOnlyAdmin):
-    list_display = ["report", "format", "status", "requested_at", "finished_at", "attempts"]
-    list_filter = ["status", "format"]
+    list_display = [
+        "report",
+        "format",
+        "variant",
+        "status",
+        "requested_at",
+        "finished_at",
+        "attempts",
+    ]
+    list_filter = ["status", "format", "variant"]
     list_select_related = ["report__region"]
     fields = readonly_fields = (
         "report",
         "report_number",
         "report_status",
         "format",
+        "variant",
         "status",
         "error",
         "attempts",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report, ReportStatus
 
 
@@ -26,10 +27,10 @@ class DocumentStatus(models.TextChoices):
 
 
 def document_path(document: "Document", filename: str) -> str:
-    """Where the file lives: per report, version and format (the report id is unique)."""
+    """Where the file lives: per report, version, format and layout (the report id is unique)."""
     return (
         f"documenten/rapportage-{document.report_id}/versie-{document.report_number}/"
-        f"{document.format}/{document.pk}-{filename}"
+        f"{document.format}/{document.variant}/{document.pk}-{filename}"
     )
 
 
@@ -48,6 +49,10 @@ class Document(models.Model):
         help_text=_("The state of the report the document was made from."),
     )
     format = models.CharField(_("format"), max_length=10, choices=DocumentFormat.choices)
+    # The layout of a PDF or Word document; a workbook has one layout and keeps the default.
+    variant = models.CharField(
+        _("layout"), max_length=20, choices=DocumentVariant.choices, default=DEFAULT_VARIANT
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED
     )
@@ -70,10 +75,12 @@ class Document(models.Model):
         ordering = ["-requested_at", "-id"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["report", "format", "status"], name="document_lookup")]
+        indexes = [
+            models.Index(fields=["report", "format", "variant", "status"], name="document_lookup")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.report} {self.format} ({self.status})"
+        return f"{self.report} {self.format} {self.variant} ({self.status})"
 
     @property
     def is_done(self) -> bool:

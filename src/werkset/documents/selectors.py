@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from werkset.outputs.variants import DEFAULT_VARIANT
 from werkset.reports.models import (
     Answer,
     Comment,
@@ -33,7 +34,13 @@ def report_content_stamp(*, report: Report) -> str:
     A finalised report never changes, so its documents need no stamp.
     """
     parts = [
-        [report.status, report.number, str(report.finalised_at), report.story_revision],
+        [report.status, report.number, str(report.finalised_at)],
+        [report.title, report.introduction, report.summary, report.story_revision],
+        list(
+            ReportSection.objects.filter(report=report)
+            .order_by("pk")
+            .values_list("pk", "revision", "position", "is_chapter", "theme", "element", "title")
+        ),
         list(Answer.objects.filter(report=report).order_by("pk").values_list("pk", "revision")),
         list(
             SectionText.objects.filter(report=report).order_by("pk").values_list("pk", "revision")
@@ -41,29 +48,34 @@ def report_content_stamp(*, report: Report) -> str:
         list(
             PracticeItem.objects.filter(report=report)
             .order_by("pk")
-            .values_list("pk", "position", "theme", "element", "kind", "title", "text", "source")
-        ),
-        # The network's story (issue 18): own sections carry a revision; items their place
-        # in the running text and their image.
-        list(
-            ReportSection.objects.filter(report=report)
-            .order_by("pk")
-            .values_list("pk", "revision", "position", "is_chapter", "theme", "element")
-        ),
-        list(
-            PracticeItem.objects.filter(report=report)
-            .order_by("pk")
-            .values_list("pk", "section", "paragraph", "image", "image_alt")
-        ),
-        list(
-            Quote.objects.filter(report=report)
-            .order_by("pk")
-            .values_list("pk", "section", "paragraph")
+            .values_list(
+                "pk",
+                "position",
+                "theme",
+                "element",
+                "section",
+                "paragraph",
+                "kind",
+                "title",
+                "text",
+                "source",
+                "image",
+                "image_alt",
+            )
         ),
         list(
             Quote.objects.filter(report=report)
             .order_by("pk")
-            .values_list("pk", "position", "theme", "element", "text", "attribution")
+            .values_list(
+                "pk",
+                "position",
+                "theme",
+                "element",
+                "section",
+                "paragraph",
+                "text",
+                "attribution",
+            )
         ),
         list(
             SourceDocument.objects.filter(report=report)
@@ -77,10 +89,13 @@ def report_content_stamp(*, report: Report) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def documents_current(*, report: Report, fmt: str, stamp: str = "") -> QuerySet[Document]:
-    """Documents that still show the report as it is: of a finalised report any made or
-    being made; of a concept only those made from the same state (`stamp`)."""
-    documents = Document.objects.filter(report=report, format=fmt).exclude(
+def documents_current(
+    *, report: Report, fmt: str, variant: str = DEFAULT_VARIANT, stamp: str = ""
+) -> QuerySet[Document]:
+    """Documents that still show the report as it is, in this format and layout: of a
+    finalised report any made or being made; of a concept only those made from the same
+    state (`stamp`)."""
+    documents = Document.objects.filter(report=report, format=fmt, variant=variant).exclude(
         status=DocumentStatus.FAILED
     )
     if report.status == ReportStatus.VASTGESTELD:

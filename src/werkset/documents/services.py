@@ -26,7 +26,8 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
-from werkset.outputs.services import report_export
+from werkset.outputs.services import VARIANT_FORMATS, report_export
+from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report, ReportStatus
 from werkset.reports.selectors import reports_visible
 
@@ -57,12 +58,19 @@ def _enqueue(document_id: int) -> None:
         logger.exception("Document %s niet aan de wachtrij gegeven", document_id)
 
 
-def document_request(*, report: Report, format: str, user: Any) -> Document:
-    """The document of `report` in `format` for `user`: one that still shows the report
-    as it is, or a new one that a worker makes. PermissionDenied when the user may not
-    see the report (the rule of reports.selectors.reports_visible)."""
+def document_request(
+    *, report: Report, format: str, user: Any, variant: str = DEFAULT_VARIANT
+) -> Document:
+    """The document of `report` in `format` and layout `variant` for `user`: one that
+    still shows the report as it is, or a new one that a worker makes. PermissionDenied
+    when the user may not see the report (the rule of reports.selectors.reports_visible).
+    A workbook has one layout: its variant is always the default."""
     if format not in DocumentFormat.values:
         raise ValueError(_("Unknown format '%(format)s'.") % {"format": format})
+    if variant not in DocumentVariant.values:
+        raise ValueError(_("Choose the layout: report or questionnaire."))
+    if format not in VARIANT_FORMATS:
+        variant = DEFAULT_VARIANT
     if not reports_visible(scope=scope_for_user(user)).filter(pk=report.pk).exists():
         raise PermissionDenied
     with transaction.atomic():
@@ -71,7 +79,9 @@ def document_request(*, report: Report, format: str, user: Any) -> Document:
         stamp = (
             "" if locked.status == ReportStatus.VASTGESTELD else report_content_stamp(report=locked)
         )
-        document = documents_current(report=locked, fmt=format, stamp=stamp).first()
+        document = documents_current(
+            report=locked, fmt=format, variant=variant, stamp=stamp
+        ).first()
         reused = document is not None
         if document is None:
             document = Document.objects.create(
@@ -80,6 +90,7 @@ def document_request(*, report: Report, format: str, user: Any) -> Document:
                 report_status=locked.status,
                 stamp=stamp,
                 format=format,
+                variant=variant,
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
             )
         if not reused or document_is_waiting(document) or _stale_running(document):
@@ -91,7 +102,12 @@ def document_request(*, report: Report, format: str, user: Any) -> Document:
             target=locked,
             summary=_("Document of report %(report)s requested as %(format)s")
             % {"report": locked, "format": format},
-            detail={"format": format, "document": document.pk, "reused": reused},
+            detail={
+                "format": format,
+                "variant": variant,
+                "document": document.pk,
+                "reused": reused,
+            },
         )
     return document
 
@@ -144,7 +160,9 @@ def document_make(*, document: Document) -> Document:
     """Render the claimed document through outputs and store it; exceptions propagate
     (the task decides between a retry and a failure)."""
     report = Report.objects.select_related("region", "catalogue_version").get(pk=document.report_id)
-    exported = report_export(report=report, fmt=document.format, user=document.requested_by)
+    exported = report_export(
+        report=report, fmt=document.format, user=document.requested_by, variant=document.variant
+    )
     name = _write_complete(document_path(document, exported.filename), exported.content)
     try:
         with transaction.atomic():
@@ -161,10 +179,12 @@ def document_make(*, document: Document) -> Document:
 
 
 def _remove_superseded(document: Document) -> None:
-    """Earlier concept documents of this report and format: the new one replaces them, and
+    """Earlier concept documents of this report, format and layout: the new one replaces them, and
     their files would otherwise pile up with every edit. A finalised version's stay."""
     older = (
-        Document.objects.filter(report_id=document.report_id, format=document.format)
+        Document.objects.filter(
+            report_id=document.report_id, format=document.format, variant=document.variant
+        )
         .filter(pk__lt=document.pk, status__in=[DocumentStatus.READY, DocumentStatus.FAILED])
         .exclude(report_status=ReportStatus.VASTGESTELD)
     )

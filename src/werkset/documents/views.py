@@ -9,11 +9,13 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from werkset.accounts.scope import request_user
-from werkset.outputs.services import FORMATS, report_filename
+from werkset.outputs.services import FORMATS, VARIANT_FORMATS, report_filename
+from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report
 from werkset.reports.views import report_or_404
 
@@ -44,14 +46,22 @@ def document_request_view(request: HttpRequest, report_id: int, fmt: str) -> Htt
     if fmt not in DocumentFormat.values:
         raise Http404
     report = report_or_404(request, report_id)
+    context = {
+        "report": report,
+        "format": DocumentFormat(fmt),
+        "variants": DocumentVariant.choices if fmt in VARIANT_FORMATS else [],
+        "default_variant": DEFAULT_VARIANT,
+    }
     if request.method == "POST":
-        document = document_request(report=report, format=fmt, user=request_user(request))
+        variant = request.POST.get("variant", DEFAULT_VARIANT)
+        if variant not in DocumentVariant.values:
+            context["error"] = _("Choose the layout: report or questionnaire.")
+            return render(request, "documents/document_request.html", context, status=400)
+        document = document_request(
+            report=report, format=fmt, user=request_user(request), variant=variant
+        )
         return redirect("documents:detail", report_id=report.pk, document_id=document.pk)
-    return render(
-        request,
-        "documents/document_request.html",
-        {"report": report, "format": DocumentFormat(fmt)},
-    )
+    return render(request, "documents/document_request.html", context)
 
 
 @never_cache
@@ -80,7 +90,7 @@ def document_download(request: HttpRequest, report_id: int, document_id: int) ->
     response = FileResponse(
         default_storage.open(document.file.name, "rb"),
         as_attachment=True,
-        filename=report_filename(report, document.format),
+        filename=report_filename(report, document.format, document.variant),
         content_type=FORMATS[document.format],
     )
     response["Cache-Control"] = "no-store"

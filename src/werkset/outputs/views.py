@@ -4,7 +4,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,10 +13,11 @@ from werkset.accounts.scope import request_user, scope_for_request
 from werkset.reports.policy import report_may_write, report_shows_discussion
 from werkset.reports.views import report_or_404
 
-from .document import report_print_html
 from .problems import ImportRefused, problems_listed
 from .services import FORMATS, report_export
+from .story import report_html
 from .upload_limits import upload_size_check
+from .variants import DEFAULT_VARIANT, DocumentVariant
 
 
 @login_required
@@ -27,7 +28,10 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
     if fmt == "json" and not report_shows_discussion(scope_for_request(request), report):
         # The archive holds every answer's history and the discussion: the region's own.
         raise PermissionDenied
-    exported = report_export(report=report, fmt=fmt, user=request_user(request))
+    variant = request.GET.get("variant", DEFAULT_VARIANT)
+    if variant not in DocumentVariant.values:
+        return HttpResponseBadRequest(_("Choose the layout: report or questionnaire."))
+    exported = report_export(report=report, fmt=fmt, user=request_user(request), variant=variant)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     response["Cache-Control"] = "no-store"
@@ -37,9 +41,13 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
 @csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
 @login_required
 def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
-    """The report as one printable HTML page (also what the PDF is made from)."""
+    """The report as one printable HTML page (also what the PDF is made from), in the
+    layout `?variant=` names (the report layout by default)."""
     report = report_or_404(request, report_id)
-    return HttpResponse(report_print_html(report=report))
+    variant = request.GET.get("variant", DEFAULT_VARIANT)
+    if variant not in DocumentVariant.values:
+        return HttpResponseBadRequest(_("Choose the layout: report or questionnaire."))
+    return HttpResponse(report_html(report=report, variant=variant))
 
 
 @login_required

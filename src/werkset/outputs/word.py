@@ -33,12 +33,15 @@ from .document import (
     ThemeChapter,
     report_document,
 )
+from .story import report_story
+from .variants import DEFAULT_VARIANT, DocumentVariant
 
 WORD_LANGUAGE = "nl-NL"
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 BOX_FILL = "EAF1F8"
 SUBTLE = RGBColor(0x5C, 0x5C, 0x5C)
 ACCENT = RGBColor(0xA9, 0x00, 0x61)
+LINK = RGBColor(0x15, 0x42, 0x73)
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _markdown.enable("table")
@@ -68,9 +71,13 @@ def _xml_safe(value: Any) -> Any:
     return value
 
 
-def report_docx(*, report: Report) -> bytes:
+def report_docx(*, report: Report, variant: str = DEFAULT_VARIANT) -> bytes:
     """The region's report as a .docx; CONCEPT in every page header until it is final."""
     with translation.override(DOCUMENT_LANGUAGE):
+        if variant != DocumentVariant.VRAGENLIJST:
+            from .word_story import story_docx  # it builds on this module's helpers
+
+            return story_docx(story=report_story(report=report))
         return document_docx(document=report_document(report=report))
 
 
@@ -153,6 +160,42 @@ def _add_text_with_breaks(paragraph: Any, text: str, **style: Any) -> None:
             run.add_break(WD_BREAK.LINE)
 
 
+# Style ids of the default template's built-in styles. Setting the id directly skips
+# python-docx's lookup by name, which walks every style on each call (a third of the time).
+STYLE_IDS = {
+    "Title": "Title", "Subtitle": "Subtitle", "TOC Heading": "TOCHeading",
+    "List Bullet": "ListBullet", "List Bullet 2": "ListBullet2", "Quote": "Quote",
+    "Caption": "Caption", "Heading 1": "Heading1", "Heading 2": "Heading2",
+    "Heading 3": "Heading3",
+}  # fmt: skip
+
+
+def styled(paragraph: Any, name: str) -> Any:
+    """Give the paragraph a built-in style by its id (fast); returns the paragraph."""
+    paragraph._p.style = STYLE_IDS[name]
+    return paragraph
+
+
+def table_grid(table: Any) -> Any:
+    """The built-in Table Grid style, set by its id."""
+    table._tbl.tblStyle_val = "TableGrid"
+    return table
+
+
+def bookmark_name(anchor: str) -> str:
+    """Word's name for an HTML anchor: letters, digits and underscores (praktijk_2_1)."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", anchor)[:40]
+
+
+def _internal_hyperlink(paragraph: Any, anchor: str) -> Any:
+    """A w:hyperlink to a bookmark in the document; the link's runs go inside it."""
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("w:anchor"), bookmark_name(anchor))
+    hyperlink.set(qn("w:history"), "1")
+    paragraph._p.append(hyperlink)
+    return hyperlink
+
+
 # --- Markdown ------------------------------------------------------------------------------
 
 
@@ -161,6 +204,7 @@ def _add_inline(paragraph: Any, token: Token, *, italic: bool = False) -> None:
     bold = 0
     emphasis = 0
     link: str | None = None
+    hyperlink: Any = None
     for child in token.children or []:
         if child.type == "strong_open":
             bold += 1
@@ -172,10 +216,12 @@ def _add_inline(paragraph: Any, token: Token, *, italic: bool = False) -> None:
             emphasis -= 1
         elif child.type == "link_open":
             link = str(child.attrs.get("href", ""))
+            if link.startswith("#"):
+                hyperlink = _internal_hyperlink(paragraph, link[1:])
         elif child.type == "link_close":
             if link and link.startswith(("http://", "https://", "mailto:")):
                 paragraph.add_run(f" ({link})")
-            link = None
+            link, hyperlink = None, None
         elif child.type in ("softbreak",):
             paragraph.add_run(" ")
         elif child.type == "hardbreak":
@@ -185,6 +231,10 @@ def _add_inline(paragraph: Any, token: Token, *, italic: bool = False) -> None:
             if child.type == "image":
                 text = "".join(c.content for c in child.children or [])
             run = paragraph.add_run(text)
+            if hyperlink is not None:
+                hyperlink.append(run._r)
+                run.underline = True
+                run.font.color.rgb = LINK
             run.bold = bold > 0 or None
             run.italic = (emphasis % 2 == 1) != italic or None
             if child.type == "code_inline":
@@ -223,7 +273,7 @@ def _add_markdown(container: Any, text: str) -> None:
                 ordered, number = lists[-1]
                 depth = len(lists)
                 if first_in_item and not ordered:
-                    paragraph.style = "List Bullet 2" if depth > 1 else "List Bullet"
+                    styled(paragraph, "List Bullet 2" if depth > 1 else "List Bullet")
                 else:
                     paragraph.paragraph_format.left_indent = Mm(6 * depth)
                     if first_in_item:
@@ -263,11 +313,11 @@ def _add_markdown_table(container: Any, tokens: list[Token], index: int) -> int:
         index += 1
     columns = max((len(row) for row in rows), default=0)
     if rows and columns:
-        table = container.add_table(rows=len(rows), cols=columns)
-        table.style = "Table Grid"
+        table = table_grid(container.add_table(rows=len(rows), cols=columns))
         for row_index, row in enumerate(rows):
+            cells = table.rows[row_index].cells
             for column, (inline, header) in enumerate(row):
-                paragraph = table.cell(row_index, column).paragraphs[0]
+                paragraph = cells[column].paragraphs[0]
                 _add_inline(paragraph, inline)
                 if header:
                     for run in paragraph.runs:

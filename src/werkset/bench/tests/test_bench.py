@@ -54,10 +54,12 @@ def test_pages_are_measured_once(tiny):
 
 def test_documents_and_import_are_measured_once(tiny, monkeypatch):
     # A real PDF of a full report takes seconds; the plumbing is what is tested here.
-    monkeypatch.setattr(measure, "report_pdf", lambda *, report: b"%PDF")
+    monkeypatch.setattr(measure, "report_pdf", lambda *, report, variant: b"%PDF")
     monkeypatch.setattr(measure, "html_to_pdf", lambda *, html: b"%PDF")
+    monkeypatch.setattr(measure, "page_count", lambda pdf: 40)
     pdf = measure.pdf_times(tiny.final_report, runs=1)
     assert pdf["weasyprint_ratio"] > 0
+    assert pdf["pages"] == 40
     assert measure.docx_time(tiny.final_report, runs=1, warmup=False) > 0
     before = list(Answer.objects.filter(report=tiny.concept_report).values_list("explanation"))
     excel = measure.excel_import_time(tiny.concept_report, tiny.rapporteur, runs=1)

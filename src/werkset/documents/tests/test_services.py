@@ -27,8 +27,8 @@ def renders(monkeypatch):
     """Counts the renders, with a small stand-in for the real (slow) PDF."""
     made: list[str] = []
 
-    def counted(*, report, fmt, user):
-        made.append(fmt)
+    def counted(*, report, fmt, user, variant="rapport"):
+        made.append(fmt if variant == "rapport" else f"{fmt}:{variant}")
         return report_export(report=report, fmt="json", user=user).__class__(
             content=b"%PDF-1.7 stand-in", filename=f"test.{fmt}", content_type="application/pdf"
         )
@@ -37,9 +37,11 @@ def renders(monkeypatch):
     return made
 
 
-def _request(report, user, django_capture_on_commit_callbacks, fmt="pdf") -> Document:
+def _request(
+    report, user, django_capture_on_commit_callbacks, fmt="pdf", variant="rapport"
+) -> Document:
     with django_capture_on_commit_callbacks(execute=True):
-        document = document_request(report=report, format=fmt, user=user)
+        document = document_request(report=report, format=fmt, user=user, variant=variant)
     document.refresh_from_db()
     return document
 
@@ -195,3 +197,55 @@ def test_een_document_wordt_maar_eenmaal_opgepakt(report, rapporteur_friesland):
 def test_een_onbekend_formaat_wordt_geweigerd(report, rapporteur_friesland):
     with pytest.raises(ValueError, match="json"):
         document_request(report=report, format="json", user=rapporteur_friesland)
+
+
+def test_een_andere_indeling_is_een_ander_document(
+    report, rapporteur_friesland, renders, django_capture_on_commit_callbacks
+):
+    rapport = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    vragenlijst = _request(
+        report, rapporteur_friesland, django_capture_on_commit_callbacks, variant="vragenlijst"
+    )
+    again = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    assert vragenlijst.pk != rapport.pk
+    assert again.pk == rapport.pk
+    assert (rapport.variant, vragenlijst.variant) == ("rapport", "vragenlijst")
+    assert renders == ["pdf", "pdf:vragenlijst"]
+    assert "/pdf/vragenlijst/" in vragenlijst.file.name
+
+
+def test_een_nieuw_rapport_ruimt_de_vragenlijst_niet_op(
+    report, rapporteur_friesland, renders, django_capture_on_commit_callbacks
+):
+    vragenlijst = _request(
+        report, rapporteur_friesland, django_capture_on_commit_callbacks, variant="vragenlijst"
+    )
+    report.title = "Een eigen titel"
+    report.save(update_fields=["title"])
+    _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    assert Document.objects.filter(pk=vragenlijst.pk).exists()
+
+
+def test_een_gewijzigde_eigen_titel_maakt_een_nieuw_concept(
+    report, rapporteur_friesland, renders, django_capture_on_commit_callbacks
+):
+    first = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    report.title = "Een eigen titel"
+    report.save(update_fields=["title"])
+    second = _request(report, rapporteur_friesland, django_capture_on_commit_callbacks)
+    assert second.pk != first.pk
+
+
+def test_een_werkmap_heeft_een_indeling(
+    report, rapporteur_friesland, renders, django_capture_on_commit_callbacks
+):
+    xlsx = _request(
+        report, rapporteur_friesland, django_capture_on_commit_callbacks, "xlsx", "vragenlijst"
+    )
+    assert xlsx.variant == "rapport"
+
+
+def test_een_onbekende_indeling_wordt_geweigerd(report, rapporteur_friesland):
+    with pytest.raises(ValueError, match="Kies de indeling"):
+        document_request(report=report, format="pdf", user=rapporteur_friesland, variant="x")
+    assert not Document.objects.exists()

@@ -130,3 +130,60 @@ def test_een_document_is_alleen_via_zijn_eigen_rapportage_te_vinden(
 def test_een_onbekend_formaat_bestaat_niet(rapporteur_client, report):
     response = rapporteur_client.get(reverse("documents:request", args=[report.pk, "json"]))
     assert response.status_code == 404
+
+
+@pytest.fixture
+def stand_in_render(monkeypatch):
+    """A small stand-in for the real (slow) render that records the layout it was asked."""
+    from werkset.documents import services
+    from werkset.outputs.services import ExportedFile
+
+    asked: list[str] = []
+
+    def render(*, report, fmt, user, variant="rapport"):
+        asked.append(variant)
+        return ExportedFile(b"%PDF-1.7 stand-in", f"test.{fmt}", "application/pdf")
+
+    monkeypatch.setattr(services, "report_export", render)
+    return asked
+
+
+def test_de_vragenlijst_wordt_als_eigen_document_gevraagd(
+    rapporteur_client, report, stand_in_render, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = rapporteur_client.post(
+            reverse("documents:request", args=[report.pk, "pdf"]), {"variant": "vragenlijst"}
+        )
+    assert response.status_code == 302
+    assert Document.objects.get().variant == "vragenlijst"
+    assert stand_in_render == ["vragenlijst"]
+    page = rapporteur_client.get(response["Location"]).content.decode()
+    assert "Indeling: Vragenlijst." in page
+
+
+def test_een_onbekende_indeling_geeft_een_foutmelding_en_geen_document(
+    rapporteur_client, report, stand_in_render
+):
+    response = rapporteur_client.post(
+        reverse("documents:request", args=[report.pk, "pdf"]), {"variant": "<script>"}
+    )
+    assert response.status_code == 400
+    assert "Kies de indeling: rapport of vragenlijst." in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_de_rapportpagina_biedt_rapport_en_vragenlijst_aan(rapporteur_client, report):
+    html = rapporteur_client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert 'name="variant" value="rapport"' in html
+    assert 'name="variant" value="vragenlijst"' in html
+    assert ">Rapport</button>" in html
+    assert ">Vragenlijst</button>" in html
+
+
+def test_de_aanvraagpagina_laat_de_indeling_kiezen(rapporteur_client, report):
+    html = rapporteur_client.get(
+        reverse("documents:request", args=[report.pk, "docx"])
+    ).content.decode()
+    assert "<legend>Indeling</legend>" in html
+    assert 'value="rapport" checked' in html

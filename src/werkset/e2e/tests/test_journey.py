@@ -202,9 +202,9 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
 
     # Downloads: PDF and Word, made off the request (in-process here: no broker) and then
     # offered on the document's page.
-    for fmt, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
+    for fmt, variant, magic in (("pdf", "rapport", b"%PDF"), ("docx", "vragenlijst", b"PK")):
         page.goto(reverse("reports:detail", args=[report.pk]))
-        page.locator(f"form[action$='/documenten/{fmt}/'] button").click()
+        page.locator(f"form[action$='/documenten/{fmt}/'] button[value='{variant}']").click()
         # The request makes the document before it answers: on a busy machine that takes
         # longer than a click's usual wait.
         page.wait_for_url(re.compile(r"/documenten/\d+/$"), timeout=120_000)
@@ -215,6 +215,10 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
         assert download.suggested_filename.endswith(f".{fmt}")
         with open(download.path(), "rb") as file:
             assert file.read(4).startswith(magic)
+    # The print view in both layouts is a page too.
+    for query in ("", "?variant=vragenlijst"):
+        page.goto(reverse("outputs:print", args=[report.pk]) + query)
+        check_page(page)
     page.context.close()
 
     # A national user opens the regional overview and the finalised report.

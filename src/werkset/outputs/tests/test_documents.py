@@ -1,4 +1,4 @@
-"""The report as a document: print HTML, PDF and Word say the same, in Dutch.
+"""The report as a document in the `vragenlijst` variant: print HTML, PDF and Word say the same.
 
 The demo's two Friesland reports (2024 complete and finalised, 2025 under discussion) are
 built and rendered once per module inside a transaction that is rolled back, so the
@@ -113,10 +113,10 @@ def rendered(django_db_setup, django_db_blocker) -> Rendered:
                 for n, theme in enumerate(themes, start=1)
             },
             answers=_expected_answers(final),
-            final_pdf=report_pdf(report=final),
-            concept_pdf=report_pdf(report=concept),
-            final_docx=report_docx(report=final),
-            concept_docx=report_docx(report=concept),
+            final_pdf=report_pdf(report=final, variant="vragenlijst"),
+            concept_pdf=report_pdf(report=concept, variant="vragenlijst"),
+            final_docx=report_docx(report=final, variant="vragenlijst"),
+            concept_docx=report_docx(report=concept, variant="vragenlijst"),
             final_html=report_print_html(report=final),
             final_pages=[],
             concept_pages=[],

@@ -55,6 +55,35 @@ def test_afdrukweergave(client_for, netwerklid_noord, report):
     assert '<html lang="nl"' in response.content.decode()
 
 
+def test_afdrukweergave_is_standaard_het_rapport(client_for, netwerklid_noord, report):
+    html = client_for(netwerklid_noord).get(reverse("outputs:print", args=[report.pk])).content
+    assert b'class="rapport' in html
+    assert b'id="bijlage-2"' in html
+
+
+def test_afdrukweergave_als_vragenlijst(client_for, netwerklid_noord, report):
+    url = reverse("outputs:print", args=[report.pk]) + "?variant=vragenlijst"
+    html = client_for(netwerklid_noord).get(url).content.decode()
+    assert 'class="indicator"' in html
+    assert 'class="rapport' not in html
+
+
+def test_onbekende_indeling_geeft_400(client_for, netwerklid_noord, report):
+    client = client_for(netwerklid_noord)
+    url = reverse("outputs:print", args=[report.pk]) + "?variant=boek"
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Kies de indeling" in response.content.decode()
+
+
+def test_download_van_de_vragenlijst_heeft_een_eigen_naam(client_for, rapporteur_friesland, report):
+    url = reverse("outputs:download", args=[report.pk, "docx"]) + "?variant=vragenlijst"
+    response = client_for(rapporteur_friesland).get(url)
+    assert (
+        "werkset-friesland-2025-werkset-2021-v1-vragenlijst.docx" in response["Content-Disposition"]
+    )
+
+
 def test_werkmap_uploaden_via_de_webpagina(client_for, rapporteur_friesland, report):
     content = report_export(report=report, fmt="xlsx", user=None).content
     response = client_for(rapporteur_friesland).post(

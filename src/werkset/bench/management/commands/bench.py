@@ -278,8 +278,8 @@ def report_table(result: dict[str, Any]) -> str:
     pdf_ok = pdf["weasyprint_ratio"] <= TARGETS["pdf_ratio"] and pdf["seconds"] < 5
     lines += [
         "",
-        f"PDF  {pdf['seconds']:.2f} s (WeasyPrint alleen {pdf['weasyprint_seconds']:.2f} s, "
-        f"x {pdf['weasyprint_ratio']:.2f})  {_mark(pdf_ok)}",
+        f"PDF (rapport, {pdf.get('pages', '?')} p.) {pdf['seconds']:.2f} s (WeasyPrint alleen "
+        f"{pdf['weasyprint_seconds']:.2f} s, x {pdf['weasyprint_ratio']:.2f})  {_mark(pdf_ok)}",
         f"DOCX {docx['seconds']:.2f} s",
         f"Excel-import {excel['seconds']:.2f} s ({excel['changed']} antwoorden)  "
         f"{_mark(excel['seconds'] < TARGETS['excel_seconds'])}",

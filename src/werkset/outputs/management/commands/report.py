@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkset.outputs.problems import ImportRefused, problems_listed
 from werkset.outputs.services import FORMATS, report_export
+from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report
 
 
@@ -25,6 +26,12 @@ class Command(BaseCommand):
         export.add_argument("--catalogue", help="Catalogusversie (slug); standaard de nieuwste")
         export.add_argument("--version", type=int, help="Rapportageversie; standaard de nieuwste")
         export.add_argument("--format", choices=sorted(FORMATS), required=True)
+        export.add_argument(
+            "--variant",
+            choices=DocumentVariant.values,
+            default=DEFAULT_VARIANT,
+            help="Indeling van PDF en Word: rapport (standaard) of vragenlijst",
+        )
         export.add_argument("-o", "--output", required=True, help="Bestand, of - voor stdout")
         importing = sub.add_parser("import", help="Lees een werkmap (.xlsx) of JSON-archief in.")
         importing.add_argument("file")
@@ -88,7 +95,9 @@ class Command(BaseCommand):
                 f"Geen rapportage gevonden voor regio '{options['region']}' en periode "
                 f"'{options['period']}'. 'werkset report list' toont wat er is."
             )
-        exported = report_export(report=report, fmt=options["format"], user=None)
+        exported = report_export(
+            report=report, fmt=options["format"], user=None, variant=options["variant"]
+        )
         if options["output"] == "-":
             self.stdout.buffer.write(exported.content)  # type: ignore[attr-defined]
             return
