@@ -1,7 +1,8 @@
 """Shared fixtures: the real regions and catalogue files, and users with roles."""
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,32 @@ def regions_create() -> None:
             % {"file": Path(settings.WERKSET_REGIONS_FILE).name},
             detail={"created": len(data["organisations"]) + len(networks) + len(regions)},
         )
+
+
+@pytest.fixture(scope="module")
+def module_db(
+    django_db_setup: None, django_db_blocker: Any
+) -> Iterator[Callable[[], AbstractContextManager[None]]]:
+    """One transaction around a whole test module, rolled back after its last test.
+
+    For expensive setup that a module's tests share (the regions, the catalogue, the demo
+    reports): a module-scoped fixture writes it once, inside `with module_db():`, instead
+    of once per test. Each test still runs in a transaction of its own (a savepoint inside
+    this one) that is rolled back after it, so a test's writes never reach the next test.
+    Such a fixture hands out primary keys and its function-scoped companions read the rows
+    again per test, so an object one test changed in memory is not another test's object.
+    Not for modules with transactional tests: transaction=True would empty the database
+    under the module's data (and that data would leak into the test).
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

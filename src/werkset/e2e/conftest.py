@@ -15,8 +15,8 @@ from playwright.sync_api import Browser, sync_playwright
 
 from werkset.catalogue.services import catalogue_version_publish
 from werkset.catalogue.validation import read_catalogue_file
+from werkset.conftest import regions_create
 from werkset.demo.services import demo_users_create
-from werkset.regions.services import regions_load
 
 from .browser import CHROMIUM_ARGS, DEMO_PASSWORD, chromium_ensure
 
@@ -53,7 +53,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 @pytest.fixture
 def demo_world(transactional_db: None) -> None:
     """The regions, the 2021 catalogue and the demo accounts (rapporteur of Friesland, …)."""
-    regions_load(path=Path(settings.WERKSET_REGIONS_FILE))
+    regions_create()  # what `regions_load` writes, in bulk (regions/tests/test_regions_fixture.py)
     catalogue_file = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
     catalogue_version_publish(document=read_catalogue_file(catalogue_file))
     demo_users_create(password=DEMO_PASSWORD)

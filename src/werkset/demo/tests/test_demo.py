@@ -1,71 +1,58 @@
+"""`werkset demo` on a database with the regions and the catalogue: run once for the module
+(a few seconds), each test's own changes (such as a second run) rolled back after it.
+The command on other databases: test_demo_fresh.py."""
+
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.test import override_settings
 
 from werkset.accounts.models import RoleAssignment, User
+from werkset.catalogue.services import catalogue_version_publish
+from werkset.catalogue.validation import read_catalogue_file
+from werkset.conftest import CATALOGUE_2021, regions_create
 
 pytestmark = pytest.mark.django_db
 
 
-def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(
-    regions, catalogue_2021, monkeypatch
-):
-    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+@pytest.fixture(scope="module")
+def demo_output(module_db) -> str:
     out = StringIO()
-    call_command("demo", stdout=out)
+    with module_db(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+        regions_create()
+        catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021))
+        call_command("demo", stdout=out)
+    return out.getvalue()
 
+
+@pytest.fixture
+def demo_once(demo_output: str, db: None, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What the first run printed; the environment's password stays set for a second run."""
+    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+    return demo_output
+
+
+def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(demo_once: str) -> None:
     for role in ("rapporteur", "netwerklid", "landelijk", "beheerder"):
         user = User.objects.get(username=role)
         assert user.check_password("demo-wachtwoord-voor-test"), role
         assert RoleAssignment.objects.get(user=user).role == role
-    assert "demo-wachtwoord-voor-test" not in out.getvalue()
+    assert "demo-wachtwoord-voor-test" not in demo_once
     assert RoleAssignment.objects.get(user__username="rapporteur").region.code == "friesland"
     assert RoleAssignment.objects.get(user__username="netwerklid").network.code == "noord-nederland"
 
 
-def test_zonder_omgevingswachtwoord_wordt_een_willekeurig_wachtwoord_getoond(
-    regions, catalogue_2021, monkeypatch
-):
-    monkeypatch.delenv("WERKSET_DEMO_PASSWORD", raising=False)
-    out = StringIO()
-    call_command("demo", stdout=out)
-    password = out.getvalue().strip().rsplit(": ", 1)[1].strip()
-    assert len(password) >= 12
-    assert User.objects.get(username="landelijk").check_password(password)
-
-
-def test_twee_keer_draaien_geeft_dezelfde_accounts(regions, catalogue_2021, monkeypatch):
-    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
-    call_command("demo", stdout=StringIO())
+def test_twee_keer_draaien_geeft_dezelfde_accounts(demo_once: str) -> None:
     call_command("demo", stdout=StringIO())
     assert User.objects.count() == 7
     assert RoleAssignment.objects.count() == 7
 
 
-@override_settings(ENVIRONMENT="production")
-def test_weigert_onder_productie_instellingen(regions):
-    with pytest.raises(CommandError, match="productie"):
-        call_command("demo", stdout=StringIO())
-    assert not User.objects.exists()
-
-
-def test_vraagt_eerst_de_regios(db):
-    with pytest.raises(CommandError, match="werkset regions load"):
-        call_command("demo", stdout=StringIO())
-
-
-def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(
-    regions, catalogue_2021, monkeypatch
-):
+def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(demo_once: str) -> None:
     from werkset.reports.models import Comment, Report, ReportStatus
     from werkset.reports.selectors import report_progress
 
-    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
-    out = StringIO()
-    call_command("demo", stdout=out)
     call_command("demo", stdout=StringIO())
 
     finalised = Report.objects.get(region__code="friesland", period="2024")
@@ -81,10 +68,4 @@ def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(
     assert discussed.started_from == finalised
     assert Comment.objects.filter(report=discussed, resolved_at__isnull=True).count() == 3
     assert Report.objects.filter(region__code="friesland", period__in=["2024", "2025"]).count() == 2
-    assert "Friesland 2024 (v1) — Vastgesteld" in out.getvalue()
-
-
-def test_demorapportages_vragen_eerst_de_catalogus(regions, monkeypatch):
-    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
-    with pytest.raises(CommandError, match="werkset catalog load"):
-        call_command("demo", stdout=StringIO())
+    assert "Friesland 2024 (v1) — Vastgesteld" in demo_once

@@ -204,9 +204,12 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
     # offered on the document's page.
     for fmt, variant, magic in (("pdf", "rapport", b"%PDF"), ("docx", "vragenlijst", b"PK")):
         page.goto(reverse("reports:detail", args=[report.pk]))
-        page.locator(f"form[action$='/documenten/{fmt}/'] button[value='{variant}']").click()
         # The request makes the document before it answers: on a busy machine that takes
-        # longer than a click's usual wait.
+        # longer than a click's usual wait (the click itself waits for the navigation it
+        # starts, so it needs the long timeout too: it timed out there under load).
+        page.locator(f"form[action$='/documenten/{fmt}/'] button[value='{variant}']").click(
+            timeout=120_000
+        )
         page.wait_for_url(re.compile(r"/documenten/\d+/$"), timeout=120_000)
         check_page(page)
         with page.expect_download() as download_info:

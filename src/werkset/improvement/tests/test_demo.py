@@ -6,6 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from werkset.catalogue.services import catalogue_version_publish
+from werkset.catalogue.validation import read_catalogue_file
+from werkset.conftest import CATALOGUE_2021, regions_create
 from werkset.improvement.models import ImprovementPoint, PeerAudit, SwotEntry
 from werkset.improvement.selectors import points_overdue
 from werkset.improvement.states import AuditStatus, PointStatus
@@ -13,12 +16,22 @@ from werkset.improvement.states import AuditStatus, PointStatus
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(regions, catalogue_2021, monkeypatch):
-    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+@pytest.fixture(scope="module")
+def demo_output(module_db) -> str:
+    """`werkset demo` run once for the module; each test's changes are rolled back after it."""
     out = StringIO()
-    call_command("demo", stdout=out)
+    with module_db(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+        regions_create()
+        catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021))
+        call_command("demo", stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture
+def demo(demo_output: str, db: None, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("WERKSET_DEMO_PASSWORD", "demo-wachtwoord-voor-test")
+    return demo_output
 
 
 def test_noord_nederland_heeft_een_lopende_cyclus(demo):

@@ -7,6 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from werkset.accounts.models import Role, User
+from werkset.catalogue.services import catalogue_version_publish
+from werkset.catalogue.validation import read_catalogue_file
+from werkset.conftest import CATALOGUE_2021, regions_create
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.demo.services import demo_reports_create, demo_users_create
 from werkset.outputs.archive_export import report_json
@@ -19,11 +22,32 @@ from werkset.reports.services import answer_save, report_item_save, section_text
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_pks(module_db) -> tuple[int, int]:
+    """Built once for the module (the demo reports go through the services); each test's
+    changes are rolled back after it."""
+    with module_db():
+        regions_create()
+        catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021))
+        finalised, current = _demo_create()
+    return finalised.pk, current.pk
+
+
 @pytest.fixture
-def demo(regions, catalogue_2021):
+def regions(demo_pks: tuple[int, int], db: None) -> None:
+    """The regions are the module's (`demo_pks`)."""
+
+
+@pytest.fixture
+def demo(demo_pks: tuple[int, int], db: None) -> tuple[Report, Report]:
     """Friesland 2024 (finalised, with items, quotes, sources, a resolved comment) and 2025
     (started from 2024, under discussion, open comments), enriched with what the demo lacks:
     a perspective, an element's text and an item placed at an element."""
+    finalised, current = demo_pks
+    return Report.objects.get(pk=finalised), Report.objects.get(pk=current)
+
+
+def _demo_create() -> tuple[Report, Report]:
     demo_users_create(password="demo-wachtwoord-voor-tests")
     finalised, current = demo_reports_create()
     rapporteur = User.objects.get(username="rapporteur")
@@ -63,7 +87,7 @@ def demo(regions, catalogue_2021):
             "source": "",
         },
     )
-    return Report.objects.get(pk=finalised.pk), Report.objects.get(pk=current.pk)
+    return finalised, current
 
 
 def _dump(document: dict) -> str:

@@ -1,5 +1,6 @@
 """The Excel round trip: download a report as a workbook, fill it in, read it back."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 
@@ -8,7 +9,10 @@ from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 
 from werkset.accounts.models import Role, User
-from werkset.catalogue.models import Indicator
+from werkset.catalogue.models import CatalogueVersion, Indicator
+from werkset.catalogue.services import catalogue_version_publish
+from werkset.catalogue.validation import read_catalogue_file
+from werkset.conftest import CATALOGUE_2021, regions_create
 from werkset.demo.services import demo_reports_create, demo_users_create
 from werkset.outputs.excel_writer import report_workbook
 from werkset.outputs.importing import report_workbook_import
@@ -28,11 +32,44 @@ THEME_SHEETS = [
 ]
 
 
+@dataclass(frozen=True)
+class World:
+    """Primary keys of what the module's tests share."""
+
+    catalogue: int
+    demo: tuple[int, int]
+    complete: int
+
+
+@pytest.fixture(scope="module")
+def world(module_db) -> World:
+    """Built once for the module (about a second: the demo reports go through the services);
+    each test's changes are rolled back after it."""
+    with module_db():
+        regions_create()
+        catalogue = catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021))
+        demo_users_create(password="demo-wachtwoord-voor-tests")
+        finalised, discussed = demo_reports_create()
+        complete = _complete_report_create(finalised, catalogue.version)
+    return World(
+        catalogue=catalogue.version.pk, demo=(finalised.pk, discussed.pk), complete=complete.pk
+    )
+
+
 @pytest.fixture
-def demo(regions, catalogue_2021):
+def regions(world: World, db: None) -> None:
+    """The regions are the module's (`world`)."""
+
+
+@pytest.fixture
+def catalogue_2021(world: World, db: None) -> CatalogueVersion:
+    return CatalogueVersion.objects.get(pk=world.catalogue)
+
+
+@pytest.fixture
+def demo(world: World, db: None) -> list[Report]:
     """The demo's Friesland reports: 2024 complete and finalised, 2025 under discussion."""
-    demo_users_create(password="demo-wachtwoord-voor-tests")
-    return demo_reports_create()
+    return [Report.objects.get(pk=pk) for pk in world.demo]
 
 
 @pytest.fixture
@@ -41,15 +78,20 @@ def rapporteur(demo):
 
 
 @pytest.fixture
-def complete_report(demo, rapporteur, catalogue_2021):
+def complete_report(world: World, db: None) -> Report:
+    return Report.objects.get(pk=world.complete)
+
+
+def _complete_report_create(start_from: Report, catalogue: CatalogueVersion) -> Report:
     """A complete concept report (2026, every answer carried over from 2024), with a
     perspective, so the round trip has every kind of cell to carry."""
+    rapporteur = User.objects.get(username="rapporteur")
     report = report_start(
-        region=demo[0].region,
+        region=start_from.region,
         period="2026",
-        catalogue_version=catalogue_2021,
+        catalogue_version=catalogue,
         user=rapporteur,
-        start_from=demo[0],
+        start_from=start_from,
     )
     answer = report.answers.get(indicator__key=_key("actieoverleg", "oordeel_kosten_uren"))
     content = content_of(answer)
