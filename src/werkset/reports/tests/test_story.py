@@ -8,6 +8,7 @@ from werkset.core.models import AuditEvent
 from werkset.reports.limits import REPORT_TITLE_MAX
 from werkset.reports.models import PracticeItem, Quote, Report, ReportSection, SectionText
 from werkset.reports.services import report_correct, report_transition
+from werkset.reports.tests.decide import report_decided
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_a_network_member_cannot_save_the_story(client_for, report, netwerklid_n
 
 def test_a_finalised_story_is_read_only(client_for, report, rapporteur_friesland):
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     response = client_for(rapporteur_friesland).post(
         story_url(report), {"base_revision": "0", "title": "X", "introduction": "", "summary": ""}
     )
@@ -309,7 +310,7 @@ def test_a_new_version_keeps_the_story_and_the_places(report, rapporteur_friesla
     )
     report.refresh_from_db()
     report_transition(report=report, name="submit", user=rapporteur_friesland)
-    report_transition(report=report, name="finalise", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
     new = report_correct(report=report, user=rapporteur_friesland)
     copy = new.practice_items.get()
     assert new.introduction == "Inleiding"
