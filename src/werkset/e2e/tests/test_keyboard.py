@@ -103,7 +103,9 @@ def test_keyboard_only_answer_and_submit(browser: Browser, live_server, demo_wor
     # Back to the overview and submit the report for discussion.
     tab_to(page, f"main a[href='{reverse('reports:detail', args=[report.pk])}']")
     press_and_wait(page, "Enter")
-    tab_to(page, "form[action$='/stap/submit/'] button")
+    tab_to(page, "main a[href$='/stap/submit/']")
+    press_and_wait(page, "Enter")
+    tab_to(page, "main form[action$='/stap/submit/'] button[type=submit]")
     press_and_wait(page, "Enter")
     report.refresh_from_db()
     assert report.status == ReportStatus.TER_BESPREKING
