@@ -189,6 +189,15 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     return result
 
 
+def kind_list() -> str:
+    """Every kind the guard looks for as one Dutch enumeration, for help texts that name
+    them: generated from KIND_LABELS, so a new detector cannot leave a help text stale."""
+    from django.utils.text import get_text_list
+    from django.utils.translation import gettext
+
+    return get_text_list([str(label) for label in KIND_LABELS.values()], gettext("or"))
+
+
 def privacy_warnings(*texts: str) -> list[str]:
     """The writer's warnings: kind and the text that looks personal, in Dutch."""
     from django.utils.translation import gettext
