@@ -64,9 +64,9 @@ _CUED = re.compile(
     + _NAME_ALONE
 )
 # The name before an age in brackets ("Thijs (9)") or before a colon and a quotation mark
-# (the speaker of a quote: "Jinke: “Het overleg ...”").
+# (the speaker of a quote: "Jinke: “Het overleg ...”", the quote starting with a capital).
 _BEFORE_AGE = re.compile(rf"(?<![\w-])({WORD}) \(\d{{1,2}}(?: jaar| jr\.?)?\)")
-_SPEAKER = re.compile(rf"(?<![\w-])({WORD}):[ ]?[\u201c\"\u2018']")
+_SPEAKER = re.compile(rf"(?<![\w-])({WORD}):[ ]?[\u201c\"\u2018'](?=[A-ZÀ-Ý])")
 _CAPITALISED = re.compile(rf"(?<![\w-]){WORD}(?![\w-])")
 _WITH_PARTICLE = re.compile(rf"(?<![\w-]){PARTICLE} ++({WORD})(?![\w-])")
 _TAIL = re.compile(rf"[ \u00a0](?:{PARTICLE}[ \u00a0])?+({WORD})(?![\w-])")
