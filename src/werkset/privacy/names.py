@@ -4,8 +4,8 @@ from lists, and a capitalised word where the sentence says that a person stands 
 Dutch writes nouns in lower case, so a capitalised word after "mevrouw", "wijkagent",
 "de dochter", "de 15-jarige" or "zegt", or before "(9)" or a colon and a quotation mark,
 is almost always a name; capitalised organisations, projects and places that do stand
-there ("zegt Veilig Thuis", "volgens Reclassering Nederland") are on a short list of words
-that are never a name. After a name found this way, up to two more capitalised words (with
+there ("zegt Veilig Thuis", "volgens Reclassering Nederland") are on a list of words that
+are never a name (data/never_names.txt). After a name found this way, up to two more capitalised words (with
 a particle: "Wouter de Graaf", "Yasmina El Idrissi") are taken as its surname.
 
 Every pattern is linear in the text's length: possessive quantifiers, starts only at a
