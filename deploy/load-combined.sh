@@ -5,7 +5,8 @@
 #
 # Runs werkset from this checkout's venv with production settings on loopback: a temporary
 # PostgreSQL database (127.0.0.1:5432, user postgres), Redis databases 13 and 14 (cache and
-# broker), one gunicorn app server (LOAD_WORKERS, default 3) and one Celery worker. Stops
+# broker), one gunicorn app server (LOAD_WORKERS, default 3; more options in
+# LOAD_GUNICORN_ARGS, such as "--threads 4") and one Celery worker. Stops
 # what it started and drops the database, whatever happens. Exit status 0 when it passed.
 set -euo pipefail
 
@@ -87,7 +88,7 @@ status=0
 
 PORT="$("$BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 (cd "$RUN" && exec "$BIN/gunicorn" -c "$SOURCE/deploy/gunicorn.conf.py" --bind "127.0.0.1:$PORT" \
-    --workers "${LOAD_WORKERS:-3}" >"$RUN/gunicorn.log" 2>&1) &
+    --workers "${LOAD_WORKERS:-3}" ${LOAD_GUNICORN_ARGS:-} >"$RUN/gunicorn.log" 2>&1) &
 PIDS+=($!)
 (cd "$RUN" && exec "$BIN/celery" -A werkset.conf.celery worker --loglevel INFO --concurrency 1 \
     --hostname "load@%h" --without-gossip --without-mingle >"$RUN/worker.log" 2>&1) &
