@@ -5,8 +5,9 @@ Dutch writes nouns in lower case, so a capitalised word after "mevrouw", "wijkag
 "de dochter", "de 15-jarige" or "zegt", or before "(9)" or a colon and a quotation mark,
 is almost always a name; capitalised organisations, projects and places that do stand
 there ("zegt Veilig Thuis", "volgens Reclassering Nederland") are on a list of words that
-are never a name (data/never_names.txt). After a name found this way, up to two more capitalised words (with
-a particle: "Wouter de Graaf", "Yasmina El Idrissi") are taken as its surname.
+are never a name (data/never_names.txt). After a name found this way, up to two more
+capitalised words (with a particle: "Wouter de Graaf", "Yasmina El Idrissi") are taken as
+its surname.
 
 Every pattern is linear in the text's length: possessive quantifiers, starts only at a
 word's beginning, and a surname tail of at most two single-space-separated words.
