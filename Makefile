@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 export WERKSET_DATA_DIR := $(DATA_DIR)
 
-.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench prod-smoke
+.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench prod-smoke load-combined
 
 install: $(STAMP)
 
@@ -103,3 +103,7 @@ bench: install
 # haproxy when missing, as root). Stops all it started; bounded by SMOKE_TIMEOUT (600 s).
 prod-smoke:
 	deploy/prod-smoke.sh
+
+# Issue 17's combined load (1 MB text, 3 oversized workbooks, 50 users); not part of `test`.
+load-combined:
+	deploy/load-combined.sh --ramp 15

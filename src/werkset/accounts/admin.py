@@ -4,14 +4,29 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import ValidationError
+from django.contrib.auth.forms import ReadOnlyPasswordHashWidget
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from .admin_sso import SingleSignOnLinkAdminMixin
 from .models import RoleAssignment, User
+from .scope import scope_for_request
 from .services import role_assign, role_revoke, two_factor_disable
+
+
+def is_emergency_account(request: HttpRequest) -> bool:
+    """A superuser without the beheerder role: the technical emergency account made with
+    `werkset createsuperuser`. The role makes its holder a superuser too (for the admin
+    screens), so is_superuser alone does not tell them apart."""
+    return bool(request.user.is_superuser) and not scope_for_request(request).is_administrator
+
+
+class PasswordWithoutChangeWidget(ReadOnlyPasswordHashWidget):
+    """The stock summary of the password hash, without the button to the password form."""
+
+    template_name = "accounts/widgets/password_without_change.html"
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -37,6 +52,34 @@ class WerksetUserAdmin(SingleSignOnLinkAdminMixin, UserAdmin):
     list_filter = ["is_active", "organisation", "role_assignments__role"]
     inlines = [RoleAssignmentInline]
     actions = ["reset_two_factor"]
+
+    # Setting someone else's password would let the beheerder log in as them (issue 17).
+    # Only the technical emergency account keeps the stock password form.
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        if not is_emergency_account(request):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """Nor may the beheerder make anyone, themselves included, a superuser (who could)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not is_emergency_account(request):
+            fields.append("is_superuser")
+        return fields
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        password = form.base_fields.get("password")
+        if obj is not None and password is not None and not is_emergency_account(request):
+            password.widget = PasswordWithoutChangeWidget()
+            password.help_text = _(
+                "Only the user sets their own password; the beheerder cannot change it."
+            )
+        return form
 
     @admin.action(description=_("Reset two-factor authentication (lost phone)"))
     def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

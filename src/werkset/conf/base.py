@@ -470,3 +470,8 @@ if not 1 <= WERKSET_UPLOAD_MAX_MB <= WERKSET_UPLOAD_MAX_UNZIPPED_MB <= 1024:
     )
 if not 1 <= WERKSET_ARCHIVE_MAX_MB <= 1024:
     raise ImproperlyConfigured("WERKSET_ARCHIVE_MAX_MB moet tussen 1 en 1024 liggen.")
+# A workbook larger than this is read by a worker in the background queue, with a status
+# page, instead of in the web request (outputs/queued_import.py); smaller ones at once.
+WERKSET_IMPORT_QUEUE_FROM_KB = env_int("WERKSET_IMPORT_QUEUE_FROM_KB", 1024)
+if WERKSET_IMPORT_QUEUE_FROM_KB < 0:
+    raise ImproperlyConfigured("WERKSET_IMPORT_QUEUE_FROM_KB mag niet negatief zijn.")

@@ -11,6 +11,7 @@ from django.views import defaults
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
 from werkset.core.problems import is_api_request, problem_response
+from werkset.privacy.detectors import kind_list
 
 
 @login_required
@@ -28,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def privacy_statement(request: HttpRequest) -> HttpResponse:
     """The privacy statement and processing register entry; public, no log-in needed."""
-    return render(request, "core/privacy.html")
+    return render(request, "core/privacy.html", {"privacy_kinds": kind_list()})
 
 
 ACCESSIBILITY_STATEMENT_DATE = date(2026, 12, 4)

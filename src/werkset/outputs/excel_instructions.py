@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator, Theme
+from werkset.privacy.detectors import kind_list
 from werkset.reports.models import Report
 
 from .excel_layout import Column, column_spec, unique_labels
@@ -82,9 +83,10 @@ def workbook_instructions(
             "text",
             _(
                 "Explanation and perspectives: free text. Describe how organisations work "
-                "together; never write personal data of the people in cases (names, BSN, "
-                "addresses, dates of birth, phone numbers)."
-            ),
+                "together; never write personal data of people. The privacy guard looks for: "
+                "%(kinds)s."
+            )
+            % {"kinds": kind_list()},
         ),
         ("heading", _("Reading the workbook back into werkset")),
         (

@@ -160,15 +160,22 @@ def _finalised(report: Report) -> ImportRefused:
 
 
 def report_workbook_import(
-    *, data: bytes, user: User | None, report: Report | None = None
+    *,
+    data: bytes,
+    user: User | None,
+    report: Report | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """Read a filled-in workbook into its report: all or nothing, unchanged rows skipped,
     every change recorded in the answer's history as an import.
 
     `user` None is the command line. With a user, only the region's rapporteur may import
     (PermissionDenied otherwise). Raises ImportRefused with every problem found.
+    `progress` hears each phase (a queued import shows it on its status page).
     """
+    step = progress or (lambda phase: None)
     workbook, meta = workbook_open(data)
+    step("reading")
     target = _workbook_report(meta, report)
     if user is not None and not report_may_write(scope_for_user(user), target):
         raise PermissionDenied(_("Only the rapporteur of this report may change it."))
@@ -185,6 +192,7 @@ def report_workbook_import(
     changes: list[tuple[Answer, AnswerContent, frozenset[str]]] = []
     unchanged = 0
 
+    step("saving")
     with transaction.atomic():
         locked = Report.objects.select_for_update().select_related("region").get(pk=target.pk)
         if locked.status not in EDITABLE_STATUSES:

@@ -6,12 +6,11 @@ of text was flagged and either removes it or records that it is not personal dat
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
-NAMES_FILE = Path(__file__).parent / "data" / "first_names.txt"
+from .names import name_spans
 
 # The kinds as the writer reads them (Dutch through gettext).
 KIND_LABELS = {
@@ -31,6 +30,8 @@ KIND_LABELS = {
 # start inside a run it scans starts only at the run's beginning (a lookbehind): a
 # rewrite must keep both, test_detectors.py measures adversarial texts per pattern.
 _BSN = re.compile(r"(?<![\d.-])(\d{3})[ .-]?(\d{3})[ .-]?(\d{3})(?![.-]*+\d)")
+# The way a BSN is also written, 4.2.3 with one separator throughout ("1234.56.782").
+_BSN_GROUPED = re.compile(r"(?<![\d.-])(\d{4})([ .-])(\d{2})\2(\d{3})(?![.-]*+\d)")
 # A Dutch IBAN, with or without spaces; the mod-97 check leaves other codes alone.
 _IBAN = re.compile(r"(?<![A-Za-z0-9])NL\d{2} ?[A-Z]{4}(?: ?\d){10}(?!\d)", re.IGNORECASE)
 _PHONE = re.compile(
@@ -65,22 +66,11 @@ _BIRTH_DATE = re.compile(
 )
 # A case or registration number is keyed on its Dutch word; the code must contain a digit.
 _CASE_NUMBER = re.compile(
-    r"\b(?:zaak|dossier|parket|registratie|bvh-?|cli[eë]nt|pv-?|proces-verbaal)"
+    r"\b(?:zaak|dossier|parket|registratie|bvh-?|cli[eë]nt|pv-?|proces-verbaal|rekest|"
+    r"meldings?|aangifte|verzoek|vt-?)"
     r"(?:nummer|nr\.?)(?:\s++(?:is|was))?\s*+:?\s*+([a-z0-9][a-z0-9./-]*+)",
     re.IGNORECASE,
 )
-# A surname is only taken as a name with a cue before it: initials or a form of address,
-# optionally a tussenvoegsel. A surname alone is out of reach (too many ordinary words).
-_TUSSENVOEGSEL = r"(?:[Vv]an (?:der|den|de)|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e)"
-_NAME_WITH_CUE = re.compile(
-    r"(?:(?<![\w.])(?:[A-Z]\.){1,4}+ ?|\b(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Mm]w\.|[Dd]hr\.|"
-    r"[Dd]e heer)\s++)"
-    rf"(?:{_TUSSENVOEGSEL}\s++)?+([A-ZÀ-Ý][a-zà-ÿ]++(?:-[A-ZÀ-Ý][a-zà-ÿ]++)?)\b"
-)
-# Abbreviations that look like initials, and words that are no surname after them.
-_NOT_INITIALS = frozenset({"N.B.", "B.V.", "N.V.", "O.M.", "A.S.", "P.S.", "T.A.V.", "I.V.M."})
-_NOT_SURNAMES = frozenset({"de", "het", "een", "van", "der", "den", "ter", "ten", "te", "in"})
-_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]++(?:-[A-ZÀ-Ý][a-zà-ÿ]++)?\b")
 
 
 @dataclass(frozen=True)
@@ -109,12 +99,6 @@ def iban_is_valid(iban: str) -> bool:
     return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
-@cache
-def first_names() -> frozenset[str]:
-    lines = NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 # A report's texts are scanned again on every view of its overview and with every autosave
 # of a text; most of them have not changed since. The scan is a pure function of the text,
 # so its result is kept per process for texts up to this length.
@@ -137,6 +121,9 @@ def _scan(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for match in _BSN.finditer(text):
         if bsn_is_valid("".join(match.groups())):
+            hits.append(Hit("bsn", match.group(0), match.start(), match.end()))
+    for match in _BSN_GROUPED.finditer(text):
+        if bsn_is_valid(match.group(1) + match.group(3) + match.group(4)):
             hits.append(Hit("bsn", match.group(0), match.start(), match.end()))
     for match in _IBAN.finditer(text):
         if iban_is_valid(match.group(0)):
@@ -161,16 +148,8 @@ def _scan(text: str) -> list[Hit]:
             hits.append(Hit("adres", address, match.start(), match.start() + len(address)))
     for match in _BIRTH_DATE.finditer(text):
         hits.append(Hit("geboortedatum", match.group(1), match.start(1), match.end(1)))
-    for match in _NAME_WITH_CUE.finditer(text):
-        cue = match.group(0)[: match.start(1) - match.start()].strip().upper()
-        if cue in _NOT_INITIALS or match.group(1).lower() in _NOT_SURNAMES:
-            continue
-        hits.append(Hit("naam", match.group(0), match.start(), match.end()))
-    names = first_names()
-    for match in _CAPITALISED_WORD.finditer(text):
-        word = match.group(0)
-        if word.lower() in names or word.split("-")[0].lower() in names:
-            hits.append(Hit("naam", word, match.start(), match.end()))
+    for start, end in name_spans(text):
+        hits.append(Hit("naam", text[start:end], start, end))
     return _without_overlaps(hits)
 
 
@@ -187,6 +166,15 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
         result.append(hit)
         furthest = hit.end
     return result
+
+
+def kind_list() -> str:
+    """Every kind the guard looks for as one Dutch enumeration, for help texts that name
+    them: generated from KIND_LABELS, so a new detector cannot leave a help text stale."""
+    from django.utils.text import get_text_list
+    from django.utils.translation import gettext
+
+    return get_text_list([str(label) for label in KIND_LABELS.values()], gettext("or"))
 
 
 def privacy_warnings(*texts: str) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.structure import catalogue_structure
+from werkset.comparison.models import CriterionAnswer, ThemeMaturity
 from werkset.reports.models import Answer, Comment, Report, ReportSection, SectionText
 
 from .detectors import KIND_LABELS, Hit, scan
@@ -86,6 +87,21 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
     for source in report.sources.all():
         for text in (source.title, source.description):
             yield _("Source"), theme_key(source), "items", text
+    # The network's own story opens the report document (title, introduction, summary);
+    # these and the self-assessment have no place on a theme page to link to.
+    for text in (report.title, report.introduction, report.summary):
+        yield _("Introduction and summary"), "", "", text
+    for own in ReportSection.objects.filter(report=report).only("title", "text"):
+        for text in (own.title, own.text):
+            yield _("Own section: %(title)s") % {"title": own.title}, "", "", text
+    # The self-assessment feeds the comparisons that other regions and networks read.
+    maturities = ThemeMaturity.objects.filter(report=report).only("theme", "motivation")
+    for maturity in maturities:
+        judged = themes.get(maturity.theme_id)
+        place = judged.short_title if judged else ""
+        yield _("Maturity: %(theme)s") % {"theme": place}, "", "", maturity.motivation
+    for criterion in CriterionAnswer.objects.filter(report=report).only("explanation"):
+        yield _("Toetsingskader"), "", "", criterion.explanation
     for comment in Comment.objects.filter(report=report):
         anchor = f"antwoord-{comment.answer_id}" if comment.answer_id else "thema-commentaar"
         for text in (comment.text, comment.resolution):

@@ -20,6 +20,7 @@ from werkset.catalogue.models import Element, Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
+from werkset.privacy.feedback import privacy_warn, text_values
 from werkset.privacy.selectors import report_privacy_hits
 from werkset.regions.models import Region, RegionalNetwork
 
@@ -405,6 +406,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             }
         )
     messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
+    privacy_warn(request, saved.explanation, *saved.perspectives.values())
     url = reverse("reports:theme", args=[report.pk, answer.indicator.theme.key])
     return redirect(f"{url}#antwoord-{answer.pk}")
 
@@ -458,6 +460,7 @@ def section_text_view(
                 }
             )
         messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
+        privacy_warn(request, section.text)
     anchor = f"#tekst-{element_key or 'thema'}"
     return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)
 
@@ -614,6 +617,7 @@ def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Your comment has been added."))
+            privacy_warn(request, form.cleaned_data["text"])
     if theme is None:
         return redirect("reports:detail", report_id=report.pk)
     anchor = f"#antwoord-{answer.pk}" if answer else "#thema-commentaar"
@@ -638,6 +642,7 @@ def comment_resolve_view(request: HttpRequest, report_id: int, comment_id: int) 
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The comment has been resolved."))
+        privacy_warn(request, request.POST.get("resolution", ""))
     if request.POST.get("next") == "detail" or comment.theme is None:
         return redirect("reports:detail", report_id=report.pk)
     anchor = f"#antwoord-{comment.answer_id}" if comment.answer_id else ""
@@ -686,6 +691,7 @@ def report_item_view(
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
+            privacy_warn(request, *text_values(values.values()))
             anchor = {"praktijk": "praktijk", "quote": "citaat"}.get(kind)
             anchor = f"#{anchor}-{item.pk}" if anchor else "#items"
             return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)

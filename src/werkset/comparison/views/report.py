@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import Theme
+from werkset.privacy.feedback import privacy_warn
 from werkset.reports.models import Answer
 from werkset.reports.policy import report_may_code, report_may_edit
 from werkset.reports.views import report_or_404
@@ -90,6 +91,11 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
             except ComparisonError as exc:
                 raise Http404 from exc
             messages.success(request, _("Maturity and toetsingskader saved."))
+            privacy_warn(
+                request,
+                *(f.cleaned_data["motivation"] for f in maturity_forms),
+                *(f.cleaned_data["explanation"] for f in criterion_forms),
+            )
             return redirect("comparison:report_assessment", report_id=report.pk)
     return render(
         request,

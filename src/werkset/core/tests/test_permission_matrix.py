@@ -21,6 +21,7 @@ from werkset.accounts.testing import force_login_verified
 from werkset.api.services import api_token_create
 from werkset.documents.models import Document, DocumentStatus
 from werkset.improvement.tests.factories import matrix_objects
+from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
 from werkset.reports.services import report_correct, report_transition
@@ -102,6 +103,9 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "outputs:download": ("get", "download", OWN),
     "outputs:print": ("get", "report", OWN),
     "outputs:upload": ("post", "report", (302, 400, 404, 403, 404, 404, 404)),
+    # A large workbook being read: only for who may write the region (as the upload).
+    "outputs:import_detail": ("get", "workbook_import", (302, 200, 404, 403, 404, 404, 404)),
+    "outputs:import_status": ("get", "workbook_import", (302, 200, 404, 403, 404, 404, 404)),
     # A report's documents are the report's: the same rule as outputs:download.
     "documents:request": ("get", "document_format", OWN),
     "documents:detail": ("get", "document", OWN),
@@ -245,6 +249,13 @@ def world(
         status=DocumentStatus.READY,
     )
     document.file.save("matrix.pdf", ContentFile(b"%PDF-1.7 matrix"))
+    workbook_import = WorkbookImport.objects.create(
+        report=concept,
+        requested_by=rapporteur_friesland,
+        filename="matrix.xlsx",
+        size=1,
+        status=ImportStatus.DONE,
+    )
     users = {
         "anoniem": None,
         "rapporteur": rapporteur_friesland,
@@ -279,6 +290,7 @@ def world(
         "download": {"report_id": concept.pk, "fmt": "json"},
         "document_format": {"report_id": concept.pk, "fmt": "pdf"},
         "document": {"report_id": concept.pk, "document_id": document.pk},
+        "workbook_import": {"report_id": concept.pk, "import_id": workbook_import.pk},
         "token": {"token_id": token.pk},
         "api_report": {"pk": concept.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkset.accounts.scope import request_user, scope_for_request
+from werkset.privacy.feedback import privacy_warn
 from werkset.regions.models import RegionalNetwork
 
 from .. import selectors as s
@@ -27,7 +28,7 @@ from ..rules import can_work_in_network, is_audited, is_auditor
 from ..service_common import ImprovementError
 from ..states import AuditStatus, Machine, transitions_from
 from ..vocabulary import FindingKind
-from .common import form_saved, improving, network_or_404, step_done, warn_privacy
+from .common import form_saved, improving, network_or_404, step_done
 
 
 def _audit_or_404(request: HttpRequest, audit_id: int) -> PeerAudit:
@@ -207,7 +208,7 @@ def finding_respond_view(request: HttpRequest, audit_id: int, finding_id: int) -
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Your response has been saved."))
-        warn_privacy(request, answered.response)
+        privacy_warn(request, answered.response)
     return redirect(reverse("improvement:audit", args=[audit.pk]) + f"#bevinding-{finding.pk}")
 
 

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from werkset.accounts.scope import scope_for_request
 from werkset.catalogue.models import Theme
-from werkset.privacy.detectors import privacy_warnings
+from werkset.privacy.feedback import privacy_warn
 from werkset.regions.models import RegionalNetwork
 
 from .. import selectors as s
@@ -51,12 +51,6 @@ def theme_or_404(theme_key: str) -> Theme:
         raise Http404 from exc
 
 
-def warn_privacy(request: HttpRequest, *texts: str) -> None:
-    """Saved, but text that looks like personal data is pointed out, as in the reports."""
-    for warning in privacy_warnings(*texts):
-        messages.warning(request, warning)
-
-
 def require_worker(request: HttpRequest, network: RegionalNetwork) -> None:
     if not can_work_in_network(scope_for_request(request), network):
         raise PermissionDenied
@@ -81,7 +75,7 @@ def form_saved(
         form.add_error(None, str(exc))
         return None
     messages.success(request, success)
-    warn_privacy(request, *texts(saved))
+    privacy_warn(request, *texts(saved))
     return saved
 
 

@@ -72,6 +72,41 @@ def test_voornamen_van_personen():
     assert kinds("Jan-Willem belde terug.") == [("naam", "Jan-Willem")]
 
 
+def test_voornaam_met_achternaam_en_tussenvoegsel():
+    assert kinds("Het plan kwam van Wouter de Graaf en het OM.") == [("naam", "Wouter de Graaf")]
+
+
+def test_achternaam_alleen_met_een_rol_of_aanspreekvorm_ervoor():
+    assert kinds("De melding kwam bij wijkagent Visser binnen.") == [("naam", "wijkagent Visser")]
+    assert kinds("Het gesprek met mevrouw De Vries liep goed.") == [("naam", "mevrouw De Vries")]
+
+
+def test_veelvoorkomende_achternaam_alleen():
+    assert kinds("Dijkstra gaf aan dat het beter ging.") == [("naam", "Dijkstra")]
+
+
+def test_naam_van_een_kind_na_leeftijd_of_familiewoord():
+    assert kinds("De zaak van de 16-jarige Hümeýra werd besproken.") == [("naam", "Hümeýra")]
+    assert kinds("De oudste dochter, Lyanne, bleef thuis.") == [("naam", "Lyanne")]
+
+
+def test_spreker_van_een_citaat():
+    assert kinds("Aukelien: “Het overleg helpt.”") == [("naam", "Aukelien")]
+
+
+def test_organisaties_na_een_spreekwerkwoord_zijn_geen_naam():
+    assert kinds("Dat vindt Veilig Thuis, zegt de Raad, volgens de Friese Aanpak.") == []
+    assert kinds("Advies: “Betrek de huisarts eerder.”") == []
+
+
+def test_een_opsomming_met_letters_is_geen_naam():
+    assert kinds("Bijlagen:\nA. Procesbeschrijving\nB. Privacy Impact Analyse") == []
+
+
+def test_bsn_geschreven_als_vier_twee_drie():
+    assert kinds("BSN 3700.60.143 is bekend.") == [("bsn", "3700.60.143")]
+
+
 def test_gewone_woorden_en_organisaties_zijn_geen_naam():
     text = "Veilig Thuis, de Raad voor de Kinderbescherming en het OM bespraken de aanpak."
     assert kinds(text) == []
@@ -161,6 +196,15 @@ ADVERSARIAL = {
     "initialen met spaties": "A. " * (LONG // 3),
     "aanspreekvorm gevolgd door spaties": "mevrouw" + " " * LONG + "de",
     "herhaald van der": "J. van der " * (LONG // 11),
+    "herhaalde spreekwerkwoorden (naam)": "zegt " * (LONG // 5),
+    "herhaalde familiewoorden (naam)": "dochter, " * (LONG // 9),
+    "herhaald 15-jarige (naam)": "15-jarige " * (LONG // 10),
+    "rol gevolgd door spaties (naam)": "wijkagent" + " " * LONG + "Visser",
+    "voornamen achter elkaar (achternaam)": "Johan " * (LONG // 6),
+    "woorden met hoofdletter en haakjes (leeftijd)": "Aa (" * (LONG // 4),
+    "woorden met dubbele punt (citaat)": "Aa: " * (LONG // 4),
+    "herhaald Van (achternaam)": "Van " * (LONG // 4),
+    "herhaald BSN 4.2.3": "1234." * (LONG // 5),
 }
 
 

@@ -1,4 +1,5 @@
-// Follows a document being made: asks for its state until it is ready or failed, and
+// Follows a document being made (or a workbook being read, which marks the end with
+// data-done): asks for its state until it is ready or failed, and
 // replaces the text in the live region (aria-live="polite") only when it changed, so a
 // screen reader announces each new state once. Without JavaScript the page has a link
 // to refresh it.
@@ -15,7 +16,7 @@
   function done() {
     var state = region.querySelector("[data-state]");
     var value = state ? state.getAttribute("data-state") : "";
-    return value === "ready" || value === "failed";
+    return value === "ready" || value === "failed" || (state && state.hasAttribute("data-done"));
   }
 
   function schedule() {

@@ -139,12 +139,24 @@ class Command(BaseCommand):
                     map_users=options["map_users"],
                 )
                 self.stdout.write(f"Rapportage {report} ingelezen.")
+                self._privacy_hits(report)
             else:
                 raise CommandError(
                     "Alleen .xlsx-werkmappen en .json-archieven kunnen worden ingelezen."
                 )
         except ImportRefused as exc:
             raise self._refused(path, exc) from exc
+
+    def _privacy_hits(self, report: Report) -> None:
+        """What the privacy guard flags in the imported texts and the archive did not clear
+        (issue 17: every text is scanned when it is saved, an import too)."""
+        from werkset.privacy.selectors import report_uncleared_hits
+
+        for item in report_uncleared_hits(report=report):
+            self.stderr.write(
+                f"Let op, lijkt op persoonsgegevens ({item.kind_label}): "
+                f"“{item.hit.text}” in {item.place}."
+            )
 
     def _refused(self, path: Path, exc: ImportRefused) -> CommandError:
         lines = "\n".join(f"  {line}" for line in problems_listed(exc.problems))
