@@ -87,13 +87,6 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
     for source in report.sources.all():
         for text in (source.title, source.description):
             yield _("Source"), theme_key(source), "items", text
-    # The network's own story opens the report document (title, introduction, summary);
-    # these and the self-assessment have no place on a theme page to link to.
-    for text in (report.title, report.introduction, report.summary):
-        yield _("Introduction and summary"), "", "", text
-    for own in ReportSection.objects.filter(report=report).only("title", "text"):
-        for text in (own.title, own.text):
-            yield _("Own section: %(title)s") % {"title": own.title}, "", "", text
     # The self-assessment feeds the comparisons that other regions and networks read.
     maturities = ThemeMaturity.objects.filter(report=report).only("theme", "motivation")
     for maturity in maturities:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.structure import catalogue_structure
+from werkset.privacy.feedback import privacy_warn, text_values
 
 from .models import PracticeItem, Report, ReportSection
 from .policy import report_may_edit
@@ -90,6 +91,7 @@ def report_story_view(request: HttpRequest, report_id: int) -> HttpResponse:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("The story of the network has been saved."))
+                privacy_warn(request, *text_values(form.cleaned_data.values()))
                 return redirect(_story_url(report))
         status = 400
     outline = report_story_outline(report=report)
@@ -197,6 +199,7 @@ def own_section_view(
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Saved."))
+            privacy_warn(request, saved.title, saved.text)
             return redirect(_story_url(report, f"eigen-{saved.pk}"))
     return render(
         request,

@@ -123,3 +123,18 @@ def test_een_json_archief_inlezen_noemt_wat_op_persoonsgegevens_lijkt(
     errors = StringIO()
     call_command("report", "import", str(path), "--keep-status", stdout=StringIO(), stderr=errors)
     assert BSN in errors.getvalue()
+
+
+def test_het_verhaal_van_het_netwerk_wordt_bij_opslaan_gescand(
+    client_for, rapporteur_friesland, report
+):
+    response = client_for(rapporteur_friesland).post(
+        reverse("reports:story", args=[report.pk]),
+        {
+            "base_revision": "0",
+            "title": "Vier jaar samenwerking",
+            "introduction": f"Bel de coördinator op {PHONE}.",
+            "summary": "",
+        },
+    )
+    assert [w for w in warnings_of(response) if PHONE in w]
