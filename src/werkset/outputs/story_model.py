@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
+from werkset.reports.numbering import practice_anchor
+
 from .document import SourceEntry
-from .numbering import practice_anchor
 
 
 @dataclass(frozen=True)
