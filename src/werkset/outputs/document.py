@@ -1,10 +1,12 @@
-"""A region's report as a document: one read model for the print view, the PDF and Word.
+"""A report (a region's or a network's) as a document: one read model for the print view,
+the PDF and Word.
 
 The read model is built in a fixed number of queries (whatever the number of indicators),
 so the three formats say exactly the same thing and rendering a large report stays fast.
 Documents are always Dutch, whatever language the request or command runs in.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
@@ -18,8 +20,13 @@ from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator, Theme
 from werkset.core.markdown import markdown_to_html
-from werkset.regions.models import Organisation
-from werkset.reports.answers import AnswerContent, answer_is_complete, content_of
+from werkset.regions.models import Organisation, Region
+from werkset.reports.answers import (
+    AnswerContent,
+    answer_is_complete,
+    content_of,
+    region_part_is_empty,
+)
 from werkset.reports.forms import figure_display
 from werkset.reports.models import (
     Answer,
@@ -35,8 +42,30 @@ DOCUMENT_LANGUAGE = "nl"
 
 
 @dataclass(frozen=True)
+class RegionAnswer:
+    """A region's own answer in a network's report, where the region differs from the network
+    (Answer.regional): shown after the network's answer."""
+
+    region: str
+    choice_label: str
+    figures: list[tuple[str, str]]
+    explanation: str
+
+    @property
+    def answer(self) -> str:
+        """ "Ja, Aantal: 4, toelichting": the choice, the figures, the explanation."""
+        parts = [self.choice_label, *(f"{label}: {value}" for label, value in self.figures)]
+        return ", ".join(part for part in [*parts, self.explanation] if part)
+
+    @property
+    def text(self) -> str:
+        """ "Groningen: Ja, Aantal: 4, toelichting"."""
+        return f"{self.region}: {self.answer}"
+
+
+@dataclass(frozen=True)
 class IndicatorEntry:
-    """One question with the region's answer, ready to be read."""
+    """One question with the region's (or network's) answer, ready to be read."""
 
     key: str
     anchor: str
@@ -49,10 +78,18 @@ class IndicatorEntry:
     explanation: str
     perspectives: list[tuple[str, str]]
     complete: bool
+    # In a network's report: the regions with an answer of their own, in the network's order.
+    regions: list[RegionAnswer] = field(default_factory=list)
 
     @property
     def has_content(self) -> bool:
-        return bool(self.choice_label or self.figures or self.explanation or self.perspectives)
+        return bool(
+            self.choice_label
+            or self.figures
+            or self.explanation
+            or self.perspectives
+            or self.regions
+        )
 
 
 @dataclass(frozen=True)
@@ -190,6 +227,8 @@ class ReportDocument:
     answered: int
     total: int
     words: dict[str, str]
+    # "Regio" for a region's report, "Regionaal netwerk" for a network's (colophon).
+    unit_label: str = ""
 
     @property
     def toc(self) -> list[TocEntry]:
@@ -294,21 +333,51 @@ def _quote_entry(quote: Quote) -> QuoteEntry:
     )
 
 
+def _figures(indicator: Indicator, figures: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value as the theme page shows it) for every figure given, in the field order."""
+    shown = [
+        (spec["label"], figure_display(spec, figures.get(spec["key"])))
+        for spec in indicator.fields
+        if spec["key"] in figures
+    ]
+    return [(label, value) for label, value in shown if value]
+
+
+def _region_answers(
+    indicator: Indicator,
+    content: AnswerContent,
+    *,
+    choice_labels: dict[str, str],
+    regions: Sequence[tuple[str, str]],
+) -> list[RegionAnswer]:
+    """The regions (code, name) with an answer of their own, in the network's order."""
+    answers = []
+    for code, name in regions:
+        own = content.regional.get(code)
+        if own is None or region_part_is_empty(own):
+            continue
+        answers.append(
+            RegionAnswer(
+                region=name,
+                choice_label=choice_labels.get(own.get("choice", ""), ""),
+                figures=_figures(indicator, dict(own.get("figures") or {})),
+                explanation=own.get("explanation", ""),
+            )
+        )
+    return answers
+
+
 def _indicator_entry(
     indicator: Indicator,
     answer: Answer | None,
     *,
     category_titles: dict[str, str],
     organisations: dict[str, str],
+    regions: Sequence[tuple[str, str]] = (),
 ) -> IndicatorEntry:
     content = content_of(answer) if answer is not None else AnswerContent()
     answer_type = indicator.answer_type
     choice_labels = {choice["key"]: choice["label"] for choice in answer_type.all_choices}
-    figures = [
-        (spec["label"], figure_display(spec, content.figures.get(spec["key"])))
-        for spec in indicator.fields
-        if spec["key"] in content.figures
-    ]
     order = {code: index for index, code in enumerate(organisations)}
     perspectives = [
         (organisations.get(code, code), text)
@@ -325,10 +394,11 @@ def _indicator_entry(
         question_html=_markdown(indicator.question),
         category=category_titles.get(indicator.value_category, indicator.value_category),
         choice_label=choice_labels.get(content.choice, ""),
-        figures=[(label, value) for label, value in figures if value],
+        figures=_figures(indicator, content.figures),
         explanation=content.explanation,
         perspectives=perspectives,
         complete=answer_is_complete(answer_type, content),
+        regions=_region_answers(indicator, content, choice_labels=choice_labels, regions=regions),
     )
 
 
@@ -363,6 +433,14 @@ def _report_document(*, report: Report) -> ReportDocument:
     quotes = list(Quote.objects.filter(report=report))
     sources = list(SourceDocument.objects.filter(report=report))
     organisations = {org.code: org.name for org in Organisation.objects.all()}
+    # A network's report: its regions, whose own answers follow the network's (one query).
+    regions: list[tuple[str, str]] = []
+    if report.region_id is None:
+        regions = list(
+            Region.objects.filter(network_id=report.network_id)
+            .order_by("position", "name")
+            .values_list("code", "name")
+        )
 
     category_titles = {item["key"]: item["title"] for item in version.value_categories}
     kind_labels = dict(PracticeKind.choices)
@@ -376,6 +454,7 @@ def _report_document(*, report: Report) -> ReportDocument:
             answers.get(indicator.pk),
             category_titles=category_titles,
             organisations=organisations,
+            regions=regions,
         )
         answered += entry.complete
         by_element.setdefault(indicator.element_id, []).append(entry)
@@ -479,6 +558,7 @@ def _report_document(*, report: Report) -> ReportDocument:
         answered=answered,
         total=len(indicators),
         words=words,
+        unit_label=words["network"] if report.region_id is None else words["region"],
     )
 
 

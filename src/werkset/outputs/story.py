@@ -232,6 +232,7 @@ def _summary(entries: list[IndicatorEntry]) -> list[SummaryRow]:
             answer=_answer_text(entry),
             explanation=entry.explanation,
             perspectives=entry.perspectives,
+            regions=entry.regions,
         )
         for entry in entries
         if entry.has_content
@@ -432,7 +433,7 @@ def _answers(questionnaire: ReportDocument, words: dict[str, str]) -> list[Answe
                 answer = _answer_text(entry) or (
                     words["answered_see_text"] if entry.has_content else words["not_answered"]
                 )
-                rows.append(AnswerRow(entry.label, answer, entry.has_content))
+                rows.append(AnswerRow(entry.label, answer, entry.has_content, entry.regions))
             elements.append(AnswerElement(title=f"{element.number} {element.title}", rows=rows))
         themes.append(AnswerTheme(number=chapter.number, title=chapter.title, elements=elements))
     return themes

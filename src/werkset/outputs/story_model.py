@@ -10,12 +10,12 @@ from django.utils.safestring import SafeString
 
 from werkset.reports.numbering import practice_anchor
 
-from .document import SourceEntry
+from .document import RegionAnswer, SourceEntry
 
 
 @dataclass(frozen=True)
 class ReportUnit:
-    """Who the report is for: a region today, a whole network later."""
+    """Who the report is for: a region, or a whole regional network."""
 
     name: str
     kind: str
@@ -88,6 +88,8 @@ class SummaryRow:
     answer: str
     explanation: str
     perspectives: list[tuple[str, str]]
+    # A network's report: the regions with an answer of their own, after the network's.
+    regions: list[RegionAnswer] = field(default_factory=list)
 
 
 @dataclass
@@ -138,6 +140,7 @@ class AnswerRow:
     label: str
     answer: str
     answered: bool
+    regions: list[RegionAnswer] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
