@@ -418,7 +418,9 @@ def report_document(*, report: Report) -> ReportDocument:
 
 
 def _report_document(*, report: Report) -> ReportDocument:
-    report = Report.objects.select_related("region__network", "catalogue_version").get(pk=report.pk)
+    report = Report.objects.select_related("region", "network", "catalogue_version").get(
+        pk=report.pk
+    )
     version = report.catalogue_version
     themes = list(Theme.objects.filter(version=version).prefetch_related("elements"))
     indicators = list(

@@ -73,7 +73,10 @@ def report_unit(report: Report) -> ReportUnit:
     """The one place that says whom a report is about (title page, title, footer)."""
     if report.region is None:
         return ReportUnit(
-            name=report.network.name, kind=_("Regional network"), network=report.network.name
+            name=report.network.name,
+            kind=_("Regional network"),
+            network=report.network.name,
+            is_network=True,
         )
     return ReportUnit(name=report.region.name, kind=_("Region"), network=report.network.name)
 
@@ -344,7 +347,9 @@ def report_story(*, report: Report) -> StoryDocument:
 
 def _report_story(*, report: Report) -> StoryDocument:
     questionnaire = report_document(report=report)
-    report = Report.objects.select_related("region__network", "catalogue_version").get(pk=report.pk)
+    report = Report.objects.select_related("region", "network", "catalogue_version").get(
+        pk=report.pk
+    )
     themes = list(
         Theme.objects.filter(version=report.catalogue_version).prefetch_related("elements")
     )

@@ -20,6 +20,7 @@ class ReportUnit:
     name: str
     kind: str
     network: str
+    is_network: bool = False  # the network's own report: `name` is the network's
 
 
 @dataclass

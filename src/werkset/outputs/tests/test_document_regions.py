@@ -194,3 +194,10 @@ def test_colofon_van_een_regio_noemt_de_regio(rendered):
 
 def test_regels_per_regio_kosten_geen_extra_queries(rendered):
     assert rendered.queries_one_region == rendered.queries_three_regions
+
+
+def test_titelpagina_van_het_rapport_noemt_het_regionale_netwerk_eenmaal(rendered):
+    title_page = text_of(rendered.network_rapport[: rendered.network_rapport.index("<main>")])
+    assert "Regionaal netwerk Noord-Nederland" in title_page
+    assert title_page.count("Regionaal netwerk") == 1
+    assert "Regio " not in title_page
