@@ -21,13 +21,7 @@ from django.utils.translation import gettext as _
 from werkset.catalogue.models import Indicator, Theme
 from werkset.core.markdown import markdown_to_html
 from werkset.regions.models import Organisation, Region
-from werkset.reports.answers import (
-    AnswerContent,
-    answer_is_complete,
-    content_of,
-    region_part_is_empty,
-)
-from werkset.reports.forms import figure_display
+from werkset.reports.answers import AnswerContent, answer_is_complete, content_of
 from werkset.reports.models import (
     Answer,
     PracticeItem,
@@ -38,29 +32,9 @@ from werkset.reports.models import (
     SourceDocument,
 )
 
+from .region_answers import RegionAnswer, figures_shown, region_answers
+
 DOCUMENT_LANGUAGE = "nl"
-
-
-@dataclass(frozen=True)
-class RegionAnswer:
-    """A region's own answer in a network's report, where the region differs from the network
-    (Answer.regional): shown after the network's answer."""
-
-    region: str
-    choice_label: str
-    figures: list[tuple[str, str]]
-    explanation: str
-
-    @property
-    def answer(self) -> str:
-        """ "Ja, Aantal: 4, toelichting": the choice, the figures, the explanation."""
-        parts = [self.choice_label, *(f"{label}: {value}" for label, value in self.figures)]
-        return ", ".join(part for part in [*parts, self.explanation] if part)
-
-    @property
-    def text(self) -> str:
-        """ "Groningen: Ja, Aantal: 4, toelichting"."""
-        return f"{self.region}: {self.answer}"
 
 
 @dataclass(frozen=True)
@@ -333,40 +307,6 @@ def _quote_entry(quote: Quote) -> QuoteEntry:
     )
 
 
-def _figures(indicator: Indicator, figures: dict[str, Any]) -> list[tuple[str, str]]:
-    """(label, value as the theme page shows it) for every figure given, in the field order."""
-    shown = [
-        (spec["label"], figure_display(spec, figures.get(spec["key"])))
-        for spec in indicator.fields
-        if spec["key"] in figures
-    ]
-    return [(label, value) for label, value in shown if value]
-
-
-def _region_answers(
-    indicator: Indicator,
-    content: AnswerContent,
-    *,
-    choice_labels: dict[str, str],
-    regions: Sequence[tuple[str, str]],
-) -> list[RegionAnswer]:
-    """The regions (code, name) with an answer of their own, in the network's order."""
-    answers = []
-    for code, name in regions:
-        own = content.regional.get(code)
-        if own is None or region_part_is_empty(own):
-            continue
-        answers.append(
-            RegionAnswer(
-                region=name,
-                choice_label=choice_labels.get(own.get("choice", ""), ""),
-                figures=_figures(indicator, dict(own.get("figures") or {})),
-                explanation=own.get("explanation", ""),
-            )
-        )
-    return answers
-
-
 def _indicator_entry(
     indicator: Indicator,
     answer: Answer | None,
@@ -394,11 +334,11 @@ def _indicator_entry(
         question_html=_markdown(indicator.question),
         category=category_titles.get(indicator.value_category, indicator.value_category),
         choice_label=choice_labels.get(content.choice, ""),
-        figures=_figures(indicator, content.figures),
+        figures=figures_shown(indicator, content.figures),
         explanation=content.explanation,
         perspectives=perspectives,
         complete=answer_is_complete(answer_type, content),
-        regions=_region_answers(indicator, content, choice_labels=choice_labels, regions=regions),
+        regions=region_answers(indicator, content, choice_labels=choice_labels, regions=regions),
     )
 
 

@@ -10,7 +10,8 @@ from django.utils.safestring import SafeString
 
 from werkset.reports.numbering import practice_anchor
 
-from .document import RegionAnswer, SourceEntry
+from .document import SourceEntry
+from .region_answers import RegionAnswer
 
 
 @dataclass(frozen=True)
