@@ -1,10 +1,12 @@
-"""A region's report as a document: one read model for the print view, the PDF and Word.
+"""A report (a region's or a network's) as a document: one read model for the print view,
+the PDF and Word.
 
 The read model is built in a fixed number of queries (whatever the number of indicators),
 so the three formats say exactly the same thing and rendering a large report stays fast.
 Documents are always Dutch, whatever language the request or command runs in.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
@@ -18,9 +20,8 @@ from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator, Theme
 from werkset.core.markdown import markdown_to_html
-from werkset.regions.models import Organisation
+from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import AnswerContent, answer_is_complete, content_of
-from werkset.reports.forms import figure_display
 from werkset.reports.models import (
     Answer,
     PracticeItem,
@@ -31,12 +32,14 @@ from werkset.reports.models import (
     SourceDocument,
 )
 
+from .region_answers import RegionAnswer, figures_shown, region_answers
+
 DOCUMENT_LANGUAGE = "nl"
 
 
 @dataclass(frozen=True)
 class IndicatorEntry:
-    """One question with the region's answer, ready to be read."""
+    """One question with the region's (or network's) answer, ready to be read."""
 
     key: str
     anchor: str
@@ -49,10 +52,18 @@ class IndicatorEntry:
     explanation: str
     perspectives: list[tuple[str, str]]
     complete: bool
+    # In a network's report: the regions with an answer of their own, in the network's order.
+    regions: list[RegionAnswer] = field(default_factory=list)
 
     @property
     def has_content(self) -> bool:
-        return bool(self.choice_label or self.figures or self.explanation or self.perspectives)
+        return bool(
+            self.choice_label
+            or self.figures
+            or self.explanation
+            or self.perspectives
+            or self.regions
+        )
 
 
 @dataclass(frozen=True)
@@ -190,6 +201,8 @@ class ReportDocument:
     answered: int
     total: int
     words: dict[str, str]
+    # "Regio" for a region's report, "Regionaal netwerk" for a network's (colophon).
+    unit_label: str = ""
 
     @property
     def toc(self) -> list[TocEntry]:
@@ -300,15 +313,11 @@ def _indicator_entry(
     *,
     category_titles: dict[str, str],
     organisations: dict[str, str],
+    regions: Sequence[tuple[str, str]] = (),
 ) -> IndicatorEntry:
     content = content_of(answer) if answer is not None else AnswerContent()
     answer_type = indicator.answer_type
     choice_labels = {choice["key"]: choice["label"] for choice in answer_type.all_choices}
-    figures = [
-        (spec["label"], figure_display(spec, content.figures.get(spec["key"])))
-        for spec in indicator.fields
-        if spec["key"] in content.figures
-    ]
     order = {code: index for index, code in enumerate(organisations)}
     perspectives = [
         (organisations.get(code, code), text)
@@ -325,10 +334,11 @@ def _indicator_entry(
         question_html=_markdown(indicator.question),
         category=category_titles.get(indicator.value_category, indicator.value_category),
         choice_label=choice_labels.get(content.choice, ""),
-        figures=[(label, value) for label, value in figures if value],
+        figures=figures_shown(indicator, content.figures),
         explanation=content.explanation,
         perspectives=perspectives,
         complete=answer_is_complete(answer_type, content),
+        regions=region_answers(indicator, content, choice_labels=choice_labels, regions=regions),
     )
 
 
@@ -348,7 +358,9 @@ def report_document(*, report: Report) -> ReportDocument:
 
 
 def _report_document(*, report: Report) -> ReportDocument:
-    report = Report.objects.select_related("region__network", "catalogue_version").get(pk=report.pk)
+    report = Report.objects.select_related("region", "network", "catalogue_version").get(
+        pk=report.pk
+    )
     version = report.catalogue_version
     themes = list(Theme.objects.filter(version=version).prefetch_related("elements"))
     indicators = list(
@@ -363,6 +375,14 @@ def _report_document(*, report: Report) -> ReportDocument:
     quotes = list(Quote.objects.filter(report=report))
     sources = list(SourceDocument.objects.filter(report=report))
     organisations = {org.code: org.name for org in Organisation.objects.all()}
+    # A network's report: its regions, whose own answers follow the network's (one query).
+    regions: list[tuple[str, str]] = []
+    if report.region_id is None:
+        regions = list(
+            Region.objects.filter(network_id=report.network_id)
+            .order_by("position", "name")
+            .values_list("code", "name")
+        )
 
     category_titles = {item["key"]: item["title"] for item in version.value_categories}
     kind_labels = dict(PracticeKind.choices)
@@ -376,6 +396,7 @@ def _report_document(*, report: Report) -> ReportDocument:
             answers.get(indicator.pk),
             category_titles=category_titles,
             organisations=organisations,
+            regions=regions,
         )
         answered += entry.complete
         by_element.setdefault(indicator.element_id, []).append(entry)
@@ -479,6 +500,7 @@ def _report_document(*, report: Report) -> ReportDocument:
         answered=answered,
         total=len(indicators),
         words=words,
+        unit_label=words["network"] if report.region_id is None else words["region"],
     )
 
 

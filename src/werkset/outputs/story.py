@@ -7,6 +7,7 @@ and how the report came about. A fixed number of queries, whatever the report's 
 """
 
 import logging
+from collections import defaultdict
 
 from django.core.files.storage import default_storage
 from django.db.models import Q
@@ -27,6 +28,9 @@ from werkset.reports.models import (
     ReportStatus,
     StatusChange,
 )
+from werkset.reports.numbering import Block as NumberingBlock
+from werkset.reports.numbering import ItemNumber, practice_references, text_paragraphs
+from werkset.reports.story_selectors import StoryOutline, report_story_outline
 
 from .document import (
     DOCUMENT_LANGUAGE,
@@ -38,7 +42,6 @@ from .document import (
     document_words,
     report_document,
 )
-from .numbering import ChapterSlot, chapter_order, paragraphs, references_linked
 from .story_model import (
     AnswerElement,
     AnswerRow,
@@ -70,7 +73,10 @@ def report_unit(report: Report) -> ReportUnit:
     """The one place that says whom a report is about (title page, title, footer)."""
     if report.region is None:
         return ReportUnit(
-            name=report.network.name, kind=_("Regional network"), network=report.network.name
+            name=report.network.name,
+            kind=_("Regional network"),
+            network=report.network.name,
+            is_network=True,
         )
     return ReportUnit(name=report.region.name, kind=_("Region"), network=report.network.name)
 
@@ -164,41 +170,41 @@ def _image(item: PracticeItem) -> StoryImage | None:
     )
 
 
+def _item_order(item: PracticeItem | Quote) -> tuple[bool, int, int, bool, int]:
+    """reports.numbering's order within a block; at the same place a box before a quote."""
+    return (
+        item.paragraph is None,
+        item.paragraph or 0,
+        item.position,
+        isinstance(item, Quote),
+        item.pk,
+    )
+
+
 class _Placement:
-    """Puts items into the running texts and numbers the practice items per chapter."""
+    """Puts practice items and quotes into the running texts where reports.numbering says they
+    stand, numbered as the theme page numbers them (report_story_outline)."""
 
-    def __init__(self, practice: list[PracticeItem], quotes: list[Quote]) -> None:
+    def __init__(
+        self, outline: StoryOutline, practice: list[PracticeItem], quotes: list[Quote]
+    ) -> None:
         self.kind_labels = dict(PracticeKind.choices)
-        self.by_place: dict[tuple[str, int], list[PracticeItem | Quote]] = {}
+        self.numbers = outline.numbers
+        self.by_block: dict[NumberingBlock, list[PracticeItem | Quote]] = defaultdict(list)
         items: list[PracticeItem | Quote] = [*practice, *quotes]
-        # The models' own order (position, id); at the same position a box before a quote.
-        for item in sorted(items, key=lambda i: (i.position, isinstance(i, Quote), i.pk)):
-            self.by_place.setdefault(self._place(item), []).append(item)
-        self.chapter = 0
-        self.count = 0
-        self.numbers: set[str] = set()
-
-    @staticmethod
-    def _place(item: PracticeItem | Quote) -> tuple[str, int]:
-        if item.section_id is not None:
-            return ("section", item.section_id)
-        if item.element_id is not None:
-            return ("element", item.element_id)
-        if item.theme_id is not None:
-            return ("theme", item.theme_id)
-        return ("none", 0)
-
-    def start_chapter(self, number: int) -> None:
-        self.chapter, self.count = number, 0
-
-    def blocks(self, text: str, place: tuple[str, int]) -> list[Block]:
-        """The text's paragraphs with the items of `place` after their paragraph."""
-        parts = paragraphs(text)
-        items = self.by_place.get(place, [])
-        after: dict[int, list[PracticeItem | Quote]] = {}
         for item in items:
+            block = outline.block_of(item)
+            if block is not None:
+                self.by_block[block].append(item)
+
+    def blocks(self, text: str, block: NumberingBlock) -> list[Block]:
+        """The text's paragraphs with the block's items after their paragraph (one past the
+        end of the text: after the text)."""
+        parts = text_paragraphs(text)
+        after: dict[int, list[PracticeItem | Quote]] = defaultdict(list)
+        for item in sorted(self.by_block.get(block, []), key=_item_order):
             index = item.paragraph if item.paragraph and item.paragraph <= len(parts) else 0
-            after.setdefault(index, []).append(item)
+            after[index].append(item)
         blocks: list[Block] = []
         for number, part in enumerate(parts, start=1):
             blocks.append(TextBlock(markdown=part))
@@ -211,33 +217,15 @@ class _Placement:
             return QuoteBlock(
                 text=item.text, attribution=item.attribution or _("Network member (anonymous)")
             )
-        self.count += 1
-        number = f"{self.chapter}.{self.count}"
-        self.numbers.add(number)
+        number = self.numbers.get(item.pk)
         return PracticeBlock(
-            number=number,
+            number=number.label if number is not None else "",
             kind=str(self.kind_labels.get(item.kind, item.kind)),
             title=item.title,
             markdown=item.text,
             source=item.source,
             image=_image(item),
         )
-
-
-def _own_paragraphs(
-    sections: list[ReportSection], placement: _Placement, *, theme_id: int, element_id: int | None
-) -> list[StoryParagraph]:
-    return [
-        StoryParagraph(
-            title=section.title,
-            anchor=f"eigen-{section.pk}",
-            blocks=placement.blocks(section.text, ("section", section.pk)),
-        )
-        for section in sections
-        if not section.is_chapter
-        and section.theme_id == theme_id
-        and section.element_id == element_id
-    ]
 
 
 def _summary(entries: list[IndicatorEntry]) -> list[SummaryRow]:
@@ -247,6 +235,7 @@ def _summary(entries: list[IndicatorEntry]) -> list[SummaryRow]:
             answer=_answer_text(entry),
             explanation=entry.explanation,
             perspectives=entry.perspectives,
+            regions=entry.regions,
         )
         for entry in entries
         if entry.has_content
@@ -254,41 +243,58 @@ def _summary(entries: list[IndicatorEntry]) -> list[SummaryRow]:
 
 
 def _theme_chapter(
-    slot: ChapterSlot,
+    number: int,
+    theme: Theme,
+    blocks: list[NumberingBlock],
     questionnaire: ReportDocument,
-    sections: list[ReportSection],
+    sections: dict[int, ReportSection],
     placement: _Placement,
 ) -> StoryChapter:
-    theme = slot.theme
-    assert theme is not None
+    """A theme's chapter from its blocks in reports.numbering's order: the theme's text, own
+    paragraphs, per element its text, answers in brief and the own paragraphs after it."""
     source = next(chapter for chapter in questionnaire.chapters if chapter.key == theme.key)
-    blocks = placement.blocks(source.text, ("theme", theme.pk))
-    own = _own_paragraphs(sections, placement, theme_id=theme.pk, element_id=None)
-    elements = []
-    for position, (element, section) in enumerate(
-        zip(theme.elements.all(), source.elements, strict=True), start=1
-    ):
-        elements.append(
-            StoryElement(
-                number=f"{slot.number}.{position}",
-                title=element.title,
-                anchor=f"h-{theme.key}-{element.key}",
-                blocks=placement.blocks(section.text, ("element", element.pk)),
-                summary=_summary(section.indicators),
-                paragraphs=_own_paragraphs(
-                    sections, placement, theme_id=theme.pk, element_id=element.pk
-                ),
-            )
+    elements = {
+        element.pk: (position, element, section)
+        for position, (element, section) in enumerate(
+            zip(theme.elements.all(), source.elements, strict=True), start=1
         )
-    return StoryChapter(
-        number=slot.number,
+    }
+    chapter = StoryChapter(
+        number=number,
         title=theme.title,
         anchor=f"h-{theme.key}",
-        blocks=blocks,
-        paragraphs=own,
-        elements=elements,
+        blocks=[],
+        paragraphs=[],
+        elements=[],
         is_own=False,
     )
+    paragraphs = chapter.paragraphs
+    for block in blocks:
+        kind, key, element_id = block
+        if kind == "own":
+            section = sections[key]
+            paragraphs.append(
+                StoryParagraph(
+                    title=section.title,
+                    anchor=f"eigen-{section.pk}",
+                    blocks=placement.blocks(section.text, block),
+                )
+            )
+        elif element_id is None:
+            chapter.blocks = placement.blocks(source.text, block)
+        else:
+            position, element, text = elements[element_id]
+            story_element = StoryElement(
+                number=f"{number}.{position}",
+                title=element.title,
+                anchor=f"h-{theme.key}-{element.key}",
+                blocks=placement.blocks(text.text, block),
+                summary=_summary(text.indicators),
+                paragraphs=[],
+            )
+            chapter.elements.append(story_element)
+            paragraphs = story_element.paragraphs
+    return chapter
 
 
 def _history(
@@ -341,11 +347,13 @@ def report_story(*, report: Report) -> StoryDocument:
 
 def _report_story(*, report: Report) -> StoryDocument:
     questionnaire = report_document(report=report)
-    report = Report.objects.select_related("region__network", "catalogue_version").get(pk=report.pk)
+    report = Report.objects.select_related("region", "network", "catalogue_version").get(
+        pk=report.pk
+    )
     themes = list(
         Theme.objects.filter(version=report.catalogue_version).prefetch_related("elements")
     )
-    sections = list(ReportSection.objects.filter(report=report))
+    outline = report_story_outline(report=report)
     practice = list(PracticeItem.objects.filter(report=report))
     quotes = list(Quote.objects.filter(report=report))
     changes = list(
@@ -358,28 +366,34 @@ def _report_story(*, report: Report) -> StoryDocument:
     }
     words = story_words()
     unit = report_unit(report)
-    placement = _Placement(practice, quotes)
+    placement = _Placement(outline, practice, quotes)
 
     introduction_text = report.introduction or questionnaire.introduction
-    placement.start_chapter(0)
-    introduction: list[Block] = [TextBlock(markdown=p) for p in paragraphs(introduction_text)]
-    summary: list[Block] = [TextBlock(markdown=part) for part in paragraphs(report.summary)]
+    introduction: list[Block] = [TextBlock(markdown=p) for p in text_paragraphs(introduction_text)]
+    summary: list[Block] = [TextBlock(markdown=part) for part in text_paragraphs(report.summary)]
 
+    themes_by_id = {theme.pk: theme for theme in themes}
+    sections = {section.pk: section for section in outline.sections}
+    blocks: dict[int, list[NumberingBlock]] = defaultdict(list)
+    for number, block in outline.blocks:
+        blocks[number].append(block)
     chapters: list[StoryChapter] = []
-    own_chapters = [section for section in sections if section.is_chapter]
-    for slot in chapter_order(themes=themes, own_chapters=own_chapters):
-        placement.start_chapter(slot.number)
-        if slot.theme is not None:
-            chapters.append(_theme_chapter(slot, questionnaire, sections, placement))
+    for slot in outline.chapters:
+        if slot.theme_id is not None:
+            theme = themes_by_id[slot.theme_id]
+            chapters.append(
+                _theme_chapter(
+                    slot.number, theme, blocks[slot.number], questionnaire, sections, placement
+                )
+            )
             continue
-        section = slot.section
-        assert section is not None
+        section = sections[slot.section_id]  # type: ignore[index]
         chapters.append(
             StoryChapter(
                 number=slot.number,
                 title=section.title,
                 anchor=f"eigen-{section.pk}",
-                blocks=placement.blocks(section.text, ("section", section.pk)),
+                blocks=placement.blocks(section.text, ("own", section.pk, None)),
                 paragraphs=[],
                 elements=[],
                 is_own=True,
@@ -408,7 +422,7 @@ def _report_story(*, report: Report) -> StoryDocument:
         participants=_participants(report, questionnaire),
         words=words,
     )
-    _render_texts(story, placement.numbers)
+    _render_texts(story, outline.numbers)
     story.toc = _toc(story)
     return story
 
@@ -424,7 +438,7 @@ def _answers(questionnaire: ReportDocument, words: dict[str, str]) -> list[Answe
                 answer = _answer_text(entry) or (
                     words["answered_see_text"] if entry.has_content else words["not_answered"]
                 )
-                rows.append(AnswerRow(entry.label, answer, entry.has_content))
+                rows.append(AnswerRow(entry.label, answer, entry.has_content, entry.regions))
             elements.append(AnswerElement(title=f"{element.number} {element.title}", rows=rows))
         themes.append(AnswerTheme(number=chapter.number, title=chapter.title, elements=elements))
     return themes
@@ -443,11 +457,27 @@ def _all_blocks(story: StoryDocument) -> list[Block]:
     return blocks
 
 
-def _render_texts(story: StoryDocument, numbers: set[str]) -> None:
+def _references_linked(text: str, numbers: dict[int, ItemNumber]) -> str:
+    """Markdown with every reference to an existing practice item ("zie Uit de praktijk 2.2",
+    reports.numbering) made an internal link; one that already is a link's text stays."""
+    parts = []
+    last = 0
+    for reference in practice_references(text, numbers=numbers):
+        if reference.item_id is None:
+            continue
+        if text[: reference.start].endswith("[") and text[reference.end :].startswith("]("):
+            continue
+        words = text[reference.start : reference.end]
+        parts += [text[last : reference.start], f"[{words}](#{numbers[reference.item_id].anchor})"]
+        last = reference.end
+    return "".join([*parts, text[last:]])
+
+
+def _render_texts(story: StoryDocument, numbers: dict[int, ItemNumber]) -> None:
     """Markdown to HTML once every practice number is known, references made links."""
     for block in _all_blocks(story):
         if isinstance(block, TextBlock | PracticeBlock):
-            block.markdown = references_linked(block.markdown, numbers=numbers)
+            block.markdown = _references_linked(block.markdown, numbers)
             block.html = _markdown(block.markdown)
 
 

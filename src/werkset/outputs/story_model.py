@@ -8,17 +8,20 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
+from werkset.reports.numbering import practice_anchor
+
 from .document import SourceEntry
-from .numbering import practice_anchor
+from .region_answers import RegionAnswer
 
 
 @dataclass(frozen=True)
 class ReportUnit:
-    """Who the report is for: a region today, a whole network later."""
+    """Who the report is for: a region, or a whole regional network."""
 
     name: str
     kind: str
     network: str
+    is_network: bool = False  # the network's own report: `name` is the network's
 
 
 @dataclass
@@ -87,6 +90,8 @@ class SummaryRow:
     answer: str
     explanation: str
     perspectives: list[tuple[str, str]]
+    # A network's report: the regions with an answer of their own, after the network's.
+    regions: list[RegionAnswer] = field(default_factory=list)
 
 
 @dataclass
@@ -137,6 +142,7 @@ class AnswerRow:
     label: str
     answer: str
     answered: bool
+    regions: list[RegionAnswer] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -499,6 +499,10 @@ class _WordBuilder:
         if entry.explanation:
             for block in entry.explanation.split("\n\n"):
                 _add_text_with_breaks(self.docx.add_paragraph(), block.strip("\n"))
+        for region in entry.regions:
+            paragraph = self.docx.add_paragraph()
+            paragraph.add_run(f"{region.region}: ").bold = True
+            _add_text_with_breaks(paragraph, region.answer)
         for organisation, text in entry.perspectives:
             paragraph = self.docx.add_paragraph()
             paragraph.add_run(f"{organisation}: ").bold = True
@@ -588,7 +592,10 @@ class _WordBuilder:
             if source.description:
                 paragraph.add_run(f". {source.description}")
         self._heading(self.words["colophon"], 1)
-        self._fact(self.words["region"], f"{self.doc.region} ({self.doc.network})")
+        unit = self.doc.region
+        if self.doc.region != self.doc.network:
+            unit = f"{self.doc.region} ({self.doc.network})"
+        self._fact(self.doc.unit_label or self.words["region"], unit)
         self._fact(self.words["period"], self.doc.period)
         self._fact(
             self.words["catalogue"], f"{self.doc.catalogue_title} ({self.doc.catalogue_edition})"

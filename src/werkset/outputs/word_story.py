@@ -137,7 +137,8 @@ class _StoryBuilder:
         styled(self.docx.add_paragraph(self.story.title), "Title")
         styled(self.docx.add_paragraph(self.story.unit.name), "Subtitle")
         self._fact(self.story.unit.kind, self.story.unit.name)
-        self._fact(self.words["network"], self.story.unit.network)
+        if not self.story.unit.is_network:
+            self._fact(self.words["network"], self.story.unit.network)
         self._fact(self.words["period"], self.story.period)
         self._fact(self.words["status"], self.story.status)
         self._fact(self.words["version"], str(self.story.version_number))
@@ -207,6 +208,11 @@ class _StoryBuilder:
                         text.add_run(". ")
                 if row.explanation:
                     _add_text_with_breaks(text, row.explanation)
+                for region in row.regions:
+                    line = self.docx.add_paragraph()
+                    line.paragraph_format.left_indent = Mm(4)
+                    line.add_run(f"{region.region}: ").bold = True
+                    _add_text_with_breaks(line, region.answer)
                 for organisation, perspective in row.perspectives:
                     line = self.docx.add_paragraph()
                     line.paragraph_format.left_indent = Mm(4)
@@ -275,6 +281,10 @@ class _StoryBuilder:
                     cells[0].paragraphs[0].add_run(item.label)
                     answer = cells[1].paragraphs[0].add_run(item.answer)
                     answer.italic = not item.answered
+                    for region in item.regions:
+                        line = cells[1].add_paragraph()
+                        line.add_run(f"{region.region}: ").bold = True
+                        _add_text_with_breaks(line, region.answer)
                     row += 1
 
     def _sources_and_history(self) -> None:

@@ -77,6 +77,16 @@ class ItemNumber:
         """ "2.1", as the document prints it after "Uit de praktijk"."""
         return f"{self.chapter}.{self.number}"
 
+    @property
+    def anchor(self) -> str:
+        """The item's id in the documents, the target of a reference: praktijk-2-1."""
+        return practice_anchor(self.label)
+
+
+def practice_anchor(label: str) -> str:
+    """The id of practice item "2.1" in the PDF and DOCX (a bookmark there): praktijk-2-1."""
+    return "praktijk-" + label.replace(".", "-")
+
 
 def _by_place(section: OwnSection) -> tuple[int, int]:
     return (section.position, section.id)
@@ -108,7 +118,7 @@ def chapters_in_order(
 Block = tuple[str, int, int | None]
 
 
-def _blocks(
+def document_blocks(
     *, chapters: Sequence[Chapter], themes: Sequence[ThemeOutline], sections: Sequence[OwnSection]
 ) -> list[tuple[int, Block]]:
     """(chapter number, block) for every block of running text, in document order."""
@@ -132,7 +142,8 @@ def _blocks(
     return blocks
 
 
-def _block_of(item: PlacedItem, *, known: Mapping[Block, int]) -> Block | None:
+def block_of(item: PlacedItem, *, known: Mapping[Block, int] | set[Block]) -> Block | None:
+    """The block of running text an item (a practice item or a quote) stands in; None: none."""
     if item.section_id is not None and ("own", item.section_id, None) in known:
         return ("own", item.section_id, None)
     if item.theme_id is None:
@@ -144,7 +155,9 @@ def _block_of(item: PlacedItem, *, known: Mapping[Block, int]) -> Block | None:
     return theme_text if theme_text in known else None
 
 
-def _in_block(item: PlacedItem) -> tuple[bool, int, int, int]:
+def in_block_order(item: PlacedItem) -> tuple[bool, int, int, int]:
+    """Where an item stands within its block: by paragraph (those after a paragraph past the end
+    of a shortened text before those after the whole text), then position, then id."""
     return (item.paragraph is None, item.paragraph or 0, item.position, item.id)
 
 
@@ -159,14 +172,14 @@ def practice_numbers(
     An item placed in an own section that no longer exists counts in the text of its theme
     and element; an item with no place in the document (no theme, no section) gets none."""
     chapters = chapters_in_order(themes=themes, sections=sections)
-    blocks = _blocks(chapters=chapters, themes=themes, sections=sections)
+    blocks = document_blocks(chapters=chapters, themes=themes, sections=sections)
     order = {block: index for index, (_chapter, block) in enumerate(blocks)}
     chapter_of = {block: chapter for chapter, block in blocks}
     placed: list[tuple[int, tuple[bool, int, int, int], PlacedItem, Block]] = []
     for item in items:
-        block = _block_of(item, known=order)
+        block = block_of(item, known=order)
         if block is not None:
-            placed.append((order[block], _in_block(item), item, block))
+            placed.append((order[block], in_block_order(item), item, block))
     placed.sort(key=lambda row: (row[0], row[1]))
     counts: dict[int, int] = defaultdict(int)
     numbers = {}

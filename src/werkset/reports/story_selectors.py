@@ -5,20 +5,24 @@ size: the theme page, the story page and the documents number items the same way
 (reports/numbering.py)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Element, Theme
 from werkset.catalogue.structure import catalogue_structure
 
-from .models import PracticeItem, Report, ReportSection, SectionText
+from .models import PracticeItem, Quote, Report, ReportSection, SectionText
 from .numbering import (
+    Block,
     Chapter,
     ItemNumber,
     OwnSection,
     PlacedItem,
     ThemeOutline,
+    block_of,
     chapters_in_order,
+    document_blocks,
     practice_numbers,
     practice_references,
 )
@@ -26,11 +30,30 @@ from .numbering import (
 
 @dataclass(frozen=True)
 class StoryOutline:
-    """A report's own sections in order, its chapters and its practice items' numbers."""
+    """A report's own sections in order, its chapters and its practice items' numbers, and
+    its blocks of running text in document order (chapter number, block)."""
 
     sections: list[ReportSection]
     chapters: list[Chapter]
     numbers: dict[int, ItemNumber] = field(default_factory=dict)
+    blocks: list[tuple[int, Block]] = field(default_factory=list)
+
+    def block_of(self, item: PracticeItem | Quote) -> Block | None:
+        """The block of running text a practice item or quote stands in (numbering.py's rule;
+        None: it has no place in the document)."""
+        place = PlacedItem(
+            id=item.pk,
+            theme_id=item.theme_id,
+            element_id=item.element_id,
+            section_id=item.section_id,
+            paragraph=item.paragraph,
+            position=item.position,
+        )
+        return block_of(place, known=self._known_blocks)
+
+    @cached_property
+    def _known_blocks(self) -> set[Block]:
+        return {block for _chapter, block in self.blocks}
 
     def theme_paragraphs(self, theme: Theme) -> list[ReportSection]:
         """The own paragraphs in the chapter of `theme`, and own chapters placed after it."""
@@ -91,7 +114,8 @@ def report_story_outline(*, report: Report) -> StoryOutline:
     themes = theme_outlines(report)
     chapters = chapters_in_order(themes=themes, sections=own)
     numbers = practice_numbers(themes=themes, sections=own, items=items)
-    return StoryOutline(sections=sections, chapters=chapters, numbers=numbers)
+    blocks = document_blocks(chapters=chapters, themes=themes, sections=own)
+    return StoryOutline(sections=sections, chapters=chapters, numbers=numbers, blocks=blocks)
 
 
 @dataclass(frozen=True)
