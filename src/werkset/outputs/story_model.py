@@ -14,10 +14,11 @@ from .numbering import practice_anchor
 
 @dataclass(frozen=True)
 class ReportUnit:
-    """Who the report is for: a region today, a whole network later."""
+    """Who the report is for: a region or a whole network (issue 18)."""
 
     name: str
     kind: str
+    # The network a region belongs to; empty for a network's own report (named above).
     network: str
 
 

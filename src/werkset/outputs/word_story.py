@@ -137,7 +137,8 @@ class _StoryBuilder:
         styled(self.docx.add_paragraph(self.story.title), "Title")
         styled(self.docx.add_paragraph(self.story.unit.name), "Subtitle")
         self._fact(self.story.unit.kind, self.story.unit.name)
-        self._fact(self.words["network"], self.story.unit.network)
+        if self.story.unit.network:  # a region's report: the network it belongs to
+            self._fact(self.words["network"], self.story.unit.network)
         self._fact(self.words["period"], self.story.period)
         self._fact(self.words["status"], self.story.status)
         self._fact(self.words["version"], str(self.story.version_number))

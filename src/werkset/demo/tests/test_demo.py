@@ -161,3 +161,12 @@ def test_geen_netwerkrapportage_waar_het_netwerk_al_per_regio_rapporteert(demo_o
 
     assert demo_network_report_create() is None
     assert not Report.objects.filter(network__code="noord-nederland", region=None).exists()
+
+
+def test_de_titelpagina_noemt_het_netwerk_eenmaal(demo_once: str) -> None:
+    from werkset.outputs.story import report_html
+
+    html = report_html(report=_network_report())
+    facts = html[html.index('<dl class="facts">') : html.index("</dl>")]
+    assert facts.count("Noord-Nederland") == 1
+    assert "Regionaal netwerk" in facts
