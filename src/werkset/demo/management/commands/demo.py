@@ -18,7 +18,8 @@ from werkset.improvement.demo import improvement_demo_create
 
 class Command(BaseCommand):
     help = (
-        "Maakt één demo-account per rol (rapporteur, netwerklid, landelijk, beheerder). "
+        "Maakt één demo-account per rol (rapporteur, netwerklid, landelijk, beheerder) en "
+        "fictieve demorapportages, met de netwerkrapportage Noord-Nederland 2022 (seed 001). "
         "Wachtwoord uit WERKSET_DEMO_PASSWORD, anders een willekeurig wachtwoord dat wordt getoond."
     )
 
