@@ -4,8 +4,9 @@ several periods, with maturity, toetsingskader and some bottleneck codes; and, w
 trend runs across the change of instrument.
 
 Generated from a fixed seed with bulk inserts (thousands of answers in a few queries).
-Idempotent: a region/period that already has a report of the catalogue is left alone, so
-the Friesland demo reports stay as they are and nothing is duplicated.
+Idempotent: a region/period that already has a report of the catalogue (or whose network
+reports as a whole for that period) is left alone, so the Friesland demo reports and the
+network report of Noord-Nederland stay as they are and nothing is duplicated.
 """
 
 import random
@@ -210,9 +211,13 @@ def comparison_demo_create() -> DemoSummary:
         raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
     regions = list(Region.objects.order_by("position", "name"))
     themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
-    existing = set(
-        Report.objects.filter(catalogue_version=catalogue).values_list("region_id", "period")
+    rows = Report.objects.filter(catalogue_version=catalogue).values_list(
+        "network_id", "region_id", "period"
     )
+    existing = {(region_id, period) for _network, region_id, period in rows if region_id}
+    # A network that reports as a whole for a period (the demo's Noord-Nederland 2022)
+    # does not report per region then: its report stands for each of its regions.
+    as_network = {(network_id, period) for network_id, region_id, period in rows if not region_id}
     rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
     profiles = {region.pk: _profile(rng, themes) for region in regions}
     now = timezone.now()
@@ -221,7 +226,7 @@ def comparison_demo_create() -> DemoSummary:
         (region, period)
         for period in DEMO_PERIODS
         for region in regions
-        if (region.pk, period) not in existing
+        if (region.pk, period) not in existing and (region.network_id, period) not in as_network
     ]
     skipped = len(regions) * len(DEMO_PERIODS) - len(planned)
     _assess_friesland_demo(catalogue, themes, profiles, rng)

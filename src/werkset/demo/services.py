@@ -13,6 +13,8 @@ from werkset.accounts.services import role_assign
 from werkset.catalogue.models import CatalogueVersion
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
+from werkset.outputs.importing import report_json_import
+from werkset.outputs.problems import ImportRefused
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.reports.models import Answer, Report
 from werkset.reports.services import (
@@ -27,6 +29,7 @@ from werkset.reports.services import (
 )
 
 from .content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
+from .seed_report import CHAIR, RAPPORTEUR, seed_report_archive
 
 DEMO_REGION = "friesland"
 DEMO_NETWORK = "noord-nederland"
@@ -221,6 +224,42 @@ def demo_reports_create() -> list[Report]:
             answer = current.answers.select_related("indicator__theme").get(indicator__key=key)
             comment_add(report=current, user=netwerklid, text=text, kind=kind, answer=answer)
     return [finalised, current]
+
+
+def demo_network_report_create() -> Report | None:
+    """Noord-Nederland's own report for 2022 (seed 001, every name replaced), entered
+    through the product's own import as a report the network has finalised. Skipped if
+    the network already has its 2022 report; the Friesland reports are 2024 and 2025,
+    so the network reporting per region there does not clash with this one. None where
+    the network already reports per region for 2022 (a database of an earlier demo)."""
+    if settings.ENVIRONMENT == "production":
+        raise DemoRefused("Demogegevens worden niet aangemaakt onder productie-instellingen.")
+    archive = seed_report_archive()
+    catalogue = CatalogueVersion.objects.filter(slug=archive["catalogue"]).first()
+    if catalogue is None:
+        raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
+    existing = Report.objects.filter(
+        network__code=archive["network"],
+        region__isnull=True,
+        period=archive["period"],
+        catalogue_version=catalogue,
+    ).first()
+    if existing is not None:
+        return existing
+    if Report.objects.filter(
+        network__code=archive["network"], period=archive["period"], region__isnull=False
+    ).exists():
+        # A database where an earlier demo made the regions' 2022 reports: the network
+        # reports per region for 2022 there, so it cannot report as a whole as well.
+        return None
+    if User.objects.filter(username__in=[RAPPORTEUR[0], CHAIR[0]]).count() != 2:
+        raise DemoRefused("Maak eerst de demo-accounts aan.")
+    # The command line's import (user None) keeps the status and links the archive's
+    # people to the demo accounts of the same name, as when moving an installation.
+    try:
+        return report_json_import(data=archive, user=None, keep_status=True, map_users=True)
+    except ImportRefused as exc:
+        raise DemoRefused(f"De demorapportage van het netwerk past niet:\n{exc}") from exc
 
 
 def _fill_answers(report: Report, user: User, rng: random.Random, *, completeness: float) -> None:

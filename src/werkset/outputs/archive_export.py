@@ -49,7 +49,12 @@ def report_json(*, report: Report) -> dict[str, Any]:
     """The whole report, JSON-ready: answers with their history, texts, items, comments and
     status changes, in a fixed order so the same report always gives the same document."""
     report = Report.objects.select_related(
-        "region", "catalogue_version", "created_by", "corrects", "started_from__catalogue_version"
+        "region",
+        "catalogue_version",
+        "created_by",
+        "corrects",
+        "started_from__catalogue_version",
+        "decision_recorded_by",
     ).get(pk=report.pk)
     answers = (
         report.answers.select_related("indicator", "updated_by")
@@ -83,6 +88,10 @@ def report_json(*, report: Report) -> dict[str, Any]:
         "created_at": _time(report.created_at),
         "created_by": _username(report.created_by),
         "finalised_at": _time(report.finalised_at),
+        "decided_on": report.decided_on.isoformat() if report.decided_on else None,
+        "decided_by": report.decided_by,
+        "decision_note": report.decision_note,
+        "decision_recorded_by": _username(report.decision_recorded_by),
         "corrects": report.corrects.number if report.corrects is not None else None,
         "started_from": {
             "catalogue": started_from.catalogue_version.slug,

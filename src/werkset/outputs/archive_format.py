@@ -59,6 +59,8 @@ _ITEM = {
     "section": {"type": ["integer", "null"], "minimum": 0, "maximum": 100_000},
     "paragraph": {"type": ["integer", "null"], "minimum": 1, "maximum": 32767},
 }
+# The network's decision, added to version 1 with issue 19: optional when read.
+_DECISION = ("decided_on", "decided_by", "decision_note", "decision_recorded_by")
 # Fields of a report's story added to version 1 (issue 18): optional when read.
 _ITEM_OPTIONAL = ("section", "paragraph")
 
@@ -77,6 +79,12 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
         "created_at": _TIME,
         "created_by": _USER,
         "finalised_at": _TIME_OR_NULL,
+        # The network's decision (issue 19): the meeting's date (YYYY-MM-DD), who decided,
+        # a note, and who recorded it. Added to version 1 later: optional when read.
+        "decided_on": _string(10, null=True),
+        "decided_by": _string(300),
+        "decision_note": _string(),
+        "decision_recorded_by": _USER,
         "corrects": {"type": ["integer", "null"], "minimum": 1, "maximum": 32767},
         "started_from": {
             "oneOf": [
@@ -246,7 +254,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
             ),
         },
     },
-    optional=("story", "own_sections"),
+    optional=("story", "own_sections", *_DECISION),
 )
 
 

@@ -4,8 +4,9 @@ the web form would, so the import can write it all or refuse it with every probl
 Pure: nothing here writes; the shape is checked first (archive_format.py).
 """
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -55,6 +56,16 @@ def parse_time(value: str | None) -> datetime | None:
     if parsed.tzinfo is None:
         raise ValueError(value)
     return parsed
+
+
+def parse_date(value: str | None) -> date | None:
+    """A date as report_json writes it (YYYY-MM-DD); None if it is not one."""
+    if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def archive_identity(document: dict[str, Any]) -> tuple[CatalogueVersion, ReportUnit]:
@@ -109,6 +120,26 @@ def archive_existing(
         catalogue_version=catalogue,
         number=document["number"],
     ).first()
+
+
+def archive_other_kind(
+    document: dict[str, Any], catalogue: CatalogueVersion, unit: ReportUnit
+) -> str | None:
+    """Why the report may not be added beside the network's reports of its period, if it
+    may not: a network reports either as a whole or per region (reports/services.py)."""
+    same_period = Report.objects.filter(
+        network=unit.network, period=document["period"], catalogue_version=catalogue
+    )
+    if unit.region is not None:
+        other, kind = same_period.filter(region__isnull=True), _("as a network")
+    else:
+        other, kind = same_period.filter(region__isnull=False), _("per region")
+    if not other.exists():
+        return None
+    return _(
+        "For %(period)s, %(network)s already reports %(kind)s: a network reports "
+        "either as a whole or per region."
+    ) % {"period": document["period"], "network": unit.network, "kind": kind}
 
 
 def existing_message(document: dict[str, Any], unit: ReportUnit) -> str:
@@ -260,8 +291,11 @@ def archive_check(
 
     time("created_at", document["created_at"])
     time("finalised_at", document["finalised_at"])
+    decided_on = document.get("decided_on")
+    if decided_on is not None and parse_date(decided_on) is None:
+        problem("decided_on", _("Not a date: %(value)s.") % {"value": decided_on})
     region_codes = frozenset(unit.network.regions.values_list("code", flat=True))
-    usernames = {document["created_by"]}
+    usernames = {document["created_by"], document.get("decision_recorded_by")}
     for key, answer in document["answers"].items():
         path = f"answers/{key}"
         indicator = indicators.get(key)

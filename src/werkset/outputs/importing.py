@@ -55,7 +55,9 @@ from .archive_reader import (
     archive_check,
     archive_existing,
     archive_identity,
+    archive_other_kind,
     existing_message,
+    parse_date,
     parse_time,
 )
 from .excel_layout import field_column_id
@@ -352,6 +354,8 @@ def report_json_import(
         )
     if archive_existing(document, catalogue, unit) is not None:
         raise refused(existing_message(document, unit))
+    if clash := archive_other_kind(document, catalogue, unit):
+        raise refused(clash)
     plan = archive_check(document=document, catalogue=catalogue, unit=unit)
     if document.get("status") != ReportStatus.CONCEPT and not keep_status:
         raise refused(
@@ -368,6 +372,8 @@ def report_json_import(
         RegionalNetwork.objects.select_for_update().get(pk=unit.network.pk)
         if archive_existing(document, catalogue, unit) is not None:
             raise refused(existing_message(document, unit))
+        if clash := archive_other_kind(document, catalogue, unit):
+            raise refused(clash)
         if map_users:
             _archive_accounts(plan)
         else:
@@ -412,6 +418,11 @@ def _archive_write(plan: ArchivePlan, importer: User | None) -> Report:
         started_from=plan.started_from,
         created_by=plan.user(document["created_by"]) or importer,
         finalised_at=time(document["finalised_at"]),
+        # Archives from before issue 19 have no decision.
+        decided_on=parse_date(document.get("decided_on")),
+        decided_by=document.get("decided_by", ""),
+        decision_note=document.get("decision_note", ""),
+        decision_recorded_by=plan.user(document.get("decision_recorded_by")),
     )
     _set_times([report], [time(document["created_at"])], "created_at")
 

@@ -307,11 +307,13 @@ def _history(
             "The concept was put to the regional network for additions and factual corrections."
         ),
         ReportStatus.CONCEPT: _("The report went back to concept to be worked on."),
+        ReportStatus.VOORGELEGD: _("The report was put to the regional network for decision."),
         ReportStatus.VASTGESTELD: _("The regional network finalised the report."),
     }
     for change in changes:
         text = messages.get(change.to_status)
-        if text is None:
+        # The first change (from no status to concept) is the start, said above.
+        if text is None or not change.from_status:
             continue
         organisation = organisations.get(change.changed_by_id or 0)
         if organisation:

@@ -20,6 +20,7 @@ class ReportUnit:
 
     name: str
     kind: str
+    # The network a region belongs to; empty for a network's own report (named above).
     network: str
     is_network: bool = False  # the network's own report: `name` is the network's
 

@@ -69,3 +69,104 @@ def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(demo_onc
     assert Comment.objects.filter(report=discussed, resolved_at__isnull=True).count() == 3
     assert Report.objects.filter(region__code="friesland", period__in=["2024", "2025"]).count() == 2
     assert "Friesland 2024 (v1) — Vastgesteld" in demo_once
+
+
+def _network_report():
+    from werkset.reports.models import Report
+
+    return Report.objects.get(network__code="noord-nederland", region=None, period="2022")
+
+
+def test_het_netwerk_heeft_zijn_vastgestelde_rapportage_2022_eenmaal(demo_once: str) -> None:
+    from werkset.reports.models import Report, ReportStatus
+
+    call_command("demo", stdout=StringIO())
+
+    report = _network_report()
+    assert Report.objects.filter(network__code="noord-nederland", period="2022").count() == 1
+    assert Report.objects.filter(region__code="groningen", period="2023").exists()
+    assert report.region is None
+    assert report.status == ReportStatus.VASTGESTELD
+    assert report.decided_on is not None
+    assert report.decided_by
+    assert report.decision_recorded_by.username == "voorzitter"
+    assert report.created_by.username == "rapporteur-netwerk"
+    assert "Netwerkrapportage: Noord-Nederland 2022 (v1) — Vastgesteld" in demo_once
+    # The network reports as a whole for 2022: the national demo made no region reports.
+    assert (
+        not Report.objects.filter(network__code="noord-nederland", region__isnull=False)
+        .filter(period="2022")
+        .exists()
+    )
+
+
+def test_de_netwerkrapportage_vertelt_het_verhaal_van_seed_001(demo_once: str) -> None:
+    from werkset.demo.seed_report import seed_report_document
+    from werkset.reports.story_selectors import report_story_outline
+
+    seed = seed_report_document()
+    report = _network_report()
+    outline = report_story_outline(report=report)
+    numbers = [
+        outline.numbers[item.pk].label for item in report.practice_items.order_by("position")
+    ]
+    assert numbers == ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "5.1", "5.2"]
+    assert numbers == [item["number"] for item in seed["practice_items"]]
+    assert report.introduction == seed["introduction"]
+    assert report.title == seed["title"]
+    assert report.quotes.count() == len(seed["quotes"])
+    assert report.sources.count() == len(seed["sources"])
+    # The product makes its own Bijlage 1; the seed's copy of it is left out.
+    assert [s.title for s in outline.sections] == [
+        s["title"] for s in seed["sections"] if s["key"] != "landelijke-context"
+    ]
+
+
+def test_de_netwerkrapportage_antwoordt_per_regio_waar_de_seed_dat_doet(demo_once: str) -> None:
+    from werkset.demo.seed_report import seed_report_document
+
+    seed = seed_report_document()
+    report = _network_report()
+    answers = {a.indicator.key: a for a in report.answers.select_related("indicator")}
+    for given in seed["answers"]:
+        assert answers[given["indicator"]].choice == given["choice"], given["indicator"]
+    regional = {a.indicator.key: a.regional for a in answers.values() if a.regional}
+    expected = {a["indicator"]: set(a["regional"]) for a in seed["answers"] if a.get("regional")}
+    assert expected
+    assert {key: set(parts) for key, parts in regional.items()} == expected
+
+
+def test_de_netwerkrapportage_heeft_geen_onbesproken_privacytreffers(demo_once: str) -> None:
+    from werkset.privacy.selectors import report_uncleared_hits
+
+    assert report_uncleared_hits(report=_network_report()) == []
+
+
+def test_geen_netwerkrapportage_waar_het_netwerk_al_per_regio_rapporteert(demo_once: str) -> None:
+    """A database of an earlier demo holds the regions' 2022 reports: the network's own
+    report is left out there rather than breaking 'as a whole or per region'."""
+    from werkset.demo.services import demo_network_report_create
+    from werkset.regions.models import Region
+    from werkset.reports.models import Report
+
+    network_report = _network_report()
+    network_report.delete()
+    groningen = Region.objects.get(code="groningen")
+    Report.objects.create(
+        network=groningen.network,
+        region=groningen,
+        period="2022",
+        catalogue_version=network_report.catalogue_version,
+    )
+
+    assert demo_network_report_create() is None
+    assert not Report.objects.filter(network__code="noord-nederland", region=None).exists()
+
+
+def test_de_titelpagina_noemt_het_netwerk_eenmaal(demo_once: str) -> None:
+    from werkset.outputs.story import report_html
+
+    html = report_html(report=_network_report())
+    facts = html[html.index('<dl class="facts">') : html.index("</dl>")]
+    assert facts.count("Noord-Nederland") == 1
+    assert "Regionaal netwerk" in facts

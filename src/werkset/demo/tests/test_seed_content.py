@@ -239,3 +239,18 @@ def test_een_plaats_in_een_onbekende_sectie_wordt_geweigerd(tmp_path: Path):
     )
     with pytest.raises(SeedReportError, match="nergens"):
         seed_report_document(path)
+
+
+def test_het_archief_van_de_seed_heeft_de_vorm_van_het_exportformaat() -> None:
+    from werkset.demo.seed_report import seed_report_archive
+    from werkset.outputs.archive_format import archive_load
+
+    archive = archive_load(seed_report_archive())
+    assert (archive["region"], archive["network"], archive["status"]) == (
+        None,
+        "noord-nederland",
+        "vastgesteld",
+    )
+    # The report layout makes its own Bijlage 1 from the catalogue.
+    assert not any(s["title"].startswith("Bijlage 1") for s in archive["own_sections"])
+    assert all(answer["revision"] == 1 for answer in archive["answers"].values())

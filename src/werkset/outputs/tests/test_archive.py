@@ -159,6 +159,22 @@ def test_een_bestaande_rapportage_wordt_niet_nog_eens_ingelezen(demo):
     assert (Report.objects.count(), Answer.objects.count(), AnswerChange.objects.count()) == counts
 
 
+def test_een_netwerkrapportage_naast_rapportages_per_regio_wordt_geweigerd(demo):
+    """A network reports either as a whole or per region in a period, also by import."""
+    document = report_json(report=demo[0])
+    document.update(region=None, network="noord-nederland", status="concept")
+    count = Report.objects.count()
+
+    with pytest.raises(ImportRefused) as refused:
+        report_json_import(data=_dump(document), user=None)
+
+    assert str(refused.value) == (
+        "Voor 2024 rapporteert Noord-Nederland al per regio: een netwerk rapporteert als "
+        "geheel of per regio, niet allebei."
+    )
+    assert Report.objects.count() == count
+
+
 def test_onbekende_indicatorsleutels_worden_geweigerd_en_er_wordt_niets_geschreven(demo):
     current = demo[1]
     document = report_json(report=current)

@@ -242,6 +242,9 @@ def test_bijlage_1_geeft_de_volledige_context(rendered):
 def test_totstandkoming_noemt_geen_namen_van_mensen(rendered):
     history = rendered.html[rendered.html.index('id="totstandkoming"') :]
     assert "vastgesteld" in history
+    # Started, discussed, put to the network, decided: never "back to concept".
+    assert "teruggezet naar concept" not in history
+    assert "voorgelegd ter vaststelling" in history
     for name in ("rapporteur", "netwerklid"):
         assert name not in history.lower()
 

@@ -7,6 +7,7 @@ from werkset.comparison.demo import DemoRefused as ComparisonDemoRefused
 from werkset.comparison.demo import comparison_demo_create
 from werkset.demo.services import (
     DemoRefused,
+    demo_network_report_create,
     demo_password_generate,
     demo_reports_create,
     demo_users_create,
@@ -17,7 +18,8 @@ from werkset.improvement.demo import improvement_demo_create
 
 class Command(BaseCommand):
     help = (
-        "Maakt één demo-account per rol (rapporteur, netwerklid, landelijk, beheerder). "
+        "Maakt één demo-account per rol (rapporteur, netwerklid, landelijk, beheerder) en "
+        "fictieve demorapportages, met de netwerkrapportage Noord-Nederland 2022 (seed 001). "
         "Wachtwoord uit WERKSET_DEMO_PASSWORD, anders een willekeurig wachtwoord dat wordt getoond."
     )
 
@@ -26,6 +28,7 @@ class Command(BaseCommand):
         try:
             logins = demo_users_create(password=password)
             reports = demo_reports_create()
+            network_report = demo_network_report_create()
             national = comparison_demo_create()
             improvement = improvement_demo_create()
         except (DemoRefused, ComparisonDemoRefused, ImprovementDemoRefused) as exc:
@@ -35,6 +38,15 @@ class Command(BaseCommand):
             self.stdout.write(f"  {login.username:<16} {login.role:<20} {login.scope}")
         for report in reports:
             self.stdout.write(f"Demorapportage: {report} — {report.get_status_display()}")
+        if network_report is not None:
+            self.stdout.write(
+                f"Netwerkrapportage: {network_report} — {network_report.get_status_display()}"
+            )
+        else:
+            self.stdout.write(
+                "Netwerkrapportage Noord-Nederland 2022 overgeslagen: het netwerk rapporteert "
+                "hier voor 2022 al per regio."
+            )
         self.stdout.write(
             f"Landelijke demorapportages (fictief): {national.reports} aangemaakt, "
             f"{national.skipped} al aanwezig."
