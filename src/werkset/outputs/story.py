@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Theme
@@ -315,6 +316,12 @@ def _history(
         # The first change (from no status to concept) is the start, said above.
         if text is None or not change.from_status:
             continue
+        if change.to_status == ReportStatus.VASTGESTELD and report.decided_on:
+            # The network's decision, as its chair or secretary recorded it (issue 19).
+            text = _("%(who)s decided on the report at the meeting of %(date)s.") % {
+                "who": report.decided_by,
+                "date": date_format(report.decided_on, "j F Y"),
+            }
         organisation = organisations.get(change.changed_by_id or 0)
         if organisation:
             text = _("%(text)s (recorded by %(organisation)s)") % {

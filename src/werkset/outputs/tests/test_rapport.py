@@ -315,3 +315,9 @@ def test_docx_pijptabel_wordt_een_word_tabel(rendered):
     ]
     assert [["Partner", "Uren"], ["Politie", "120"], ["VT", "80"]] in tables
     assert any(t.style.name == "Table Grid" for t in document.tables)
+
+
+def test_totstandkoming_noemt_het_besluit_van_het_netwerk(rendered):
+    history = rendered.html[rendered.html.index('id="totstandkoming"') :]
+    assert "heeft de rapportage vastgesteld in de vergadering van" in history
+    assert "Het Regionaal Netwerk Zorg-Straf in zijn vergadering (fictief)" in history
