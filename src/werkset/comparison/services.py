@@ -24,7 +24,7 @@ class ComparisonError(Exception):
 
 
 def _locked(report: Report) -> Report:
-    return Report.objects.select_for_update().select_related("region").get(pk=report.pk)
+    return Report.objects.select_for_update(of=("self",)).select_related("region").get(pk=report.pk)
 
 
 def maturity_save(

@@ -31,7 +31,7 @@ VERDICT_MAX = 2000
 
 def _locked_audit(audit: PeerAudit) -> PeerAudit:
     return (
-        PeerAudit.objects.select_for_update()
+        PeerAudit.objects.select_for_update(of=("self",))
         .select_related("report__region", "audited_network", "auditor_network")
         .get(pk=audit.pk)
     )

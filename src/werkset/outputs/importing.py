@@ -196,7 +196,11 @@ def report_workbook_import(
 
     step("saving")
     with transaction.atomic():
-        locked = Report.objects.select_for_update().select_related("region").get(pk=target.pk)
+        locked = (
+            Report.objects.select_for_update(of=("self",))
+            .select_related("region")
+            .get(pk=target.pk)
+        )
         if locked.status not in EDITABLE_STATUSES:
             raise _finalised(locked)
         answers = {

@@ -220,7 +220,11 @@ def _require_editable(report: Report, user: User) -> None:
 
 
 def _locked_report(report: Report) -> Report:
-    return Report.objects.select_for_update().select_related("region", "network").get(pk=report.pk)
+    return (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("region", "network")
+        .get(pk=report.pk)
+    )
 
 
 def _apply(answer: Answer, content: AnswerContent) -> None:
@@ -813,7 +817,9 @@ def comment_resolve(*, comment: Comment, user: User, resolution: str = "") -> Co
         raise ReportError(message)
     with transaction.atomic():
         locked = (
-            Comment.objects.select_for_update().select_related("report__region").get(pk=comment.pk)
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("report__region")
+            .get(pk=comment.pk)
         )
         _require_editable(locked.report, user)
         if locked.resolved_at is not None:

@@ -208,7 +208,9 @@ def test_herformuleerde_vraag_neemt_keuze_en_toelichting_over(landelijk, make, c
     entries = comparison_entries(
         scope=scope_for_user(landelijk), period="2024", catalogue=catalogue_2_0
     )
-    answer = answers_for(entries=entries, indicators=[lens])[(report.pk, lens.pk)]
+    (entry,) = entries
+    assert entry.report == report
+    answer = answers_for(entries=entries, indicators=[lens])[(entry.key, lens.pk)]
     assert (answer.choice, answer.explanation) == ("deels", "Eén keer.")
     assert answer.carried_relation == "herformuleerd"
 
