@@ -8,9 +8,11 @@ import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
 from playwright.sync_api import Browser, sync_playwright
 
 from werkset.catalogue.services import catalogue_version_publish
@@ -29,6 +31,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On SQLite the live server answers one request at a time.
+
+    The test database is in memory, one connection that the live server's threads share; an
+    autosave and a form post that arrive together (as a person's browser sends them) then
+    use it at once and break each other's transactions. PostgreSQL serves them in parallel,
+    as production does; on SQLite they wait for each other (and each response closes its
+    connection, so the browser's other connections are not kept waiting)."""
+    from django.test.testcases import LiveServerThread
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        setattr(LiveServerThread, "server_class", SerialWSGIServer)  # noqa: B010
+
+
+class SerialWSGIServer(WSGIServer):
+    """Django's test server without threads: the next request waits for the one before."""
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        # The live server's thread installs the shared connections itself (LiveServerThread.run).
+        super().__init__(*args, **kwargs)
 
 
 # Playwright's sync API keeps an event loop in this thread; the test code itself stays
