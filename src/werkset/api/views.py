@@ -21,15 +21,8 @@ from werkset.reports.answers import AnswerInvalid, answer_input_clean
 from werkset.reports.models import Answer, Report
 from werkset.reports.policy import perspective_codes, perspectives_mentioned, report_may_decide
 from werkset.reports.selectors import network_regions, partner_organisations, reports_visible
-from werkset.reports.services import (
-    Decision,
-    EditConflict,
-    ReportError,
-    answer_save,
-    report_correct,
-    report_start,
-    report_transition,
-)
+from werkset.reports.services import EditConflict, ReportError, answer_save, report_start
+from werkset.reports.workflow import Decision, report_correct, report_transition
 
 from .exceptions import problem
 from .serializers import (

@@ -6,7 +6,7 @@ from werkset.api import token_views as api_token_views
 from werkset.core import health
 from werkset.core import views as core_views
 from werkset.privacy import views as privacy_views
-from werkset.reports import views as report_views
+from werkset.reports import workflow_views as report_workspaces
 
 handler400 = "werkset.core.views.bad_request"
 handler403 = "werkset.core.views.permission_denied"
@@ -25,8 +25,8 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("catalogus/", include("werkset.catalogue.urls")),
     path("regios/", include("werkset.regions.urls")),
-    path("regios/<slug:code>/", report_views.region_workspace, name="region_workspace"),
-    path("netwerken/<slug:code>/", report_views.network_workspace, name="network_workspace"),
+    path("regios/<slug:code>/", report_workspaces.region_workspace, name="region_workspace"),
+    path("netwerken/<slug:code>/", report_workspaces.network_workspace, name="network_workspace"),
     path("vergelijken/", include("werkset.comparison.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
     path("rapportages/", include("werkset.reports.urls")),

@@ -16,17 +16,10 @@ from werkset.core.services import audit_record
 from werkset.outputs.importing import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.regions.models import Organisation, Region, RegionalNetwork
+from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.models import Answer, Report
-from werkset.reports.services import (
-    Decision,
-    answer_save,
-    comment_add,
-    comment_resolve,
-    report_item_save,
-    report_start,
-    report_transition,
-    section_text_save,
-)
+from werkset.reports.services import answer_save, report_item_save, report_start, section_text_save
+from werkset.reports.workflow import Decision, report_transition
 
 from .content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
 from .seed_report import CHAIR, RAPPORTEUR, seed_report_archive

@@ -106,6 +106,22 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def headers_and_footers(docx: Any, *, concept: str | None, footer: str) -> None:
+    """Every page's header (the concept mark, if any) and footer (who, when, page number),
+    for both layouts of the Word document."""
+    for section in docx.sections:
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if concept:
+            run = header.add_run(concept)
+            run.bold = True
+            run.font.color.rgb = ACCENT
+        line = section.footer.paragraphs[0]
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line.add_run(footer)
+        _field_run(line, "PAGE", "1")
+
+
 def _field_run(paragraph: Any, instruction: str, placeholder: str = "") -> None:
     """A complex field (begin, instruction, separate, result, end) in one paragraph."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
@@ -608,14 +624,8 @@ class _WordBuilder:
         self._concept_notice()
 
     def _headers_and_footers(self) -> None:
-        for section in self.docx.sections:
-            header = section.header.paragraphs[0]
-            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if not self.doc.is_final:
-                run = header.add_run(self.words["concept"])
-                run.bold = True
-                run.font.color.rgb = ACCENT
-            footer = section.footer.paragraphs[0]
-            footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            footer.add_run(f"{self.doc.region} · {self.doc.period} · ")
-            _field_run(footer, "PAGE", "1")
+        headers_and_footers(
+            self.docx,
+            concept=None if self.doc.is_final else self.words["concept"],
+            footer=f"{self.doc.region} · {self.doc.period} · ",
+        )

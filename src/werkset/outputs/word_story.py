@@ -10,7 +10,6 @@ from io import BytesIO
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -33,13 +32,13 @@ from .word import (
     WORD_LANGUAGE,
     _add_markdown,
     _add_text_with_breaks,
-    _field_run,
     _fld_char,
     _local,
     _pad,
     _shade,
     _xml_safe,
     bookmark_name,
+    headers_and_footers,
     styled,
     table_grid,
 )
@@ -314,14 +313,8 @@ class _StoryBuilder:
         self._concept_notice()
 
     def _headers_and_footers(self) -> None:
-        for section in self.docx.sections:
-            header = section.header.paragraphs[0]
-            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if not self.story.is_final:
-                run = header.add_run(self.words["concept"])
-                run.bold = True
-                run.font.color.rgb = ACCENT
-            footer = section.footer.paragraphs[0]
-            footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            footer.add_run(f"{self.story.unit.name} · {self.story.period} · ")
-            _field_run(footer, "PAGE", "1")
+        headers_and_footers(
+            self.docx,
+            concept=None if self.story.is_final else self.words["concept"],
+            footer=f"{self.story.unit.name} · {self.story.period} · ",
+        )

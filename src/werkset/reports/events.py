@@ -84,7 +84,7 @@ class CommentResolved(ReportEvent):
     comment_id: int
 
 
-# The event of each step of the report's workflow (reports/services.py: TRANSITIONS).
+# The event of each step of the report's workflow (reports/workflow.py: TRANSITIONS).
 STEP_EVENTS: dict[str, type[ReportStatusChanged]] = {
     "submit": ReportSubmitted,
     "reopen": ReportReturned,

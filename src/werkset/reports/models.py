@@ -1,6 +1,6 @@
 """A region's indicatorenrapportage for a period, its answers and its discussion.
 
-State changes happen only in services.py (see TRANSITIONS there); a finalised report
+State changes happen only in services.py and workflow.py (TRANSITIONS); a finalised report
 never changes, a correction is a new report version that starts from it.
 """
 

@@ -11,7 +11,6 @@ guard reads these texts with the others (privacy/selectors.py).
 import uuid
 from typing import IO, Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -19,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkset.accounts.models import User
-from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Element, Theme
 from werkset.core.services import audit_record
 
@@ -35,18 +33,7 @@ from .limits import (
     text_too_long,
 )
 from .models import PracticeItem, Quote, Report, ReportSection, SourceDocument
-from .policy import report_may_edit, report_may_write
-from .services import EditConflict, ReportError, _changed_by, _locked_report
-
-
-def _require_editable(report: Report, user: User) -> None:
-    scope = scope_for_user(user)
-    if not report_may_write(scope, report):
-        raise PermissionDenied(_("Only the rapporteur of this region may change this report."))
-    if not report_may_edit(scope, report):
-        raise ReportError(
-            _("This report is finalised and no longer changes. Make a new version to correct it.")
-        )
+from .services import EditConflict, ReportError, locked_report, require_editable, user_label
 
 
 def _checked_title(title: str, *, required: bool, limit: int = REPORT_TITLE_MAX) -> str:
@@ -75,8 +62,8 @@ def report_story_save(
         "summary": _checked_text(summary),
     }
     with transaction.atomic():
-        locked = _locked_report(report)
-        _require_editable(locked, user)
+        locked = locked_report(report)
+        require_editable(locked, user)
         stored = {name: getattr(locked, name) for name in content}
         if stored == content:
             return locked, False
@@ -133,8 +120,8 @@ def report_section_create(
     if is_chapter:
         element = None
     with transaction.atomic():
-        locked = _locked_report(report)
-        _require_editable(locked, user)
+        locked = locked_report(report)
+        require_editable(locked, user)
         _checked_place(report=locked, is_chapter=is_chapter, theme=theme, element=element)
         section = ReportSection.objects.create(
             report=locked,
@@ -177,8 +164,8 @@ def report_section_update(
     title = _checked_title(title, required=True, limit=OWN_SECTION_TITLE_MAX)
     text = _checked_text(text)
     with transaction.atomic():
-        locked = _locked_report(report)
-        _require_editable(locked, user)
+        locked = locked_report(report)
+        require_editable(locked, user)
         section = _held_section(locked, section_id)
         if move_place:
             element = None if section.is_chapter else element
@@ -196,7 +183,7 @@ def report_section_update(
             raise EditConflict(
                 current={"title": section.title, "text": section.text},
                 revision=section.revision,
-                changed_by=_changed_by(section.updated_by),
+                changed_by=user_label(section.updated_by),
             )
         if section.theme_id != new["theme_id"]:
             # Items stand in the chapter of their own theme: moved elsewhere, the section
@@ -224,8 +211,8 @@ def report_section_move(
     if direction not in ("up", "down"):
         raise ReportError(_("Unknown step."))
     with transaction.atomic():
-        locked = _locked_report(report)
-        _require_editable(locked, user)
+        locked = locked_report(report)
+        require_editable(locked, user)
         section = _held_section(locked, section_id)
         siblings = list(
             ReportSection.objects.select_for_update()
@@ -257,8 +244,8 @@ def report_section_delete(*, report: Report, user: User, section_id: int) -> Non
     """Remove an own section; the items placed in it go back to the end of their theme's or
     element's text (ReportItem.section is SET_NULL, the paragraph is cleared here)."""
     with transaction.atomic():
-        locked = _locked_report(report)
-        _require_editable(locked, user)
+        locked = locked_report(report)
+        require_editable(locked, user)
         section = _held_section(locked, section_id)
         for model in (PracticeItem, Quote, SourceDocument):
             model.objects.filter(report=locked, section=section).update(paragraph=None)
@@ -313,8 +300,8 @@ def practice_image_attach(
     stored = ""
     try:
         with transaction.atomic():
-            locked = _locked_report(report)
-            _require_editable(locked, user)
+            locked = locked_report(report)
+            require_editable(locked, user)
             item = _held_item(locked, item_id)
             old = item.image.name
             name = f"{uuid.uuid4().hex}.{image.extension}"
@@ -352,8 +339,8 @@ def _held_item(report: Report, item_id: int) -> PracticeItem:
 def practice_image_remove(*, report: Report, user: User, item_id: int) -> PracticeItem:
     """Take the image off a practice item; its file goes once no report version uses it."""
     with transaction.atomic():
-        locked = _locked_report(report)
-        _require_editable(locked, user)
+        locked = locked_report(report)
+        require_editable(locked, user)
         item = _held_item(locked, item_id)
         old = item.image.name
         if not old:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import story_views, views
+from . import comment_views, story_views, views, workflow_views
 
 app_name = "reports"
 urlpatterns = [
@@ -18,13 +18,17 @@ urlpatterns = [
         views.section_text_view,
         name="element_text",
     ),
-    path("<int:report_id>/stap/<slug:name>/", views.report_transition_view, name="transition"),
-    path("<int:report_id>/nieuwe-versie/", views.report_correct_view, name="correct"),
+    path(
+        "<int:report_id>/stap/<slug:name>/",
+        workflow_views.report_transition_view,
+        name="transition",
+    ),
+    path("<int:report_id>/nieuwe-versie/", workflow_views.report_correct_view, name="correct"),
     path("<int:report_id>/verschillen/", views.report_differences_view, name="differences"),
-    path("<int:report_id>/commentaar/", views.comment_add_view, name="comment_add"),
+    path("<int:report_id>/commentaar/", comment_views.comment_add_view, name="comment_add"),
     path(
         "<int:report_id>/commentaar/<int:comment_id>/afhandelen/",
-        views.comment_resolve_view,
+        comment_views.comment_resolve_view,
         name="comment_resolve",
     ),
     path(

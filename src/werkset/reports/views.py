@@ -1,7 +1,5 @@
 """Report pages. Every view checks the scope on the server; services check it again."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import request_user, scope_for_request
@@ -22,7 +20,6 @@ from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.feedback import privacy_warn, text_values
 from werkset.privacy.selectors import report_privacy_hits
-from werkset.regions.models import Region, RegionalNetwork
 
 from .answers import (
     AnswerInvalid,
@@ -34,23 +31,18 @@ from .forms import (
     FREQUENCY_LABELS,
     ITEM_FORMS,
     AnswerFormState,
-    CommentForm,
-    ReportStartForm,
     answer_form_state,
 )
-from .models import Answer, Comment, Report
+from .models import Answer, Report
 from .policy import (
     perspective_codes,
     perspective_organisations,
     perspectives_mentioned,
     report_may_comment,
-    report_may_decide,
     report_may_edit,
-    report_may_start,
     report_may_write,
     report_shows_discussion,
 )
-from .readiness import STEPS_CONFIRMED, report_readiness
 from .selectors import (
     answer_history,
     network_regions,
@@ -61,27 +53,20 @@ from .selectors import (
     report_theme,
     report_versions,
     report_visible,
-    reports_visible,
 )
 from .services import (
     ITEM_MODELS,
-    Decision,
     EditConflict,
     ReportError,
     answer_save,
-    comment_add,
-    comment_resolve,
-    report_correct,
     report_item_delete,
     report_item_save,
-    report_start,
-    report_transition,
     section_text_save,
-    transitions_for,
 )
 from .story_forms import PracticeImageForm, add_place_field, place_values
 from .story_selectors import theme_text_blocks
 from .theme_page import ThemePage, UrlPerId
+from .workflow import transitions_for
 
 # Practice items and quotes stand at a place in the running text; sources do not.
 PLACED_KINDS = ("praktijk", "quote")
@@ -113,80 +98,6 @@ def _conflict_json(exc: EditConflict) -> JsonResponse:
 
 def _saved_at() -> str:
     return time_format(timezone.localtime(), "H:i")
-
-
-@login_required
-def region_workspace(request: HttpRequest, code: str) -> HttpResponse:
-    """A region's reports as far as the user may see them; its rapporteur starts new ones."""
-    try:
-        region = Region.objects.select_related("network").get(code=code)
-    except Region.DoesNotExist as exc:
-        raise Http404 from exc
-    return _workspace(request, network=region.network, region=region)
-
-
-@login_required
-def network_workspace(request: HttpRequest, code: str) -> HttpResponse:
-    """A regional network's own reports and its regions; the network's rapporteur starts
-    the network's report (issue 18)."""
-    try:
-        network = RegionalNetwork.objects.get(code=code)
-    except RegionalNetwork.DoesNotExist as exc:
-        raise Http404 from exc
-    return _workspace(request, network=network, region=None)
-
-
-def _workspace(
-    request: HttpRequest, *, network: RegionalNetwork, region: Region | None
-) -> HttpResponse:
-    scope = scope_for_request(request)
-    if not scope.roles:
-        raise PermissionDenied
-    reports = reports_visible(scope=scope).filter(network=network, region=region)
-    region_id = region.pk if region is not None else None
-    can_start = report_may_start(scope, network_id=network.pk, region_id=region_id)
-    form = ReportStartForm(previous_reports=reports) if can_start else None
-    if request.method == "POST":
-        if not can_start:
-            raise PermissionDenied
-        form = ReportStartForm(request.POST, previous_reports=reports)
-        if form.is_valid():
-            try:
-                report = report_start(
-                    region=region,
-                    network=None if region is not None else network,
-                    period=form.cleaned_data["period"],
-                    catalogue_version=form.cleaned_data["catalogue_version"],
-                    user=_user(request),
-                    start_from=form.cleaned_data["start_from"],
-                )
-            except ReportError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, _("The report has been started."))
-                return redirect("reports:detail", report_id=report.pk)
-    if region is not None:
-        return render(
-            request,
-            "reports/region_workspace.html",
-            {
-                "region": region,
-                "reports": reports,
-                "form": form,
-                "can_view_in_progress": scope.can_view_region_in_progress(region),
-            },
-        )
-    return render(
-        request,
-        "reports/network_workspace.html",
-        {
-            "network": network,
-            "regions": network.regions.order_by("position", "name"),
-            "reports": reports,
-            "form": form,
-            "can_view_in_progress": scope.can_view_network_in_progress(network),
-        },
-    )
 
 
 @login_required
@@ -483,88 +394,6 @@ def answer_history_view(request: HttpRequest, report_id: int, answer_id: int) ->
     )
 
 
-def _transition_confirm(
-    request: HttpRequest, report: Report, name: str, *, error: str = "", status: int = 200
-) -> HttpResponse:
-    scope = scope_for_request(request)
-    if not (report_may_write(scope, report) or report_may_decide(scope, report)):
-        raise PermissionDenied
-    transition = next((t for t in transitions_for(scope, report) if t.name == name), None)
-    if transition is None:
-        messages.error(
-            request,
-            _("This step is not possible now: the report is %(status)s.")
-            % {"status": report.get_status_display().lower()},
-        )
-        return redirect("reports:detail", report_id=report.pk)
-    readiness = report_readiness(report=report, step=name) if name in STEPS_CONFIRMED else None
-    return render(
-        request,
-        "reports/transition_confirm.html",
-        {
-            "report": report,
-            "transition": transition,
-            "readiness": readiness,
-            "error": error,
-            "submitted": request.POST if request.method == "POST" else {},
-            "today": timezone.localdate().isoformat(),
-        },
-        status=status,
-    )
-
-
-def _decision_posted(request: HttpRequest) -> Decision | None:
-    """The decision as the chair or secretary entered it; None without a valid date."""
-    try:
-        decided_on = date.fromisoformat(request.POST.get("decided_on", "")[:10])
-    except ValueError:
-        return None
-    return Decision(
-        decided_on=decided_on,
-        decided_by=request.POST.get("decided_by", "")[:1000],
-        note=request.POST.get("decision_note", "")[:20000],
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_transition_view(request: HttpRequest, report_id: int, name: str) -> HttpResponse:
-    """GET: the step's confirmation page (what blocks it, what only warns); POST: the step."""
-    report = report_or_404(request, report_id)
-    if request.method == "GET":
-        return _transition_confirm(request, report, name)
-    try:
-        report_transition(
-            report=report,
-            name=name,
-            user=_user(request),
-            note=request.POST.get("note", "")[:20000],
-            decision=_decision_posted(request) if name == "finalise" else None,
-        )
-    except ReportError as exc:
-        if name in ("finalise", "send_back"):
-            # The chair's input stays on the page with the reason it was refused.
-            report.refresh_from_db()
-            return _transition_confirm(request, report, name, error=str(exc), status=400)
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The status of the report has been changed."))
-    return redirect("reports:detail", report_id=report.pk)
-
-
-@login_required
-@require_POST
-def report_correct_view(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = report_or_404(request, report_id)
-    try:
-        new = report_correct(report=report, user=_user(request))
-    except ReportError as exc:
-        messages.error(request, str(exc))
-        return redirect("reports:detail", report_id=report.pk)
-    messages.success(request, _("A new version has been made; the finalised one stays as it is."))
-    return redirect("reports:detail", report_id=new.pk)
-
-
 @login_required
 def report_differences_view(request: HttpRequest, report_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
@@ -580,73 +409,6 @@ def report_differences_view(request: HttpRequest, report_id: int) -> HttpRespons
             "differences": report_differences(old=previous, new=report),
         },
     )
-
-
-@login_required
-@require_POST
-def comment_add_view(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = report_or_404(request, report_id)
-    form = CommentForm(request.POST)
-    answer = None
-    answer_id = request.POST.get("answer", "")
-    if answer_id:
-        if answer_id.isdigit():
-            answer = (
-                Answer.objects.select_related("indicator__theme")
-                .filter(pk=int(answer_id), report=report)
-                .first()
-            )
-        if answer is None:
-            messages.error(request, _("This answer is not part of the report."))
-            return redirect("reports:detail", report_id=report.pk)
-    theme_key = answer.indicator.theme.key if answer else request.POST.get("theme", "")
-    theme = report.catalogue_version.themes.filter(key=theme_key).first()
-    if not form.is_valid():
-        messages.error(request, _("Write a comment first."))
-    else:
-        try:
-            comment_add(
-                report=report,
-                user=_user(request),
-                text=form.cleaned_data["text"],
-                kind=form.cleaned_data["kind"],
-                answer=answer,
-                theme=theme,
-            )
-        except ReportError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Your comment has been added."))
-            privacy_warn(request, form.cleaned_data["text"])
-    if theme is None:
-        return redirect("reports:detail", report_id=report.pk)
-    anchor = f"#antwoord-{answer.pk}" if answer else "#thema-commentaar"
-    return redirect(reverse("reports:theme", args=[report.pk, theme.key]) + anchor)
-
-
-@login_required
-@require_POST
-def comment_resolve_view(request: HttpRequest, report_id: int, comment_id: int) -> HttpResponse:
-    report = report_or_404(request, report_id)
-    try:
-        comment = Comment.objects.select_related("theme", "answer").get(
-            pk=comment_id, report=report
-        )
-    except Comment.DoesNotExist as exc:
-        raise Http404 from exc
-    try:
-        comment_resolve(
-            comment=comment, user=_user(request), resolution=request.POST.get("resolution", "")
-        )
-    except ReportError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The comment has been resolved."))
-        privacy_warn(request, request.POST.get("resolution", ""))
-    if request.POST.get("next") == "detail" or comment.theme is None:
-        return redirect("reports:detail", report_id=report.pk)
-    anchor = f"#antwoord-{comment.answer_id}" if comment.answer_id else ""
-    return redirect(reverse("reports:theme", args=[report.pk, comment.theme.key]) + anchor)
 
 
 @login_required

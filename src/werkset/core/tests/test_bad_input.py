@@ -17,7 +17,8 @@ from werkset.outputs.importing import report_json_import, report_workbook_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.answers import AnswerContent, AnswerInvalid, answer_clean, parse_dutch_decimal
 from werkset.reports.models import Answer, AnswerChange, Report, ReportStatus, StatusChange
-from werkset.reports.services import answer_save, report_transition
+from werkset.reports.services import answer_save
+from werkset.reports.workflow import report_transition
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -220,7 +221,7 @@ def test_crash_tijdens_een_statusovergang_laat_de_status_zoals_hij_was(
     def failing_audit(**kwargs):
         raise RuntimeError("schijf vol")
 
-    monkeypatch.setattr("werkset.reports.services.audit_record", failing_audit)
+    monkeypatch.setattr("werkset.reports.workflow.audit_record", failing_audit)
     with pytest.raises(RuntimeError):
         report_transition(report=report, name="submit", user=rapporteur_friesland)
     report.refresh_from_db()
@@ -240,7 +241,7 @@ def test_crash_tijdens_opslaan_laat_het_antwoord_en_de_geschiedenis_heel(
         raise RuntimeError("verbinding weg")
 
     # The history entry is written after the answer's own row.
-    monkeypatch.setattr("werkset.reports.services._change", failing_change)
+    monkeypatch.setattr("werkset.reports.services.answer_change", failing_change)
     with pytest.raises(RuntimeError):
         answer_save(
             answer=answer,

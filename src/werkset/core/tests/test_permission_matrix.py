@@ -24,8 +24,8 @@ from werkset.improvement.tests.factories import matrix_objects
 from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
-from werkset.reports.services import report_correct, report_transition
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_correct, report_transition
 
 # A one-pixel PNG, the image of the matrix's practice item.
 MATRIX_PNG = bytes.fromhex(

@@ -5,7 +5,7 @@ import pytest
 
 from werkset.core.workflow import StepNotPossible, StepUnknown, Transition, Workflow
 from werkset.improvement.states import TRANSITIONS as IMPROVEMENT_WORKFLOWS
-from werkset.reports.services import TRANSITIONS as REPORT_WORKFLOW
+from werkset.reports.workflow import TRANSITIONS as REPORT_WORKFLOW
 
 
 class Refused(Exception):

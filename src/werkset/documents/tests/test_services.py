@@ -14,8 +14,9 @@ from werkset.documents.services import document_claim, document_request
 from werkset.outputs.services import report_export
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer
-from werkset.reports.services import answer_save, report_transition
+from werkset.reports.services import answer_save
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_transition
 
 from .conftest import stored_files
 

@@ -4,8 +4,8 @@ from werkset.accounts.models import Role, User
 from werkset.catalogue.models import CatalogueVersion, Theme
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Report
-from werkset.reports.services import report_transition
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_transition
 
 
 @pytest.fixture

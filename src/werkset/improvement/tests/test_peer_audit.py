@@ -20,7 +20,7 @@ from werkset.improvement.models import Finding, ImprovementPoint, PeerAudit
 from werkset.improvement.service_common import ImprovementError
 from werkset.improvement.states import AuditStatus
 from werkset.reports.models import Answer
-from werkset.reports.services import report_correct
+from werkset.reports.workflow import report_correct
 
 from .factories import audit_running, point_plan
 

@@ -10,8 +10,8 @@ from werkset.improvement.models import Evaluation
 from werkset.improvement.services import evaluation_record
 from werkset.privacy.models import PrivacyClearance
 from werkset.reports.models import Answer
-from werkset.reports.services import report_transition
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_transition
 
 from .factories import point_plan
 

@@ -12,8 +12,9 @@ from werkset.outputs.services import report_export
 from werkset.outputs.word import report_docx
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer
-from werkset.reports.services import answer_save, report_transition
+from werkset.reports.services import answer_save
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from werkset.privacy.selectors import report_uncleared_hits
 from werkset.privacy.services import PrivacyError, privacy_hit_clear
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, ReportStatus
-from werkset.reports.services import ReportError, answer_save, report_transition
+from werkset.reports.services import ReportError, answer_save
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

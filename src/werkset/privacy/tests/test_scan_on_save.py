@@ -12,8 +12,9 @@ from django.urls import reverse
 from werkset.comparison.models import ThemeMaturity
 from werkset.outputs.archive_export import report_json
 from werkset.privacy.selectors import report_uncleared_hits
+from werkset.reports.comment_services import comment_add
 from werkset.reports.models import Comment, Report, ReportSection
-from werkset.reports.services import comment_add, report_transition
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

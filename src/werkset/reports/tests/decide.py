@@ -6,7 +6,7 @@ from django.utils import timezone
 from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.accounts.services import role_assign
 from werkset.reports.models import Report, ReportStatus
-from werkset.reports.services import Decision, report_transition
+from werkset.reports.workflow import Decision, report_transition
 
 
 def network_chair(report: Report) -> User:

@@ -11,8 +11,9 @@ from django.utils import timezone
 from werkset.accounts.models import Role
 from werkset.accounts.services import role_assign
 from werkset.reports.models import ReportStatus
-from werkset.reports.services import Decision, ReportError, report_transition
+from werkset.reports.services import ReportError
 from werkset.reports.tests.decide import network_chair
+from werkset.reports.workflow import Decision, report_transition
 
 pytestmark = pytest.mark.django_db
 

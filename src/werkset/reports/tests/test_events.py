@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from werkset.core.testing import delivered, delivered_after_rollback
+from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.events import (
     CommentAdded,
     CommentResolved,
@@ -20,16 +21,9 @@ from werkset.reports.events import (
     ReportTakenBack,
 )
 from werkset.reports.models import Report
-from werkset.reports.services import (
-    Decision,
-    ReportError,
-    comment_add,
-    comment_resolve,
-    report_correct,
-    report_start,
-    report_transition,
-)
+from werkset.reports.services import ReportError, report_start
 from werkset.reports.tests.decide import network_chair, report_decided
+from werkset.reports.workflow import Decision, report_correct, report_transition
 
 pytestmark = pytest.mark.django_db
 

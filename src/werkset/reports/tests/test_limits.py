@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from werkset.reports.answers import AnswerContent
+from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.limits import (
     COMMENT_MAX,
     EXPLANATION_MAX,
@@ -13,14 +14,8 @@ from werkset.reports.limits import (
     SECTION_TEXT_MAX,
 )
 from werkset.reports.models import Answer, Comment, PracticeItem, Quote, SectionText
-from werkset.reports.services import (
-    ReportError,
-    answer_save,
-    comment_add,
-    comment_resolve,
-    report_item_save,
-    report_transition,
-)
+from werkset.reports.services import ReportError, answer_save, report_item_save
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.db import OperationalError, connection, transaction
 
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, Report, ReportStatus
-from werkset.reports.services import _answer_held, answer_save, report_transition
+from werkset.reports.services import _answer_held, answer_save
+from werkset.reports.workflow import report_transition
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

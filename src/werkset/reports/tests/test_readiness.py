@@ -4,9 +4,10 @@ and the confirmation page and the step itself follow it."""
 import pytest
 from django.urls import reverse
 
+from werkset.reports.comment_services import comment_add
 from werkset.reports.models import Comment, ReportStatus
 from werkset.reports.readiness import RULES, report_readiness
-from werkset.reports.services import comment_add, report_transition
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import AnswerContent
+from werkset.reports.comment_services import comment_add
 from werkset.reports.models import (
     Answer,
     Comment,
@@ -26,7 +27,8 @@ from werkset.reports.selectors import (
     report_visible,
     reports_visible,
 )
-from werkset.reports.services import answer_save, comment_add, report_transition
+from werkset.reports.services import answer_save
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

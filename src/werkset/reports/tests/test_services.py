@@ -9,6 +9,7 @@ from django.utils import timezone
 from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.reports.answers import AnswerContent
+from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report, ReportStatus
 from werkset.reports.selectors import report_differences, report_progress, reports_visible
 from werkset.reports.services import (
@@ -16,13 +17,10 @@ from werkset.reports.services import (
     EditConflict,
     ReportError,
     answer_save,
-    comment_add,
-    comment_resolve,
-    report_correct,
     report_start,
-    report_transition,
 )
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_correct, report_transition
 
 pytestmark = pytest.mark.django_db
 

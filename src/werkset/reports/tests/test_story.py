@@ -7,8 +7,8 @@ from django.urls import reverse
 from werkset.core.models import AuditEvent
 from werkset.reports.limits import REPORT_TITLE_MAX
 from werkset.reports.models import PracticeItem, Quote, Report, ReportSection, SectionText
-from werkset.reports.services import report_correct, report_transition
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.workflow import report_correct, report_transition
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,8 @@ from werkset.reports.models import (
     Quote,
     SectionText,
 )
-from werkset.reports.services import report_transition
 from werkset.reports.theme_page import ThemePage
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 

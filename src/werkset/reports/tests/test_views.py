@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from werkset.reports.models import Answer, AnswerChange, Comment, Report, ReportStatus
-from werkset.reports.services import report_transition
 from werkset.reports.tests.decide import network_chair, report_decided
+from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
 
