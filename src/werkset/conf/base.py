@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "werkset.privacy",
     "werkset.comparison",
     "werkset.improvement",
+    "werkset.notifications",
     "werkset.bench",
     "werkset.api",
     "werkset.demo",
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "werkset.core.context_processors.environment",
+                "werkset.notifications.context_processors.unread",
             ],
         },
     },
@@ -419,6 +421,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 1,
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs as LOGGING says (JSON lines)
+# The periodic checks, for `celery -A werkset.conf.celery beat` (or cron: `werkset
+# notifications check`): overdue improvement points are notified once a day (ADR 24).
+CELERY_BEAT_SCHEDULE = {
+    "notifications-check-overdue": {
+        "task": "werkset.notifications.check_overdue",
+        "schedule": 24 * 60 * 60,
+    },
+}
 # Documents live in the default file storage; several app servers and workers share it.
 MEDIA_ROOT = Path(env_str("WERKSET_MEDIA_ROOT") or DATA_DIR / "media")
 # The default storage (made documents, images of practice items): the file system under

@@ -1,0 +1,157 @@
+"""Notifications on the domain events (core/events.py, ADR 14 and 24): one table, RULES.
+
+A row says, for one event class, which kind of notification it makes, what it is about
+(`about`: the values of the sentence, the page it links to, the report every recipient must
+be able to see) and who hears of it (`audience`, from audiences.py, decided by the policy).
+The actor is never told of their own act. Adding an event is a row here, a kind in
+kinds.KINDS and its sentence's template.
+
+Events that are still to come (issue 21: reporting rounds opened, their deadline near and
+passed; correction proposals added and answered) get a row each once their event class
+exists; deadlines that pass are found by a periodic check (services.points_overdue_notify
+shows the shape), which calls services.notify itself.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from werkset.accounts.models import User
+from werkset.core.events import DomainEvent, subscribe
+from werkset.improvement.events import PeerAuditInvited
+from werkset.improvement.models import PeerAudit
+from werkset.reports.events import (
+    CommentAdded,
+    CommentResolved,
+    ReportCorrected,
+    ReportEvent,
+    ReportFinalised,
+    ReportPutForward,
+    ReportSentBack,
+    ReportSubmitted,
+)
+from werkset.reports.models import Comment, CommentKind, Report
+
+from . import kinds
+from .audiences import (
+    Scopes,
+    audit_auditors,
+    comment_author,
+    report_network,
+    report_people,
+    report_seen,
+    report_writers,
+)
+from .services import notify
+
+
+@dataclass(frozen=True)
+class About:
+    """What a notification is about: plain values for its sentence (stored as its data),
+    the page it links to, the report each recipient must be able to see, and the object the
+    audience is computed from."""
+
+    values: dict[str, Any]
+    url: str
+    report: Report | None
+    target: Any
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    about: Callable[[Any], About | None]
+    audience: Callable[[Any, Scopes], list[User]]
+
+
+def report_values(report: Report) -> dict[str, Any]:
+    """Which report: its unit and period (and version), never its content."""
+    return {
+        "report_id": report.pk,
+        "unit": report.unit.name,
+        "period": report.period_label,
+        "version": report.number,
+    }
+
+
+def about_report(event: ReportEvent) -> About | None:
+    report = Report.objects.select_related("region", "network").filter(pk=event.report_id).first()
+    if report is None:
+        return None
+    url = reverse("reports:detail", args=[report.pk])
+    return About(values=report_values(report), url=url, report=report, target=report)
+
+
+def about_comment(event: CommentAdded | CommentResolved) -> About | None:
+    comment = (
+        Comment.objects.select_related("report__region", "report__network", "author")
+        .filter(pk=event.comment_id)
+        .first()
+    )
+    if comment is None:
+        return None
+    report = comment.report
+    values = report_values(report) | {
+        "comment_id": comment.pk,
+        "correction": comment.kind == CommentKind.CORRECTION,
+    }
+    url = reverse("reports:detail", args=[report.pk])
+    return About(values=values, url=url, report=report, target=comment)
+
+
+def about_audit(event: PeerAuditInvited) -> About | None:
+    audit = (
+        PeerAudit.objects.select_related("report__region", "report__network", "auditor_network")
+        .filter(pk=event.audit_id)
+        .first()
+    )
+    if audit is None:
+        return None
+    values = report_values(audit.report) | {"audit_id": audit.pk}
+    url = reverse("improvement:audit", args=[audit.pk])
+    return About(values=values, url=url, report=audit.report, target=audit)
+
+
+def _comment_writers(comment: Comment, scopes: Scopes) -> list[User]:
+    return report_writers(comment.report, scopes)
+
+
+RULES: dict[type[DomainEvent], Rule] = {
+    ReportSubmitted: Rule(kinds.REPORT_SUBMITTED, about_report, report_network),
+    ReportPutForward: Rule(kinds.REPORT_PUT_FORWARD, about_report, report_network),
+    ReportSentBack: Rule(kinds.REPORT_SENT_BACK, about_report, report_writers),
+    ReportFinalised: Rule(kinds.REPORT_FINALISED, about_report, report_people),
+    ReportCorrected: Rule(kinds.REPORT_CORRECTED, about_report, report_people),
+    CommentAdded: Rule(kinds.COMMENT_ADDED, about_comment, _comment_writers),
+    CommentResolved: Rule(kinds.COMMENT_RESOLVED, about_comment, comment_author),
+    PeerAuditInvited: Rule(kinds.AUDIT_INVITED, about_audit, audit_auditors),
+}
+
+
+def recipients_of(rule: Rule, about: About, *, actor_id: int | None) -> list[User]:
+    """The rule's audience, without the actor, each one able to see the report."""
+    scopes = Scopes()
+    return [
+        user
+        for user in rule.audience(about.target, scopes)
+        if user.pk != actor_id
+        and (about.report is None or report_seen(scopes.of(user), about.report))
+    ]
+
+
+def on_event(event: DomainEvent) -> None:
+    rule = RULES.get(type(event))
+    if rule is None:
+        return
+    about = rule.about(event)
+    if about is None:
+        return
+    recipients = recipients_of(rule, about, actor_id=event.actor_id)
+    if recipients:
+        notify(kind=rule.kind, recipients=recipients, values=about.values, url=about.url)
+
+
+for _event_type in RULES:
+    subscribe(_event_type, on_event)
