@@ -8,20 +8,33 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from werkset.accounts.scope import request_user, scope_for_request
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
 from werkset.core.problems import is_api_request, problem_response
+from werkset.core.todo import todo_for
+from werkset.improvement.rules import networks_readable
 from werkset.privacy.detectors import kind_list
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page: what this user may do, in which regions."""
+    """The start page: what this user has to do (per role, core/todo.py), their roles and
+    workspaces, the improvement cycles they follow and the indicator set."""
+    scope = scope_for_request(request)
+    user = request_user(request)
     return render(
         request,
         "core/home.html",
         {
-            "assignments": role_assignments_for_user(user=request.user),
+            "scope": scope,
+            "todo": todo_for(user=user, scope=scope, on=timezone.localdate()),
+            "assignments": role_assignments_for_user(user=user),
+            "improvement_networks": (
+                list(networks_readable(scope))
+                if scope.can_improve and not scope.is_national
+                else []
+            ),
             "catalogue_versions": catalogue_versions_published(),
         },
     )
