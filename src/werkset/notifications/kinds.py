@@ -7,16 +7,19 @@ services.notify from a periodic check).
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 @dataclass(frozen=True)
 class Kind:
     key: str
-    label: str | Promise
+    label: "str | _StrPromise"
     mail_default: bool = True
 
     @property

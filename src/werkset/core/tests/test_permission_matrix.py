@@ -21,6 +21,8 @@ from werkset.accounts.testing import force_login_verified
 from werkset.api.services import api_token_create
 from werkset.documents.models import Document, DocumentStatus
 from werkset.improvement.tests.factories import matrix_objects
+from werkset.notifications import kinds
+from werkset.notifications.services import notify
 from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
@@ -149,6 +151,11 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "improvement:audit_conclude": ("post", "improvement_audit", AUDITOR_ONLY),
     "improvement:finding_respond": ("post", "improvement_finding", AUDITED_NETWERKLID),
     "improvement:audit_respond": ("post", "improvement_audit", (302, 403, 404, 400, 404, 403, 403)),
+    # Everyone signed in has their own notifications; another's is not found (issue 21).
+    "notifications:list": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    "notifications:read": ("post", "notification", (302, 302, 404, 404, 404, 404, 404)),
+    "notifications:read_all": ("post", "", (302, 302, 302, 302, 302, 302, 302)),
+    "notifications:preferences": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "accessibility": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "security_txt": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
@@ -264,6 +271,12 @@ def world(
         report=concept, is_chapter=True, theme=theme, title="Eigen hoofdstuk"
     )
     token, _key = api_token_create(user=rapporteur_friesland, name="matrix")
+    [notification] = notify(
+        kind=kinds.REPORT_SUBMITTED,
+        recipients=[rapporteur_friesland],
+        values={"unit": "Friesland", "period": "2025"},
+        url=concept.get_workspace_url(),
+    )
     document = Document.objects.create(
         report=concept,
         report_number=concept.number,
@@ -318,6 +331,7 @@ def world(
         "document": {"report_id": concept.pk, "document_id": document.pk},
         "workbook_import": {"report_id": concept.pk, "import_id": workbook_import.pk},
         "token": {"token_id": token.pk},
+        "notification": {"notification_id": notification.pk},
         "api_report": {"pk": concept.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
     } | improvement
