@@ -242,3 +242,28 @@ def test_e_mail_volgt_de_voorkeur_en_de_naad_krijgt_elke_melding(
     assert {n.recipient_id for n in seen} == ids(netwerklid_noord, chair)
     states = dict(Notification.objects.values_list("recipient_id", "mail"))
     assert states == {netwerklid_noord.pk: MailState.WANTED, chair.pk: MailState.NONE}
+
+
+def test_bij_het_eigen_rapport_van_het_netwerk_horen_de_netwerkrapporteurs_het(
+    post_committed, make_user, catalogue_2021, noord_nederland, netwerklid_noord
+):
+    from werkset.accounts.models import Role
+    from werkset.reports.services import report_start
+
+    writer = make_user(Role.RAPPORTEUR, network=noord_nederland)
+    co_writer = make_user(Role.RAPPORTEUR, network=noord_nederland)
+    network_report = report_start(
+        network=noord_nederland, period="2024", catalogue_version=catalogue_2021, user=writer
+    )
+    report_transition(report=network_report, name="submit", user=writer)
+    post_committed(
+        netwerklid_noord,
+        "reports:comment_add",
+        network_report.pk,
+        text="Klopt dit?",
+        kind="opmerking",
+        theme="acuut",
+    )
+    assert told(kinds.COMMENT_ADDED) == ids(writer, co_writer)
+    message = Notification.objects.filter(kind=kinds.COMMENT_ADDED).first().message
+    assert "Noord-Nederland over 2024" in message
