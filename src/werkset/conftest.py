@@ -150,9 +150,16 @@ def module_db(
 def _process_caches_empty():
     """Each test starts with this process's catalogue cache empty: with xdist a worker runs
     many tests, and an eviction left by earlier ones changed a later test's query count."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
     from werkset.catalogue.structure import catalogue_structures_forget
 
     catalogue_structures_forget()
+    # Kept fragments (theme pages, comparisons) are keyed on ids, which a rolled-back test
+    # database gives out again: each test starts with this process's own cache empty.
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
 
 
 @pytest.fixture

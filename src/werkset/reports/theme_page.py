@@ -6,16 +6,16 @@ indicator or element). A partial gets its rows and this one small object: the re
 theme it belongs to, who may do what on the page, and the answer forms' states."""
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, ClassVar
 
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from werkset.catalogue.models import CatalogueVersion
 
 from . import limits as text_limits
-from .forms import AnswerFormState
 from .models import Comment
 from .numbering import ItemNumber, text_paragraphs
 
@@ -59,8 +59,6 @@ class ThemePage:
     can_comment: bool
     # The region's own people see the comments and the answers' history.
     show_discussion: bool
-    # The state of each answer's form (the stored answer, or what was just submitted).
-    states: Mapping[int, AnswerFormState]
     answer_comments: Mapping[int, Sequence[Comment]]
     frequency_periods: Sequence[tuple[str, Any]]
     # Per answer: where its form posts, its history; per comment: where it is resolved.
@@ -76,6 +74,8 @@ class ThemePage:
     numbers: Mapping[int, ItemNumber]
     image_url: UrlPerId
     section_url: UrlPerId
+    # Per answer the HTML of its form or, for a reader, of the answer (answer_fragments.py).
+    answer_html: Mapping[int, SafeString] = field(default_factory=dict)
 
     def number(self, item_id: int) -> str:
         """The item's number in the document ("2.1"), or empty if it has none."""

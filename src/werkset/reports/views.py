@@ -1,5 +1,7 @@
 """Report pages. Every view checks the scope on the server; services check it again."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,6 +23,7 @@ from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.feedback import privacy_warn, text_values
 from werkset.privacy.selectors import report_privacy_hits
 
+from .answer_fragments import answer_fragments, page_fingerprint
 from .answers import (
     AnswerInvalid,
     answer_input_clean,
@@ -174,19 +177,16 @@ def _render_theme(
 ) -> HttpResponse:
     scope = scope_for_request(request)
     view = report_theme(report=report, theme=theme)
-    states: dict[int, AnswerFormState] = {}
     regions = network_regions(report)
-    for element_view in view.elements:
-        for answer in element_view.answers:
-            if override is not None and override.answer.pk == answer.pk:
-                states[answer.pk] = override
-            else:
-                organisations = perspective_organisations(
-                    stored=answer.perspectives, organisations=view.organisations
-                )
-                states[answer.pk] = answer_form_state(
-                    answer=answer, organisations=organisations, regions=regions
-                )
+
+    def state_of(answer: Answer) -> AnswerFormState:
+        if override is not None and override.answer.pk == answer.pk:
+            return override
+        organisations = perspective_organisations(
+            stored=answer.perspectives, organisations=view.organisations
+        )
+        return answer_form_state(answer=answer, organisations=organisations, regions=regions)
+
     page = ThemePage(
         report_id=report.pk,
         theme_key=theme.key,
@@ -195,7 +195,6 @@ def _render_theme(
         can_edit=report_may_edit(scope, report),
         can_comment=report_may_comment(scope, report),
         show_discussion=report_shows_discussion(scope, report),
-        states=states,
         answer_comments=view.answer_comments,
         frequency_periods=list(FREQUENCY_LABELS.items()),
         answer_save_url=UrlPerId.of("reports:answer_save", report.pk),
@@ -207,6 +206,18 @@ def _render_theme(
         numbers=view.numbers,
         image_url=UrlPerId.of("reports:practice_image", report.pk),
         section_url=UrlPerId.of("reports:section_edit", report.pk),
+    )
+    page = replace(
+        page,
+        answer_html=answer_fragments(
+            page=page,
+            answers=(answer for element in view.elements for answer in element.answers),
+            fingerprint=page_fingerprint(
+                page=page, organisations=view.organisations, regions=regions
+            ),
+            state_of=state_of,
+            shown_again=override.answer.pk if override is not None else None,
+        ),
     )
     return render(
         request,
