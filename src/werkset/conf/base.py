@@ -135,6 +135,11 @@ DATABASES = {"default": database_from_environment(f"sqlite:///{DATA_DIR / 'werks
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Argon2id first (accounts/hashers.py); PBKDF2 still reads the hashes stored before it.
+PASSWORD_HASHERS = [
+    "werkset.accounts.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

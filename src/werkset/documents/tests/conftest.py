@@ -1,5 +1,7 @@
 """Documents in a temporary file storage; a real Redis broker and worker when asked."""
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,16 +47,25 @@ def celery_broker_down() -> Iterator[object]:
 
 
 def _celery_on(url: str, *, purge: bool) -> Iterator[object]:
+    """The app on `url`, with a queue of this test's own: test processes running at the same
+    time (pytest-xdist's workers, another checkout's suite) share the Redis database, and a
+    worker must only take this test's tasks (another process's task would run against this
+    process's test database, and that process would wait for it in vain)."""
     from werkset.conf.celery import app
 
-    keys = ("broker_url", "task_always_eager")
+    keys = ("broker_url", "task_always_eager", "task_default_queue")
     saved = {key: app.conf[key] for key in keys}
 
     def reconnect() -> None:
         app._pool = None
         app.amqp._producer_pool = None
+        app.amqp.__dict__.pop("queues", None)  # the queue declarations, made again
 
-    app.conf.update(broker_url=url, task_always_eager=False)
+    app.conf.update(
+        broker_url=url,
+        task_always_eager=False,
+        task_default_queue=f"werkset-test-{os.getpid()}-{uuid.uuid4().hex[:8]}",
+    )
     reconnect()
     if purge:
         app.control.purge()
