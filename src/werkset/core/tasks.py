@@ -18,6 +18,12 @@ logger = logging.getLogger(__name__)
 MAIL_MAX_RETRIES = 5
 MAIL_RETRY_SECONDS = 2
 MAIL_RETRY_MAX_SECONDS = 600
+
+
+class MailNotSent(Exception):
+    """A sending attempt failed; says which kind of fault, nothing of the mail."""
+
+
 # A refusal (4xx/5xx answer), a broken connection or an unreachable server.
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -51,7 +57,9 @@ def mail_send(
             type(exc).__name__,
             wait,
         )
-        retry = self.retry(exc=exc, countdown=wait, throw=False)
+        # Celery logs the retry's exception: one that names only the kind of fault, since
+        # a refusal's text can repeat the addresses.
+        retry = self.retry(exc=MailNotSent(type(exc).__name__), countdown=wait, throw=False)
         if self.request.is_eager:
             # No broker: Celery runs the retry at once, in this process; like the first
             # attempt it must log a failure rather than raise it into the request.

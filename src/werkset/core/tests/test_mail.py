@@ -109,3 +109,23 @@ def test_the_check_command_sends_a_test_message(smtp_server, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         call_command("mail", "check", "beheer@example.nl")
     assert smtp_server.envelopes == [["beheer@example.nl"]]
+
+
+def test_a_refused_recipient_is_not_named_in_the_log(
+    smtp_server, django_capture_on_commit_callbacks, caplog, monkeypatch
+):
+    import smtplib
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({"geheim@example.nl": (550, b"geheim@example.nl")})
+
+    monkeypatch.setattr(smtplib.SMTP, "sendmail", refuse)
+    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
+        mail_queue(to=["geheim@example.nl"], template=CHECK, context={"operator": "x"})
+    log = our_log(caplog)
+    assert "SMTPRecipientsRefused" in log
+    assert "geheim@example.nl" not in log
+    traces = "".join(
+        r.exc_text or "" for r in caplog.records if r.name.startswith(("werkset", "celery"))
+    )
+    assert "geheim@example.nl" not in traces
