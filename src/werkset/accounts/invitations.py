@@ -228,7 +228,8 @@ def invitation_accept(*, token: str, password: str) -> User:
     """
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            # Only the invitation's own row: its region, network and inviter may be empty.
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("region", "network", "invited_by")
             .filter(token_hash=token_hash(token))
             .first()
