@@ -22,6 +22,7 @@ from werkset.catalogue import validation
 from werkset.catalogue.models import CatalogueVersion
 from werkset.catalogue.services import catalogue_version_publish
 from werkset.catalogue.validation import CatalogueDocument, read_catalogue_file
+from werkset.core.mail_testing import smtp_server  # noqa: F401  (a fixture: a real SMTP server)
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Organisation, Region, RegionalNetwork, VeiligThuisRegion

@@ -29,6 +29,9 @@ from .services import RoleClaim, roles_sync_from_claims, user_create_from_claims
 
 logger = logging.getLogger(__name__)
 
+# Roles claimed with a region or network code after a colon.
+SCOPED_CLAIM_ROLES = {"rapporteur", "netwerklid", "vaststeller", "coordinator"}
+
 # Where mozilla-django-oidc keeps the id token (OIDC_STORE_ID_TOKEN) in the session.
 ID_TOKEN_SESSION_KEY = "oidc_id_token"  # noqa: S105 (a session key, not a secret)
 
@@ -46,7 +49,8 @@ PROVIDER_ERRORS: tuple[type[Exception], ...] = (
 
 def role_claims_parse(values: Any) -> set[RoleClaim]:
     """Read a roles claim: "rapporteur:<region code>", "netwerklid:<network code>",
-    "landelijk", "beheerder". What is unknown or not allowed is left out (and logged)."""
+    "vaststeller:<network code>", "coordinator:<network code>", "landelijk", "beheerder".
+    What is unknown or not allowed is left out (and logged)."""
     if isinstance(values, str):
         values = [values]
     if not isinstance(values, list | tuple):
@@ -58,13 +62,13 @@ def role_claims_parse(values: Any) -> set[RoleClaim]:
         if role not in allowed:
             logger.warning("OIDC-rol genegeerd (niet toegestaan): %s", value)
             continue
-        if role in {"rapporteur", "netwerklid", "vaststeller"} and not scope:
+        if role in SCOPED_CLAIM_ROLES and not scope:
             logger.warning("OIDC-rol genegeerd (regio of netwerk ontbreekt): %s", value)
             continue
         wanted.add(
             RoleClaim(
                 role=role,
-                scope=scope if role in {"rapporteur", "netwerklid", "vaststeller"} else "",
+                scope=scope if role in SCOPED_CLAIM_ROLES else "",
             )
         )
     return wanted

@@ -14,6 +14,9 @@ from werkset.regions.models import Region, RegionalNetwork
 
 from .models import Role, RoleAssignment, User
 
+# Roles that manage accounts and give no content of their own.
+ACCOUNT_ROLES = frozenset({Role.BEHEERDER, Role.COORDINATOR})
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -29,6 +32,9 @@ class Scope:
     writable_network_ids: frozenset[int] = frozenset()
     # The networks whose decisions this user records (chair or secretary, issue 19).
     deciding_network_ids: frozenset[int] = frozenset()
+    # The networks whose people's accounts this user manages (coordinator, issue 21;
+    # what that allows is decided in accounts/policy.py).
+    coordinating_network_ids: frozenset[int] = frozenset()
 
     @property
     def is_national(self) -> bool:
@@ -62,14 +68,15 @@ class Scope:
 
     @property
     def can_compare(self) -> bool:
-        """Comparisons are content: every role but a pure administrator."""
-        return bool(self.roles - {Role.BEHEERDER})
+        """Comparisons are content: every role but a pure administrator or coordinator."""
+        return bool(self.roles - ACCOUNT_ROLES)
 
     @property
     def can_improve(self) -> bool:
-        """The improvement cycle and peer audits are content: not for a pure administrator.
-        What each role may read or change there is decided in improvement/rules.py."""
-        return bool(self.roles - {Role.BEHEERDER})
+        """The improvement cycle and peer audits are content: not for a pure administrator
+        or coordinator. What each role may read or change there is decided in
+        improvement/rules.py."""
+        return bool(self.roles - ACCOUNT_ROLES)
 
 
 EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
@@ -123,6 +130,9 @@ def scope_for_user(user: User | AnonymousUser) -> Scope:
         ),
         writable_network_ids=writable_network_ids,
         deciding_network_ids=deciding,
+        coordinating_network_ids=frozenset(
+            network_id for role, _, network_id, _ in assignments if role == Role.COORDINATOR
+        ),
     )
 
 

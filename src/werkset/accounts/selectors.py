@@ -1,9 +1,15 @@
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Role, RoleAssignment, User
+from .models import Invitation, Role, RoleAssignment, User
+
+if TYPE_CHECKING:
+    from .scope import Scope
 
 
 def role_assignments_for_user(*, user: User | AnonymousUser) -> QuerySet[RoleAssignment]:
@@ -16,9 +22,10 @@ def role_assignments_for_user(*, user: User | AnonymousUser) -> QuerySet[RoleAss
     )
 
 
-# Roles that must log in with a second factor: they see every region (landelijk) or hold
-# the admin screens (beheerder). Everyone else may switch it on.
-TWO_FACTOR_ROLES = (Role.LANDELIJK, Role.BEHEERDER)
+# Roles that must log in with a second factor: they see every region (landelijk), hold
+# the admin screens (beheerder) or manage a network's accounts (coordinator). Everyone
+# else may switch it on.
+TWO_FACTOR_ROLES = (Role.LANDELIJK, Role.BEHEERDER, Role.COORDINATOR)
 
 
 def two_factor_required(*, user: User) -> bool:
@@ -45,3 +52,31 @@ def second_step_for_user(*, user: User) -> str:
     if two_factor_required(user=user):
         return "setup"
     return ""
+
+
+def people_for_scope(*, scope: "Scope") -> QuerySet[User]:
+    """The accounts a beheerder or coordinator sees on the account pages (accounts/policy.py)."""
+    from .policy import people_condition
+
+    condition = people_condition(scope)
+    if condition is None:
+        return User.objects.none()
+    ids = User.objects.filter(condition).values("pk")
+    return (
+        User.objects.filter(pk__in=ids)
+        .select_related("organisation")
+        .prefetch_related("role_assignments__region", "role_assignments__network")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def open_invitations_for_scope(*, scope: "Scope") -> QuerySet[Invitation]:
+    """Invitations not yet accepted nor expired, in the networks this user manages."""
+    now = timezone.now()
+    invitations = Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=now)
+    if not scope.is_administrator:
+        ids = scope.coordinating_network_ids
+        invitations = invitations.filter(Q(network_id__in=ids) | Q(region__network_id__in=ids))
+    return invitations.select_related("region", "network", "invited_by").order_by(
+        "-created_at", "-id"
+    )

@@ -17,11 +17,11 @@ from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Region, RegionalNetwork
 
-from .models import Role, RoleAssignment, User
+from .models import NETWORK_ROLES, Role, RoleAssignment, User
 from .selectors import two_factor_required
 
 
-def _validate_role_scope(
+def role_scope_validate(
     *, role: str, region: Region | None, network: RegionalNetwork | None
 ) -> None:
     if role not in Role.values:
@@ -34,7 +34,7 @@ def _validate_role_scope(
             ),
             code="scope",
         )
-    if role in (Role.NETWERKLID, Role.VASTSTELLER) and (network is None or region is not None):
+    if role in NETWORK_ROLES and (network is None or region is not None):
         raise ValidationError(
             _("A network member belongs to a regional network: choose a network, not a region."),
             code="scope",
@@ -54,7 +54,7 @@ def role_assign(
     assigned_by: User | None,
 ) -> RoleAssignment:
     """Give a user a role in its scope; an administrator also gets the admin screens."""
-    _validate_role_scope(role=role, region=region, network=network)
+    role_scope_validate(role=role, region=region, network=network)
     with transaction.atomic():
         locked_user = User.objects.select_for_update().get(pk=user.pk)
         if RoleAssignment.objects.filter(
@@ -398,7 +398,7 @@ def roles_sync_from_claims(
                 region = Region.objects.filter(code=claim.scope).first()
                 if region is None:
                     continue
-            elif claim.role in (Role.NETWERKLID, Role.VASTSTELLER):
+            elif claim.role in NETWORK_ROLES:
                 network = RegionalNetwork.objects.filter(code=claim.scope).first()
                 if network is None:
                     continue

@@ -490,3 +490,37 @@ if not 1 <= WERKSET_ARCHIVE_MAX_MB <= 1024:
 WERKSET_IMPORT_QUEUE_FROM_KB = env_int("WERKSET_IMPORT_QUEUE_FROM_KB", 1024)
 if WERKSET_IMPORT_QUEUE_FROM_KB < 0:
     raise ImproperlyConfigured("WERKSET_IMPORT_QUEUE_FROM_KB mag niet negatief zijn.")
+
+# E-mail (invitations, password reset, notifications; core/mail.py): sent after the commit by
+# the task queue through SMTP. `console` writes mails to the log's terminal, `file` into a
+# folder (WERKSET_EMAIL_FILE_PATH): for development, where nothing may leave the machine.
+WERKSET_EMAIL_BACKEND = env_str("WERKSET_EMAIL_BACKEND", "smtp") or "smtp"
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+if WERKSET_EMAIL_BACKEND not in EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        f"WERKSET_EMAIL_BACKEND={WERKSET_EMAIL_BACKEND!r} is onbekend: kies smtp, console of file."
+    )
+EMAIL_BACKEND = EMAIL_BACKENDS[WERKSET_EMAIL_BACKEND]
+EMAIL_HOST = env_str("WERKSET_EMAIL_HOST", "localhost") or "localhost"
+EMAIL_PORT = env_int("WERKSET_EMAIL_PORT", 25)
+EMAIL_USE_TLS = env_bool("WERKSET_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("WERKSET_EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Kies WERKSET_EMAIL_USE_TLS (STARTTLS, meestal poort 587) of WERKSET_EMAIL_USE_SSL "
+        "(TLS vanaf het begin, meestal poort 465), niet allebei."
+    )
+EMAIL_HOST_USER = env_str("WERKSET_EMAIL_USER", "") or ""
+EMAIL_HOST_PASSWORD = env_str("WERKSET_EMAIL_PASSWORD", "") or ""
+EMAIL_TIMEOUT = env_int("WERKSET_EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("WERKSET_EMAIL_FROM", "") or "werkset <werkset@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[werkset] "
+EMAIL_FILE_PATH = Path(env_str("WERKSET_EMAIL_FILE_PATH") or DATA_DIR / "mail")
+# The address in links that mails carry (https://werkset.example.nl); empty: the address of
+# the request that sends the mail.
+WERKSET_BASE_URL = env_str("WERKSET_BASE_URL", "") or ""

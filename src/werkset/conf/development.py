@@ -15,3 +15,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Mails stay on the machine: in the terminal, or in a folder with WERKSET_EMAIL_BACKEND=file.
+EMAIL_BACKEND = EMAIL_BACKENDS[env_str("WERKSET_EMAIL_BACKEND", "console") or "console"]  # noqa: F405

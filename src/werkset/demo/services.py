@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from werkset.accounts.models import Role, RoleAssignment, User
+from werkset.accounts.models import NETWORK_ROLES, Role, RoleAssignment, User
 from werkset.accounts.services import role_assign
 from werkset.catalogue.models import CatalogueVersion
 from werkset.core.models import AuditAction
@@ -73,6 +73,8 @@ DEMO_ACCOUNTS = [
         "Netwerklid Oost (fictief)",
         network="oost-nederland",
     ),
+    # Manages the accounts of the network's people (issue 21).
+    DemoAccount("coordinator", Role.COORDINATOR, None, "Demo", "Coördinator netwerk (fictief)"),
     DemoAccount("landelijk", Role.LANDELIJK, "lnzs", "Demo", "Landelijk (fictief)"),
     DemoAccount("beheerder", Role.BEHEERDER, None, "Demo", "Beheerder (fictief)"),
 ]
@@ -105,7 +107,7 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             user.is_active = True
             user.set_password(password)
             user.save()
-            by_network = account.role in (Role.NETWERKLID, Role.VASTSTELLER) or account.for_network
+            by_network = account.role in NETWORK_ROLES or account.for_network
             scope_region = region if account.role == Role.RAPPORTEUR and not by_network else None
             scope_network = networks[account.network] if by_network else None
             already = RoleAssignment.objects.filter(

@@ -1,41 +1,60 @@
-"""Where a notification leaves werkset: THE SEAM for mail (ADR 24).
+"""Where a notification leaves werkset (ADR 24): by mail, for those who want it.
 
 `deliver` is called once for every notification that was just recorded, after the commit
-of the change it tells of (services.notify). Today a notification lives in the product only
-(the notifications page, the count in the header); one that its recipient wants by mail is
-marked `MailState.WANTED`. Once werkset sends mail (issue 21, the accounts branch), the body
-of `deliver` becomes:
-
-    subject, body = mail_text(notification, base_url=<the site's address>)
-    queue_mail(to=notification.recipient.email, subject=subject, body=body)
-    Notification.objects.filter(pk=notification.pk).update(mail=MailState.QUEUED)
-
-`mail_text` renders the mail from templates: what happened (the notification's sentence)
-and the link, never a report's content or personal data.
+of the change it tells of (services.notify). A notification lives in the product (the
+notifications page, the count in the header); one that its recipient wants by mail is queued
+through core/mail.py (sent by a worker, retried on failure) and marked `MailState.QUEUED`.
+The mail says what happened (the notification's sentence) and links to the page, never a
+report's content or personal data. Its links need the site's address (WERKSET_BASE_URL):
+without it the mail is not sent, the notification stays `WANTED` and a warning is logged.
 """
 
+import logging
+from typing import Any
+
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import translation
+
+from werkset.core.mail import mail_queue, mail_render
 
 from .models import MailState, Notification
 
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "notifications/mail/notification"
+
 
 def deliver(notification: Notification) -> None:
-    """Send what the recipient asked for besides the product: mail, once it exists."""
+    """Queue the mail that the recipient asked for."""
     if notification.mail != MailState.WANTED:
         return
-    # Mail is wired here (see the module's docstring); until then it stays WANTED.
+    base_url = settings.WERKSET_BASE_URL
+    address = notification.recipient.email
+    if not base_url or not address:
+        logger.warning(
+            "melding %s niet gemaild: %s ontbreekt",
+            notification.pk,
+            "WERKSET_BASE_URL" if not base_url else "het e-mailadres van de ontvanger",
+        )
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        mail_queue(to=[address], template=TEMPLATE, context=_context(notification, base_url))
+    Notification.objects.filter(pk=notification.pk).update(mail=MailState.QUEUED)
 
 
 def mail_text(notification: Notification, *, base_url: str) -> tuple[str, str]:
     """The subject and plain-text body of a notification's mail."""
-    context = {
-        "notification": notification,
-        "link": f"{base_url.rstrip('/')}{notification.url}",
-        "preferences_link": f"{base_url.rstrip('/')}/meldingen/voorkeuren/",
-    }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("notifications/mail/subject.txt", context)
-        body = render_to_string("notifications/mail/body.txt", context)
-    return " ".join(subject.split()), body.strip() + "\n"
+        subject, body, _html = mail_render(
+            template=TEMPLATE, context=_context(notification, base_url)
+        )
+    return subject, body.strip() + "\n"
+
+
+def _context(notification: Notification, base_url: str) -> dict[str, Any]:
+    base = base_url.rstrip("/")
+    return {
+        "notification": notification,
+        "link": f"{base}{notification.url}",
+        "preferences_link": f"{base}/meldingen/voorkeuren/",
+    }

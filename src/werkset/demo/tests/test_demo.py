@@ -34,7 +34,7 @@ def demo_once(demo_output: str, db: None, monkeypatch: pytest.MonkeyPatch) -> st
 
 
 def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(demo_once: str) -> None:
-    for role in ("rapporteur", "netwerklid", "landelijk", "beheerder"):
+    for role in ("rapporteur", "netwerklid", "coordinator", "landelijk", "beheerder"):
         user = User.objects.get(username=role)
         assert user.check_password("demo-wachtwoord-voor-test"), role
         assert RoleAssignment.objects.get(user=user).role == role
@@ -45,8 +45,8 @@ def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(demo_once: str) 
 
 def test_twee_keer_draaien_geeft_dezelfde_accounts(demo_once: str) -> None:
     call_command("demo", stdout=StringIO())
-    assert User.objects.count() == 7
-    assert RoleAssignment.objects.count() == 7
+    assert User.objects.count() == 8
+    assert RoleAssignment.objects.count() == 8
 
 
 def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(demo_once: str) -> None:
