@@ -24,8 +24,8 @@ from werkset.improvement.tests.factories import matrix_objects
 from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
-from werkset.reports.tests.decide import report_decided
 from werkset.reports.services import report_start
+from werkset.reports.tests.decide import report_decided
 from werkset.reports.undo import report_remove
 from werkset.reports.workflow import report_correct, report_transition
 
