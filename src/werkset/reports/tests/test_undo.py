@@ -392,3 +392,27 @@ def test_purge_levert_report_purged(
             period=report.period,
         )
     ]
+
+
+def test_het_archief_bewaart_de_intrekking_en_de_reden_van_een_versie(
+    finalised, landelijk, rapporteur_friesland
+):
+    from werkset.outputs.archive_export import report_json
+    from werkset.outputs.importing import report_json_import
+
+    v2 = report_correct(report=finalised, user=rapporteur_friesland, reason="Cijfers aangevuld")
+    report_transition(report=v2, name="submit", user=rapporteur_friesland)
+    report_decided(v2, rapporteur_friesland)
+    report_transition(report=v2, name="withdraw", user=landelijk, note="Verkeerde periode")
+    archives = [report_json(report=Report.objects.get(pk=pk)) for pk in (finalised.pk, v2.pk)]
+    assert archives[1]["correction_reason"] == "Cijfers aangevuld"
+    assert archives[1]["withdrawal_reason"] == "Verkeerde periode"
+    Report.objects.filter(pk=v2.pk).delete()
+    Report.objects.filter(pk=finalised.pk).delete()
+    for archive in archives:
+        report_json_import(data=archive, user=None, keep_status=True)
+    back = Report.objects.get(number=2)
+    assert back.status == ReportStatus.INGETROKKEN
+    assert back.withdrawal_reason == "Verkeerde periode"
+    assert back.correction_reason == "Cijfers aangevuld"
+    assert back.withdrawn_at is not None
