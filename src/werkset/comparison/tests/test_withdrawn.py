@@ -32,12 +32,16 @@ def test_een_ingetrokken_rapportage_verdwijnt_uit_elke_vergelijking(
     assert "987.654" not in content
 
 
-def test_voor_het_intrekken_staat_de_rapportage_in_de_vergelijking(
-    client_for, landelijk, make_report
+@pytest.mark.parametrize(("name", "query"), PAGES[1:2])
+def test_een_pagina_van_voor_het_intrekken_wordt_niet_meer_getoond(
+    client_for, landelijk, make_report, name, query
 ):
-    full_report(make_report, "utrecht", amount="987654")
-    page = client_for(landelijk).get(reverse("comparison:side_by_side") + "?thema=vt-zsm")
-    assert "Utrecht</a>" in page.content.decode()
+    full_report(make_report, "groningen")
+    utrecht = full_report(make_report, "utrecht", amount="987654")
+    client = client_for(landelijk)
+    assert "Utrecht</a>" in client.get(reverse(name) + query).content.decode()
+    _withdraw(client, utrecht)
+    assert "Utrecht</a>" not in client.get(reverse(name) + query).content.decode()
 
 
 def test_een_ingetrokken_rapportage_blijft_leesbaar_in_de_geschiedenis(
