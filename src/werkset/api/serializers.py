@@ -64,8 +64,11 @@ class ReportSerializer(serializers.ModelSerializer):
             "number",
             "status",
             "corrects",
+            "correction_reason",
             "created_at",
             "finalised_at",
+            "withdrawn_at",
+            "withdrawal_reason",
         ]
 
 
@@ -233,4 +236,17 @@ class DecisionSerializer(serializers.Serializer):
 class SendBackSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=COMMENT_MAX, help_text=_("Why the report goes back to the rapporteur.")
+    )
+
+
+class CorrectionSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=COMMENT_MAX, help_text=_("Why a new version is needed: what it corrects.")
+    )
+
+
+class WithdrawSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=COMMENT_MAX,
+        help_text=_("Why the report is withdrawn (for example: wrong period)."),
     )

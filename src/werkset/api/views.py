@@ -19,9 +19,20 @@ from werkset.catalogue.selectors import catalogue_version_document
 from werkset.regions.models import Region
 from werkset.reports.answers import AnswerInvalid, answer_input_clean
 from werkset.reports.models import Answer, Report
-from werkset.reports.policy import perspective_codes, perspectives_mentioned, report_may_decide
-from werkset.reports.selectors import network_regions, partner_organisations, reports_visible
+from werkset.reports.policy import (
+    perspective_codes,
+    perspectives_mentioned,
+    report_may_decide,
+    report_may_write,
+)
+from werkset.reports.selectors import (
+    network_regions,
+    partner_organisations,
+    report_removed,
+    reports_visible,
+)
 from werkset.reports.services import EditConflict, ReportError, answer_save, report_start
+from werkset.reports.undo import report_remove, report_restore
 from werkset.reports.workflow import Decision, report_correct, report_transition
 
 from .exceptions import problem
@@ -29,12 +40,14 @@ from .serializers import (
     AnswerSerializer,
     AnswerWriteSerializer,
     CatalogueVersionSerializer,
+    CorrectionSerializer,
     DecisionSerializer,
     RegionSerializer,
     ReportDetailSerializer,
     ReportSerializer,
     ReportStartSerializer,
     SendBackSerializer,
+    WithdrawSerializer,
 )
 
 
@@ -84,8 +97,11 @@ LIST_FIELDS = (
     "number",
     "status",
     "corrects_id",
+    "correction_reason",
     "created_at",
     "finalised_at",
+    "withdrawn_at",
+    "withdrawal_reason",
     "region__code",
     "network__code",
     "catalogue_version__slug",
@@ -99,7 +115,11 @@ LIST_FIELDS = (
             OpenApiParameter("regio", str, description="Region code"),
             OpenApiParameter("netwerk", str, description="Regional network code"),
             OpenApiParameter("periode", str, description="Period, e.g. 2025 or 2025-H1"),
-            OpenApiParameter("status", str, enum=["concept", "ter_bespreking", "vastgesteld"]),
+            OpenApiParameter(
+                "status",
+                str,
+                enum=["concept", "ter_bespreking", "voorgelegd", "vastgesteld", "ingetrokken"],
+            ),
         ]
     )
 )
@@ -251,15 +271,63 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         )
         return self._transition(request, "finalise", decision=decision)
 
-    @extend_schema(request=None, responses={201: ReportSerializer})
+    @extend_schema(request=CorrectionSerializer, responses={201: ReportSerializer})
     @action(detail=True, methods=["post"], url_path="nieuwe-versie")
     def correct(self, request: Request, pk: str) -> Response:
-        """A new version of a finalised report, to correct it."""
+        """A new version of a finalised report, to correct it, with the reason."""
+        report = self.get_object()
+        if not report_may_write(scope_for_request(request), report):
+            raise PermissionDenied(_("Only the rapporteur of this report may change it."))
+        serializer = CorrectionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         try:
-            report = report_correct(report=self.get_object(), user=request_user(request))
+            new = report_correct(
+                report=report,
+                user=request_user(request),
+                reason=serializer.validated_data["reason"],
+            )
         except ReportError as exc:
             return _problem_from_report_error(exc)
-        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+        return Response(ReportSerializer(new).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=WithdrawSerializer, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="intrekken")
+    def withdraw(self, request: Request, pk: str) -> Response:
+        """Vastgesteld → ingetrokken, with the reason (the national role only): the report
+        leaves every comparison and stays readable."""
+        self.get_object()  # out of sight: 404, before the role is asked
+        if not scope_for_request(request).is_national:
+            raise PermissionDenied(_("Only the national role withdraws a finalised report."))
+        serializer = WithdrawSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._transition(request, "withdraw", note=serializer.validated_data["reason"])
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"], url_path="verwijderen")
+    def remove(self, request: Request, pk: str) -> Response:
+        """Remove a concept (its rapporteur): kept and restorable for 30 days, then deleted."""
+        try:
+            report_remove(report=self.get_object(), user=request_user(request))
+        except ReportError as exc:
+            return _problem_from_report_error(exc)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"], url_path="terugzetten")
+    def restore(self, request: Request, pk: str) -> Response:
+        """Put a removed concept back (its rapporteur), unless a report started since
+        stands in its place."""
+        try:
+            removed = report_removed(scope=scope_for_request(request), report_id=int(pk))
+        except (Report.DoesNotExist, ValueError) as exc:
+            raise NotFound(
+                _("There is no removed report with this number that you may see.")
+            ) from exc
+        try:
+            report = report_restore(report=removed, user=request_user(request))
+        except ReportError as exc:
+            return _problem_from_report_error(exc)
+        return Response(ReportSerializer(report).data)
 
     def _answer(self, key: str) -> Answer:
         try:

@@ -18,6 +18,7 @@ from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Report, ReportStatus
+from werkset.reports.selectors import report_is_latest
 
 from .events import AUDIT_STEP_EVENTS, FindingAdded, FindingAnswered, PeerAuditInvited
 from .models import Finding, PeerAudit
@@ -90,6 +91,10 @@ def peer_audit_invite(
             )
         if locked.status != ReportStatus.VASTGESTELD:
             raise ImprovementError(_("Only a finalised report can be audited."))
+        if not report_is_latest(locked):
+            raise ImprovementError(
+                _("A newer version replaces this report: invite an audit of that version.")
+            )
         if auditor_network.pk == network.pk:
             raise ImprovementError(_("Invite another network: a network does not audit itself."))
         if PeerAudit.objects.filter(

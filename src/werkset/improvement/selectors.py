@@ -17,7 +17,7 @@ from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.answers import content_of
 from werkset.reports.forms import figure_display
 from werkset.reports.models import Answer, Report, ReportStatus
-from werkset.reports.selectors import reports_visible
+from werkset.reports.selectors import reports_compared, reports_current, reports_visible
 
 from .models import Action, Evaluation, Finding, ImprovementPoint, PeerAudit, SwotEntry
 from .rules import peer_audits_visible
@@ -319,7 +319,7 @@ def indicator_figures(
     latest: dict[int, Report] = {}
     # A network's own report stands for each of its regions (issue 18), a region's report
     # for its region: the latest one (the region's own first in the same period) is shown.
-    for report in reports_visible(scope=scope).filter(network=network):
+    for report in reports_compared(scope=scope).filter(network=network):
         for region in [r for r in regions if report.region_id in (None, r.pk)]:
             current = latest.get(region.pk)
             rank = (report.period, report.region_id is not None, report.number)
@@ -438,9 +438,10 @@ def audit_invitations_open(*, scope: Scope) -> QuerySet[PeerAudit]:
 
 
 def reports_to_audit(*, scope: Scope, network: RegionalNetwork) -> QuerySet[Report]:
-    """The finalised reports of the network's regions that another network may audit."""
-    return (
-        reports_visible(scope=scope)
-        .filter(region__network=network, status=ReportStatus.VASTGESTELD)
-        .order_by("region__position", "-period", "-number")
-    )
+    """The finalised reports of the network's regions that another network may audit: not
+    a version that a newer version replaces (issue 19)."""
+    return reports_current(
+        reports_visible(scope=scope).filter(
+            region__network=network, status=ReportStatus.VASTGESTELD
+        )
+    ).order_by("region__position", "-period", "-number")

@@ -93,6 +93,10 @@ def report_json(*, report: Report) -> dict[str, Any]:
         "decision_note": report.decision_note,
         "decision_recorded_by": _username(report.decision_recorded_by),
         "corrects": report.corrects.number if report.corrects is not None else None,
+        "correction_reason": report.correction_reason,
+        "withdrawn_at": _time(report.withdrawn_at),
+        "withdrawn_by_name": report.withdrawn_by_name,
+        "withdrawal_reason": report.withdrawal_reason,
         "started_from": {
             "catalogue": started_from.catalogue_version.slug,
             "period": started_from.period,

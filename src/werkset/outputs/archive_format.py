@@ -61,6 +61,8 @@ _ITEM = {
 }
 # The network's decision, added to version 1 with issue 19: optional when read.
 _DECISION = ("decided_on", "decided_by", "decision_note", "decision_recorded_by")
+# Why a version was made, and a national withdrawal (issue 19, ADR 20): optional when read.
+_UNDO = ("correction_reason", "withdrawn_at", "withdrawn_by_name", "withdrawal_reason")
 # Fields of a report's story added to version 1 (issue 18): optional when read.
 _ITEM_OPTIONAL = ("section", "paragraph")
 
@@ -86,6 +88,10 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
         "decision_note": _string(),
         "decision_recorded_by": _USER,
         "corrects": {"type": ["integer", "null"], "minimum": 1, "maximum": 32767},
+        "correction_reason": _string(),
+        "withdrawn_at": _TIME_OR_NULL,
+        "withdrawn_by_name": _string(150),
+        "withdrawal_reason": _string(),
         "started_from": {
             "oneOf": [
                 {"type": "null"},
@@ -254,7 +260,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
             ),
         },
     },
-    optional=("story", "own_sections", *_DECISION),
+    optional=("story", "own_sections", *_DECISION, *_UNDO),
 )
 
 

@@ -119,6 +119,7 @@ def archive_existing(
         period=document["period"],
         catalogue_version=catalogue,
         number=document["number"],
+        removed_at__isnull=True,
     ).first()
 
 
@@ -128,7 +129,10 @@ def archive_other_kind(
     """Why the report may not be added beside the network's reports of its period, if it
     may not: a network reports either as a whole or per region (reports/services.py)."""
     same_period = Report.objects.filter(
-        network=unit.network, period=document["period"], catalogue_version=catalogue
+        network=unit.network,
+        period=document["period"],
+        catalogue_version=catalogue,
+        removed_at__isnull=True,
     )
     if unit.region is not None:
         other, kind = same_period.filter(region__isnull=True), _("as a network")
@@ -424,8 +428,9 @@ def _corrected(
         period=document["period"],
         catalogue_version=catalogue,
         number=document["corrects"],
+        removed_at__isnull=True,
     ).first()
-    if target is None or Report.objects.filter(corrects=target).exists():
+    if target is None or Report.objects.filter(corrects=target, removed_at__isnull=True).exists():
         return None
     return target
 

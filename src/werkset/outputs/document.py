@@ -216,6 +216,21 @@ class ReportDocument:
         ]
 
 
+def withdrawn_words(report: Report) -> dict[str, str]:
+    """A withdrawn report's documents say so where a concept's say it is a concept (the mark
+    on every page and the notice; issue 19). The national role, not a person, is named."""
+    if not report.is_withdrawn:
+        return {}
+    return {
+        "concept": _("WITHDRAWN"),
+        "concept_notice": _(
+            "Withdrawn on %(date)s by the national network, reason: %(reason)s. This report "
+            "no longer counts in any comparison."
+        )
+        % {"date": _local_date(report.withdrawn_at), "reason": report.withdrawal_reason},
+    }
+
+
 def _markdown(text: str) -> SafeString:
     """Catalogue and report Markdown, sanitised by core.markdown (nh3), hence safe."""
     return mark_safe(markdown_to_html(text or ""))  # noqa: S308 (sanitised by nh3)
@@ -469,7 +484,7 @@ def _report_document(*, report: Report) -> ReportDocument:
         for number, theme in enumerate(themes, start=1)
     ]
     sources.sort(key=lambda s: (theme_order.get(s.theme_id or 0, len(themes)), s.position, s.pk))
-    words = document_words()
+    words = document_words() | withdrawn_words(report)
     words["progress"] = _("%(answered)s of %(total)s indicators answered") % {
         "answered": answered,
         "total": len(indicators),

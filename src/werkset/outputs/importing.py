@@ -427,6 +427,11 @@ def _archive_write(plan: ArchivePlan, importer: User | None) -> Report:
         decided_by=document.get("decided_by", ""),
         decision_note=document.get("decision_note", ""),
         decision_recorded_by=plan.user(document.get("decision_recorded_by")),
+        # Archives from before ADR 20 have no reason nor withdrawal.
+        correction_reason=document.get("correction_reason", ""),
+        withdrawn_at=time(document.get("withdrawn_at")),
+        withdrawn_by_name=document.get("withdrawn_by_name", ""),
+        withdrawal_reason=document.get("withdrawal_reason", ""),
     )
     _set_times([report], [time(document["created_at"])], "created_at")
 

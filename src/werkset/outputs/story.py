@@ -42,6 +42,7 @@ from .document import (
     document_print_html,
     document_words,
     report_document,
+    withdrawn_words,
 )
 from .story_model import (
     AnswerElement,
@@ -310,6 +311,7 @@ def _history(
         ReportStatus.CONCEPT: _("The report went back to concept to be worked on."),
         ReportStatus.VOORGELEGD: _("The report was put to the regional network for decision."),
         ReportStatus.VASTGESTELD: _("The regional network finalised the report."),
+        ReportStatus.INGETROKKEN: _("The national network withdrew the report."),
     }
     for change in changes:
         text = messages.get(change.to_status)
@@ -321,6 +323,10 @@ def _history(
             text = _("%(who)s decided on the report at the meeting of %(date)s.") % {
                 "who": report.decided_by,
                 "date": date_format(report.decided_on, "j F Y"),
+            }
+        if change.to_status == ReportStatus.INGETROKKEN and change.note:
+            text = _("The national network withdrew the report, reason: %(reason)s.") % {
+                "reason": change.note.rstrip(".")
             }
         organisation = organisations.get(change.changed_by_id or 0)
         if organisation:
@@ -373,7 +379,7 @@ def _report_story(*, report: Report) -> StoryDocument:
         for change in changes
         if change.changed_by is not None and change.changed_by.organisation is not None
     }
-    words = story_words()
+    words = story_words() | withdrawn_words(report)
     unit = report_unit(report)
     placement = _Placement(outline, practice, quotes)
 

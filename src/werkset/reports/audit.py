@@ -23,3 +23,7 @@ class ReportAuditAction(models.TextChoices):
     OWN_SECTION_DELETED = "own_section_deleted", _("Own chapter or paragraph removed")
     PRACTICE_IMAGE_SAVED = "practice_image_saved", _("Image of a practice item saved")
     PRACTICE_IMAGE_REMOVED = "practice_image_removed", _("Image of a practice item removed")
+    REPORT_REMOVED = "report_removed", _("Concept report removed (restorable)")
+    REPORT_RESTORED = "report_restored", _("Removed concept report restored")
+    REPORT_PURGED = "report_purged", _("Removed concept report deleted for good")
+    REPORT_WITHDRAWN = "report_withdrawn", _("Finalised report withdrawn")

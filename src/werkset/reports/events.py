@@ -66,11 +66,40 @@ class ReportFinalised(ReportStatusChanged):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ReportWithdrawn(ReportStatusChanged):
+    """Finalised → withdrawn by the national role, with the reason in `note`; it leaves
+    every comparison. `also_withdrawn_ids`: the earlier versions withdrawn with it."""
+
+    also_withdrawn_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class ReportCorrected(ReportEvent):
-    """A new version (`report_id`) of a finalised report (`corrects_id`) was started."""
+    """A new version (`report_id`) of a finalised report (`corrects_id`) was started, for
+    `reason`."""
 
     corrects_id: int
     number: int
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportRemoved(ReportEvent):
+    """A concept was removed by its rapporteur: kept, restorable, until it is purged."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportRestored(ReportEvent):
+    """A removed concept was put back by its rapporteur."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportPurged(ReportEvent):
+    """A concept removed long enough ago was deleted for good (the id no longer exists)."""
+
+    network_id: int
+    region_id: int | None
+    period: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,4 +121,5 @@ STEP_EVENTS: dict[str, type[ReportStatusChanged]] = {
     "take_back": ReportTakenBack,
     "send_back": ReportSentBack,
     "finalise": ReportFinalised,
+    "withdraw": ReportWithdrawn,
 }

@@ -49,6 +49,8 @@ class ReportStatus(models.TextChoices):
     TER_BESPREKING = "ter_bespreking", _("Under discussion")
     VOORGELEGD = "voorgelegd", _("Put to the network for decision")
     VASTGESTELD = "vastgesteld", _("Finalised")
+    # Withdrawn by the national role (issue 19): it leaves every comparison, stays readable.
+    INGETROKKEN = "ingetrokken", _("Withdrawn")
 
 
 class Report(models.Model):
@@ -82,7 +84,8 @@ class Report(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.CONCEPT
     )
-    corrects = models.OneToOneField(
+    # A new version of a finalised report; at most one that is not removed (constraint).
+    corrects = models.ForeignKey(
         "self",
         verbose_name=_("corrects"),
         null=True,
@@ -90,6 +93,7 @@ class Report(models.Model):
         on_delete=models.PROTECT,
         related_name="corrected_by",
     )
+    correction_reason = models.TextField(_("reason for the new version"), blank=True)
     started_from = models.ForeignKey(
         "self",
         verbose_name=_("started from"),
@@ -111,6 +115,18 @@ class Report(models.Model):
     decision_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Undo without loss (issue 19): a concept removed by its rapporteur (restorable for
+    # REMOVED_KEPT_DAYS, then purged), a finalised report withdrawn by the national role.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_by_name = models.CharField(_("withdrawn by"), max_length=150, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     # The network's own story (seed 001): a title of its own, an introduction and a summary
     # that open the report document; empty means the catalogue's generic framing is used.
     title = models.CharField(_("title"), max_length=300, blank=True)
@@ -130,13 +146,19 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "period", "catalogue_version", "number"],
-                condition=models.Q(region__isnull=False),
+                condition=models.Q(region__isnull=False, removed_at__isnull=True),
                 name="unique_report_version",
             ),
             models.UniqueConstraint(
                 fields=["network", "period", "catalogue_version", "number"],
-                condition=models.Q(region__isnull=True),
+                condition=models.Q(region__isnull=True, removed_at__isnull=True),
                 name="unique_network_report_version",
+            ),
+            # A removed concept does not block a new one (nor a new version of the same).
+            models.UniqueConstraint(
+                fields=["corrects"],
+                condition=models.Q(corrects__isnull=False, removed_at__isnull=True),
+                name="unique_correction",
             ),
         ]
 
@@ -171,6 +193,14 @@ class Report(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status == ReportStatus.VASTGESTELD
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == ReportStatus.INGETROKKEN
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
 
 
 class Answer(models.Model):

@@ -13,6 +13,10 @@ Access to a report (a region's, or a regional network's own report, issue 18):
 - Bottlenecks are coded by the region's rapporteurs, and by the national network once the
   report is finalised (`report_may_code`).
 Which reports a user may see at all is `reports.selectors.reports_visible`.
+- Undo without loss (issue 19, ADR 20): the rapporteurs remove a concept and restore it
+  (`report_may_remove`, `report_may_restore`); the national role withdraws a finalised
+  report (`report_may_withdraw`). A removed concept is seen by nobody (`reports_seen_by`)
+  but in its workspace's list of removed concepts; a withdrawn report stays readable.
 
 Perspectives:
 
@@ -59,15 +63,41 @@ def report_may_edit(scope: Scope, report: Report) -> bool:
     return report_may_write(scope, report) and report.status in EDITABLE_STATUSES
 
 
+# Decided reports every role may read: finalised ones, and withdrawn ones (in the history).
+DECIDED_STATUSES = (ReportStatus.VASTGESTELD, ReportStatus.INGETROKKEN)
+
+# How long a removed concept is kept, restorable, before `werkset reports purge` deletes it.
+REMOVED_KEPT_DAYS = 30
+
+
 def reports_seen_by(scope: Scope) -> Q:
     """Which reports a scope may see at all, as a condition (scope.roles must not be
-    empty): every finalised report, and the work in progress of the people who follow it
-    (report_shows_discussion, for many reports at once)."""
-    return (
-        Q(status=ReportStatus.VASTGESTELD)
+    empty): every decided report (finalised or withdrawn), and the work in progress of the
+    people who follow it (report_shows_discussion, for many reports at once). A removed
+    concept is seen by nobody (its workspace lists it apart: selectors.reports_removed)."""
+    return Q(removed_at__isnull=True) & (
+        Q(status__in=DECIDED_STATUSES)
         | Q(region_id__in=scope.full_view_region_ids)
         | Q(region__isnull=True, network_id__in=scope.member_network_ids)
     )
+
+
+def report_may_remove(scope: Scope, report: Report) -> bool:
+    """A concept is removed (kept, restorable) by the rapporteurs who write it."""
+    return (
+        report_may_write(scope, report)
+        and report.status == ReportStatus.CONCEPT
+        and report.removed_at is None
+    )
+
+
+def report_may_restore(scope: Scope, report: Report) -> bool:
+    return report_may_write(scope, report) and report.removed_at is not None
+
+
+def report_may_withdraw(scope: Scope, report: Report) -> bool:
+    """The national role withdraws a finalised report (wrong period, wrong unit)."""
+    return scope.is_national and report.status == ReportStatus.VASTGESTELD
 
 
 def report_shows_discussion(scope: Scope, report: Report) -> bool:

@@ -2,14 +2,16 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
-from werkset.regions.models import Organisation, Region
+from werkset.regions.models import Organisation, Region, RegionalNetwork
 
 from .answers import AnswerContent, answer_is_complete, content_of
 from .models import (
@@ -20,11 +22,12 @@ from .models import (
     Quote,
     Report,
     ReportSection,
+    ReportStatus,
     SectionText,
     SourceDocument,
 )
 from .numbering import ItemNumber
-from .policy import reports_seen_by
+from .policy import REMOVED_KEPT_DAYS, report_may_start, reports_seen_by
 from .story_selectors import report_story_outline
 
 
@@ -39,6 +42,67 @@ def reports_visible(*, scope: Scope) -> QuerySet[Report]:
     return Report.objects.filter(_visible(scope)).select_related(
         "region__network", "catalogue_version"
     )
+
+
+def reports_compared(*, scope: Scope) -> QuerySet[Report]:
+    """The reports that take part in comparisons, the national picture and the improvement
+    cycle's figures: those visible, without withdrawn ones (issue 19; a withdrawn report
+    stays readable in its history, but no longer counts). Every comparison starts here."""
+    return reports_visible(scope=scope).exclude(status=ReportStatus.INGETROKKEN)
+
+
+def _live_correction() -> Exists:
+    return Exists(Report.objects.filter(corrects=OuterRef("pk"), removed_at__isnull=True))
+
+
+def reports_current(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """These reports without the versions that a newer version replaces (a correction that
+    is not removed): what is offered for peer audits."""
+    return reports.filter(~_live_correction())
+
+
+def report_correction(report: Report) -> Report | None:
+    """The newer version that replaces this decided one (not a removed one), if any: its
+    number, date and reason are shown on the old version (issue 19)."""
+    if report.status not in (ReportStatus.VASTGESTELD, ReportStatus.INGETROKKEN):
+        return None
+    return (
+        Report.objects.filter(corrects=report, removed_at__isnull=True)
+        .order_by()
+        .only("id", "number", "status", "created_at", "finalised_at", "correction_reason")
+        .first()
+    )
+
+
+def reports_removed(
+    *, scope: Scope, network: RegionalNetwork, region: Region | None
+) -> QuerySet[Report]:
+    """The concepts of a workspace that were removed less than REMOVED_KEPT_DAYS ago, for
+    the rapporteurs who may restore them; none for anyone else."""
+    region_id = region.pk if region is not None else None
+    if not report_may_start(scope, network_id=network.pk, region_id=region_id):
+        return Report.objects.none()
+    since = timezone.now() - timedelta(days=REMOVED_KEPT_DAYS)
+    return (
+        Report.objects.filter(
+            network=network, region=region, removed_at__isnull=False, removed_at__gte=since
+        )
+        .select_related("catalogue_version", "removed_by")
+        .order_by("-removed_at")
+    )
+
+
+def report_removed(*, scope: Scope, report_id: int) -> Report:
+    """A removed concept this scope may restore; Report.DoesNotExist otherwise."""
+    report = (
+        Report.objects.filter(removed_at__isnull=False)
+        .select_related("region", "network", "catalogue_version")
+        .order_by()
+        .get(pk=report_id)
+    )
+    if not report_may_start(scope, network_id=report.network_id, region_id=report.region_id):
+        raise Report.DoesNotExist("Report matching query does not exist.")
+    return report
 
 
 def report_visible(*, scope: Scope, report_id: int) -> Report:
@@ -86,7 +150,7 @@ def report_answer_visible(
 
 
 def report_is_latest(report: Report) -> bool:
-    return not Report.objects.filter(corrects=report).exists()
+    return not Report.objects.filter(corrects=report, removed_at__isnull=True).exists()
 
 
 @dataclass
@@ -319,11 +383,13 @@ def report_differences(*, old: Report, new: Report) -> list[AnswerDifference]:
 
 
 def report_versions(*, report: Report) -> list[Report]:
-    """All versions of the same region, period and catalogue, oldest first."""
+    """All versions of the same unit, period and catalogue, oldest first (no removed ones)."""
     return list(
         Report.objects.filter(
+            network_id=report.network_id,
             region=report.region,
             period=report.period,
             catalogue_version=report.catalogue_version,
+            removed_at__isnull=True,
         ).order_by("number")
     )

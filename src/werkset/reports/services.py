@@ -166,8 +166,12 @@ def report_start(
     with transaction.atomic():
         # One lock per network serialises every start in it (network and region reports).
         RegionalNetwork.objects.select_for_update().get(pk=network.pk)
+        # A removed concept (reports/undo.py) does not count: it blocks no new report.
         same_period = Report.objects.filter(
-            network=network, period=period, catalogue_version=catalogue_version
+            network=network,
+            period=period,
+            catalogue_version=catalogue_version,
+            removed_at__isnull=True,
         )
         if same_period.filter(region=region).exists():
             raise ReportError(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, story_views, views, workflow_views
+from . import comment_views, story_views, undo_views, views, workflow_views
 
 app_name = "reports"
 urlpatterns = [
@@ -24,6 +24,8 @@ urlpatterns = [
         name="transition",
     ),
     path("<int:report_id>/nieuwe-versie/", workflow_views.report_correct_view, name="correct"),
+    path("<int:report_id>/verwijderen/", undo_views.report_remove_view, name="remove"),
+    path("<int:report_id>/terugzetten/", undo_views.report_restore_view, name="restore"),
     path("<int:report_id>/verschillen/", views.report_differences_view, name="differences"),
     path("<int:report_id>/commentaar/", comment_views.comment_add_view, name="comment_add"),
     path(

@@ -22,7 +22,8 @@ from werkset.core.services import audit_record
 from werkset.core.workflow import StepNotPossible, StepUnknown, Transition, Workflow
 
 from .answers import AnswerContent, clean_text
-from .events import STEP_EVENTS, ReportCorrected
+from .audit import ReportAuditAction
+from .events import STEP_EVENTS, ReportCorrected, ReportWithdrawn
 from .limits import COMMENT_MAX, text_too_long
 from .models import (
     Answer,
@@ -39,10 +40,9 @@ from .models import (
 )
 from .policy import (
     report_may_decide,
+    report_may_withdraw,
     report_may_write,
 )
-
-# Quick successive saves by the same person fold into one history entry.
 from .services import (
     ReportError,
     answer_change,
@@ -51,6 +51,7 @@ from .services import (
     require_writer,
     user_name,
 )
+from .undo import not_replaced, withdraw_earlier, withdrawn_by
 
 
 def _ready_for(step: str) -> Callable[[Report], None]:
@@ -69,7 +70,9 @@ def _ready_for(step: str) -> Callable[[Report], None]:
 
 # The report's workflow (issue 19): the rapporteur ("writer") compiles the report and puts
 # it to the network; the network's chair or secretary ("decider") records the network's
-# decision or sends it back with reasons. Nobody decides on a report they write.
+# decision or sends it back with reasons. Nobody decides on a report they write. The
+# national role ("national") withdraws a finalised report that should not count (wrong
+# period, wrong unit): it leaves the comparisons and stays readable (ADR 20).
 TRANSITIONS = Workflow(
     "report",
     (
@@ -118,8 +121,22 @@ TRANSITIONS = Workflow(
             gettext_lazy("Send back to the rapporteur"),
             who="decider",
         ),
+        Transition(
+            "withdraw",
+            (ReportStatus.VASTGESTELD,),
+            ReportStatus.INGETROKKEN,
+            gettext_lazy("Withdraw the report"),
+            who="national",
+            guard=not_replaced,
+        ),
     ),
 )
+
+# Steps that need a reason in `note`, with the refusal when it is missing.
+REASON_REQUIRED = {
+    "send_back": gettext_lazy("Say why the report goes back to the rapporteur."),
+    "withdraw": gettext_lazy("Say why the report is withdrawn (for example: wrong period)."),
+}
 
 
 @dataclass(frozen=True)
@@ -136,17 +153,22 @@ def transitions_from(status: str) -> list[Transition]:
 
 
 def transitions_for(scope: Any, report: Report) -> list[Transition]:
-    """The moves this scope may make on the report now (its side: writer or decider)."""
+    """The moves this scope may make on the report now (its side: writer, decider or
+    the national role)."""
     sides = {
         "writer": report_may_write(scope, report),
         "decider": report_may_decide(scope, report),
+        "national": report_may_withdraw(scope, report),
     }
     return [t for t in transitions_from(report.status) if sides.get(t.who, False)]
 
 
 def _require_side(report: Report, user: User, transition: Transition) -> None:
     scope = scope_for_user(user)
-    if transition.who == "decider":
+    if transition.who == "national":
+        if not scope.is_national:
+            raise PermissionDenied(_("Only the national role withdraws a finalised report."))
+    elif transition.who == "decider":
         if not report_may_decide(scope, report):
             raise PermissionDenied(
                 _(
@@ -199,8 +221,8 @@ def report_transition(
     note = clean_text(note)
     if message := text_too_long(note, limit=COMMENT_MAX):
         raise ReportError(message)
-    if name == "send_back" and not note:
-        raise ReportError(_("Say why the report goes back to the rapporteur."))
+    if name in REASON_REQUIRED and not note:
+        raise ReportError(str(REASON_REQUIRED[name]))
     with transaction.atomic():
         locked = locked_report(report)
         answers_held(locked)
@@ -222,6 +244,11 @@ def report_transition(
                 "decision_recorded_by",
             ]
             note = _decision_summary(checked)
+        also_withdrawn: list[Report] = []
+        if transition.target == ReportStatus.INGETROKKEN:
+            withdrawn_by(locked, user=user, reason=note)
+            fields += ["withdrawn_at", "withdrawn_by", "withdrawn_by_name", "withdrawal_reason"]
+            also_withdrawn = withdraw_earlier(locked, user=user, reason=note)
         previous = locked.status
         locked.status = transition.target
         locked.save(update_fields=fields)
@@ -233,6 +260,26 @@ def report_transition(
             changed_by_name=user_name(user),
             note=note,
         )
+        if transition.target == ReportStatus.INGETROKKEN:
+            audit_record(
+                actor=user,
+                action=ReportAuditAction.REPORT_WITHDRAWN,
+                target=locked,
+                summary=_("Report %(report)s withdrawn: %(reason)s")
+                % {"report": locked, "reason": note},
+                detail={"reason": note, "also_withdrawn": [r.pk for r in also_withdrawn]},
+            )
+            emit(
+                ReportWithdrawn(
+                    actor_id=user.pk,
+                    report_id=locked.pk,
+                    from_status=previous,
+                    to_status=transition.target,
+                    note=note,
+                    also_withdrawn_ids=tuple(r.pk for r in also_withdrawn),
+                )
+            )
+            return locked
         audit_record(
             actor=user,
             action=AuditAction.REPORT_STATUS_CHANGED,
@@ -273,14 +320,20 @@ def _step(name: str, report: Report) -> Transition:
         ) from None
 
 
-def report_correct(*, report: Report, user: User) -> Report:
-    """Start a new version of a finalised report; the finalised one stays as it is."""
+def report_correct(*, report: Report, user: User, reason: str) -> Report:
+    """Start a new version of a finalised report, for a reason (stored on the new version,
+    shown on the old one); the finalised one stays as it is."""
+    reason = clean_text(reason)
+    if not reason:
+        raise ReportError(_("Say why a new version is needed: what it corrects."))
+    if message := text_too_long(reason, limit=COMMENT_MAX):
+        raise ReportError(message)
     with transaction.atomic():
         locked = locked_report(report)
         require_writer(locked, user)
         if locked.status != ReportStatus.VASTGESTELD:
             raise ReportError(_("Only a finalised report gets a new version; edit this one."))
-        if Report.objects.filter(corrects=locked).exists():
+        if Report.objects.filter(corrects=locked, removed_at__isnull=True).exists():
             raise ReportError(_("This report already has a newer version."))
         new = Report.objects.create(
             network_id=locked.network_id,
@@ -292,6 +345,7 @@ def report_correct(*, report: Report, user: User) -> Report:
             catalogue_version=locked.catalogue_version,
             number=locked.number + 1,
             corrects=locked,
+            correction_reason=reason,
             created_by=user,
         )
         now = timezone.now()
@@ -347,17 +401,23 @@ def report_correct(*, report: Report, user: User) -> Report:
             to_status=ReportStatus.CONCEPT,
             changed_by=user,
             changed_by_name=user_name(user),
-            note=_("New version of version %(number)s") % {"number": locked.number},
+            note=_("New version of version %(number)s: %(reason)s")
+            % {"number": locked.number, "reason": reason},
         )
         audit_record(
             actor=user,
             action=AuditAction.REPORT_CORRECTED,
             target=new,
             summary=_("New version %(new)s of %(old)s") % {"new": new.number, "old": locked},
+            detail={"reason": reason, "corrects": locked.pk},
         )
         emit(
             ReportCorrected(
-                actor_id=user.pk, report_id=new.pk, corrects_id=locked.pk, number=new.number
+                actor_id=user.pk,
+                report_id=new.pk,
+                corrects_id=locked.pk,
+                number=new.number,
+                reason=reason,
             )
         )
     return new

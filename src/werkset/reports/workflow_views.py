@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.regions.models import Region, RegionalNetwork
@@ -20,12 +20,16 @@ from .forms import (
 )
 from .models import Report
 from .policy import (
+    REMOVED_KEPT_DAYS,
     report_may_decide,
     report_may_start,
+    report_may_withdraw,
     report_may_write,
 )
 from .readiness import STEPS_CONFIRMED, report_readiness
 from .selectors import (
+    report_is_latest,
+    reports_removed,
     reports_visible,
 )
 from .services import (
@@ -67,6 +71,7 @@ def _workspace(
     region_id = region.pk if region is not None else None
     can_start = report_may_start(scope, network_id=network.pk, region_id=region_id)
     form = ReportStartForm(previous_reports=reports) if can_start else None
+    removed = reports_removed(scope=scope, network=network, region=region)
     if request.method == "POST":
         if not can_start:
             raise PermissionDenied
@@ -94,6 +99,8 @@ def _workspace(
                 "region": region,
                 "reports": reports,
                 "form": form,
+                "removed": removed,
+                "kept_days": REMOVED_KEPT_DAYS,
                 "can_view_in_progress": scope.can_view_region_in_progress(region),
             },
         )
@@ -105,6 +112,8 @@ def _workspace(
             "regions": network.regions.order_by("position", "name"),
             "reports": reports,
             "form": form,
+            "removed": removed,
+            "kept_days": REMOVED_KEPT_DAYS,
             "can_view_in_progress": scope.can_view_network_in_progress(network),
         },
     )
@@ -114,7 +123,11 @@ def _transition_confirm(
     request: HttpRequest, report: Report, name: str, *, error: str = "", status: int = 200
 ) -> HttpResponse:
     scope = scope_for_request(request)
-    if not (report_may_write(scope, report) or report_may_decide(scope, report)):
+    if not (
+        report_may_write(scope, report)
+        or report_may_decide(scope, report)
+        or report_may_withdraw(scope, report)
+    ):
         raise PermissionDenied
     transition = next((t for t in transitions_for(scope, report) if t.name == name), None)
     if transition is None:
@@ -169,7 +182,7 @@ def report_transition_view(request: HttpRequest, report_id: int, name: str) -> H
             decision=_decision_posted(request) if name == "finalise" else None,
         )
     except ReportError as exc:
-        if name in ("finalise", "send_back"):
+        if name in ("finalise", "send_back", "withdraw"):
             # The chair's input stays on the page with the reason it was refused.
             report.refresh_from_db()
             return _transition_confirm(request, report, name, error=str(exc), status=400)
@@ -180,13 +193,33 @@ def report_transition_view(request: HttpRequest, report_id: int, name: str) -> H
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_correct_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    """GET: the page that asks why a new version is needed; POST: the new version."""
     report = report_or_404(request, report_id)
-    try:
-        new = report_correct(report=report, user=request_user(request))
-    except ReportError as exc:
-        messages.error(request, str(exc))
+    if not report_may_write(scope_for_request(request), report):
+        raise PermissionDenied
+    if not (report.is_final and report_is_latest(report)):
+        messages.error(request, _("Only the latest finalised version gets a new version."))
         return redirect("reports:detail", report_id=report.pk)
-    messages.success(request, _("A new version has been made; the finalised one stays as it is."))
-    return redirect("reports:detail", report_id=new.pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            new = report_correct(
+                report=report,
+                user=request_user(request),
+                reason=request.POST.get("reason", "")[:20000],
+            )
+        except ReportError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request, _("A new version has been made; the finalised one stays as it is.")
+            )
+            return redirect("reports:detail", report_id=new.pk)
+    return render(
+        request,
+        "reports/correct_confirm.html",
+        {"report": report, "error": error, "reason": request.POST.get("reason", "")},
+        status=400 if error else 200,
+    )

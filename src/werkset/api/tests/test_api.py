@@ -172,7 +172,7 @@ def test_statusovergangen_als_acties(rapporteur_friesland, report):
     chair = api_for(network_chair(report))
     decided = chair.post(f"{base}/vaststellen", decision, format="json")
     assert decided.json()["status"] == "vastgesteld"
-    new = client.post(f"{base}/nieuwe-versie")
+    new = client.post(f"{base}/nieuwe-versie", {"reason": "Cijfers aangevuld"}, format="json")
     assert new.status_code == 201
     assert new.json()["number"] == 2
 

@@ -7,7 +7,8 @@ own report or its network's report (issue 18: a network's report speaks for each
 regions, with the region's own answer where it gives one). For the viewer's own region(s)
 (those whose work in progress the scope shows) without a finalised report, the latest
 version is shown too, marked as concept and left out of every statistic. Another region's
-concept never appears: every report query starts from reports_visible(scope=...).
+concept never appears, nor a withdrawn report: every report query starts from
+reports_compared(scope=...) (reports.selectors).
 """
 
 from collections import defaultdict
@@ -25,7 +26,7 @@ from werkset.regions.models import Region
 from werkset.reports.answers import content_of
 from werkset.reports.models import Answer, Report, ReportStatus
 from werkset.reports.policy import report_shows_discussion
-from werkset.reports.selectors import reports_visible
+from werkset.reports.selectors import reports_compared
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def period_overview(*, scope: Scope, stamped: bool = False) -> PeriodOverview:
     reports of each period use, and (`stamped`, for the trend) per version the stamp of its
     finalised reports. One query; the stamps make it a grouping with aggregates, which costs
     the other comparison pages more than they would use."""
-    visible = reports_visible(scope=scope).order_by()
+    visible = reports_compared(scope=scope).order_by()
     rows: list[tuple[Any, ...]] = (
         list(
             visible.values_list("period", "status", "catalogue_version_id").annotate(
@@ -184,7 +185,7 @@ def comparison_entries(
     known_versions = versions if versions is not None else catalogue_versions()
     known = {version.pk: version for version in known_versions}
     picked = list(
-        reports_visible(scope=scope)
+        reports_compared(scope=scope)
         .filter(period=period, catalogue_version_id__in=_line_ids(catalogue, known_versions))
         .select_related(None)
         .select_related("region", "network")

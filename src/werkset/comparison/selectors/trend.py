@@ -23,7 +23,7 @@ from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.regions.models import Region
 from werkset.reports.models import Answer, ReportStatus
-from werkset.reports.selectors import reports_visible
+from werkset.reports.selectors import reports_compared
 
 from ..statistics import Distribution, distribution, figure_number
 from .bandwidth import Figure, figure_specs
@@ -108,7 +108,7 @@ def _trend_picks(
     line = catalogue_line(version=lens, versions=versions)
     order = {v.pk: (v.pk == lens.pk, v.published_on, v.slug) for v in line}
     rows = (
-        reports_visible(scope=scope)
+        reports_compared(scope=scope)
         .filter(catalogue_version_id__in=list(order))
         .values_list(
             "id",

@@ -29,7 +29,9 @@ from werkset.notifications.services import notify
 from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
+from werkset.reports.services import report_start
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.undo import report_remove
 from werkset.reports.workflow import report_correct, report_transition
 
 # A one-pixel PNG, the image of the matrix's practice item.
@@ -115,6 +117,9 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "reports:transition": ("post", "transition", (302, 302, 404, 403, 404, 404, 404)),
     "reports:correct": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
     "reports:differences": ("get", "report", OWN),
+    # Undo without loss (issue 19): the rapporteur removes a concept and restores it.
+    "reports:remove": ("get", "report", (302, 200, 404, 403, 404, 404, 404)),
+    "reports:restore": ("post", "removed", (302, 302, 404, 404, 404, 404, 404)),
     "reports:comment_add": ("post", "report", (302, 302, 404, 302, 404, 404, 404)),
     "reports:comment_resolve": ("post", "comment", (302, 302, 404, 403, 404, 404, 404)),
     "reports:item_add": ("get", "item_kind", (302, 200, 404, 403, 404, 404, 404)),
@@ -202,8 +207,13 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "api:rapportage-send-back": ("post", "api_report", (401, 403, 404, 403, 404, 404, 404)),
     "api:rapportage-put-forward": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
     "api:rapportage-take-back": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
-    "api:rapportage-correct": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
+    # A new version needs its reason (issue 19): without one in the body, 400.
+    "api:rapportage-correct": ("post", "api_report", (401, 400, 404, 403, 404, 404, 404)),
     "api:rapportage-answer": ("get", "api_answer", (401, 200, 404, 200, 404, 404, 404)),
+    "api:rapportage-remove": ("post", "api_report", (401, 204, 404, 403, 404, 404, 404)),
+    "api:rapportage-restore": ("post", "api_removed", (401, 200, 404, 404, 404, 404, 404)),
+    # Only the national role withdraws a finalised report: without a reason, 400.
+    "api:rapportage-withdraw": ("post", "api_final", (401, 403, 403, 403, 403, 400, 403)),
 }
 
 
@@ -284,11 +294,19 @@ def world(
     """A finalised Friesland report with a concept correction (v2) and things inside it."""
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
-    concept = report_correct(report=report, user=rapporteur_friesland)
+    removed = report_start(
+        region=report.region,
+        period="2023",
+        catalogue_version=report.catalogue_version,
+        user=rapporteur_friesland,
+    )
+    report_remove(report=removed, user=rapporteur_friesland)
     auditor = make_user(
         Role.NETWERKLID, network=RegionalNetwork.objects.get(code="midden-nederland")
     )
     improvement = matrix_objects(report=report, netwerklid=netwerklid_noord, auditor=auditor)
+    # The audit is of version 1 before version 2 replaces it (issue 19).
+    concept = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
     answer = Answer.objects.get(
         report=concept, indicator__key="acuut.ontwikkel.voorlichting-politie"
     )
@@ -381,6 +399,9 @@ def world(
         "person": {"user_id": rapporteur_friesland.pk},
         "invitation": {"token": "matrix-uitnodiging"},
         "reset_link": {"uidb64": "MA", "token": "matrix-token"},
+        "api_final": {"pk": report.pk},
+        "removed": {"report_id": removed.pk},
+        "api_removed": {"pk": removed.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
     } | improvement
     return users, kwargs

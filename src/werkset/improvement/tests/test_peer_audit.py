@@ -227,7 +227,9 @@ def test_auditors_lezen_de_audit_en_de_rapportage(client_for, audit, netwerklid_
 def test_auditors_zien_geen_concepten_of_discussie_van_het_netwerk(
     client_for, audit, netwerklid_midden, rapporteur_friesland
 ):
-    concept = report_correct(report=audit.report, user=rapporteur_friesland)
+    concept = report_correct(
+        report=audit.report, user=rapporteur_friesland, reason="Cijfers aangevuld"
+    )
     answer = Answer.objects.filter(report=audit.report).first()
     client = client_for(netwerklid_midden)
     assert client.get(reverse("reports:detail", args=[concept.pk])).status_code == 404

@@ -164,12 +164,18 @@ def test_een_nieuwe_versie_levert_report_corrected(
 ):
     events = delivered(
         django_capture_on_commit_callbacks,
-        lambda: report_correct(report=finalised, user=rapporteur_friesland),
+        lambda: report_correct(
+            report=finalised, user=rapporteur_friesland, reason="Cijfers aangevuld"
+        ),
     )
     new = Report.objects.get(corrects=finalised)
     assert events == [
         ReportCorrected(
-            actor_id=rapporteur_friesland.pk, report_id=new.pk, corrects_id=finalised.pk, number=2
+            actor_id=rapporteur_friesland.pk,
+            report_id=new.pk,
+            corrects_id=finalised.pk,
+            number=2,
+            reason="Cijfers aangevuld",
         )
     ]
 
@@ -177,7 +183,9 @@ def test_een_nieuwe_versie_levert_report_corrected(
 def test_een_nieuwe_versie_die_terugdraait_levert_niets(
     django_capture_on_commit_callbacks, finalised, rapporteur_friesland
 ):
-    action = partial(report_correct, report=finalised, user=rapporteur_friesland)
+    action = partial(
+        report_correct, report=finalised, user=rapporteur_friesland, reason="Cijfers aangevuld"
+    )
     assert delivered_after_rollback(django_capture_on_commit_callbacks, action) == []
 
 

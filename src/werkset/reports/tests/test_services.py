@@ -288,7 +288,7 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
 
-    new = report_correct(report=report, user=rapporteur_friesland)
+    new = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
     assert (new.number, new.status, new.corrects_id) == (2, ReportStatus.CONCEPT, report.pk)
     new_answer = answer_for(new, "acuut.uitvoering.crisismeldingen")
     assert new_answer.figures == {"aantal": 600}
@@ -305,7 +305,7 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
     assert difference.after.figures == {"aantal": 640}
     assert answer_for(report, "acuut.uitvoering.crisismeldingen").figures == {"aantal": 600}
     with pytest.raises(ReportError, match="nieuwere versie"):
-        report_correct(report=report, user=rapporteur_friesland)
+        report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
 
 
 def test_starten_vanuit_de_vorige_rapportage(report, rapporteur_friesland):

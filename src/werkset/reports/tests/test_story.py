@@ -311,7 +311,7 @@ def test_a_new_version_keeps_the_story_and_the_places(report, rapporteur_friesla
     report.refresh_from_db()
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
-    new = report_correct(report=report, user=rapporteur_friesland)
+    new = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
     copy = new.practice_items.get()
     assert new.introduction == "Inleiding"
     assert copy.section is not None

@@ -314,7 +314,7 @@ def test_correctie_en_verschillen(client_for, report, rapporteur_friesland):
     client.post(save_url(report, answer), {"base_revision": "0", "choice": "ja"})
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
-    response = client.post(reverse("reports:correct", args=[report.pk]))
+    response = client.post(reverse("reports:correct", args=[report.pk]), {"reason": "Aangevuld"})
     new = Report.objects.get(number=2)
     assert response["Location"] == reverse("reports:detail", args=[new.pk])
     new_answer = answer_for(new, "acuut.ontwikkel.voorlichting-politie")

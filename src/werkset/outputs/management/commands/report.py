@@ -58,8 +58,10 @@ class Command(BaseCommand):
         getattr(self, f"_{options['action']}")(options)
 
     def _list(self, options: dict[str, Any]) -> None:
-        reports = Report.objects.select_related("region", "network", "catalogue_version").order_by(
-            "region__position", "period", "catalogue_version__published_on", "number"
+        reports = (
+            Report.objects.filter(removed_at__isnull=True)  # a removed concept is gone
+            .select_related("region", "network", "catalogue_version")
+            .order_by("region__position", "period", "catalogue_version__published_on", "number")
         )
         rows = [
             {
@@ -83,7 +85,7 @@ class Command(BaseCommand):
 
     def _export(self, options: dict[str, Any]) -> None:
         reports = Report.objects.filter(
-            region__code=options["region"], period=options["period"]
+            region__code=options["region"], period=options["period"], removed_at__isnull=True
         ).select_related("region", "network", "catalogue_version")
         if options["catalogue"]:
             reports = reports.filter(catalogue_version__slug=options["catalogue"])
