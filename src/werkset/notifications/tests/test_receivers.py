@@ -133,7 +133,9 @@ def test_nieuwe_versie_meldt_wie_de_rapportage_volgt(
     outsiders,
 ):
     report_decided(under_discussion, rapporteur_friesland)
-    post_committed(rapporteur_friesland, "reports:correct", under_discussion.pk)
+    post_committed(
+        rapporteur_friesland, "reports:correct", under_discussion.pk, reason="Een telfout."
+    )
     assert told(kinds.REPORT_CORRECTED) == ids(second_rapporteur, netwerklid_noord, chair)
     assert "Versie 2 " in Notification.objects.filter(kind=kinds.REPORT_CORRECTED).first().message
 
