@@ -1,5 +1,6 @@
 """Demo data for trying werkset out: fictitious accounts, never for production."""
 
+import datetime
 import random
 import secrets
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.models import Answer, Report
 from werkset.reports.services import answer_save, report_item_save, report_start, section_text_save
 from werkset.reports.workflow import Decision, report_transition
+from werkset.rounds.models import ReportingRound
+from werkset.rounds.services import round_close
 
 from .content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
 from .seed_report import CHAIR, RAPPORTEUR, seed_report_archive
@@ -176,6 +179,7 @@ def demo_reports_create() -> list[Report]:
     rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
 
     with transaction.atomic():
+        past, current_round = demo_rounds_create(catalogue)
         finalised = report_start(
             region=region, period="2024", catalogue_version=catalogue, user=rapporteur
         )
@@ -216,7 +220,27 @@ def demo_reports_create() -> list[Report]:
         for key, kind, text in OPEN_COMMENTS:
             answer = current.answers.select_related("indicator__theme").get(indicator__key=key)
             comment_add(report=current, user=netwerklid, text=text, kind=kind, answer=answer)
+        if past.is_open:
+            round_close(reporting_round=past, user=User.objects.get(username="landelijk"))
     return [finalised, current]
+
+
+def demo_rounds_create(catalogue: CatalogueVersion) -> tuple[ReportingRound, ReportingRound]:
+    """The demo's reporting rounds (issue 19): 2024, whose deadline has passed (closed once
+    its reports are started), and 2025, open with a deadline eight weeks ahead. Written as
+    demo ground: opening a round with a deadline in the past is refused in the product."""
+    past, _created = ReportingRound.objects.get_or_create(
+        period="2024",
+        defaults={"catalogue_version": catalogue, "deadline": datetime.date(2025, 3, 1)},
+    )
+    current, _created = ReportingRound.objects.get_or_create(
+        period="2025",
+        defaults={
+            "catalogue_version": catalogue,
+            "deadline": timezone.localdate() + datetime.timedelta(weeks=8),
+        },
+    )
+    return past, current
 
 
 def demo_network_report_create() -> Report | None:
