@@ -179,7 +179,7 @@ def demo_reports_create() -> list[Report]:
     rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
 
     with transaction.atomic():
-        past, current_round = demo_rounds_create(catalogue)
+        past, _current = demo_rounds_create(catalogue)
         finalised = report_start(
             region=region, period="2024", catalogue_version=catalogue, user=rapporteur
         )

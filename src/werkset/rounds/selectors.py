@@ -1,5 +1,5 @@
 """Reads of reporting rounds: the open rounds a report may start in, and the status matrix
-of networks and regions × rounds (issue 19) in a fixed number of queries."""
+of networks and regions by rounds (issue 19) in a fixed number of queries."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -191,7 +191,7 @@ def _network_rows(
 
 
 def status_matrix(*, today: date | None = None) -> StatusMatrix:
-    """Networks and their regions × rounds (newest round first): four queries, whatever the
+    """Networks and their regions by rounds (newest round first): four queries, whatever the
     number of networks, regions, rounds and reports."""
     today = today or timezone.localdate()
     rounds = list(rounds_all().order_by("-period"))

@@ -22,9 +22,9 @@ from werkset.reports.events import (
 )
 from werkset.reports.models import Report
 from werkset.reports.services import ReportError, report_start
-from werkset.rounds.testing import round_opened
 from werkset.reports.tests.decide import network_chair, report_decided
 from werkset.reports.workflow import Decision, report_correct, report_transition
+from werkset.rounds.testing import round_opened
 
 pytestmark = pytest.mark.django_db
 
