@@ -30,6 +30,7 @@ urlpatterns = [
     path("vergelijken/", include("werkset.comparison.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
     path("rapportages/", include("werkset.reports.urls")),
+    path("rondes/", include("werkset.rounds.urls")),
     path("rapportages/", include("werkset.outputs.urls")),
     path("rapportages/", include("werkset.documents.urls")),
     path(

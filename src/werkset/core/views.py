@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from werkset.accounts.scope import scope_for_request
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
 from werkset.core.problems import is_api_request, problem_response
 from werkset.privacy.detectors import kind_list
+from werkset.rounds.policy import round_may_manage
 
 
 @login_required
@@ -23,6 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "assignments": role_assignments_for_user(user=request.user),
             "catalogue_versions": catalogue_versions_published(),
+            "may_manage_rounds": round_may_manage(scope_for_request(request)),
         },
     )
 
