@@ -26,6 +26,7 @@ from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
 from werkset.reports.tests.decide import report_decided
 from werkset.reports.workflow import report_correct, report_transition
+from werkset.rounds.models import ReportingRound
 
 # A one-pixel PNG, the image of the matrix's practice item.
 MATRIX_PNG = bytes.fromhex(
@@ -58,6 +59,7 @@ NETWORK_POST = (302, 302, 404, 302, 404, 403, 403)
 NETWORK_FORM = (302, 400, 404, 400, 404, 403, 403)
 AUDITED_NETWERKLID = (302, 403, 404, 302, 404, 403, 403)
 AUDITOR_ONLY = (302, 403, 404, 403, 404, 403, 403)
+NATIONAL_ONLY = (302, 403, 403, 403, 403, 200, 403)
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "home": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "login": ("get", "", (200, 302, 302, 302, 302, 302, 302)),
@@ -149,6 +151,13 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "improvement:audit_conclude": ("post", "improvement_audit", AUDITOR_ONLY),
     "improvement:finding_respond": ("post", "improvement_finding", AUDITED_NETWERKLID),
     "improvement:audit_respond": ("post", "improvement_audit", (302, 403, 404, 400, 404, 403, 403)),
+    # Reporting rounds (issue 19): the national network opens and closes them and reads the
+    # status matrix of every network; nobody else, a pure beheerder neither.
+    "rounds:index": ("get", "", NATIONAL_ONLY),
+    "rounds:matrix": ("get", "", NATIONAL_ONLY),
+    "rounds:matrix_export": ("get", "", NATIONAL_ONLY),
+    "rounds:transition": ("post", "round_step", (302, 403, 403, 403, 403, 302, 403)),
+    "rounds:deadline": ("post", "round", (302, 403, 403, 403, 403, 302, 403)),
     "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "accessibility": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "security_txt": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
@@ -292,6 +301,7 @@ def world(
         ),
     }
     version = concept.catalogue_version.slug
+    reporting_round = ReportingRound.objects.get(period=concept.period)
     kwargs = {
         "": {},
         "version": {"slug": version},
@@ -320,6 +330,8 @@ def world(
         "token": {"token_id": token.pk},
         "api_report": {"pk": concept.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
+        "round": {"round_id": reporting_round.pk},
+        "round_step": {"round_id": reporting_round.pk, "name": "close"},
     } | improvement
     return users, kwargs
 
