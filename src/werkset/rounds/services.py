@@ -23,7 +23,7 @@ from werkset.core.workflow import StepRefused, Transition, Workflow
 from werkset.reports.models import period_label, period_start, validate_period
 
 from .audit import RoundAuditAction
-from .events import RoundClosed, RoundDeadlineChanged, RoundOpened, RoundReopened
+from .events import RoundClosed, RoundDeadlineChanged, RoundEvent, RoundOpened, RoundReopened
 from .models import ReportingRound, RoundStatus
 from .policy import round_may_manage
 
@@ -135,6 +135,7 @@ def round_transition(*, reporting_round: ReportingRound, name: str, user: User) 
                 % {"status": locked.get_status_display().lower()}
             ) from None
         locked.status = transition.target
+        event: type[RoundEvent]
         if transition.target == RoundStatus.CLOSED:
             locked.closed_at, locked.closed_by = timezone.now(), user
             action, event, summary = (
