@@ -169,8 +169,10 @@ def demo_reports_create() -> list[Report]:
     if catalogue is None:
         raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
     region = Region.objects.get(code=DEMO_REGION)
+    past, _current = demo_rounds_create(catalogue)
     existing = Report.objects.filter(region=region, catalogue_version=catalogue)
     if existing.filter(period__in=["2024", "2025"]).exists():
+        _demo_round_closed(past)
         return list(existing.order_by("period"))
     rapporteur = User.objects.get(username="rapporteur")
     netwerklid = User.objects.get(username="netwerklid")
@@ -179,7 +181,6 @@ def demo_reports_create() -> list[Report]:
     rng = random.Random(DEMO_SEED)  # noqa: S311 (fictitious demo content, not security)
 
     with transaction.atomic():
-        past, _current = demo_rounds_create(catalogue)
         finalised = report_start(
             region=region, period="2024", catalogue_version=catalogue, user=rapporteur
         )
@@ -220,9 +221,14 @@ def demo_reports_create() -> list[Report]:
         for key, kind, text in OPEN_COMMENTS:
             answer = current.answers.select_related("indicator__theme").get(indicator__key=key)
             comment_add(report=current, user=netwerklid, text=text, kind=kind, answer=answer)
-        if past.is_open:
-            round_close(reporting_round=past, user=User.objects.get(username="landelijk"))
+        _demo_round_closed(past)
     return [finalised, current]
+
+
+def _demo_round_closed(past: ReportingRound) -> None:
+    past.refresh_from_db()
+    if past.is_open:
+        round_close(reporting_round=past, user=User.objects.get(username="landelijk"))
 
 
 def demo_rounds_create(catalogue: CatalogueVersion) -> tuple[ReportingRound, ReportingRound]:
