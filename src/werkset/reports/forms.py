@@ -258,7 +258,9 @@ class ReportStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         if previous_reports is not None:
             self.fields["start_from"].queryset = previous_reports  # type: ignore[attr-defined]
-        self.fields["period"].widget.choices = [
+        period = self.fields["period"].widget
+        period.attrs.pop("maxlength", None)  # a select has no length
+        period.choices = [
             (
                 item.period,
                 _("%(period)s — %(version)s, deadline %(deadline)s")

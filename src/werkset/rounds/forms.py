@@ -10,7 +10,12 @@ from werkset.reports.models import validate_period
 
 
 class DateInput(forms.DateInput):
+    """A browser's date picker: its value is always ISO (yyyy-mm-dd), whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class RoundOpenForm(forms.Form):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Max, Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.models import Report, ReportStatus
@@ -38,12 +38,12 @@ NOT_STARTED = "niet_gestart"
 PER_REGION = "per_regio"
 
 STATE_LABELS: dict[str, Any] = {
-    NOT_STARTED: pgettext_lazy("status matrix", "Not started"),
-    ReportStatus.CONCEPT: pgettext_lazy("status matrix", "Concept"),
-    ReportStatus.TER_BESPREKING: pgettext_lazy("status matrix", "Under discussion"),
-    ReportStatus.VOORGELEGD: pgettext_lazy("status matrix", "Put forward"),
-    ReportStatus.VASTGESTELD: pgettext_lazy("status matrix", "Finalised"),
-    PER_REGION: pgettext_lazy("status matrix", "Per region"),
+    NOT_STARTED: _("Not started yet"),
+    ReportStatus.CONCEPT: _("Concept"),
+    ReportStatus.TER_BESPREKING: _("Under discussion"),
+    ReportStatus.VOORGELEGD: _("Put forward"),
+    ReportStatus.VASTGESTELD: _("Finalised"),
+    PER_REGION: _("Reports per region"),
 }
 
 
