@@ -326,7 +326,10 @@ def report_json_import(
 
     `user` None is the command line; with a user, only the region's rapporteur may import
     (PermissionDenied otherwise). A report that exists (same region, period, catalogue
-    version and number) is refused. Raises ImportRefused with every problem found.
+    version and number) is refused. Raises ImportRefused with every problem found. A report
+    imported as a concept is a report started: only in the open round of its period, with the
+    round's catalogue version (issue 19); `keep_status` (moving an installation) is not bound
+    to rounds.
 
     An archive of a report that is ter bespreking or vastgesteld would put that status back
     without the workflow (no submission, no finalisation by the network). That is right when

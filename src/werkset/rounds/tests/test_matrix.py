@@ -114,3 +114,14 @@ def test_de_export_heeft_een_rij_per_eenheid_en_ronde(client_for, landelijk, rep
     friesland = next(row for row in rows if row[1] == "Friesland")
     assert friesland[0] == "'=HYPERLINK(1)"
     assert friesland[2:6] == ["2025", "werkset-2021", friesland[4], "Concept"]
+
+
+def test_te_laat_staat_op_de_pagina_en_in_de_export(
+    client_for, landelijk, report, open_round, catalogue_2021
+):
+    open_round("2025", catalogue_2021, deadline=timezone.localdate() - timedelta(days=1))
+    client = client_for(landelijk)
+    assert "te laat" in client.get(reverse("rounds:matrix")).content.decode()
+    rows = list(csv.reader(io.StringIO(client.get(reverse("rounds:matrix_export")).text)))
+    friesland = next(row for row in rows if row[1] == "Friesland")
+    assert friesland[-1] == "ja"

@@ -41,6 +41,8 @@ def test_landelijk_opent_een_ronde(client_for, landelijk, catalogue_2021):
     assert opened.opened_by == landelijk
     page = client.get(reverse("rounds:index")).content.decode()
     assert "Ronde 2025 is geopend." in page
+    # The date picker holds the deadline as ISO, whatever the locale.
+    assert f'type="date" name="ronde-{opened.pk}-deadline" value="{opened.deadline}"' in page
 
 
 @pytest.mark.parametrize("role", ["rapporteur_friesland", "netwerklid_noord", "beheerder"])
