@@ -246,10 +246,23 @@ def netwerklid_oost(make_user, regions: None) -> User:
 
 
 @pytest.fixture
-def report(rapporteur_friesland: User, friesland: Region, catalogue_2021: CatalogueVersion):
-    """An empty concept report of Friesland for 2025."""
-    from werkset.reports.services import report_start
+def open_round(db: None):
+    """Open the reporting round of a period: open_round("2025", catalogue_2021)."""
+    from werkset.rounds.testing import round_opened
 
+    def make(period: str, catalogue_version: CatalogueVersion, **kwargs: Any):
+        return round_opened(period=period, catalogue_version=catalogue_version, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def report(rapporteur_friesland: User, friesland: Region, catalogue_2021: CatalogueVersion):
+    """An empty concept report of Friesland for 2025 (in the open round of 2025)."""
+    from werkset.reports.services import report_start
+    from werkset.rounds.testing import round_opened
+
+    round_opened(period="2025", catalogue_version=catalogue_2021)
     return report_start(
         region=friesland, period="2025", catalogue_version=catalogue_2021, user=rapporteur_friesland
     )

@@ -142,9 +142,18 @@ class ReportStartSerializer(serializers.Serializer):
         allow_null=True,
         help_text=_("For a regional network's own report: the network's code (no region)."),
     )
-    period = serializers.CharField(max_length=7)
+    period = serializers.CharField(
+        max_length=7,
+        help_text=_("A period with an open reporting round (issue 19)."),
+    )
     catalogue_version = serializers.SlugRelatedField(
-        slug_field="slug", queryset=CatalogueVersion.objects.all()
+        slug_field="slug",
+        queryset=CatalogueVersion.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_(
+            "Optional: the report uses the catalogue version of its round; another one is refused."
+        ),
     )
     # A number, looked up among the reports the user may see (views.py): one that does not
     # exist and one the user may not see answer the same 404.

@@ -173,7 +173,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
                 region=data.get("region"),
                 network=data.get("network"),
                 period=data["period"],
-                catalogue_version=data["catalogue_version"],
+                catalogue_version=data.get("catalogue_version"),
                 user=request_user(request),
                 start_from=start_from,
             )

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "werkset.regions",
     "werkset.catalogue",
     "werkset.reports",
+    "werkset.rounds",
     "werkset.outputs",
     "werkset.documents",
     "werkset.privacy",

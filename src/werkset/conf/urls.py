@@ -31,6 +31,7 @@ urlpatterns = [
     path("verbeteren/", include("werkset.improvement.urls")),
     path("meldingen/", include("werkset.notifications.urls")),
     path("rapportages/", include("werkset.reports.urls")),
+    path("rondes/", include("werkset.rounds.urls")),
     path("rapportages/", include("werkset.outputs.urls")),
     path("rapportages/", include("werkset.documents.urls")),
     path(

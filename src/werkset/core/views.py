@@ -15,6 +15,7 @@ from werkset.core.problems import is_api_request, problem_response
 from werkset.core.todo import todo_for
 from werkset.improvement.rules import networks_readable
 from werkset.privacy.detectors import kind_list
+from werkset.rounds.policy import round_may_manage
 
 
 @login_required
@@ -36,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 else []
             ),
             "catalogue_versions": catalogue_versions_published(),
+            "may_manage_rounds": round_may_manage(scope),
         },
     )
 

@@ -1,5 +1,6 @@
 """Demo data for trying werkset out: fictitious accounts, never for production."""
 
+import datetime
 import random
 import secrets
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.models import Answer, Report
 from werkset.reports.services import answer_save, report_item_save, report_start, section_text_save
 from werkset.reports.workflow import Decision, report_transition
+from werkset.rounds.models import ReportingRound
+from werkset.rounds.services import round_close
 
 from .content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
 from .seed_report import CHAIR, RAPPORTEUR, seed_report_archive
@@ -168,8 +171,10 @@ def demo_reports_create() -> list[Report]:
     if catalogue is None:
         raise DemoRefused("Laad eerst de catalogus: werkset catalog load")
     region = Region.objects.get(code=DEMO_REGION)
+    past, _current = demo_rounds_create(catalogue)
     existing = Report.objects.filter(region=region, catalogue_version=catalogue)
     if existing.filter(period__in=["2024", "2025"]).exists():
+        _demo_round_closed(past)
         return list(existing.order_by("period"))
     rapporteur = User.objects.get(username="rapporteur")
     netwerklid = User.objects.get(username="netwerklid")
@@ -218,7 +223,32 @@ def demo_reports_create() -> list[Report]:
         for key, kind, text in OPEN_COMMENTS:
             answer = current.answers.select_related("indicator__theme").get(indicator__key=key)
             comment_add(report=current, user=netwerklid, text=text, kind=kind, answer=answer)
+        _demo_round_closed(past)
     return [finalised, current]
+
+
+def _demo_round_closed(past: ReportingRound) -> None:
+    past.refresh_from_db()
+    if past.is_open:
+        round_close(reporting_round=past, user=User.objects.get(username="landelijk"))
+
+
+def demo_rounds_create(catalogue: CatalogueVersion) -> tuple[ReportingRound, ReportingRound]:
+    """The demo's reporting rounds (issue 19): 2024, whose deadline has passed (closed once
+    its reports are started), and 2025, open with a deadline eight weeks ahead. Written as
+    demo ground: opening a round with a deadline in the past is refused in the product."""
+    past, _created = ReportingRound.objects.get_or_create(
+        period="2024",
+        defaults={"catalogue_version": catalogue, "deadline": datetime.date(2025, 3, 1)},
+    )
+    current, _created = ReportingRound.objects.get_or_create(
+        period="2025",
+        defaults={
+            "catalogue_version": catalogue,
+            "deadline": timezone.localdate() + datetime.timedelta(weeks=8),
+        },
+    )
+    return past, current
 
 
 def demo_network_report_create() -> Report | None:

@@ -19,6 +19,7 @@ from werkset.catalogue.services import catalogue_version_publish
 from werkset.catalogue.validation import read_catalogue_file
 from werkset.conftest import regions_create
 from werkset.demo.services import demo_users_create
+from werkset.rounds.testing import round_opened
 
 from .browser import CHROMIUM_ARGS, DEMO_PASSWORD, chromium_ensure
 
@@ -76,8 +77,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 @pytest.fixture
 def demo_world(transactional_db: None) -> None:
-    """The regions, the 2021 catalogue and the demo accounts (rapporteur of Friesland, …)."""
+    """The regions, the 2021 catalogue, the demo accounts (rapporteur of Friesland, …) and
+    the open rounds of 2024 and 2026."""
     regions_create()  # what `regions_load` writes, in bulk (regions/tests/test_regions_fixture.py)
     catalogue_file = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
-    catalogue_version_publish(document=read_catalogue_file(catalogue_file))
+    version = catalogue_version_publish(document=read_catalogue_file(catalogue_file)).version
     demo_users_create(password=DEMO_PASSWORD)
+    # Reports start in an open reporting round (issue 19).
+    for period in ("2024", "2026"):
+        round_opened(period=period, catalogue_version=version)

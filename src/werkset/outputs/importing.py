@@ -46,7 +46,7 @@ from werkset.reports.models import (
     period_label,
 )
 from werkset.reports.policy import EDITABLE_STATUSES, report_may_start, report_may_write
-from werkset.reports.services import answer_save
+from werkset.reports.services import ReportError, answer_save, round_catalogue_version
 
 from .archive_format import archive_load
 from .archive_reader import (
@@ -326,7 +326,10 @@ def report_json_import(
 
     `user` None is the command line; with a user, only the region's rapporteur may import
     (PermissionDenied otherwise). A report that exists (same region, period, catalogue
-    version and number) is refused. Raises ImportRefused with every problem found.
+    version and number) is refused. Raises ImportRefused with every problem found. A report
+    imported as a concept is a report started: only in the open round of its period, with the
+    round's catalogue version (issue 19); `keep_status` (moving an installation) is not bound
+    to rounds.
 
     An archive of a report that is ter bespreking or vastgesteld would put that status back
     without the workflow (no submission, no finalisation by the network). That is right when
@@ -373,6 +376,14 @@ def report_json_import(
             cell="status",
         )
     with transaction.atomic():
+        if not keep_status:
+            # Importing a concept starts a report: only in the open round of its period, with
+            # the round's catalogue version (issue 19). Moving an installation puts reports
+            # back as they were, rounds or not.
+            try:
+                round_catalogue_version(period=document["period"], catalogue_version=catalogue)
+            except ReportError as exc:
+                raise refused(str(exc), cell="period") from exc
         RegionalNetwork.objects.select_for_update().get(pk=unit.network.pk)
         if archive_existing(document, catalogue, unit) is not None:
             raise refused(existing_message(document, unit))

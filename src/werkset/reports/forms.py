@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from werkset.catalogue.models import CatalogueVersion
 from werkset.regions.models import Organisation
 
 from .answers import (
@@ -226,20 +226,18 @@ def answer_form_state(
 
 
 class ReportStartForm(forms.Form):
+    """A report starts in an open reporting round (issue 19): the period is one of the open
+    rounds, whose catalogue version the report uses. The service checks the round again and
+    refuses any other period with its own message."""
+
     period = forms.CharField(
-        label=_("Period"),
+        label=_("Reporting round"),
         max_length=7,
         validators=[validate_period],
-        help_text=_("A year (2025) or a half year (2025-H1 or 2025-H2)."),
-    )
-    catalogue_version = forms.ModelChoiceField(
-        label=_("Catalogue version"),
-        queryset=CatalogueVersion.objects.order_by("-published_on", "-slug"),
-        empty_label=None,
+        widget=forms.Select,
         help_text=_(
-            "The latest version is the default. An earlier version stays available, for "
-            "example to finish a series in the same instrument; the comparisons read reports "
-            "of both versions through the lineage between them."
+            "The rounds the national network has opened; the report uses the round's "
+            "catalogue version."
         ),
     )
     start_from = forms.ModelChoiceField(
@@ -250,14 +248,30 @@ class ReportStartForm(forms.Form):
         help_text=_("The answers of an earlier report are copied as a starting point, marked."),
     )
 
-    def __init__(self, *args: Any, previous_reports: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        previous_reports: Any = None,
+        open_rounds: Sequence[Any] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if previous_reports is not None:
             self.fields["start_from"].queryset = previous_reports  # type: ignore[attr-defined]
-        # Newest first: a new report uses the latest published version unless chosen.
-        self.fields["catalogue_version"].initial = CatalogueVersion.objects.order_by(
-            "-published_on", "-slug"
-        ).first()
+        period = self.fields["period"].widget
+        period.attrs.pop("maxlength", None)  # a select has no length
+        period.choices = [
+            (
+                item.period,
+                _("%(period)s — %(version)s, deadline %(deadline)s")
+                % {
+                    "period": item.period_label,
+                    "version": item.catalogue_version,
+                    "deadline": date_format(item.deadline, "j F Y"),
+                },
+            )
+            for item in open_rounds
+        ]
 
 
 class PracticeItemForm(forms.ModelForm):

@@ -127,15 +127,18 @@ def user_label(user: User | None) -> str:
 def report_start(
     *,
     period: str,
-    catalogue_version: CatalogueVersion,
     user: User,
+    catalogue_version: CatalogueVersion | None = None,
     region: Region | None = None,
     network: RegionalNetwork | None = None,
     start_from: Report | None = None,
 ) -> Report:
     """Start a report for a period, empty or from an earlier report's answers: a region's
     report (`region`) or a regional network's own report (`network`, issue 18). For one
-    period a network reports either as a network or per region, not both."""
+    period a network reports either as a network or per region, not both.
+
+    A report starts only in the open reporting round of its period (rounds/, issue 19) and
+    uses the round's catalogue version; `catalogue_version`, when given, must be that one."""
     if (region is None) == (network is None):
         raise ReportError(_("Choose the network or one of its regions."))
     if region is not None:
@@ -164,6 +167,10 @@ def report_start(
         raise ReportError(_("A report can only start from a report of the same region or network."))
     unit = region if region is not None else network
     with transaction.atomic():
+        # The round's row is locked: a round closed at the same moment starts nothing more.
+        catalogue_version = round_catalogue_version(
+            period=period, catalogue_version=catalogue_version
+        )
         # One lock per network serialises every start in it (network and region reports).
         RegionalNetwork.objects.select_for_update().get(pk=network.pk)
         # A removed concept (reports/undo.py) does not count: it blocks no new report.
@@ -231,6 +238,35 @@ def report_start(
             )
         )
     return report
+
+
+def round_catalogue_version(
+    *, period: str, catalogue_version: CatalogueVersion | None
+) -> CatalogueVersion:
+    """The catalogue version of the open round of `period`, its row locked until commit; a
+    Dutch refusal when the period has no open round or `catalogue_version` is another."""
+    from werkset.rounds.models import ReportingRound, RoundStatus
+
+    found = (
+        ReportingRound.objects.select_for_update(of=("self",))
+        .select_related("catalogue_version")
+        .filter(period=period, status=RoundStatus.OPEN)
+        .first()
+    )
+    if found is None:
+        raise ReportError(
+            _(
+                "There is no open reporting round for %(period)s: a report starts only in a "
+                "round the national network has opened."
+            )
+            % {"period": period_label(period)}
+        )
+    if catalogue_version is not None and catalogue_version.pk != found.catalogue_version_id:
+        raise ReportError(
+            _("The round of %(period)s uses catalogue version %(version)s.")
+            % {"period": period_label(period), "version": found.catalogue_version}
+        )
+    return found.catalogue_version
 
 
 def _carry_over_answers(*, source: Report, target: Report, user: User) -> None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.regions.models import Region, RegionalNetwork
+from werkset.rounds.selectors import rounds_open
 
 from .forms import (
     ReportStartForm,
@@ -70,19 +71,19 @@ def _workspace(
     reports = reports_visible(scope=scope).filter(network=network, region=region)
     region_id = region.pk if region is not None else None
     can_start = report_may_start(scope, network_id=network.pk, region_id=region_id)
-    form = ReportStartForm(previous_reports=reports) if can_start else None
+    open_rounds = list(rounds_open()) if can_start else []
+    form = ReportStartForm(previous_reports=reports, open_rounds=open_rounds) if can_start else None
     removed = reports_removed(scope=scope, network=network, region=region)
     if request.method == "POST":
         if not can_start:
             raise PermissionDenied
-        form = ReportStartForm(request.POST, previous_reports=reports)
+        form = ReportStartForm(request.POST, previous_reports=reports, open_rounds=open_rounds)
         if form.is_valid():
             try:
                 report = report_start(
                     region=region,
                     network=None if region is not None else network,
                     period=form.cleaned_data["period"],
-                    catalogue_version=form.cleaned_data["catalogue_version"],
                     user=request_user(request),
                     start_from=form.cleaned_data["start_from"],
                 )

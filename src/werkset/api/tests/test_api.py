@@ -98,7 +98,10 @@ def test_catalogus_en_regios(openapi, landelijk, catalogue_2021):
     assert len(detail.json()["themes"]) == 5
 
 
-def test_rapporteur_start_en_beantwoordt_via_de_api(openapi, rapporteur_friesland, catalogue_2021):
+def test_rapporteur_start_en_beantwoordt_via_de_api(
+    openapi, rapporteur_friesland, catalogue_2021, open_round
+):
+    open_round("2025", catalogue_2021)
     client = api_for(rapporteur_friesland)
     created = client.post(
         "/api/v1/rapportages",

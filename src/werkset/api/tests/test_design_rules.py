@@ -119,8 +119,9 @@ def test_een_serverfout_in_de_api_geeft_een_probleem(landelijk, monkeypatch):
 
 
 def test_starten_vanaf_een_verborgen_of_onbekende_rapportage_geeft_hetzelfde_404(
-    make_user, rapporteur_friesland, utrecht, catalogue_2021
+    make_user, rapporteur_friesland, utrecht, catalogue_2021, open_round
 ):
+    open_round("2025", catalogue_2021)
     utrecht_concept = report_start(
         region=utrecht,
         period="2025",

@@ -33,6 +33,7 @@ from werkset.reports.services import report_start
 from werkset.reports.tests.decide import report_decided
 from werkset.reports.undo import report_remove
 from werkset.reports.workflow import report_correct, report_transition
+from werkset.rounds.models import ReportingRound
 
 # A one-pixel PNG, the image of the matrix's practice item.
 MATRIX_PNG = bytes.fromhex(
@@ -72,6 +73,7 @@ MANAGERS = (302, 403, 403, 403, 403, 403, 200, 403, 200)
 MANAGERS_POST = (302, 403, 403, 403, 403, 403, 302, 403, 302)
 EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200)
+NATIONAL_ONLY = (302, 403, 403, 403, 403, 200, 403)
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "my_account": ("get", "", SIGNED_IN),
     "password_change": ("get", "", SIGNED_IN),
@@ -187,6 +189,13 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "notifications:read": ("post", "notification", (302, 302, 404, 404, 404, 404, 404)),
     "notifications:read_all": ("post", "", (302, 302, 302, 302, 302, 302, 302)),
     "notifications:preferences": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
+    # Reporting rounds (issue 19): the national network opens and closes them and reads the
+    # status matrix of every network; nobody else, a pure beheerder neither.
+    "rounds:index": ("get", "", NATIONAL_ONLY),
+    "rounds:matrix": ("get", "", NATIONAL_ONLY),
+    "rounds:matrix_export": ("get", "", NATIONAL_ONLY),
+    "rounds:transition": ("post", "round_step", (302, 403, 403, 403, 403, 302, 403)),
+    "rounds:deadline": ("post", "round", (302, 403, 403, 403, 403, 302, 403)),
     "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "accessibility": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "security_txt": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
@@ -368,6 +377,7 @@ def world(
         expires_at=timezone.now() + timedelta(days=1),
     )
     version = concept.catalogue_version.slug
+    reporting_round = ReportingRound.objects.get(period=concept.period)
     kwargs = {
         "": {},
         "version": {"slug": version},
@@ -403,6 +413,8 @@ def world(
         "removed": {"report_id": removed.pk},
         "api_removed": {"pk": removed.pk},
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
+        "round": {"round_id": reporting_round.pk},
+        "round_step": {"round_id": reporting_round.pk, "name": "close"},
     } | improvement
     return users, kwargs
 

@@ -170,3 +170,16 @@ def test_de_titelpagina_noemt_het_netwerk_eenmaal(demo_once: str) -> None:
     facts = html[html.index('<dl class="facts">') : html.index("</dl>")]
     assert facts.count("Noord-Nederland") == 1
     assert "Regionaal netwerk" in facts
+
+
+def test_de_demo_heeft_een_open_ronde_met_een_deadline(demo_once: str) -> None:
+    from django.utils import timezone
+
+    from werkset.rounds.models import ReportingRound, RoundStatus
+
+    call_command("demo", stdout=StringIO())
+    current = ReportingRound.objects.get(period="2025")
+    assert current.status == RoundStatus.OPEN
+    assert current.deadline > timezone.localdate()
+    assert ReportingRound.objects.get(period="2024").status == RoundStatus.CLOSED
+    assert "Open rapportageronde: 2025, werkset-2021, deadline" in demo_once

@@ -10,6 +10,7 @@ from werkset.accounts.models import Role
 from werkset.accounts.testing import force_login_verified
 from werkset.documents.models import Document, DocumentStatus
 from werkset.reports.services import report_start
+from werkset.rounds.testing import round_opened
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +122,7 @@ def test_een_document_is_alleen_via_zijn_eigen_rapportage_te_vinden(
 ):
     _request(rapporteur_client, report, django_capture_on_commit_callbacks, "xlsx")
     document = Document.objects.get(status=DocumentStatus.READY)
+    round_opened(period="2024", catalogue_version=catalogue_2021)
     other = report_start(
         region=friesland, period="2024", catalogue_version=catalogue_2021, user=rapporteur_friesland
     )

@@ -20,7 +20,7 @@ def test_network_report_with_an_answer_per_region(browser: Browser, live_server,
     login(page, "rapporteur-netwerk")
     page.goto(reverse("network_workspace", args=["noord-nederland"]))
     check_page(page, "network-workspace")
-    page.locator("#id_period").fill("2024")
+    page.locator("#id_period").select_option("2024")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state("load")
     report = Report.objects.get(region__isnull=True)

@@ -31,6 +31,7 @@ from werkset.regions.models import RegionalNetwork
 from werkset.regions.services import regions_load
 from werkset.reports.models import Answer, Report
 from werkset.reports.services import report_start
+from werkset.rounds.testing import round_opened
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,7 @@ def rendered(django_db_setup, django_db_blocker) -> Rendered:
         version = catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021)).version
         demo_users_create(password="demo-wachtwoord-voor-test")
         region_report, _concept = demo_reports_create()
+        round_opened(period="2023", catalogue_version=version)
         network_report = report_start(
             network=RegionalNetwork.objects.get(code="noord-nederland"),
             period="2023",

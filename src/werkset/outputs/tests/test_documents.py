@@ -332,7 +332,8 @@ def test_printweergave_laadt_niets_van_buiten(rendered):
 
 
 @pytest.fixture
-def small_report(rapporteur_friesland, friesland, catalogue_2021) -> Report:
+def small_report(rapporteur_friesland, friesland, catalogue_2021, open_round) -> Report:
+    open_round("2025", catalogue_2021)
     return report_start(
         region=friesland, period="2025", catalogue_version=catalogue_2021, user=rapporteur_friesland
     )

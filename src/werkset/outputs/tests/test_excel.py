@@ -20,6 +20,7 @@ from werkset.outputs.problems import ImportProblem, ImportRefused
 from werkset.reports.answers import AnswerContent, content_of
 from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report
 from werkset.reports.services import answer_save, report_start
+from werkset.rounds.testing import round_opened
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,7 @@ def _complete_report_create(start_from: Report, catalogue: CatalogueVersion) -> 
     """A complete concept report (2026, every answer carried over from 2024), with a
     perspective, so the round trip has every kind of cell to carry."""
     rapporteur = User.objects.get(username="rapporteur")
+    round_opened(period="2026", catalogue_version=catalogue)
     report = report_start(
         region=start_from.region,
         period="2026",

@@ -24,6 +24,7 @@ from werkset.reports.models import Report
 from werkset.reports.services import ReportError, report_start
 from werkset.reports.tests.decide import network_chair, report_decided
 from werkset.reports.workflow import Decision, report_correct, report_transition
+from werkset.rounds.testing import round_opened
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def comment(submitted, netwerklid_noord):
 
 
 def start(friesland, catalogue_2021, rapporteur_friesland):
+    round_opened(period="2025", catalogue_version=catalogue_2021)
     return lambda: report_start(
         region=friesland, period="2025", catalogue_version=catalogue_2021, user=rapporteur_friesland
     )

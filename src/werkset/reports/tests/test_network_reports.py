@@ -23,7 +23,8 @@ def network_rapporteur(make_user, noord_nederland):
 
 
 @pytest.fixture
-def network_report(network_rapporteur, noord_nederland, catalogue_2021) -> Report:
+def network_report(network_rapporteur, noord_nederland, catalogue_2021, open_round) -> Report:
+    open_round("2025", catalogue_2021)
     return report_start(
         network=noord_nederland,
         period="2025",
@@ -47,8 +48,9 @@ def _autosave(client, report, answer, post):
 
 
 def test_de_rapporteur_van_het_netwerk_start_de_netwerkrapportage(
-    client_for, network_rapporteur, noord_nederland, catalogue_2021
+    client_for, network_rapporteur, noord_nederland, catalogue_2021, open_round
 ):
+    open_round("2025", catalogue_2021)
     response = client_for(network_rapporteur).post(
         reverse("network_workspace", args=[noord_nederland.code]),
         {"period": "2025", "catalogue_version": catalogue_2021.pk, "start_from": ""},
@@ -216,7 +218,8 @@ def _api(user):
     return client
 
 
-def test_de_api_start_een_netwerkrapportage(network_rapporteur, catalogue_2021):
+def test_de_api_start_een_netwerkrapportage(network_rapporteur, catalogue_2021, open_round):
+    open_round("2025", catalogue_2021)
     response = _api(network_rapporteur).post(
         "/api/v1/rapportages",
         {"network": "noord-nederland", "period": "2025", "catalogue_version": catalogue_2021.slug},

@@ -308,7 +308,8 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
         report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
 
 
-def test_starten_vanuit_de_vorige_rapportage(report, rapporteur_friesland):
+def test_starten_vanuit_de_vorige_rapportage(report, rapporteur_friesland, open_round):
+    open_round("2026", report.catalogue_version)
     answer = answer_for(report, "actieoverleg.uitvoering.vorm")
     answer_save(
         answer=answer,

@@ -1,5 +1,6 @@
-"""Starting a report with Werkset 2.0: the latest version is the default, 2021 can still be
-chosen, and a 2.0 report started from a 2021 report takes its answers along the lineage."""
+"""Starting a report with Werkset 2.0: the round decides the catalogue version (issue 19), a
+round can still use 2021, and a 2.0 report started from a 2021 report takes its answers
+along the lineage."""
 
 import pytest
 from django.urls import reverse
@@ -11,17 +12,19 @@ from werkset.reports.services import answer_save, report_start
 pytestmark = pytest.mark.django_db
 
 
-def test_nieuwe_rapportage_standaard_met_de_nieuwste_versie(catalogue_2_0):
-    form = ReportStartForm()
-    assert form.fields["catalogue_version"].initial == catalogue_2_0
-    choices = [label for _value, label in form.fields["catalogue_version"].choices]
-    assert choices[0].startswith("Werkset Indicatoren Kwaliteit en Impact: zelf-audit")
-    assert len(choices) == 2
+def test_het_formulier_biedt_de_open_rondes_met_hun_versie(catalogue_2_0, open_round):
+    open_round("2025", catalogue_2_0)
+    form = ReportStartForm(open_rounds=[open_round("2024", catalogue_2_0.continues)])
+    [(period, label)] = form.fields["period"].widget.choices
+    assert period == "2024"
+    assert "Werkset Indicatoren Kwaliteit en Impact" in label
+    assert "catalogue_version" not in form.fields
 
 
 def test_een_regio_kan_nog_met_2021_beginnen(
-    client_for, rapporteur_friesland, catalogue_2021, catalogue_2_0
+    client_for, rapporteur_friesland, catalogue_2021, catalogue_2_0, open_round
 ):
+    open_round("2026", catalogue_2021)
     response = client_for(rapporteur_friesland).post(
         reverse("region_workspace", args=["friesland"]),
         {"period": "2026", "catalogue_version": catalogue_2021.pk},
@@ -33,8 +36,10 @@ def test_een_regio_kan_nog_met_2021_beginnen(
 
 
 def test_2_0_begonnen_vanuit_2021_neemt_antwoorden_over_langs_de_lijn(
-    rapporteur_friesland, friesland, catalogue_2021, catalogue_2_0
+    rapporteur_friesland, friesland, catalogue_2021, catalogue_2_0, open_round
 ):
+    open_round("2024", catalogue_2021)
+    open_round("2025", catalogue_2_0)
     from werkset.reports.answers import AnswerContent
 
     old = report_start(

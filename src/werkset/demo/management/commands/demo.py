@@ -14,6 +14,7 @@ from werkset.demo.services import (
 )
 from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
 from werkset.improvement.demo import improvement_demo_create
+from werkset.rounds.selectors import rounds_open
 
 
 class Command(BaseCommand):
@@ -38,6 +39,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {login.username:<16} {login.role:<20} {login.scope}")
         for report in reports:
             self.stdout.write(f"Demorapportage: {report} — {report.get_status_display()}")
+        for reporting_round in rounds_open():
+            self.stdout.write(
+                f"Open rapportageronde: {reporting_round.period_label}, "
+                f"{reporting_round.catalogue_version.slug}, deadline {reporting_round.deadline}"
+            )
         if network_report is not None:
             self.stdout.write(
                 f"Netwerkrapportage: {network_report} — {network_report.get_status_display()}"
