@@ -23,3 +23,6 @@ class ReportAuditAction(models.TextChoices):
     OWN_SECTION_DELETED = "own_section_deleted", _("Own chapter or paragraph removed")
     PRACTICE_IMAGE_SAVED = "practice_image_saved", _("Image of a practice item saved")
     PRACTICE_IMAGE_REMOVED = "practice_image_removed", _("Image of a practice item removed")
+    PROPOSAL_MADE = "proposal_made", _("Correction proposed")
+    PROPOSAL_ACCEPTED = "proposal_accepted", _("Correction proposal accepted")
+    PROPOSAL_DECLINED = "proposal_declined", _("Correction proposal declined")

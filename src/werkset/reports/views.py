@@ -27,6 +27,7 @@ from .answers import (
     answer_is_complete,
     content_of,
 )
+from .differences import report_differences
 from .forms import (
     FREQUENCY_LABELS,
     ITEM_FORMS,
@@ -47,7 +48,6 @@ from .selectors import (
     answer_history,
     network_regions,
     report_answer_visible,
-    report_differences,
     report_is_latest,
     report_progress,
     report_theme,
@@ -406,7 +406,7 @@ def report_differences_view(request: HttpRequest, report_id: int) -> HttpRespons
         {
             "report": report,
             "previous": previous,
-            "differences": report_differences(old=previous, new=report),
+            "sections": report_differences(old=previous, new=report),
         },
     )
 
