@@ -25,6 +25,7 @@ from werkset.reports.services import EditConflict, ReportError, answer_save, rep
 from werkset.reports.workflow import Decision, report_correct, report_transition
 
 from .exceptions import problem
+from .proposal_views import ProposalActions
 from .serializers import (
     AnswerSerializer,
     AnswerWriteSerializer,
@@ -103,7 +104,12 @@ LIST_FIELDS = (
         ]
     )
 )
-class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReportViewSet(
+    ProposalActions,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Reports the user may see: finalised ones, and work in progress of the own region."""
 
     permission_classes = [HasRole]

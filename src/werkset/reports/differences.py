@@ -320,8 +320,8 @@ def _assessment_things(report: Report, places: _Places) -> list[_Thing]:
     for indicator_id in sorted(codes, key=lambda i: structure.indicator_by_id[i].position):
         indicator = structure.indicator_by_id[indicator_id]
         place = _("Bottlenecks: %(indicator)s") % {"indicator": indicator.label}
-        lines = (Line(_("Bottlenecks"), ", ".join(codes[indicator_id])),)
-        things.append(_Thing(("bottleneck", indicator.key), place, lines))
+        coded = (Line(_("Bottlenecks"), ", ".join(codes[indicator_id])),)
+        things.append(_Thing(("bottleneck", indicator.key), place, coded))
     return things
 
 

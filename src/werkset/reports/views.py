@@ -34,16 +34,19 @@ from .forms import (
     AnswerFormState,
     answer_form_state,
 )
+from .limits import PROPOSAL_TEXT_MAX
 from .models import Answer, Report
 from .policy import (
     perspective_codes,
     perspective_organisations,
     perspectives_mentioned,
     report_may_comment,
+    report_may_decide_proposals,
     report_may_edit,
     report_may_write,
     report_shows_discussion,
 )
+from .proposal_selectors import report_proposals
 from .selectors import (
     answer_history,
     network_regions,
@@ -126,6 +129,10 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             )
             if show_discussion
             else [],
+            # Correction proposals (ADR 21): the writer accepts or declines the open ones.
+            "proposals": report_proposals(report=report) if show_discussion else None,
+            "can_decide_proposals": report_may_decide_proposals(scope, report),
+            "proposal_text_max": PROPOSAL_TEXT_MAX,
         },
     )
 

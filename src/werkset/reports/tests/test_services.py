@@ -10,8 +10,8 @@ from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.reports.answers import AnswerContent
 from werkset.reports.comment_services import comment_add, comment_resolve
-from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report, ReportStatus
 from werkset.reports.differences import report_differences
+from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report, ReportStatus
 from werkset.reports.selectors import report_progress, reports_visible
 from werkset.reports.services import (
     HISTORY_FOLD_WINDOW,
