@@ -25,7 +25,7 @@ from .forms import FREQUENCY_LABELS, answer_form_state
 from .models import Answer, CorrectionProposal
 from .policy import perspective_codes, perspective_organisations, report_may_propose
 from .proposal_services import proposal_accept, proposal_decline, proposal_make
-from .selectors import partner_organisations
+from .selectors import network_regions, partner_organisations
 from .services import EditConflict, ReportError
 from .views import report_or_404
 
@@ -132,6 +132,7 @@ def proposal_add_view(request: HttpRequest, report_id: int, answer_id: int) -> H
             "answer": answer,
             "indicator": answer.indicator,
             "region": region,
+            "regions": network_regions(report),
             "state": state,
             "page": ProposalPage(frequency_periods=list(FREQUENCY_LABELS.items())),
             "current": answer_lines(answer.indicator, stored, words),
