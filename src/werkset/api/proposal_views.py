@@ -109,7 +109,11 @@ class ProposalActions:
                 .select_related("answer__indicator", "region")
                 .order_by("created_at", "id")
             )
-            return Response(ProposalSerializer(rows, many=True).data)
+            page = self.paginate_queryset(rows)  # type: ignore[attr-defined]
+            if page is None:
+                return Response(ProposalSerializer(rows, many=True).data)
+            data = ProposalSerializer(page, many=True).data
+            return self.get_paginated_response(data)  # type: ignore[attr-defined]
         serializer = ProposalWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -23,7 +23,12 @@ from .answers import AnswerContent, AnswerInvalid, answer_input_clean, content_o
 from .differences import answer_lines, answer_words
 from .forms import FREQUENCY_LABELS, answer_form_state
 from .models import Answer, CorrectionProposal
-from .policy import perspective_codes, perspective_organisations, report_may_propose
+from .policy import (
+    perspective_codes,
+    perspective_organisations,
+    report_may_propose,
+    report_may_write,
+)
 from .proposal_services import proposal_accept, proposal_decline, proposal_make
 from .selectors import network_regions, partner_organisations
 from .services import EditConflict, ReportError
@@ -144,6 +149,13 @@ def proposal_add_view(request: HttpRequest, report_id: int, answer_id: int) -> H
     )
 
 
+def _writer_only(request: HttpRequest, report: Any) -> None:
+    """Who does not write the report is refused before anything is read (the services
+    check it again)."""
+    if not report_may_write(scope_for_request(request), report):
+        raise PermissionDenied(_("Only the rapporteur of this report may decide on a proposal."))
+
+
 def _proposal_or_404(report_id: int, proposal_id: int) -> CorrectionProposal:
     try:
         return CorrectionProposal.objects.get(pk=proposal_id, report_id=report_id)
@@ -159,6 +171,7 @@ def _to_proposals(report_id: int) -> HttpResponse:
 @require_POST
 def proposal_accept_view(request: HttpRequest, report_id: int, proposal_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
+    _writer_only(request, report)
     proposal = _proposal_or_404(report.pk, proposal_id)
     seen = _revision(request.POST.get("seen_revision"), proposal.base_revision)
     try:
@@ -183,6 +196,7 @@ def proposal_accept_view(request: HttpRequest, report_id: int, proposal_id: int)
 @require_POST
 def proposal_decline_view(request: HttpRequest, report_id: int, proposal_id: int) -> HttpResponse:
     report = report_or_404(request, report_id)
+    _writer_only(request, report)
     proposal = _proposal_or_404(report.pk, proposal_id)
     reason = request.POST.get("reason", "")
     try:

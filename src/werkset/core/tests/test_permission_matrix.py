@@ -23,7 +23,13 @@ from werkset.documents.models import Document, DocumentStatus
 from werkset.improvement.tests.factories import matrix_objects
 from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
-from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
+from werkset.reports.models import (
+    Answer,
+    Comment,
+    CorrectionProposal,
+    PracticeItem,
+    ReportSection,
+)
 from werkset.reports.tests.decide import report_decided
 from werkset.reports.workflow import report_correct, report_transition
 
@@ -89,6 +95,11 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "reports:differences": ("get", "report", OWN),
     "reports:comment_add": ("post", "report", (302, 302, 404, 302, 404, 404, 404)),
     "reports:comment_resolve": ("post", "comment", (302, 302, 404, 403, 404, 404, 404)),
+    # Correction proposals (ADR 21): the network proposes while the report is under
+    # discussion (the world's concept is not: 403), its rapporteur accepts or declines.
+    "reports:proposal_add": ("get", "answer", (302, 403, 404, 403, 404, 404, 404)),
+    "reports:proposal_accept": ("post", "proposal", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:proposal_decline": ("post", "proposal", (302, 302, 404, 403, 404, 404, 404)),
     "reports:item_add": ("get", "item_kind", (302, 200, 404, 403, 404, 404, 404)),
     "reports:item_edit": ("get", "item", (302, 200, 404, 403, 404, 404, 404)),
     "reports:item_delete": ("post", "item", (302, 302, 404, 403, 404, 404, 404)),
@@ -171,6 +182,14 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "api:rapportage-take-back": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
     "api:rapportage-correct": ("post", "api_report", (401, 409, 404, 403, 404, 404, 404)),
     "api:rapportage-answer": ("get", "api_answer", (401, 200, 404, 200, 404, 404, 404)),
+    "api:rapportage-proposals": ("get", "api_report", (401, 200, 404, 200, 404, 404, 404)),
+    # Without a body: 400 for the rapporteur, who may; 403 for a network member, who may not.
+    "api:rapportage-proposal-accept": ("post", "api_proposal", (401, 400, 404, 403, 404, 404, 404)),
+    "api:rapportage-proposal-decline": (
+        "post",
+        "api_proposal",
+        (401, 400, 404, 403, 404, 404, 404),
+    ),
 }
 
 
@@ -256,6 +275,15 @@ def world(
     comment = Comment.objects.create(
         report=concept, answer=answer, theme=theme, kind="opmerking", text="x", author_name="x"
     )
+    proposal = CorrectionProposal.objects.create(
+        report=concept,
+        answer=answer,
+        content={"choice": "ja", "explanation": "", "figures": {}, "perspectives": {}},
+        base_revision=answer.revision,
+        explanation="x",
+        author=netwerklid_noord,
+        author_name="x",
+    )
     item = PracticeItem.objects.create(
         report=concept, theme=theme, kind="anders", title="T", text="t"
     )
@@ -304,6 +332,8 @@ def world(
         "answer": {"report_id": concept.pk, "answer_id": answer.pk},
         "transition": {"report_id": concept.pk, "name": "reopen"},
         "comment": {"report_id": concept.pk, "comment_id": comment.pk},
+        "proposal": {"report_id": concept.pk, "proposal_id": proposal.pk},
+        "api_proposal": {"pk": concept.pk, "proposal": proposal.pk},
         "item_kind": {"report_id": concept.pk, "theme_key": "acuut", "kind": "praktijk"},
         "item": {
             "report_id": concept.pk,
