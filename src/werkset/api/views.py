@@ -36,6 +36,7 @@ from werkset.reports.undo import report_remove, report_restore
 from werkset.reports.workflow import Decision, report_correct, report_transition
 
 from .exceptions import problem
+from .proposal_views import ProposalActions
 from .serializers import (
     AnswerSerializer,
     AnswerWriteSerializer,
@@ -123,7 +124,12 @@ LIST_FIELDS = (
         ]
     )
 )
-class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReportViewSet(
+    ProposalActions,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Reports the user may see: finalised ones, and work in progress of the own region."""
 
     permission_classes = [HasRole]

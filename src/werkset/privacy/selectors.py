@@ -8,7 +8,14 @@ from django.utils.translation import gettext as _
 
 from werkset.catalogue.structure import catalogue_structure
 from werkset.comparison.models import CriterionAnswer, ThemeMaturity
-from werkset.reports.models import Answer, Comment, Report, ReportSection, SectionText
+from werkset.reports.models import (
+    Answer,
+    Comment,
+    CorrectionProposal,
+    Report,
+    ReportSection,
+    SectionText,
+)
 
 from .detectors import KIND_LABELS, Hit, scan
 from .models import PrivacyClearance
@@ -41,7 +48,15 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
         .only("id", "indicator", "explanation", "perspectives", "regional"),
         key=lambda answer: indicators[answer.indicator_id].position,
     )
+    answer_texts: set[str] = set()
     for answer in answers:
+        answer_texts.update(
+            (
+                answer.explanation,
+                *answer.perspectives.values(),
+                *(part.get("explanation", "") for part in answer.regional.values()),
+            )
+        )
         indicator = indicators[answer.indicator_id]
         theme = themes[indicator.theme_id]
         place = f"{theme.short_title} · {indicator.label}"
@@ -99,6 +114,22 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
         anchor = f"antwoord-{comment.answer_id}" if comment.answer_id else "thema-commentaar"
         for text in (comment.text, comment.resolution):
             yield _("Comment"), theme_key(comment), anchor, text
+    # Correction proposals (ADR 21): the author's explanation, the proposed answer's texts
+    # and the writer's reason for declining; a text the answer holds already is counted once.
+    proposals = CorrectionProposal.objects.filter(report=report).order_by("created_at", "id")
+    for proposal in proposals.only("answer", "content", "explanation", "decline_reason"):
+        anchor = f"antwoord-{proposal.answer_id}"
+        content = proposal.content or {}
+        texts = [
+            proposal.explanation,
+            proposal.decline_reason,
+            content.get("explanation", ""),
+            *content.get("perspectives", {}).values(),
+            *(part.get("explanation", "") for part in content.get("regional", {}).values()),
+        ]
+        for text in texts:
+            if text not in answer_texts:
+                yield _("Correction proposal"), "", anchor, text
 
 
 def report_privacy_hits(*, report: Report) -> list[ReportHit]:

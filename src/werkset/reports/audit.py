@@ -27,3 +27,6 @@ class ReportAuditAction(models.TextChoices):
     REPORT_RESTORED = "report_restored", _("Removed concept report restored")
     REPORT_PURGED = "report_purged", _("Removed concept report deleted for good")
     REPORT_WITHDRAWN = "report_withdrawn", _("Finalised report withdrawn")
+    PROPOSAL_MADE = "proposal_made", _("Correction proposed")
+    PROPOSAL_ACCEPTED = "proposal_accepted", _("Correction proposal accepted")
+    PROPOSAL_DECLINED = "proposal_declined", _("Correction proposal declined")

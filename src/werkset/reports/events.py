@@ -113,6 +113,33 @@ class CommentResolved(ReportEvent):
     comment_id: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class ProposalEvent(ReportEvent):
+    """Something happened to a correction proposal on one of the report's answers."""
+
+    proposal_id: int
+    answer_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalMade(ProposalEvent):
+    """A network member proposed a new value for an answer."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalAccepted(ProposalEvent):
+    """The rapporteur accepted a proposal: the answer now holds the proposed value."""
+
+    proposed_by_id: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalDeclined(ProposalEvent):
+    """The rapporteur declined a proposal, with a reason (read it from the proposal)."""
+
+    proposed_by_id: int | None
+
+
 # The event of each step of the report's workflow (reports/workflow.py: TRANSITIONS).
 STEP_EVENTS: dict[str, type[ReportStatusChanged]] = {
     "submit": ReportSubmitted,

@@ -19,6 +19,9 @@ EXPLANATION_MAX = 20_000
 PRACTICE_ITEM_MAX = 20_000
 QUOTE_MAX = 2_000
 SOURCE_DESCRIPTION_MAX = 5_000
+# A correction proposal's explanation and the writer's reason for declining it (ADR 21); the
+# proposed answer itself has the answer's limits.
+PROPOSAL_TEXT_MAX = COMMENT_MAX
 
 # The free texts of a practice item, quote or source by the services' kind; their short
 # fields (title, source, attribution) have a column length that the model checks.

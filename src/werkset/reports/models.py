@@ -245,6 +245,7 @@ class ChangeSource(models.TextChoices):
     IMPORT = "import", _("Import")
     CARRIED_OVER = "overgenomen", _("Carried over from an earlier report")
     CORRECTION = "correctie", _("New version after finalisation")
+    PROPOSAL = "voorstel", _("Proposal of a network member, accepted")
 
 
 class AnswerChange(models.Model):
@@ -258,6 +259,11 @@ class AnswerChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     changed_by_name = models.CharField(_("changed by"), max_length=150)
+    # An accepted correction proposal (ADR 21): who proposed the value the writer accepted.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_by_name = models.CharField(_("proposed by"), max_length=150, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=ChangeSource.choices)
     before = models.JSONField(_("before"))
     after = models.JSONField(_("after"))
@@ -499,3 +505,7 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}: {self.from_status} → {self.to_status}"
+
+
+# Correction proposals live in a module of their own (this one is long enough).
+from .proposal_models import CorrectionProposal, ProposalStatus  # noqa: E402, F401

@@ -116,6 +116,16 @@ def report_may_comment(scope: Scope, report: Report) -> bool:
     return report_shows_discussion(scope, report) and report.status == ReportStatus.TER_BESPREKING
 
 
+def report_may_propose(scope: Scope, report: Report) -> bool:
+    """Who proposes a new value for an answer (ADR 21): whoever may comment on it now."""
+    return report_may_comment(scope, report)
+
+
+def report_may_decide_proposals(scope: Scope, report: Report) -> bool:
+    """Who accepts or declines a correction proposal: the report's writer, while it changes."""
+    return report_may_edit(scope, report)
+
+
 def report_may_code(scope: Scope, report: Report) -> bool:
     return report_may_write(scope, report) or (scope.is_national and report.is_final)
 

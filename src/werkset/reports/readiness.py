@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Report
+from .models import ProposalStatus, Report
 from .selectors import ReportProgress, report_progress
 
 
@@ -27,6 +27,8 @@ class Facts:
     privacy_flags: int
     maturity_missing: int
     criteria_missing: int
+    # Correction proposals the rapporteur has not accepted or declined yet (ADR 21).
+    open_proposals: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,14 @@ def _open_comments(facts: Facts) -> str:
     }
 
 
+def _open_proposals(facts: Facts) -> str:
+    return ngettext(
+        "Accept or decline the %(count)s open correction proposal first.",
+        "Accept or decline the %(count)s open correction proposals first.",
+        facts.open_proposals,
+    ) % {"count": facts.open_proposals}
+
+
 def _privacy(facts: Facts) -> str:
     return ngettext(
         "%(count)s piece of text looks like personal data. Remove it, or record why "
@@ -79,13 +89,15 @@ def _assessments(facts: Facts) -> str:
     ) % {"themes": facts.maturity_missing, "criteria": facts.criteria_missing}
 
 
-# The one table of what each step checks. Blocks of finalising: open comments and personal
-# data that is not cleared. The rest warns (issue 19 makes completeness and the assessments
-# conditions of the network's decision).
+# The one table of what each step checks. Blocks of finalising: open comments, open
+# correction proposals and personal data that is not cleared. The rest warns (issue 19
+# makes completeness and the assessments conditions of the network's decision).
 RULES: tuple[Rule, ...] = (
     Rule("onbeantwoord", lambda f: f.progress.total.open > 0, _unanswered,
          {"submit": False, "put_forward": False, "finalise": False}),
     Rule("opmerkingen", lambda f: f.open_comments > 0, _open_comments,
+         {"put_forward": True, "finalise": True}),
+    Rule("voorstellen", lambda f: f.open_proposals > 0, _open_proposals,
          {"put_forward": True, "finalise": True}),
     Rule("privacy", lambda f: f.privacy_flags > 0, _privacy,
          {"submit": False, "put_forward": True, "finalise": True}),
@@ -131,6 +143,7 @@ def report_facts(*, report: Report) -> Facts:
     return Facts(
         progress=report_progress(report=report),
         open_comments=report.comments.filter(resolved_at__isnull=True).count(),
+        open_proposals=report.proposals.filter(status=ProposalStatus.OPEN).count(),
         privacy_flags=len(report_uncleared_hits(report=report)),
         maturity_missing=len([t for t in themes if t not in assessed and t not in asked]),
         criteria_missing=len([c for c in CRITERIA if c.key not in criteria]),

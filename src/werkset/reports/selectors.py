@@ -13,7 +13,7 @@ from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 
-from .answers import AnswerContent, answer_is_complete, content_of
+from .answers import answer_is_complete, content_of
 from .models import (
     Answer,
     AnswerChange,
@@ -357,29 +357,6 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
 
 def answer_history(*, answer: Answer) -> QuerySet[AnswerChange]:
     return answer.changes.select_related("changed_by").order_by("-revision", "-id")
-
-
-@dataclass(frozen=True)
-class AnswerDifference:
-    indicator: Indicator
-    before: AnswerContent
-    after: AnswerContent
-
-
-def report_differences(*, old: Report, new: Report) -> list[AnswerDifference]:
-    """The answers that differ between two versions of a report, in catalogue order."""
-    old_answers = {a.indicator_id: a for a in old.answers.all()}
-    differences = []
-    for answer in new.answers.select_related("indicator").order_by("indicator__position"):
-        before = old_answers.get(answer.indicator_id)
-        before_content = content_of(before) if before else AnswerContent()
-        if content_of(answer) != before_content:
-            differences.append(
-                AnswerDifference(
-                    indicator=answer.indicator, before=before_content, after=content_of(answer)
-                )
-            )
-    return differences
 
 
 def report_versions(*, report: Report) -> list[Report]:

@@ -105,15 +105,24 @@ def user_name(user: User | None) -> str:
 
 
 def answer_change(
-    *, answer: Answer, before: AnswerContent, source: str, user: User | None, now: Any
+    *,
+    answer: Answer,
+    before: AnswerContent,
+    source: str,
+    user: User | None,
+    now: Any,
+    proposed_by: User | None = None,
 ) -> AnswerChange:
-    """A history entry for the answer's current content (not saved yet)."""
+    """A history entry for the answer's current content (not saved yet); `proposed_by`: who
+    proposed the value that `user` accepted (a correction proposal)."""
     return AnswerChange(
         answer=answer,
         revision=answer.revision,
         changed_at=now,
         changed_by=user,
         changed_by_name=user_name(user),
+        proposed_by=proposed_by,
+        proposed_by_name=user_name(proposed_by) if proposed_by is not None else "",
         source=source,
         before=before.as_dict(),
         after=content_of(answer).as_dict(),
@@ -329,6 +338,7 @@ def answer_save(
     source: str = ChangeSource.EDIT,
     mentioned: Collection[str] | None = None,
     regions_mentioned: Collection[str] | None = None,
+    proposed_by: User | None = None,
 ) -> tuple[Answer, bool]:
     """Store an answer; returns (answer, changed).
 
@@ -338,6 +348,8 @@ def answer_save(
     perspectives of the others are kept (reports.policy). None: `content` is the whole
     answer, perspectives and regions included (a carry-over, a restore).
     `regions_mentioned`: likewise for a network report's answers per region (region codes).
+    `proposed_by`: the author of the correction proposal this save accepts (its history
+    entry names both; it never folds into another).
     """
     if message := text_too_long(
         content.explanation, *content.perspectives.values(), limit=EXPLANATION_MAX
@@ -379,7 +391,14 @@ def answer_save(
                 after=content_of(current).as_dict(), revision=current.revision, changed_at=now
             )
         else:
-            answer_change(answer=current, before=stored, source=source, user=user, now=now).save()
+            answer_change(
+                answer=current,
+                before=stored,
+                source=source,
+                user=user,
+                now=now,
+                proposed_by=proposed_by,
+            ).save()
     return current, True
 
 

@@ -7,6 +7,7 @@ theme it belongs to, who may do what on the page, and the answer forms' states."
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import ModuleType
 from typing import Any, ClassVar
 
@@ -76,6 +77,11 @@ class ThemePage:
     section_url: UrlPerId
     # Per answer the HTML of its form or, for a reader, of the answer (answer_fragments.py).
     answer_html: Mapping[int, SafeString] = field(default_factory=dict)
+
+    @cached_property
+    def proposal_url(self) -> UrlPerId:
+        """Where a network member proposes a new value for an answer (ADR 21)."""
+        return UrlPerId.of("reports:proposal_add", self.report_id)
 
     def number(self, item_id: int) -> str:
         """The item's number in the document ("2.1"), or empty if it has none."""

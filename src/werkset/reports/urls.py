@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, story_views, undo_views, views, workflow_views
+from . import comment_views, proposal_views, story_views, undo_views, views, workflow_views
 
 app_name = "reports"
 urlpatterns = [
@@ -32,6 +32,21 @@ urlpatterns = [
         "<int:report_id>/commentaar/<int:comment_id>/afhandelen/",
         comment_views.comment_resolve_view,
         name="comment_resolve",
+    ),
+    path(
+        "<int:report_id>/antwoord/<int:answer_id>/voorstel/",
+        proposal_views.proposal_add_view,
+        name="proposal_add",
+    ),
+    path(
+        "<int:report_id>/voorstel/<int:proposal_id>/aannemen/",
+        proposal_views.proposal_accept_view,
+        name="proposal_accept",
+    ),
+    path(
+        "<int:report_id>/voorstel/<int:proposal_id>/afwijzen/",
+        proposal_views.proposal_decline_view,
+        name="proposal_decline",
     ),
     path(
         "<int:report_id>/thema/<slug:theme_key>/<slug:kind>/nieuw/",

@@ -30,29 +30,32 @@ from .answers import (
     answer_is_complete,
     content_of,
 )
+from .differences import report_differences
 from .forms import (
     FREQUENCY_LABELS,
     ITEM_FORMS,
     AnswerFormState,
     answer_form_state,
 )
+from .limits import PROPOSAL_TEXT_MAX
 from .models import Answer, Report
 from .policy import (
     perspective_codes,
     perspective_organisations,
     perspectives_mentioned,
     report_may_comment,
+    report_may_decide_proposals,
     report_may_edit,
     report_may_remove,
     report_may_write,
     report_shows_discussion,
 )
+from .proposal_selectors import report_proposals
 from .selectors import (
     answer_history,
     network_regions,
     report_answer_visible,
     report_correction,
-    report_differences,
     report_is_latest,
     report_progress,
     report_theme,
@@ -133,6 +136,10 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             )
             if show_discussion
             else [],
+            # Correction proposals (ADR 21): the writer accepts or declines the open ones.
+            "proposals": report_proposals(report=report) if show_discussion else None,
+            "can_decide_proposals": report_may_decide_proposals(scope, report),
+            "proposal_text_max": PROPOSAL_TEXT_MAX,
         },
     )
 
@@ -421,7 +428,7 @@ def report_differences_view(request: HttpRequest, report_id: int) -> HttpRespons
         {
             "report": report,
             "previous": previous,
-            "differences": report_differences(old=previous, new=report),
+            "sections": report_differences(old=previous, new=report),
         },
     )
 

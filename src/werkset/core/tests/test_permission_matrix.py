@@ -28,7 +28,13 @@ from werkset.notifications import kinds
 from werkset.notifications.services import notify
 from werkset.outputs.models import ImportStatus, WorkbookImport
 from werkset.regions.models import RegionalNetwork
-from werkset.reports.models import Answer, Comment, PracticeItem, ReportSection
+from werkset.reports.models import (
+    Answer,
+    Comment,
+    CorrectionProposal,
+    PracticeItem,
+    ReportSection,
+)
 from werkset.reports.services import report_start
 from werkset.reports.tests.decide import report_decided
 from werkset.reports.undo import report_remove
@@ -124,6 +130,11 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "reports:restore": ("post", "removed", (302, 302, 404, 404, 404, 404, 404)),
     "reports:comment_add": ("post", "report", (302, 302, 404, 302, 404, 404, 404)),
     "reports:comment_resolve": ("post", "comment", (302, 302, 404, 403, 404, 404, 404)),
+    # Correction proposals (ADR 21): the network proposes while the report is under
+    # discussion (the world's concept is not: 403), its rapporteur accepts or declines.
+    "reports:proposal_add": ("get", "answer", (302, 403, 404, 403, 404, 404, 404)),
+    "reports:proposal_accept": ("post", "proposal", (302, 302, 404, 403, 404, 404, 404)),
+    "reports:proposal_decline": ("post", "proposal", (302, 302, 404, 403, 404, 404, 404)),
     "reports:item_add": ("get", "item_kind", (302, 200, 404, 403, 404, 404, 404)),
     "reports:item_edit": ("get", "item", (302, 200, 404, 403, 404, 404, 404)),
     "reports:item_delete": ("post", "item", (302, 302, 404, 403, 404, 404, 404)),
@@ -223,6 +234,14 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "api:rapportage-restore": ("post", "api_removed", (401, 200, 404, 404, 404, 404, 404)),
     # Only the national role withdraws a finalised report: without a reason, 400.
     "api:rapportage-withdraw": ("post", "api_final", (401, 403, 403, 403, 403, 400, 403)),
+    "api:rapportage-proposals": ("get", "api_report", (401, 200, 404, 200, 404, 404, 404)),
+    # Without a body: 400 for the rapporteur, who may; 403 for a network member, who may not.
+    "api:rapportage-proposal-accept": ("post", "api_proposal", (401, 400, 404, 403, 404, 404, 404)),
+    "api:rapportage-proposal-decline": (
+        "post",
+        "api_proposal",
+        (401, 400, 404, 403, 404, 404, 404),
+    ),
 }
 
 
@@ -323,6 +342,15 @@ def world(
     comment = Comment.objects.create(
         report=concept, answer=answer, theme=theme, kind="opmerking", text="x", author_name="x"
     )
+    proposal = CorrectionProposal.objects.create(
+        report=concept,
+        answer=answer,
+        content={"choice": "ja", "explanation": "", "figures": {}, "perspectives": {}},
+        base_revision=answer.revision,
+        explanation="x",
+        author=netwerklid_noord,
+        author_name="x",
+    )
     item = PracticeItem.objects.create(
         report=concept, theme=theme, kind="anders", title="T", text="t"
     )
@@ -390,6 +418,8 @@ def world(
         "answer": {"report_id": concept.pk, "answer_id": answer.pk},
         "transition": {"report_id": concept.pk, "name": "reopen"},
         "comment": {"report_id": concept.pk, "comment_id": comment.pk},
+        "proposal": {"report_id": concept.pk, "proposal_id": proposal.pk},
+        "api_proposal": {"pk": concept.pk, "proposal": proposal.pk},
         "item_kind": {"report_id": concept.pk, "theme_key": "acuut", "kind": "praktijk"},
         "item": {
             "report_id": concept.pk,

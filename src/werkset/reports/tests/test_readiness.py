@@ -19,6 +19,8 @@ def test_elke_regel_zegt_per_stap_of_hij_tegenhoudt_of_waarschuwt():
     assert blocking == {
         ("opmerkingen", "put_forward"),
         ("opmerkingen", "finalise"),
+        ("voorstellen", "put_forward"),
+        ("voorstellen", "finalise"),
         ("privacy", "put_forward"),
         ("privacy", "finalise"),
     }

@@ -10,8 +10,9 @@ from werkset.accounts.scope import scope_for_user
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.reports.answers import AnswerContent
 from werkset.reports.comment_services import comment_add, comment_resolve
+from werkset.reports.differences import report_differences
 from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report, ReportStatus
-from werkset.reports.selectors import report_differences, report_progress, reports_visible
+from werkset.reports.selectors import report_progress, reports_visible
 from werkset.reports.services import (
     HISTORY_FOLD_WINDOW,
     EditConflict,
@@ -292,7 +293,7 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
     assert (new.number, new.status, new.corrects_id) == (2, ReportStatus.CONCEPT, report.pk)
     new_answer = answer_for(new, "acuut.uitvoering.crisismeldingen")
     assert new_answer.figures == {"aantal": 600}
-    assert report_differences(old=report, new=new) == []
+    assert all(not section.differences for section in report_differences(old=report, new=new))
 
     answer_save(
         answer=new_answer,
@@ -300,9 +301,10 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
         base_revision=1,
         user=rapporteur_friesland,
     )
-    [difference] = report_differences(old=report, new=new)
-    assert difference.before.figures == {"aantal": 600}
-    assert difference.after.figures == {"aantal": 640}
+    answers = report_differences(old=report, new=new)[0]
+    [difference] = answers.differences
+    assert [line.value for line in difference.before] == ["600 per jaar"]
+    assert [line.value for line in difference.after] == ["640 per jaar"]
     assert answer_for(report, "acuut.uitvoering.crisismeldingen").figures == {"aantal": 600}
     with pytest.raises(ReportError, match="nieuwere versie"):
         report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")

@@ -237,13 +237,19 @@ def test_het_antwoordnummer_in_het_commentaarformulier_heeft_geen_duizendtalpunt
     comment view could not read back (a server error for every later report)."""
     answer = SimpleNamespace(pk=12345, indicator=SimpleNamespace(label="Inzet"))
     page = SimpleNamespace(
-        report_id=1, theme_key="acuut", can_edit=False, can_comment=True, limits=ThemePage.limits
+        report_id=1,
+        theme_key="acuut",
+        can_edit=False,
+        can_comment=True,
+        limits=ThemePage.limits,
+        proposal_url=lambda pk: f"/rapportages/1/antwoord/{pk}/voorstel/",
     )
     partial = engines["jinja2"].get_template("reports/_comments.html")
     with translation.override("nl"):
         html = partial.render({"page": page, "comments": [], "answer": answer})
     assert '<input type="hidden" name="answer" value="12345">' in html
     assert 'id="comment-text-12345"' in html
+    assert 'href="/rapportages/1/antwoord/12345/voorstel/"' in html
 
 
 def test_commentaar_op_een_onbekend_antwoord_wordt_geweigerd_zonder_serverfout(
