@@ -40,6 +40,7 @@ from werkset.reports.tests.decide import report_decided
 from werkset.reports.undo import report_remove
 from werkset.reports.workflow import report_correct, report_transition
 from werkset.rounds.models import ReportingRound
+from werkset.rounds.testing import round_opened
 
 # A one-pixel PNG, the image of the matrix's practice item.
 MATRIX_PNG = bytes.fromhex(
@@ -322,6 +323,7 @@ def world(
     """A finalised Friesland report with a concept correction (v2) and things inside it."""
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
+    round_opened(period="2023", catalogue_version=report.catalogue_version)
     removed = report_start(
         region=report.region,
         period="2023",

@@ -50,7 +50,7 @@ def versions(report, rapporteur_friesland):
     )
     report_transition(report=report, name="submit", user=user)
     report_decided(report, user)
-    return report, report_correct(report=report, user=user)
+    return report, report_correct(report=report, user=user, reason="Cijfers aangevuld")
 
 
 def page(client, new):
@@ -99,14 +99,16 @@ def test_antwoorden_per_regio_staan_er_met_de_naam_van_de_regio(
 ):
     from werkset.accounts.models import Role
     from werkset.reports.services import report_start
+    from werkset.rounds.testing import round_opened
 
     writer = make_user(Role.RAPPORTEUR, network=noord_nederland)
+    round_opened(period="2025", catalogue_version=catalogue_2021)
     report = report_start(
         network=noord_nederland, period="2025", catalogue_version=catalogue_2021, user=writer
     )
     report_transition(report=report, name="submit", user=writer)
     report_decided(report, writer)
-    new = report_correct(report=report, user=writer)
+    new = report_correct(report=report, user=writer, reason="Cijfers aangevuld")
     regional = {"groningen": {"choice": "nee", "explanation": "", "figures": {}}}
     save(new, PRESS, AnswerContent(choice="ja", regional=regional), writer)
     html = page(client_for(writer), new)

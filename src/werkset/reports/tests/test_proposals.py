@@ -253,9 +253,11 @@ def test_een_voorstel_voor_het_antwoord_van_een_regio(
 ):
     from werkset.accounts.models import Role
     from werkset.reports.services import report_start
+    from werkset.rounds.testing import round_opened
 
     writer = make_user(Role.RAPPORTEUR, network=noord_nederland)
     member = make_user(Role.NETWERKLID, network=noord_nederland)
+    round_opened(period="2025", catalogue_version=catalogue_2021)
     report = report_start(
         network=noord_nederland, period="2025", catalogue_version=catalogue_2021, user=writer
     )
