@@ -21,6 +21,7 @@ def test_elke_regel_zegt_per_stap_of_hij_tegenhoudt_of_waarschuwt():
         ("opmerkingen", "finalise"),
         ("privacy", "put_forward"),
         ("privacy", "finalise"),
+        ("beoordelingen", "finalise"),
     }
 
 
