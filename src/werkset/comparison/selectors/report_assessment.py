@@ -60,14 +60,16 @@ class ThemeAssessment:
 
 
 def report_assessments(
-    *, report: Report, themes: list[Theme] | None = None
+    *, report: Report, themes: list[Theme] | None = None, asked: set[int] | None = None
 ) -> list[ThemeAssessment]:
-    """Every theme's assessment state in the catalogue's order (three queries, or two with
-    `themes`: the report's themes, already read)."""
+    """Every theme's assessment state in the catalogue's order: four queries, two when the
+    caller read the report's `themes` and the ids of those that ask the maturity as a
+    question (`asked`, themes_asking_maturity) already."""
     if themes is None:
         themes = list(Theme.objects.filter(version_id=report.catalogue_version_id))
     themes = sorted(themes, key=lambda theme: theme.position)
-    asked = themes_asking_maturity(version=report.catalogue_version)
+    if asked is None:
+        asked = themes_asking_maturity(version=report.catalogue_version)
     maturities = {m.theme_id: m for m in ThemeMaturity.objects.filter(report=report).order_by()}
     answers = {a.criterion: a for a in CriterionAnswer.objects.filter(report=report).order_by()}
     criteria = [
