@@ -90,11 +90,11 @@ def _privacy(facts: Facts) -> str:
 
 
 def _assessments(facts: Facts) -> str:
+    # What is open per theme follows as the check's details, each linked to its section.
     return _(
-        "Not every assessment has been made: the maturity of %(themes)s theme(s) and "
-        "%(criteria)s characteristic(s) of the toetsingskader are still open. Assess them "
-        "on the theme pages, or mark them “not assessed” with the reason."
-    ) % {"themes": facts.maturity_missing, "criteria": facts.criteria_missing}
+        "Not every assessment has been made. Assess what is open at the end of its theme "
+        "page, or mark it “not assessed” with the reason:"
+    )
 
 
 # The one table of what each step checks. Blocks of finalising: open comments, personal
