@@ -272,3 +272,42 @@ def test_de_oude_beoordelingspagina_kent_niet_beoordeeld_met_reden(
     assert not ThemeMaturity.objects.exists()
     client.post(page, {"m-acuut-level": "niet-beoordeeld", "m-acuut-reason": "Geen zicht."})
     assert ThemeMaturity.objects.get().not_assessed_reason == "Geen zicht."
+
+
+def test_een_nieuwe_versie_neemt_de_beoordelingen_mee(
+    django_capture_on_commit_callbacks, client_for, rapporteur_friesland, report
+):
+    from werkset.reports.workflow import report_correct
+
+    client_for(rapporteur_friesland).post(
+        url(report, "actieoverleg"),
+        {"m-actieoverleg-level": "4", "c-mandaat-verdict": "nee"},
+    )
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = report_correct(report=report, user=rapporteur_friesland)
+    maturity = ThemeMaturity.objects.get(report=new, theme__key="actieoverleg")
+    assert maturity.level == 4
+    assert CriterionAnswer.objects.get(report=new, criterion="mandaat").verdict == "nee"
+    assert ThemeMaturity.objects.filter(report=new).count() == 5
+    # The finalised version keeps its own.
+    assert ThemeMaturity.objects.filter(report=report).count() == 5
+
+
+def test_een_nieuwe_versie_neemt_de_knelpuntcodes_mee(
+    django_capture_on_commit_callbacks, client_for, rapporteur_friesland, report
+):
+    from werkset.reports.workflow import report_correct
+
+    key = "acuut.ontwikkel.voorlichting-politie"
+    answer = Answer.objects.get(report=report, indicator__key=key)
+    answer.explanation = "Het OM schuift niet aan."
+    answer.save()
+    client_for(rapporteur_friesland).post(url(report), {f"a-{answer.pk}-codes": ["mandaat"]})
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = report_correct(report=report, user=rapporteur_friesland)
+    codes = BottleneckCode.objects.filter(answer__report=new)
+    assert [(c.answer.indicator.key, c.code) for c in codes] == [(key, "mandaat")]
