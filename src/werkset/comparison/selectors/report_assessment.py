@@ -9,10 +9,11 @@ assessment is done when it is given, or consciously marked "niet beoordeeld" wit
 from dataclasses import dataclass
 
 from werkset.catalogue.models import Theme
+from werkset.catalogue.structure import catalogue_structure
 from werkset.reports.models import Report
 
 from ..models import CriterionAnswer, ThemeMaturity
-from ..vocabulary import CRITERIA, CRITERIA_THEME, Criterion
+from ..vocabulary import CRITERIA, CRITERIA_THEME, MATURITY_ANSWER_TYPE, Criterion
 from .maturity import themes_asking_maturity
 
 
@@ -88,5 +89,10 @@ def report_assessments(
 
 
 def theme_assessment(*, report: Report, theme: Theme) -> ThemeAssessment:
-    """One theme's assessment state (the theme page)."""
-    return report_assessments(report=report, themes=[theme])[0]
+    """One theme's assessment state (the theme page): two queries, the catalogue's
+    structure (kept by the process) says whether the theme asks its maturity itself."""
+    indicators = catalogue_structure(version=report.catalogue_version).theme_indicators(theme)
+    asked = (
+        {theme.pk} if any(i.answer_type.key == MATURITY_ANSWER_TYPE for i in indicators) else set()
+    )
+    return report_assessments(report=report, themes=[theme], asked=asked)[0]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
+from werkset.comparison.selectors.report_assessment import report_assessments
 from werkset.comparison.vocabulary import CRITERIA
 from werkset.core.models import AuditEvent
 from werkset.reports.models import Answer, ReportStatus
@@ -311,3 +312,18 @@ def test_een_nieuwe_versie_neemt_de_knelpuntcodes_mee(
         new = report_correct(report=report, user=rapporteur_friesland)
     codes = BottleneckCode.objects.filter(answer__report=new)
     assert [(c.answer.indicator.key, c.code) for c in codes] == [(key, "mandaat")]
+
+
+def test_werkset_2_0_vraagt_de_volwassenheid_in_de_rapportage_zelf(
+    client_for, rapporteur_friesland, friesland, catalogue_2_0
+):
+    from werkset.reports.services import report_start
+
+    report = report_start(
+        region=friesland, period="2026", catalogue_version=catalogue_2_0, user=rapporteur_friesland
+    )
+    html = client_for(rapporteur_friesland).get(theme_url(report)).content.decode()
+    assert "vraagt de volwassenheid van dit thema in de rapportage zelf" in html
+    assert 'name="m-acuut-level"' not in html
+    gaps = [a for a in report_assessments(report=report) if not a.complete]
+    assert [a.theme.key for a in gaps] == ["actieoverleg"]
