@@ -1,4 +1,7 @@
-"""Forms of the comparison pages: choosing what to compare, and the report's own assessment."""
+"""Forms of the comparison pages: choosing what to compare, and the report's own assessment.
+
+An assessment is given (a level, a verdict), left open (empty: not assessed yet), or
+consciously marked "niet beoordeeld" (NOT_ASSESSED), which needs its reason (issue 19)."""
 
 from typing import Any
 
@@ -7,42 +10,117 @@ from django.utils.translation import gettext_lazy as _
 
 from werkset.catalogue.models import Theme
 
-from .models import MaturityLevel, Verdict
+from .models import CriterionAnswer, MaturityLevel, ThemeMaturity, Verdict
 from .vocabulary import BOTTLENECK_CHOICES, CRITERIA
 
+NOT_ASSESSED = "niet-beoordeeld"
 
-class MaturityForm(forms.Form):
-    """Maturity of every theme of the report (prefix = theme key)."""
 
-    level = forms.TypedChoiceField(
+def _reason_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Reason it is not assessed (only with “not assessed”)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class _AssessmentForm(forms.Form):
+    """The rule both assessments share: "niet beoordeeld" only with a reason."""
+
+    choice_field = ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get(self.choice_field) == NOT_ASSESSED and not data.get("reason", "").strip():
+            self.add_error(
+                "reason", _("Give the reason why this is not assessed, or assess it after all.")
+            )
+        return data
+
+    @property
+    def not_assessed_reason(self) -> str:
+        """The reason to store: only with "niet beoordeeld"."""
+        if self.cleaned_data.get(self.choice_field) != NOT_ASSESSED:
+            return ""
+        return str(self.cleaned_data.get("reason", "")).strip()
+
+
+class MaturityForm(_AssessmentForm):
+    """Maturity of one theme of the report (prefix = theme key)."""
+
+    choice_field = "level"
+    level = forms.ChoiceField(
         label=_("Maturity"),
-        choices=[("", _("Not assessed")), *MaturityLevel.choices],
-        coerce=int,
-        empty_value=None,
+        choices=[
+            ("", _("Not assessed yet")),
+            *[(str(value), label) for value, label in MaturityLevel.choices],
+            (NOT_ASSESSED, _("Not assessed (give the reason)")),
+        ],
         required=False,
     )
     motivation = forms.CharField(
         label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    reason = _reason_field()
 
-    def __init__(self, *args: Any, theme: Theme, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, theme: Theme, current: ThemeMaturity | None = None, **kwargs: Any
+    ) -> None:
         kwargs["prefix"] = f"m-{theme.key}"
+        if current is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "level": str(current.level) if current.level else NOT_ASSESSED,
+                    "motivation": current.motivation,
+                    "reason": current.not_assessed_reason,
+                },
+            )
         super().__init__(*args, **kwargs)
         self.theme = theme
 
+    @property
+    def level_value(self) -> int | None:
+        value = self.cleaned_data.get("level")
+        return int(value) if value and value != NOT_ASSESSED else None
 
-class CriterionForm(forms.Form):
+
+class CriterionForm(_AssessmentForm):
+    choice_field = "verdict"
     verdict = forms.ChoiceField(
-        label=_("Met"), choices=[("", _("Not assessed")), *Verdict.choices], required=False
+        label=_("Met"),
+        choices=[
+            ("", _("Not assessed yet")),
+            *Verdict.choices,
+            (NOT_ASSESSED, _("Not assessed (give the reason)")),
+        ],
+        required=False,
     )
     explanation = forms.CharField(
         label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    reason = _reason_field()
 
-    def __init__(self, *args: Any, criterion: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, criterion: str, current: CriterionAnswer | None = None, **kwargs: Any
+    ) -> None:
         kwargs["prefix"] = f"c-{criterion}"
+        if current is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "verdict": current.verdict or NOT_ASSESSED,
+                    "explanation": current.explanation,
+                    "reason": current.not_assessed_reason,
+                },
+            )
         super().__init__(*args, **kwargs)
         self.criterion = next(c for c in CRITERIA if c.key == criterion)
+
+    @property
+    def verdict_value(self) -> str:
+        value = str(self.cleaned_data.get("verdict") or "")
+        return "" if value == NOT_ASSESSED else value
 
 
 class BottleneckForm(forms.Form):

@@ -1,5 +1,7 @@
 """Comparison data kept with a report: maturity per theme, the Actieoverleg toetsingskader,
-and the bottleneck coding of answers (analysis, so it may be added to finalised reports)."""
+and the bottleneck coding of answers. The writer assesses them while writing the report
+(issue 19, ADR 22); an assessment may be consciously marked "niet beoordeeld", always with
+its reason (`not_assessed_reason`), and is then complete for the decision."""
 
 from django.conf import settings
 from django.db import models
@@ -26,8 +28,12 @@ class ThemeMaturity(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="maturities")
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="+")
-    level = models.PositiveSmallIntegerField(_("maturity"), choices=MaturityLevel.choices)
+    # Empty: consciously not assessed, with the reason in not_assessed_reason.
+    level = models.PositiveSmallIntegerField(
+        _("maturity"), choices=MaturityLevel.choices, null=True, blank=True
+    )
     motivation = models.TextField(_("motivation"), blank=True)
+    not_assessed_reason = models.TextField(_("reason it is not assessed"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -39,12 +45,21 @@ class ThemeMaturity(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "theme"], name="unique_theme_maturity"),
             models.CheckConstraint(
-                condition=models.Q(level__gte=1, level__lte=5), name="maturity_level_range"
+                condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=5),
+                name="maturity_level_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=False) | ~models.Q(not_assessed_reason=""),
+                name="maturity_assessed_or_reason",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.report}: {self.theme.short_title} {self.level}"
+        return f"{self.report}: {self.theme.short_title} {self.level or '-'}"
+
+    @property
+    def is_assessed(self) -> bool:
+        return self.level is not None
 
 
 class Verdict(models.TextChoices):
@@ -58,8 +73,10 @@ class CriterionAnswer(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="criteria")
     criterion = models.CharField(_("characteristic"), max_length=30, choices=CRITERION_CHOICES)
-    verdict = models.CharField(_("met"), max_length=10, choices=Verdict.choices)
+    # Empty: consciously not assessed, with the reason in not_assessed_reason.
+    verdict = models.CharField(_("met"), max_length=10, choices=Verdict.choices, blank=True)
     explanation = models.TextField(_("explanation"), blank=True)
+    not_assessed_reason = models.TextField(_("reason it is not assessed"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -70,10 +87,18 @@ class CriterionAnswer(models.Model):
         verbose_name_plural = _("toetsingskader answers")
         constraints = [
             models.UniqueConstraint(fields=["report", "criterion"], name="unique_criterion"),
+            models.CheckConstraint(
+                condition=~models.Q(verdict="") | ~models.Q(not_assessed_reason=""),
+                name="criterion_assessed_or_reason",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.report}: {self.criterion} {self.verdict}"
+        return f"{self.report}: {self.criterion} {self.verdict or '-'}"
+
+    @property
+    def is_assessed(self) -> bool:
+        return bool(self.verdict)
 
 
 class BottleneckCode(models.Model):

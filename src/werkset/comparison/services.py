@@ -1,20 +1,27 @@
-"""Writing comparison data. Maturity and toetsingskader belong to the report (editable by
-the region's rapporteur until it is finalised); bottleneck coding is analysis and may be added
-to a finalised report by its rapporteur or a landelijk user without changing the report.
+"""Writing the report's assessments: maturity per theme, the toetsingskader and bottleneck
+codes. Who may is reports/policy.py's (`report_may_assess`, `report_may_code`); every
+change is audited (comparison/audit.py) and the rows record who changed them and when.
 
-No audit entries: the audit log has no fitting action and its choices are not ours to
-extend; ThemeMaturity, CriterionAnswer and BottleneckCode record who changed them and when.
+An assessment is given, cleared (not assessed yet) or consciously marked "niet beoordeeld",
+which needs its reason (issue 19): a finalised report is complete in this respect.
 """
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Theme
+from werkset.core.services import audit_record
 from werkset.reports.models import Answer, Report
-from werkset.reports.policy import report_may_code, report_may_edit
+from werkset.reports.policy import report_may_assess, report_may_code
 
+from .audit import ComparisonAuditAction
 from .models import BottleneckCode, CriterionAnswer, ThemeMaturity, Verdict
 from .vocabulary import BOTTLENECK_CHOICES, CRITERIA
 
@@ -23,8 +30,16 @@ class ComparisonError(Exception):
     """A change that the report's state does not allow."""
 
 
+class AssessmentInvalid(ComparisonError):
+    """An assessment that is not complete (a Dutch message for the user)."""
+
+
 def _locked(report: Report) -> Report:
     return Report.objects.select_for_update(of=("self",)).select_related("region").get(pk=report.pk)
+
+
+def _state(level: Any, text: str, reason: str) -> dict[str, Any]:
+    return {"value": level, "text": text, "reason": reason}
 
 
 def maturity_save(
@@ -35,24 +50,53 @@ def maturity_save(
     motivation: str,
     user: User,
     scope: Scope,
+    not_assessed_reason: str = "",
 ) -> ThemeMaturity | None:
-    """Set (or with level None, clear) a theme's maturity in a report that is still open."""
+    """Set a theme's maturity in a report that is still open; with level None mark it
+    "niet beoordeeld" with `not_assessed_reason`, or without a reason clear it."""
     if theme.version_id != report.catalogue_version_id:
         raise ComparisonError("theme of another catalogue version")
+    if level is not None and not 1 <= level <= 5:
+        raise ComparisonError("level out of range")
+    motivation, reason = motivation.strip(), not_assessed_reason.strip()
+    if level is not None:
+        reason = ""
     with transaction.atomic():
         locked = _locked(report)
-        if not report_may_edit(scope, locked):
+        if not report_may_assess(scope, locked):
             raise PermissionDenied
-        if level is None:
-            ThemeMaturity.objects.filter(report=locked, theme=theme).delete()
-            return None
-        if not 1 <= level <= 5:
-            raise ComparisonError("level out of range")
-        maturity, _created = ThemeMaturity.objects.update_or_create(
-            report=locked,
-            theme=theme,
-            defaults={"level": level, "motivation": motivation.strip(), "updated_by": user},
+        current = ThemeMaturity.objects.filter(report=locked, theme=theme).first()
+        before = (
+            _state(current.level, current.motivation, current.not_assessed_reason)
+            if current is not None
+            else None
         )
+        if level is None and not reason:
+            after = None
+            if current is not None:
+                current.delete()
+            maturity = None
+        else:
+            after = _state(level, motivation, reason)
+            maturity, _created = ThemeMaturity.objects.update_or_create(
+                report=locked,
+                theme=theme,
+                defaults={
+                    "level": level,
+                    "motivation": motivation,
+                    "not_assessed_reason": reason,
+                    "updated_by": user,
+                },
+            )
+        if before != after:
+            audit_record(
+                actor=user,
+                action=ComparisonAuditAction.MATURITY_SAVED,
+                target=locked,
+                summary=_("Maturity of %(theme)s in %(report)s assessed")
+                % {"theme": theme.short_title, "report": locked},
+                detail={"theme": theme.key, "before": before, "after": after},
+            )
         return maturity
 
 
@@ -64,24 +108,53 @@ def criterion_save(
     explanation: str,
     user: User,
     scope: Scope,
+    not_assessed_reason: str = "",
 ) -> CriterionAnswer | None:
-    """Answer (or with an empty verdict, clear) one characteristic of the toetsingskader."""
+    """Answer one characteristic of the toetsingskader; with an empty verdict mark it
+    "niet beoordeeld" with `not_assessed_reason`, or without a reason clear it."""
     if criterion not in {c.key for c in CRITERIA}:
         raise ComparisonError("unknown characteristic")
     if verdict and verdict not in Verdict.values:
         raise ComparisonError("unknown verdict")
+    explanation, reason = explanation.strip(), not_assessed_reason.strip()
+    if verdict:
+        reason = ""
     with transaction.atomic():
         locked = _locked(report)
-        if not report_may_edit(scope, locked):
+        if not report_may_assess(scope, locked):
             raise PermissionDenied
-        if not verdict:
-            CriterionAnswer.objects.filter(report=locked, criterion=criterion).delete()
-            return None
-        answer, _created = CriterionAnswer.objects.update_or_create(
-            report=locked,
-            criterion=criterion,
-            defaults={"verdict": verdict, "explanation": explanation.strip(), "updated_by": user},
+        current = CriterionAnswer.objects.filter(report=locked, criterion=criterion).first()
+        before = (
+            _state(current.verdict, current.explanation, current.not_assessed_reason)
+            if current is not None
+            else None
         )
+        if not verdict and not reason:
+            after = None
+            if current is not None:
+                current.delete()
+            answer = None
+        else:
+            after = _state(verdict, explanation, reason)
+            answer, _created = CriterionAnswer.objects.update_or_create(
+                report=locked,
+                criterion=criterion,
+                defaults={
+                    "verdict": verdict,
+                    "explanation": explanation,
+                    "not_assessed_reason": reason,
+                    "updated_by": user,
+                },
+            )
+        if before != after:
+            audit_record(
+                actor=user,
+                action=ComparisonAuditAction.CRITERION_SAVED,
+                target=locked,
+                summary=_("Toetsingskader characteristic %(criterion)s in %(report)s assessed")
+                % {"criterion": criterion, "report": locked},
+                detail={"criterion": criterion, "before": before, "after": after},
+            )
         return answer
 
 
@@ -95,8 +168,76 @@ def bottleneck_codes_set(*, answer: Answer, codes: set[str], user: User, scope: 
         if not report_may_code(scope, locked):
             raise PermissionDenied
         current = set(BottleneckCode.objects.filter(answer=answer).values_list("code", flat=True))
+        if current == codes:
+            return codes
         BottleneckCode.objects.filter(answer=answer, code__in=current - codes).delete()
         BottleneckCode.objects.bulk_create(
             [BottleneckCode(answer=answer, code=code, coded_by=user) for code in codes - current]
         )
+        audit_record(
+            actor=user,
+            action=ComparisonAuditAction.BOTTLENECKS_CODED,
+            target=locked,
+            summary=_("Bottlenecks of an answer in %(report)s coded") % {"report": locked},
+            detail={
+                "answer": answer.pk,
+                "added": sorted(codes - current),
+                "removed": sorted(current - codes),
+            },
+        )
     return codes
+
+
+@dataclass(frozen=True)
+class MaturityInput:
+    level: int | None
+    motivation: str
+    not_assessed_reason: str = ""
+
+
+@dataclass(frozen=True)
+class CriterionInput:
+    criterion: str
+    verdict: str
+    explanation: str
+    not_assessed_reason: str = ""
+
+
+def theme_assessment_save(
+    *,
+    report: Report,
+    theme: Theme,
+    maturity: MaturityInput | None,
+    criteria: Sequence[CriterionInput],
+    codes: Mapping[Answer, set[str]],
+    user: User,
+    scope: Scope,
+) -> None:
+    """Save a theme page's section "Beoordeling van dit thema" as a whole: its maturity, the
+    toetsingskader's characteristics on the Actieoverleg's theme and the bottleneck codes of
+    its explained answers; all or nothing, each change audited."""
+    with transaction.atomic():
+        if maturity is not None:
+            maturity_save(
+                report=report,
+                theme=theme,
+                level=maturity.level,
+                motivation=maturity.motivation,
+                not_assessed_reason=maturity.not_assessed_reason,
+                user=user,
+                scope=scope,
+            )
+        for item in criteria:
+            criterion_save(
+                report=report,
+                criterion=item.criterion,
+                verdict=item.verdict,
+                explanation=item.explanation,
+                not_assessed_reason=item.not_assessed_reason,
+                user=user,
+                scope=scope,
+            )
+        for answer, wanted in codes.items():
+            if answer.report_id != report.pk:
+                raise ComparisonError("answer of another report")
+            bottleneck_codes_set(answer=answer, codes=wanted, user=user, scope=scope)

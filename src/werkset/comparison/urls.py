@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import period, report, trend
+from .views import period, report, theme_assessment, trend
 
 app_name = "comparison"
 urlpatterns = [
@@ -17,6 +17,11 @@ urlpatterns = [
         "rapportages/<int:report_id>/volwassenheid/",
         report.report_assessment_view,
         name="report_assessment",
+    ),
+    path(
+        "rapportages/<int:report_id>/thema/<slug:theme_key>/beoordeling/",
+        theme_assessment.theme_assessment_view,
+        name="theme_assessment",
     ),
     path(
         "rapportages/<int:report_id>/knelpunten/",

@@ -34,6 +34,8 @@ CRITERIA = [
     Criterion("binnen-een-week", _("A case is brought in within days to a week of the report")),
 ]
 CRITERION_CHOICES = [(c.key, c.title) for c in CRITERIA]
+# The theme the toetsingskader belongs to: its criteria are assessed on that theme's page.
+CRITERIA_THEME = "actieoverleg"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkset.accounts.models import NETWORK_ROLES, Role, RoleAssignment, User
+from werkset.accounts.scope import scope_for_user
 from werkset.accounts.services import role_assign
 from werkset.catalogue.models import CatalogueVersion
+from werkset.comparison.services import criterion_save, maturity_save
+from werkset.comparison.vocabulary import CRITERIA
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.outputs.importing import report_json_import
@@ -162,6 +165,32 @@ OPEN_COMMENTS = [
 DEMO_SEED = 2021
 
 
+def _assess(report: Report, rapporteur: User) -> None:
+    """The writer's assessment of every theme (issue 19: the network decides on a report
+    only when it is complete); one characteristic consciously not assessed, with a reason."""
+    scope = scope_for_user(rapporteur)
+    rng = random.Random(DEMO_SEED + 1)  # noqa: S311 (fictitious demo content)
+    for theme in report.catalogue_version.themes.order_by("position"):
+        maturity_save(
+            report=report,
+            theme=theme,
+            level=rng.choice([2, 3, 3, 4]),
+            motivation="Werkafspraken staan; de evaluatie volgt dit jaar. (fictief)",
+            user=rapporteur,
+            scope=scope,
+        )
+    for criterion in CRITERIA:
+        criterion_save(
+            report=report,
+            criterion=criterion.key,
+            verdict="" if criterion.key == "binnen-een-week" else "ja",
+            explanation="Vastgelegd in de werkafspraken. (fictief)",
+            not_assessed_reason="De doorlooptijd wordt pas sinds dit jaar geregistreerd. (fictief)",
+            user=rapporteur,
+            scope=scope,
+        )
+
+
 def demo_reports_create() -> list[Report]:
     """Friesland: 2024 complete and finalised (with practice items, quotes and sources),
     2025 started from it and under discussion with open comments. Skipped if present."""
@@ -188,6 +217,7 @@ def demo_reports_create() -> list[Report]:
         )
         _fill_answers(finalised, rapporteur, rng, completeness=1.0)
         _add_texts_and_items(finalised, rapporteur)
+        _assess(finalised, rapporteur)
         report_transition(report=finalised, name="submit", user=rapporteur)
         first = finalised.answers.select_related("indicator__theme").first()
         comment = comment_add(

@@ -32,6 +32,7 @@ from werkset.reports.models import (
     SourceDocument,
 )
 
+from .assessment import ThemeAssessmentEntry, theme_assessments
 from .region_answers import RegionAnswer, figures_shown, region_answers
 
 DOCUMENT_LANGUAGE = "nl"
@@ -127,6 +128,8 @@ class ThemeChapter:
     elements: list[ElementSection]
     practice_items: list[PracticeEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
+    # The theme's maturity and toetsingskader (issue 19), at the chapter's end.
+    assessment: ThemeAssessmentEntry | None = None
 
     @property
     def heading(self) -> str:
@@ -419,6 +422,7 @@ def _report_document(*, report: Report) -> ReportDocument:
             OverviewRow(label=indicator.label, answered=entry.complete)
         )
 
+    assessments = theme_assessments(report=report, themes=themes, indicators=indicators)
     chapters: list[ThemeChapter] = []
     for number, theme in enumerate(themes, start=1):
         numbered = _PracticeNumbering(chapter=number, kind_labels=kind_labels)
@@ -458,6 +462,7 @@ def _report_document(*, report: Report) -> ReportDocument:
                     for q in quotes
                     if q.theme_id == theme.pk and q.element_id is None
                 ],
+                assessment=assessments.get(theme.pk),
             )
         )
 

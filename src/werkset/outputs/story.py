@@ -269,6 +269,7 @@ def _theme_chapter(
         paragraphs=[],
         elements=[],
         is_own=False,
+        assessment=source.assessment,
     )
     paragraphs = chapter.paragraphs
     for block in blocks:

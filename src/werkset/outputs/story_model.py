@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from werkset.reports.numbering import practice_anchor
 
+from .assessment import ThemeAssessmentEntry
 from .document import SourceEntry
 from .region_answers import RegionAnswer
 
@@ -118,6 +119,8 @@ class StoryChapter:
     paragraphs: list[StoryParagraph]
     elements: list[StoryElement]
     is_own: bool
+    # A theme's maturity and toetsingskader (issue 19), at the chapter's end.
+    assessment: ThemeAssessmentEntry | None = None
 
     @property
     def heading(self) -> str:

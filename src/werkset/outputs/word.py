@@ -469,6 +469,9 @@ class _WordBuilder:
             self._element(element)
         for item in chapter.practice_items:
             self._practice(item)
+        from .word_assessment import add_theme_assessment  # imports this module
+
+        add_theme_assessment(self.docx, chapter.assessment, level=2)
 
     def _element(self, element: ElementSection) -> None:
         self._heading(f"{element.number} {element.title}", 2)

@@ -42,6 +42,7 @@ from .word import (
     styled,
     table_grid,
 )
+from .word_assessment import add_theme_assessment
 
 IMAGE_WIDTH_MM = 120
 
@@ -219,6 +220,7 @@ class _StoryBuilder:
                     _add_text_with_breaks(line, perspective)
             for paragraph in element.paragraphs:
                 self._paragraph(paragraph)
+        add_theme_assessment(self.docx, chapter.assessment, level=2)
 
     def _practice(self, item: PracticeBlock) -> None:
         """A shaded one-cell table with a bookmark on its title, the target of references."""

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from werkset.catalogue.structure import catalogue_structure
 from werkset.comparison.models import CriterionAnswer, ThemeMaturity
+from werkset.comparison.vocabulary import CRITERIA_THEME
 from werkset.reports.models import (
     Answer,
     Comment,
@@ -103,13 +104,21 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
         for text in (source.title, source.description):
             yield _("Source"), theme_key(source), "items", text
     # The self-assessment feeds the comparisons that other regions and networks read.
-    maturities = ThemeMaturity.objects.filter(report=report).only("theme", "motivation")
+    maturities = ThemeMaturity.objects.filter(report=report).only(
+        "theme", "motivation", "not_assessed_reason"
+    )
     for maturity in maturities:
         judged = themes.get(maturity.theme_id)
-        place = judged.short_title if judged else ""
-        yield _("Maturity: %(theme)s") % {"theme": place}, "", "", maturity.motivation
-    for criterion in CriterionAnswer.objects.filter(report=report).only("explanation"):
-        yield _("Toetsingskader"), "", "", criterion.explanation
+        place, key = (judged.short_title, judged.key) if judged else ("", "")
+        for text in (maturity.motivation, maturity.not_assessed_reason):
+            # On the theme page, in its section "Beoordeling van dit thema".
+            yield _("Maturity: %(theme)s") % {"theme": place}, key, "beoordeling", text
+    criteria = CriterionAnswer.objects.filter(report=report).only(
+        "explanation", "not_assessed_reason"
+    )
+    for criterion in criteria:
+        for text in (criterion.explanation, criterion.not_assessed_reason):
+            yield _("Toetsingskader"), CRITERIA_THEME, "beoordeling", text
     for comment in Comment.objects.filter(report=report):
         anchor = f"antwoord-{comment.answer_id}" if comment.answer_id else "thema-commentaar"
         for text in (comment.text, comment.resolution):

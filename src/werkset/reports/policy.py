@@ -6,12 +6,15 @@ a report is decided here.
 Access to a report (a region's, or a regional network's own report, issue 18):
 - The rapporteurs of its region (of its network, for a network's report) write it
   (`report_may_write`), while it is not finalised (`report_may_edit`): answers, running
-  texts, items, maturity and toetsingskader assessments.
+  texts, items, and the assessments: maturity per theme, toetsingskader and bottleneck
+  codes (`report_may_assess`, issue 19: part of writing, on the theme page; frozen with
+  the rest of the report once it is put forward or finalised).
 - The people of its region and network follow the discussion (`report_shows_discussion`):
   comments and the answers' history; the network's members comment while it is under
   discussion (`report_may_comment`).
-- Bottlenecks are coded by the region's rapporteurs, and by the national network once the
-  report is finalised (`report_may_code`).
+- Bottlenecks are coded by those who assess the report, and by the national network once the
+  report is finalised (`report_may_code`): analysis that changes neither the report nor
+  its documents.
 Which reports a user may see at all is `reports.selectors.reports_visible`.
 - Undo without loss (issue 19, ADR 20): the rapporteurs remove a concept and restore it
   (`report_may_remove`, `report_may_restore`); the national role withdraws a finalised
@@ -126,8 +129,14 @@ def report_may_decide_proposals(scope: Scope, report: Report) -> bool:
     return report_may_edit(scope, report)
 
 
+def report_may_assess(scope: Scope, report: Report) -> bool:
+    """Maturity, toetsingskader and bottleneck coding are part of writing the report: its
+    writers assess while it is open, on the theme pages (issue 19)."""
+    return report_may_edit(scope, report)
+
+
 def report_may_code(scope: Scope, report: Report) -> bool:
-    return report_may_write(scope, report) or (scope.is_national and report.is_final)
+    return report_may_assess(scope, report) or (scope.is_national and report.is_final)
 
 
 PERSPECTIVE_PREFIX = "perspective-"

@@ -10,12 +10,17 @@ cannot disagree.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import ProposalStatus, Report
 from .selectors import ReportProgress, report_progress
+
+if TYPE_CHECKING:
+    from werkset.comparison.selectors.report_assessment import ThemeAssessment
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,16 @@ class Facts:
     criteria_missing: int
     # Correction proposals the rapporteur has not accepted or declined yet (ADR 21).
     open_proposals: int = 0
+    # Per theme what is not assessed yet, with where to do it (issue 19).
+    assessment_gaps: tuple["Detail", ...] = ()
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One line under a check: what, and a link to where it is put right."""
+
+    text: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,7 @@ class Check:
     code: str
     message: str
     blocks: bool
+    details: tuple[Detail, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class Rule:
     holds: Callable[[Facts], bool]
     message: Callable[[Facts], str]
     steps: dict[str, bool]
+    details: Callable[[Facts], tuple[Detail, ...]] = lambda facts: ()
 
 
 def _unanswered(facts: Facts) -> str:
@@ -83,15 +100,16 @@ def _privacy(facts: Facts) -> str:
 
 
 def _assessments(facts: Facts) -> str:
+    # What is open per theme follows as the check's details, each linked to its section.
     return _(
-        "Not assessed yet: the maturity of %(themes)s theme(s) and %(criteria)s "
-        "characteristic(s) of the toetsingskader."
-    ) % {"themes": facts.maturity_missing, "criteria": facts.criteria_missing}
+        "Not every assessment has been made. Assess what is open at the end of its theme "
+        "page, or mark it “not assessed” with the reason:"
+    )
 
 
 # The one table of what each step checks. Blocks of finalising: open comments, open
-# correction proposals and personal data that is not cleared. The rest warns (issue 19
-# makes completeness and the assessments conditions of the network's decision).
+# correction proposals, personal data that is not cleared and missing assessments (issue 19:
+# assessed, or consciously marked "niet beoordeeld" with a reason). The rest warns.
 RULES: tuple[Rule, ...] = (
     Rule("onbeantwoord", lambda f: f.progress.total.open > 0, _unanswered,
          {"submit": False, "put_forward": False, "finalise": False}),
@@ -102,7 +120,8 @@ RULES: tuple[Rule, ...] = (
     Rule("privacy", lambda f: f.privacy_flags > 0, _privacy,
          {"submit": False, "put_forward": True, "finalise": True}),
     Rule("beoordelingen", lambda f: bool(f.maturity_missing or f.criteria_missing),
-         _assessments, {"put_forward": False, "finalise": False}),
+         _assessments, {"put_forward": False, "finalise": True},
+         lambda f: f.assessment_gaps),
 )  # fmt: skip
 
 STEPS_CONFIRMED = frozenset(step for rule in RULES for step in rule.steps)
@@ -129,25 +148,47 @@ class Readiness:
 
 def report_facts(*, report: Report) -> Facts:
     """Read what the checks look at (a few queries; the privacy guard scans the texts)."""
-    from werkset.comparison.models import CriterionAnswer, ThemeMaturity
-    from werkset.comparison.selectors.maturity import themes_asking_maturity
-    from werkset.comparison.vocabulary import CRITERIA
+    from werkset.comparison.selectors.report_assessment import report_assessments
     from werkset.privacy.selectors import report_uncleared_hits
 
-    themes = list(report.catalogue_version.themes.values_list("pk", flat=True))
-    assessed = set(ThemeMaturity.objects.filter(report=report).values_list("theme_id", flat=True))
-    asked = themes_asking_maturity(version=report.catalogue_version)
-    criteria = set(
-        CriterionAnswer.objects.filter(report=report).values_list("criterion", flat=True)
-    )
+    assessments = report_assessments(report=report)
     return Facts(
         progress=report_progress(report=report),
         open_comments=report.comments.filter(resolved_at__isnull=True).count(),
         open_proposals=report.proposals.filter(status=ProposalStatus.OPEN).count(),
         privacy_flags=len(report_uncleared_hits(report=report)),
-        maturity_missing=len([t for t in themes if t not in assessed and t not in asked]),
-        criteria_missing=len([c for c in CRITERIA if c.key not in criteria]),
+        maturity_missing=sum(1 for a in assessments if a.maturity_missing),
+        criteria_missing=sum(a.criteria_missing for a in assessments),
+        assessment_gaps=tuple(
+            Detail(_gap_text(a), _assessment_url(report, a.theme.key))
+            for a in assessments
+            if not a.complete
+        ),
     )
+
+
+def _assessment_url(report: Report, theme_key: str) -> str:
+    """The theme page's section "Beoordeling van dit thema"."""
+    return reverse("reports:theme", args=[report.pk, theme_key]) + "#beoordeling"
+
+
+def _gap_text(assessment: "ThemeAssessment") -> str:
+    theme = assessment.theme.short_title
+    total = len(assessment.criteria)
+    open_ = assessment.criteria_missing
+    criteria = ngettext(
+        "%(open)s of the %(total)s characteristic of the toetsingskader",
+        "%(open)s of the %(total)s characteristics of the toetsingskader",
+        total,
+    ) % {"open": open_, "total": total}
+    if assessment.maturity_missing and open_:
+        return _("%(theme)s: the maturity and %(criteria)s") % {
+            "theme": theme,
+            "criteria": criteria,
+        }
+    if open_:
+        return _("%(theme)s: %(criteria)s") % {"theme": theme, "criteria": criteria}
+    return _("%(theme)s: the maturity") % {"theme": theme}
 
 
 def report_readiness(*, report: Report, step: str) -> Readiness:
@@ -156,5 +197,7 @@ def report_readiness(*, report: Report, step: str) -> Readiness:
     readiness = Readiness(step=step, facts=facts)
     for rule in RULES:
         if step in rule.steps and rule.holds(facts):
-            readiness.checks.append(Check(rule.code, rule.message(facts), rule.steps[step]))
+            readiness.checks.append(
+                Check(rule.code, rule.message(facts), rule.steps[step], rule.details(facts))
+            )
     return readiness

@@ -18,6 +18,7 @@ from werkset.accounts.models import User
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import Element, Theme
 from werkset.catalogue.structure import catalogue_structure
+from werkset.comparison.theme_section import assessment_section
 from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.feedback import privacy_warn, text_values
@@ -243,6 +244,8 @@ def _render_theme(
             "show_discussion": page.show_discussion,
             "override": override,
             "autosave_messages": _autosave_messages(),
+            # The section "Beoordeling van dit thema" (comparison/_theme_assessment.html).
+            "assessment": assessment_section(report=report, theme=theme, scope=scope),
         },
         status=status,
     )

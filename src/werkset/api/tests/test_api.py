@@ -162,12 +162,13 @@ def test_verouderde_revisie_geeft_409_met_de_huidige_tekst(
 
 
 def test_statusovergangen_als_acties(rapporteur_friesland, report):
-    from werkset.reports.tests.decide import network_chair
+    from werkset.reports.tests.decide import assessments_completed, network_chair
 
     client = api_for(rapporteur_friesland)
     base = f"/api/v1/rapportages/{report.pk}"
     assert client.post(f"{base}/ter-vaststelling").status_code == 409
     assert client.post(f"{base}/voorleggen").json()["status"] == "ter_bespreking"
+    assessments_completed(report, rapporteur_friesland)
     assert client.post(f"{base}/ter-vaststelling").json()["status"] == "voorgelegd"
     # The rapporteur does not decide; the network's chair does.
     decision = {"decided_on": timezone.localdate().isoformat(), "decided_by": "Het RNZS"}

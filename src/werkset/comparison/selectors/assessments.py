@@ -36,7 +36,9 @@ class AssessmentSummary:
 def assessments(*, entries: list[Entry], total_regions: int) -> AssessmentSummary:
     """The toetsingskader per region and the national count, over finalised reports."""
     by_report: dict[int, dict[str, CriterionAnswer]] = defaultdict(dict)
-    for answer in CriterionAnswer.objects.filter(report_id__in=[e.report.pk for e in entries]):
+    # A characteristic marked "niet beoordeeld" (with its reason) has no verdict to count.
+    given = CriterionAnswer.objects.filter(report_id__in=[e.report.pk for e in entries])
+    for answer in given.exclude(verdict=""):
         by_report[answer.report_id][answer.criterion] = answer
     items = [Assessment(entry=e, answers=by_report.get(e.report.pk, {})) for e in entries]
     final = [a for a in items if a.entry.is_final]

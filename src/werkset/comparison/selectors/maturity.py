@@ -54,7 +54,8 @@ def report_maturities(
     found: dict[tuple[int, str], Maturity] = {}
     theme_ids: dict[tuple[int, str], int] = {}
     assessed = (
-        ThemeMaturity.objects.filter(report_id__in=report_ids)
+        # "Niet beoordeeld" (with its reason) has no level: not on the maps.
+        ThemeMaturity.objects.filter(report_id__in=report_ids, level__isnull=False)
         .order_by()
         .annotate(
             theme_key=F("theme__key"),

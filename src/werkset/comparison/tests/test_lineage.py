@@ -360,7 +360,7 @@ def test_beoordelingspagina_van_een_2_0_rapportage_vraagt_geen_volwassenheid(
     response = client_for(user).get(reverse("comparison:report_assessment", args=[report.pk]))
     assert response.context["maturity_forms"] == []
     assert response.context["maturity_in_report"] is True
-    acuut = dict((t.key, m) for t, m in response.context["current"])["acuut"]
+    acuut = dict((t.key, m) for t, m, _own in response.context["current"])["acuut"]
     assert acuut.level == 2
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.models import Theme
 from werkset.privacy.feedback import privacy_warn
 from werkset.reports.models import Answer
-from werkset.reports.policy import report_may_code, report_may_edit
+from werkset.reports.policy import report_may_assess, report_may_code
 from werkset.reports.views import report_or_404
 
 from ..forms import BottleneckForm, CriterionForm, MaturityForm
@@ -29,10 +30,11 @@ from .common import comparing
 
 @comparing
 def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse:
-    """The report's maturity per theme and toetsingskader; editable while it is open."""
+    """The report's maturity per theme and toetsingskader on one page (the theme pages ask
+    them too, each theme's own); editable by its writer while it is open."""
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
-    editable = report_may_edit(scope, report)
+    editable = report_may_assess(scope, report)
     all_themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
     # Werkset 2.0 asks the maturity in the report itself; only the other themes are set here.
     asked = themes_asking_maturity(version=report.catalogue_version)
@@ -44,50 +46,37 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
     if data is not None and not editable:
         raise PermissionDenied
     maturity_forms = [
-        MaturityForm(
-            data,
-            theme=theme,
-            initial={
-                "level": current[theme.pk].level if theme.pk in current else None,
-                "motivation": current[theme.pk].motivation if theme.pk in current else "",
-            },
-        )
-        for theme in themes
+        MaturityForm(data, theme=theme, current=current.get(theme.pk)) for theme in themes
     ]
     criterion_forms = [
-        CriterionForm(
-            data,
-            criterion=c.key,
-            initial={
-                "verdict": criteria[c.key].verdict if c.key in criteria else "",
-                "explanation": criteria[c.key].explanation if c.key in criteria else "",
-            },
-        )
-        for c in CRITERIA
+        CriterionForm(data, criterion=c.key, current=criteria.get(c.key)) for c in CRITERIA
     ]
     if data is not None:
         forms_ok = all(f.is_valid() for f in [*maturity_forms, *criterion_forms])
         if forms_ok:
             user = request_user(request)
             try:
-                for mform in maturity_forms:
-                    maturity_save(
-                        report=report,
-                        theme=mform.theme,
-                        level=mform.cleaned_data["level"],
-                        motivation=mform.cleaned_data["motivation"],
-                        user=user,
-                        scope=scope,
-                    )
-                for cform in criterion_forms:
-                    criterion_save(
-                        report=report,
-                        criterion=cform.criterion.key,
-                        verdict=cform.cleaned_data["verdict"],
-                        explanation=cform.cleaned_data["explanation"],
-                        user=user,
-                        scope=scope,
-                    )
+                with transaction.atomic():
+                    for mform in maturity_forms:
+                        maturity_save(
+                            report=report,
+                            theme=mform.theme,
+                            level=mform.level_value,
+                            motivation=mform.cleaned_data["motivation"],
+                            not_assessed_reason=mform.not_assessed_reason,
+                            user=user,
+                            scope=scope,
+                        )
+                    for cform in criterion_forms:
+                        criterion_save(
+                            report=report,
+                            criterion=cform.criterion.key,
+                            verdict=cform.verdict_value,
+                            explanation=cform.cleaned_data["explanation"],
+                            not_assessed_reason=cform.not_assessed_reason,
+                            user=user,
+                            scope=scope,
+                        )
             except ComparisonError as exc:
                 raise Http404 from exc
             messages.success(request, _("Maturity and toetsingskader saved."))
@@ -105,7 +94,7 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
             "editable": editable,
             "maturity_forms": maturity_forms,
             "criterion_forms": criterion_forms,
-            "current": [(t, shown.get((report.pk, t.pk))) for t in all_themes],
+            "current": [(t, shown.get((report.pk, t.pk)), current.get(t.pk)) for t in all_themes],
             "maturity_in_report": bool(asked),
             "criteria": [(c, criteria.get(c.key)) for c in CRITERIA],
         },

@@ -177,6 +177,8 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "comparison:over_time": ("get", "", COMPARE),
     "comparison:report_assessment": ("get", "report", (302, 200, 404, 200, 404, 404, 403)),
     "comparison:report_bottlenecks": ("get", "report", (302, 200, 404, 200, 404, 404, 403)),
+    # The theme page's assessment: its writer, while the report is open (issue 19).
+    "comparison:theme_assessment": ("post", "report_theme", (302, 302, 404, 403, 404, 404, 404)),
     "improvement:index": ("get", "", COMPARE),
     "improvement:network": ("get", "improvement_network", NETWORK),
     "improvement:theme": ("get", "improvement_theme", NETWORK),

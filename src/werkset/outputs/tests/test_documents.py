@@ -236,7 +236,8 @@ def test_docx_heeft_een_kop_1_per_hoofdstuk_en_bijlage_en_een_kop_2_per_element(
             if style == "Heading 1":
                 break
             following.append(text)
-        assert following == elements
+        # Each chapter ends with the theme's assessment (issue 19).
+        assert following == [*elements, "Beoordeling van dit thema"]
 
 
 def test_docx_heeft_een_kop_3_per_vraag(rendered):

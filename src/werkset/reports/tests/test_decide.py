@@ -12,7 +12,7 @@ from werkset.accounts.models import Role
 from werkset.accounts.services import role_assign
 from werkset.reports.models import ReportStatus
 from werkset.reports.services import ReportError
-from werkset.reports.tests.decide import network_chair
+from werkset.reports.tests.decide import assessments_completed, network_chair
 from werkset.reports.workflow import Decision, report_transition
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def put_forward(report, rapporteur_friesland):
     report_transition(report=report, name="submit", user=rapporteur_friesland)
+    assessments_completed(report, rapporteur_friesland)
     return report_transition(report=report, name="put_forward", user=rapporteur_friesland)
 
 

@@ -22,7 +22,7 @@ from werkset.reports.events import (
 )
 from werkset.reports.models import Report
 from werkset.reports.services import ReportError, report_start
-from werkset.reports.tests.decide import network_chair, report_decided
+from werkset.reports.tests.decide import assessments_completed, network_chair, report_decided
 from werkset.reports.workflow import Decision, report_correct, report_transition
 from werkset.rounds.testing import round_opened
 
@@ -80,6 +80,7 @@ def test_starten_dat_terugdraait_levert_niets(
 
 @pytest.fixture
 def put_forward(submitted, rapporteur_friesland):
+    assessments_completed(submitted, rapporteur_friesland)
     return report_transition(report=submitted, name="put_forward", user=rapporteur_friesland)
 
 

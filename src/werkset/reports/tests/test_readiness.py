@@ -23,6 +23,7 @@ def test_elke_regel_zegt_per_stap_of_hij_tegenhoudt_of_waarschuwt():
         ("voorstellen", "finalise"),
         ("privacy", "put_forward"),
         ("privacy", "finalise"),
+        ("beoordelingen", "finalise"),
     }
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from werkset.reports.models import Answer, AnswerChange, Comment, Report, ReportStatus
-from werkset.reports.tests.decide import network_chair, report_decided
+from werkset.reports.tests.decide import assessed_via_theme_pages, network_chair, report_decided
 from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
@@ -210,6 +210,7 @@ def test_de_hele_weg_via_de_webpagina(client_for, report, rapporteur_friesland, 
         {"base_revision": "0", "field-frequentie-aantal": "1", "field-frequentie-per": "week"},
     )
     rapporteur.post(reverse("reports:transition", args=[report.pk, "submit"]))
+    assessed_via_theme_pages(rapporteur, report)
     response = netwerklid.post(
         reverse("reports:comment_add", args=[report.pk]),
         {"answer": answer.pk, "kind": "correctie", "text": "Het is tweewekelijks."},

@@ -1,0 +1,166 @@
+"""The theme page's section "Beoordeling van dit thema" (issue 19): what it shows and asks.
+
+The theme page (reports) includes `comparison/_theme_assessment.html` with this object as
+`assessment`; its form posts to `comparison:theme_assessment`, which builds the same object
+from the posted data. The writer assesses while the report is open
+(`policy.report_may_assess`); everyone else who sees the theme page reads it.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+from werkset.accounts.scope import Scope
+from werkset.catalogue.models import Theme
+from werkset.reports.models import Answer, Report
+from werkset.reports.policy import report_may_assess, report_may_code
+
+from .forms import BottleneckForm, CriterionForm, MaturityForm
+from .models import BottleneckCode
+from .selectors.report_assessment import ThemeAssessment, theme_assessment
+from .services import CriterionInput, MaturityInput
+from .vocabulary import BOTTLENECK_CHOICES
+
+
+@dataclass
+class CodedAnswer:
+    answer: Answer
+    form: BottleneckForm | None
+    # The labels of its codes (read-only view).
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AssessmentSection:
+    report: Report
+    theme: Theme
+    state: ThemeAssessment
+    editable: bool
+    # National analysis of a finalised report: coded on the bottleneck page.
+    may_code_elsewhere: bool
+    action_url: str
+    maturity_form: MaturityForm | None
+    criterion_forms: list[CriterionForm]
+    answers: list[CodedAnswer]
+
+    @property
+    def forms(self) -> list[Any]:
+        forms: list[Any] = [self.maturity_form] if self.maturity_form is not None else []
+        forms += self.criterion_forms
+        return forms + [item.form for item in self.answers if item.form is not None]
+
+    def is_valid(self) -> bool:
+        return all(form.is_valid() for form in self.forms)
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """(field id, message) of every error, for the error summary."""
+        return [
+            (form[name].id_for_label, str(error))
+            for form in self.forms
+            for name, errors in form.errors.items()
+            for error in errors
+        ]
+
+    def maturity_input(self) -> MaturityInput | None:
+        form = self.maturity_form
+        if form is None:
+            return None
+        return MaturityInput(
+            level=form.level_value,
+            motivation=form.cleaned_data["motivation"],
+            not_assessed_reason=form.not_assessed_reason,
+        )
+
+    def criteria_input(self) -> list[CriterionInput]:
+        return [
+            CriterionInput(
+                criterion=form.criterion.key,
+                verdict=form.verdict_value,
+                explanation=form.cleaned_data["explanation"],
+                not_assessed_reason=form.not_assessed_reason,
+            )
+            for form in self.criterion_forms
+        ]
+
+    def codes_input(self) -> dict[Answer, set[str]]:
+        return {
+            item.answer: set(item.form.cleaned_data["codes"])
+            for item in self.answers
+            if item.form is not None
+        }
+
+    def texts(self) -> list[str]:
+        """The free text the section saved (for the privacy warning)."""
+        return [
+            str(form.cleaned_data.get(name, ""))
+            for form in self.forms
+            for name in ("motivation", "explanation", "reason")
+            if name in form.fields
+        ]
+
+
+def _coded_answers(
+    *, report: Report, theme: Theme, data: Mapping[str, Any] | None, editable: bool
+) -> list[CodedAnswer]:
+    """The theme's explained answers with their bottleneck codes (two queries)."""
+    answers = list(
+        Answer.objects.filter(report=report, indicator__theme_id=theme.pk)
+        .exclude(explanation="")
+        .select_related("indicator")
+        .order_by("indicator__position")
+    )
+    codes: dict[int, list[str]] = {}
+    for answer_id, code in (
+        BottleneckCode.objects.filter(answer__in=answers)
+        .order_by()
+        .values_list("answer_id", "code")
+    ):
+        codes.setdefault(answer_id, []).append(code)
+    labels = dict(BOTTLENECK_CHOICES)
+    items = []
+    for answer in answers:
+        own = codes.get(answer.pk, [])
+        form = (
+            BottleneckForm(data, answer_id=answer.pk, initial={"codes": sorted(own)})
+            if editable
+            else None
+        )
+        if editable or own:
+            items.append(CodedAnswer(answer, form, [str(labels[c]) for c in own if c in labels]))
+    return items
+
+
+def assessment_section(
+    *, report: Report, theme: Theme, scope: Scope, data: Mapping[str, Any] | None = None
+) -> AssessmentSection:
+    """The section of one theme page, with its forms for the writer (bound to `data` when
+    it is posted)."""
+    state = theme_assessment(report=report, theme=theme)
+    editable = report_may_assess(scope, report)
+    maturity_form = (
+        MaturityForm(data, theme=theme, current=state.maturity)
+        if editable and state.asks_maturity
+        else None
+    )
+    criterion_forms = (
+        [
+            CriterionForm(data, criterion=item.criterion.key, current=item.answer)
+            for item in state.criteria
+        ]
+        if editable
+        else []
+    )
+    return AssessmentSection(
+        report=report,
+        theme=theme,
+        state=state,
+        editable=editable,
+        may_code_elsewhere=not editable and report_may_code(scope, report),
+        action_url=reverse("comparison:theme_assessment", args=[report.pk, theme.key]),
+        maturity_form=maturity_form,
+        criterion_forms=criterion_forms,
+        answers=_coded_answers(report=report, theme=theme, data=data, editable=editable),
+    )
