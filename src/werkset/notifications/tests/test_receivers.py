@@ -247,10 +247,12 @@ def test_e_mail_volgt_de_voorkeur_en_de_naad_krijgt_elke_melding(
 
 
 def test_bij_het_eigen_rapport_van_het_netwerk_horen_de_netwerkrapporteurs_het(
-    post_committed, make_user, catalogue_2021, noord_nederland, netwerklid_noord
+    post_committed, make_user, catalogue_2021, noord_nederland, netwerklid_noord, open_round
 ):
     from werkset.accounts.models import Role
     from werkset.reports.services import report_start
+
+    open_round("2024", catalogue_2021)
 
     writer = make_user(Role.RAPPORTEUR, network=noord_nederland)
     co_writer = make_user(Role.RAPPORTEUR, network=noord_nederland)
