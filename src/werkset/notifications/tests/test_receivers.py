@@ -12,7 +12,7 @@ from werkset.notifications import kinds
 from werkset.notifications.models import MailState, Notification, NotificationPreference
 from werkset.reports.comment_services import comment_add
 from werkset.reports.models import Comment, Report, ReportStatus
-from werkset.reports.tests.decide import report_decided
+from werkset.reports.tests.decide import assessments_completed, report_decided
 from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,8 @@ def under_discussion(report, rapporteur_friesland) -> Report:
 
 @pytest.fixture
 def put_forward(under_discussion, rapporteur_friesland) -> Report:
+    """Put to the network with every assessment made (or marked not made, with a reason)."""
+    assessments_completed(under_discussion, rapporteur_friesland)
     return report_transition(report=under_discussion, name="put_forward", user=rapporteur_friesland)
 
 
