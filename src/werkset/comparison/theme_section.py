@@ -6,14 +6,19 @@ from the posted data. The writer assesses while the report is open
 (`policy.report_may_assess`); everyone else who sees the theme page reads it.
 """
 
-from collections.abc import Mapping
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Theme
+from werkset.core.fragments import release
 from werkset.reports.models import Answer, Report
 from werkset.reports.policy import report_may_assess, report_may_code
 
@@ -23,13 +28,27 @@ from .selectors.report_assessment import ThemeAssessment, theme_assessment
 from .services import CriterionInput, MaturityInput
 from .vocabulary import BOTTLENECK_CHOICES
 
+# The Jinja2 partial of the coding checkboxes, kept once rendered (`coding_key`).
+CODING_TEMPLATE = "comparison/_bottleneck_coding.html"
+
 
 @dataclass
 class CodedAnswer:
     answer: Answer
-    form: BottleneckForm | None
-    # The labels of its codes (read-only view).
-    labels: list[str] = field(default_factory=list)
+    # Its codes, sorted, and their labels (the read-only view).
+    codes: list[str]
+    labels: list[str]
+    # The writer's form (None for readers); `data` when it is posted.
+    editable: bool
+    data: Mapping[str, Any] | None = None
+
+    @cached_property
+    def form(self) -> BottleneckForm | None:
+        """Made when asked for: a theme page whose coding is kept (coding_key) needs none of
+        its thirty forms."""
+        if not self.editable:
+            return None
+        return BottleneckForm(self.data, answer_id=self.answer.pk, initial={"codes": self.codes})
 
 
 @dataclass
@@ -44,6 +63,23 @@ class AssessmentSection:
     maturity_form: MaturityForm | None
     criterion_forms: list[CriterionForm]
     answers: list[CodedAnswer]
+    # The bottleneck vocabulary (code, label), for the coding checkboxes.
+    choices: list[tuple[str, Any]] = field(default_factory=lambda: list(BOTTLENECK_CHOICES))
+
+    @property
+    def coding_key(self) -> str | None:
+        """What the bottleneck coding shows, as the key it is kept under (core/fragments.py);
+        None when it shows a post (its errors, the values just sent): never kept."""
+        if not self.answers or any(not i.editable or i.data is not None for i in self.answers):
+            return None
+        shown = [
+            (item.answer.pk, item.answer.indicator.label, item.answer.explanation, item.codes)
+            for item in self.answers
+        ]
+        choices = [(code, str(label)) for code, label in self.choices]
+        parts = [release(CODING_TEMPLATE), get_language(), shown, choices]
+        encoded = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False).encode()
+        return hashlib.blake2b(encoded, digest_size=20).hexdigest()
 
     @property
     def forms(self) -> list[Any]:
@@ -103,14 +139,24 @@ class AssessmentSection:
 
 
 def _coded_answers(
-    *, report: Report, theme: Theme, data: Mapping[str, Any] | None, editable: bool
+    *,
+    report: Report,
+    theme: Theme,
+    data: Mapping[str, Any] | None,
+    editable: bool,
+    answers: Sequence[Answer] | None,
 ) -> list[CodedAnswer]:
-    """The theme's explained answers with their bottleneck codes (two queries)."""
-    answers = list(
-        Answer.objects.filter(report=report, indicator__theme_id=theme.pk)
-        .exclude(explanation="")
-        .select_related("indicator")
-        .order_by("indicator__position")
+    """The theme's explained answers with their bottleneck codes: one query when the caller
+    holds the theme's answers with their indicators (the theme page), two otherwise."""
+    if answers is None:
+        answers = list(
+            Answer.objects.filter(report=report, indicator__theme_id=theme.pk)
+            .select_related("indicator")
+            .order_by("indicator__position")
+        )
+    answers = sorted(
+        (answer for answer in answers if answer.explanation),
+        key=lambda answer: answer.indicator.position,
     )
     codes: dict[int, list[str]] = {}
     for answer_id, code in (
@@ -122,22 +168,30 @@ def _coded_answers(
     labels = dict(BOTTLENECK_CHOICES)
     items = []
     for answer in answers:
-        own = codes.get(answer.pk, [])
-        form = (
-            BottleneckForm(data, answer_id=answer.pk, initial={"codes": sorted(own)})
-            if editable
-            else None
-        )
+        own = sorted(codes.get(answer.pk, []))
         if editable or own:
-            items.append(CodedAnswer(answer, form, [str(labels[c]) for c in own if c in labels]))
+            items.append(
+                CodedAnswer(
+                    answer=answer,
+                    codes=own,
+                    labels=[str(labels[c]) for c in own if c in labels],
+                    editable=editable,
+                    data=data,
+                )
+            )
     return items
 
 
 def assessment_section(
-    *, report: Report, theme: Theme, scope: Scope, data: Mapping[str, Any] | None = None
+    *,
+    report: Report,
+    theme: Theme,
+    scope: Scope,
+    data: Mapping[str, Any] | None = None,
+    answers: Sequence[Answer] | None = None,
 ) -> AssessmentSection:
     """The section of one theme page, with its forms for the writer (bound to `data` when
-    it is posted)."""
+    it is posted); `answers`: the theme's answers with their indicators, when read already."""
     state = theme_assessment(report=report, theme=theme)
     editable = report_may_assess(scope, report)
     maturity_form = (
@@ -162,5 +216,7 @@ def assessment_section(
         action_url=reverse("comparison:theme_assessment", args=[report.pk, theme.key]),
         maturity_form=maturity_form,
         criterion_forms=criterion_forms,
-        answers=_coded_answers(report=report, theme=theme, data=data, editable=editable),
+        answers=_coded_answers(
+            report=report, theme=theme, data=data, editable=editable, answers=answers
+        ),
     )

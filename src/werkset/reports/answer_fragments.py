@@ -15,8 +15,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache as django_cache
@@ -24,6 +22,7 @@ from django.template import engines
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from werkset.core.fragments import release
 from werkset.core.jinja2env import translator
 
 from .forms import AnswerFormState
@@ -46,25 +45,12 @@ _PARTIALS = (
 )
 
 
-@cache
-def _release() -> str:
-    """The templates' and translations' digest, read once per process."""
-    digest = hashlib.blake2b(digest_size=12)
-    environment = engines["jinja2"].env  # type: ignore[attr-defined]
-    for name in _PARTIALS:
-        source, _filename, _uptodate = environment.loader.get_source(environment, name)
-        digest.update(source.encode())
-    for catalogue in sorted((Path(__file__).parent.parent / "locale").glob("*/LC_MESSAGES/*.mo")):
-        digest.update(catalogue.read_bytes())
-    return digest.hexdigest()
-
-
 def page_fingerprint(
     *, page: ThemePage, organisations: Sequence[Any], regions: Sequence[Any]
 ) -> str:
     """What every answer form of the page shares and may differ between pages or viewers."""
     parts = [
-        _release(),
+        release(*_PARTIALS),
         get_language(),
         page.catalogue_version.pk,
         page.can_edit,

@@ -245,7 +245,12 @@ def _render_theme(
             "override": override,
             "autosave_messages": _autosave_messages(),
             # The section "Beoordeling van dit thema" (comparison/_theme_assessment.html).
-            "assessment": assessment_section(report=report, theme=theme, scope=scope),
+            "assessment": assessment_section(
+                report=report,
+                theme=theme,
+                scope=scope,
+                answers=[answer for element in view.elements for answer in element.answers],
+            ),
         },
         status=status,
     )

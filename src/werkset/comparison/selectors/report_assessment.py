@@ -89,10 +89,19 @@ def report_assessments(
 
 
 def theme_assessment(*, report: Report, theme: Theme) -> ThemeAssessment:
-    """One theme's assessment state (the theme page): two queries, the catalogue's
-    structure (kept by the process) says whether the theme asks its maturity itself."""
+    """One theme's assessment state (the theme page): its maturity, and on the Actieoverleg's
+    theme the toetsingskader (one query, two there); the catalogue's structure (kept by the
+    process) says whether the theme asks its maturity itself."""
     indicators = catalogue_structure(version=report.catalogue_version).theme_indicators(theme)
-    asked = (
-        {theme.pk} if any(i.answer_type.key == MATURITY_ANSWER_TYPE for i in indicators) else set()
+    asked = any(i.answer_type.key == MATURITY_ANSWER_TYPE for i in indicators)
+    maturity = ThemeMaturity.objects.filter(report=report, theme=theme).order_by().first()
+    criteria: list[CriterionState] = []
+    if theme.key == CRITERIA_THEME:  # the toetsingskader is asked on one theme only
+        answers = {a.criterion: a for a in CriterionAnswer.objects.filter(report=report).order_by()}
+        criteria = [
+            CriterionState(criterion=c, number=n, answer=answers.get(c.key))
+            for n, c in enumerate(CRITERIA, start=1)
+        ]
+    return ThemeAssessment(
+        theme=theme, maturity_in_answers=asked, maturity=maturity, criteria=criteria
     )
-    return report_assessments(report=report, themes=[theme], asked=asked)[0]

@@ -147,6 +147,25 @@ def test_knelpunten_coderen_op_de_themapagina(client_for, rapporteur_friesland, 
     assert AuditEvent.objects.filter(action="bottlenecks_coded").count() == 1
 
 
+def test_de_gecodeerde_knelpunten_staan_meteen_aangevinkt_op_de_themapagina(
+    client_for, rapporteur_friesland, report
+):
+    """The coding checkboxes are kept once rendered (theme_section.coding_key): a new code
+    shows at once."""
+    answer = Answer.objects.get(
+        report=report, indicator__key="acuut.ontwikkel.voorlichting-politie"
+    )
+    answer.explanation = "Het OM schuift niet aan."
+    answer.save()
+    client = client_for(rapporteur_friesland)
+    checked = (
+        f'name="a-{answer.pk}-codes" value="capaciteit-om" id="id_a-{answer.pk}-codes_2" checked'
+    )
+    assert checked not in client.get(theme_url(report)).content.decode()
+    client.post(url(report), {f"a-{answer.pk}-codes": ["capaciteit-om"]})
+    assert checked in client.get(theme_url(report)).content.decode()
+
+
 @pytest.mark.parametrize("who", ["netwerklid_noord", "netwerklid_oost", "landelijk"])
 def test_alleen_de_schrijver_beoordeelt(client_for, request, report, who):
     user = request.getfixturevalue(who)
@@ -287,7 +306,7 @@ def test_een_nieuwe_versie_neemt_de_beoordelingen_mee(
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
     with django_capture_on_commit_callbacks(execute=True):
-        new = report_correct(report=report, user=rapporteur_friesland)
+        new = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
     maturity = ThemeMaturity.objects.get(report=new, theme__key="actieoverleg")
     assert maturity.level == 4
     assert CriterionAnswer.objects.get(report=new, criterion="mandaat").verdict == "nee"
@@ -309,16 +328,17 @@ def test_een_nieuwe_versie_neemt_de_knelpuntcodes_mee(
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
     with django_capture_on_commit_callbacks(execute=True):
-        new = report_correct(report=report, user=rapporteur_friesland)
+        new = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
     codes = BottleneckCode.objects.filter(answer__report=new)
     assert [(c.answer.indicator.key, c.code) for c in codes] == [(key, "mandaat")]
 
 
 def test_werkset_2_0_vraagt_de_volwassenheid_in_de_rapportage_zelf(
-    client_for, rapporteur_friesland, friesland, catalogue_2_0
+    client_for, rapporteur_friesland, friesland, catalogue_2_0, open_round
 ):
     from werkset.reports.services import report_start
 
+    open_round("2026", catalogue_2_0)
     report = report_start(
         region=friesland, period="2026", catalogue_version=catalogue_2_0, user=rapporteur_friesland
     )
