@@ -3,6 +3,7 @@ point 6): labels and Dutch formats, and every part of the report besides the ans
 
 import pytest
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -50,7 +51,10 @@ def versions(report, rapporteur_friesland):
     )
     report_transition(report=report, name="submit", user=user)
     report_decided(report, user)
-    return report, report_correct(report=report, user=user, reason="Cijfers aangevuld")
+    # The new version takes the assessments over after the commit (comparison/receivers.py).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        new = report_correct(report=report, user=user, reason="Cijfers aangevuld")
+    return report, new
 
 
 def page(client, new):
