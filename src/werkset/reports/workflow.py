@@ -51,6 +51,7 @@ from .services import (
     require_writer,
     user_name,
 )
+from .signals import version_started
 from .undo import not_replaced, withdraw_earlier, withdrawn_by
 
 
@@ -411,6 +412,8 @@ def report_correct(*, report: Report, user: User, reason: str) -> Report:
             summary=_("New version %(new)s of %(old)s") % {"new": new.number, "old": locked},
             detail={"reason": reason, "corrects": locked.pk},
         )
+        # Other apps' rows of the report (the assessments) come over in this transaction.
+        version_started.send(sender=Report, old=locked, new=new)
         emit(
             ReportCorrected(
                 actor_id=user.pk,

@@ -347,3 +347,24 @@ def test_werkset_2_0_vraagt_de_volwassenheid_in_de_rapportage_zelf(
     assert 'name="m-acuut-level"' not in html
     gaps = [a for a in report_assessments(report=report) if not a.complete]
     assert [a.theme.key for a in gaps] == ["actieoverleg"]
+
+
+def test_mislukt_het_overnemen_van_de_beoordelingen_dan_is_er_geen_nieuwe_versie(
+    rapporteur_friesland, report, monkeypatch
+):
+    """The assessments come over in the transaction that makes the new version: all or
+    nothing (reports/signals.py)."""
+    from werkset.comparison import receivers
+    from werkset.reports.models import Report
+    from werkset.reports.workflow import report_correct
+
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    report_decided(report, rapporteur_friesland)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(receivers.ThemeMaturity.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
+    assert list(Report.objects.values_list("number", flat=True)) == [1]
