@@ -152,7 +152,10 @@ def about_proposal(event: ProposalEvent) -> About | None:
         return None
     report = proposal.report
     values = report_values(report) | {"proposal_id": proposal.pk}
-    url = reverse("reports:detail", args=[report.pk]) + f"#voorstel-{proposal.pk}"
+    # An open proposal has its own place on the report's page; a decided one is listed
+    # among the report's proposals.
+    anchor = f"voorstel-{proposal.pk}" if proposal.is_open else "voorstellen"
+    url = reverse("reports:detail", args=[report.pk]) + f"#{anchor}"
     return About(values=values, url=url, report=report, target=proposal)
 
 

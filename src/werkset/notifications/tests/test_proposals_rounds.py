@@ -109,6 +109,9 @@ def test_een_aangenomen_voorstel_meldt_alleen_de_indiener(
     assert response.status_code == 302
     assert CorrectionProposal.objects.get().status == "aangenomen"
     assert told(kinds.PROPOSAL_ACCEPTED) == ids(netwerklid_noord)
+    assert Notification.objects.get(kind=kinds.PROPOSAL_ACCEPTED).url == (
+        f"/rapportages/{proposal.report_id}/#voorstellen"
+    )
     assert "aangenomen" in message(kinds.PROPOSAL_ACCEPTED)
 
 
