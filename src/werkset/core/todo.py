@@ -1,13 +1,16 @@
 """The start page's to-do list per role (issue 21, item 4), built from selectors; each part
 is one query, whatever the number of reports, roles or points.
 
-- Rapporteur: my reports in progress with their state and open comments (and, once
-  reporting rounds exist, their deadline).
+- Rapporteur: my reports in progress with their state, open comments, open correction
+  proposals, and the deadline of their reporting round ("te laat" when a concept is past it).
 - Network member and chair: reports waiting for the network's discussion or decision, peer
   audit invitations, the network's overdue improvement points.
-- National: what is overdue (and, from the reporting rounds, the status matrix: its place is
-  `national` in core/home.html).
-- Beheerder: locked accounts (django-axes) and, from the accounts work, open invitations.
+- National: what is overdue: improvement points, and open rounds past their deadline with
+  the number of units that have not reported (rounds.selectors.units_not_submitted), linked
+  to the status matrix (place `national` in core/home.html).
+- Beheerder and a network's coordinator: open invitations (the coordinator's of their own
+  network, accounts.policy), and for the beheerder locked accounts (django-axes); place
+  `administration`.
 """
 
 import datetime
@@ -15,20 +18,42 @@ from dataclasses import dataclass, field
 
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from werkset.accounts.models import User
+from werkset.accounts.policy import may_manage_accounts
 from werkset.accounts.scope import Scope
+from werkset.accounts.selectors import open_invitations_for_scope
 from werkset.improvement import selectors as improvement
 from werkset.improvement.models import ImprovementPoint, PeerAudit
 from werkset.improvement.rules import networks_readable
 from werkset.regions.models import RegionalNetwork
-from werkset.reports.models import Report, ReportStatus
+from werkset.reports.models import ProposalStatus, Report, ReportStatus
 from werkset.reports.selectors import reports_visible
+from werkset.rounds.models import ReportingRound
+from werkset.rounds.selectors import rounds_overdue, units_not_submitted
 
 # The national list of overdue points shows this many; the count says how many there are.
 OVERDUE_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class RoundOverdue:
+    """An open round past its deadline, and how many units have not reported in it."""
+
+    reporting_round: ReportingRound
+    units_waiting: int
 
 
 @dataclass
@@ -41,6 +66,9 @@ class Todo:
     overdue_count: int = 0
     overdue_are_mine: bool = True
     locked: list[AccessAttempt] = field(default_factory=list)
+    manages_accounts: bool = False
+    invitations_open: int = 0
+    rounds_overdue: list[RoundOverdue] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -50,6 +78,8 @@ class Todo:
             or self.invitations
             or self.overdue
             or self.locked
+            or self.invitations_open
+            or self.rounds_overdue
         )
 
 
@@ -59,16 +89,34 @@ def _writes(scope: Scope) -> Q:
     )
 
 
-def reports_in_progress_written(*, scope: Scope) -> QuerySet[Report]:
-    """The reports this user writes that are not finalised, with their open comments."""
+def reports_in_progress_written(*, scope: Scope, on: datetime.date) -> QuerySet[Report]:
+    """The reports this user writes that are not finalised, with their open comments, open
+    correction proposals, the deadline of their period's reporting round, and whether a
+    concept is late (`on` is past that deadline)."""
     if not (scope.writable_region_ids or scope.writable_network_ids):
         return Report.objects.none()
+    deadline = ReportingRound.objects.filter(period=OuterRef("period")).values("deadline")[:1]
     return (
         reports_visible(scope=scope)
         .filter(_writes(scope))
         .exclude(status=ReportStatus.VASTGESTELD)
         .select_related("network")
-        .annotate(open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True)))
+        .annotate(
+            open_comments=Count(
+                "comments", filter=Q(comments__resolved_at__isnull=True), distinct=True
+            ),
+            open_proposals=Count(
+                "proposals", filter=Q(proposals__status=ProposalStatus.OPEN), distinct=True
+            ),
+            round_deadline=Subquery(deadline),
+        )
+        .annotate(
+            is_late=Case(
+                When(status=ReportStatus.CONCEPT, round_deadline__lt=on, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
         .order_by("-period", "region__position", "network__position", "-number")
     )
 
@@ -99,9 +147,21 @@ def locked_accounts(*, now: datetime.datetime) -> QuerySet[AccessAttempt]:
     ).order_by("-attempt_time")
 
 
+def rounds_overdue_with_units(*, on: datetime.date) -> list[RoundOverdue]:
+    """Open rounds past their deadline in which some unit has not reported (four queries
+    when there are such rounds, one when there are none)."""
+    rounds = list(rounds_overdue(on=on))
+    waiting = units_not_submitted(rounds=rounds, today=on)
+    return [
+        RoundOverdue(reporting_round=r, units_waiting=len(waiting[r.pk]))
+        for r in rounds
+        if waiting.get(r.pk)
+    ]
+
+
 def todo_for(*, user: User, scope: Scope, on: datetime.date) -> Todo:
     todo = Todo(
-        my_reports=list(reports_in_progress_written(scope=scope)),
+        my_reports=list(reports_in_progress_written(scope=scope, on=on)),
         network_reports=list(reports_waiting_for_network(scope=scope)),
         deciding_network_ids=scope.deciding_network_ids,
     )
@@ -125,6 +185,11 @@ def todo_for(*, user: User, scope: Scope, on: datetime.date) -> Todo:
             overdue.count() if len(todo.overdue) > OVERDUE_SHOWN else len(todo.overdue)
         )
         todo.overdue = todo.overdue[:OVERDUE_SHOWN]
+    if scope.is_national:
+        todo.rounds_overdue = rounds_overdue_with_units(on=on)
+    if may_manage_accounts(scope):
+        todo.manages_accounts = True
+        todo.invitations_open = open_invitations_for_scope(scope=scope).count()
     if scope.is_administrator:
         todo.locked = list(locked_accounts(now=timezone.now()))
     return todo

@@ -14,8 +14,10 @@ from werkset.accounts.models import Role, User
 from werkset.accounts.scope import Scope, scope_for_user
 from werkset.improvement.models import ImprovementPoint, PeerAudit
 from werkset.improvement.rules import can_read_network, is_auditor
-from werkset.reports.models import Comment, Report
+from werkset.reports.models import Comment, CorrectionProposal, Report
 from werkset.reports.policy import (
+    report_may_start,
+    report_may_start_some,
     report_may_write,
     report_shows_discussion,
 )
@@ -103,3 +105,35 @@ def point_owner(point: ImprovementPoint, scopes: Scopes) -> list[User]:
     if not owner.is_active:
         return []
     return scopes.allowed([owner], lambda scope: can_read_network(scope, point.network))
+
+
+def proposal_writers(proposal: CorrectionProposal, scopes: Scopes) -> list[User]:
+    """The rapporteurs who decide on a correction proposal: the report's writers."""
+    return report_writers(proposal.report, scopes)
+
+
+def proposal_author(proposal: CorrectionProposal, scopes: Scopes) -> list[User]:
+    """Who made the proposal, while they may still see the report."""
+    author = proposal.author
+    if author is None or not author.is_active:
+        return []
+    return scopes.allowed([author], lambda scope: report_seen(scope, proposal.report))
+
+
+def all_rapporteurs(_target: object, scopes: Scopes) -> list[User]:
+    """Every rapporteur of a region or of a network's own report who may start a report."""
+    candidates = _active(Q(role_assignments__role=Role.RAPPORTEUR))
+    return scopes.allowed(candidates, report_may_start_some)
+
+
+def unit_rapporteurs(scopes: Scopes, *, network_id: int, region_id: int | None) -> list[User]:
+    """The rapporteurs who would start and write the report of one unit: a region, or a
+    network reporting as a whole (region_id None)."""
+    if region_id is None:
+        condition = Q(role_assignments__role=Role.RAPPORTEUR, role_assignments__network=network_id)
+    else:
+        condition = Q(role_assignments__role=Role.RAPPORTEUR, role_assignments__region=region_id)
+    return scopes.allowed(
+        _active(condition),
+        lambda scope: report_may_start(scope, network_id=network_id, region_id=region_id),
+    )

@@ -36,6 +36,14 @@ COMMENT_ADDED = "comment_added"
 COMMENT_RESOLVED = "comment_resolved"
 AUDIT_INVITED = "audit_invited"
 POINT_OVERDUE = "point_overdue"
+PROPOSAL_MADE = "proposal_made"
+PROPOSAL_ACCEPTED = "proposal_accepted"
+PROPOSAL_DECLINED = "proposal_declined"
+REPORT_WITHDRAWN = "report_withdrawn"
+REPORT_TAKEN_BACK = "report_taken_back"
+ROUND_OPENED = "round_opened"
+ROUND_DEADLINE_NEAR = "round_deadline_near"
+ROUND_DEADLINE_PASSED = "round_deadline_passed"
 
 KINDS: dict[str, Kind] = {
     kind.key: kind
@@ -49,6 +57,14 @@ KINDS: dict[str, Kind] = {
         Kind(COMMENT_RESOLVED, _("My comment or correction was answered")),
         Kind(AUDIT_INVITED, _("My network is invited to a peer audit")),
         Kind(POINT_OVERDUE, _("An improvement point of mine is overdue")),
+        Kind(PROPOSAL_MADE, _("A correction proposal was made on a report I write")),
+        Kind(PROPOSAL_ACCEPTED, _("My correction proposal was accepted")),
+        Kind(PROPOSAL_DECLINED, _("My correction proposal was declined")),
+        Kind(REPORT_WITHDRAWN, _("The national network withdrew a finalised report")),
+        Kind(REPORT_TAKEN_BACK, _("A rapporteur took a report back from the network")),
+        Kind(ROUND_OPENED, _("A reporting round is opened")),
+        Kind(ROUND_DEADLINE_NEAR, _("The deadline of a round is near and my report is not in")),
+        Kind(ROUND_DEADLINE_PASSED, _("The deadline of a round passed and my report is not in")),
     )
 }
 

@@ -6,17 +6,23 @@ be able to see) and who hears of it (`audience`, from audiences.py, decided by t
 The actor is never told of their own act. Adding an event is a row here, a kind in
 kinds.KINDS and its sentence's template.
 
-Events that are still to come (issue 21: reporting rounds opened, their deadline near and
-passed; correction proposals added and answered) get a row each once their event class
-exists; deadlines that pass are found by a periodic check (services.points_overdue_notify
-shows the shape), which calls services.notify itself.
+Deadlines that pass (an improvement point's target date, a round's deadline near and passed)
+are not events: the daily check (services.daily_check) finds them and calls services.notify
+itself.
+
+A report taken back by its rapporteur (from the decision, or from the discussion back to a
+concept) is told to the network, who were asked to discuss or decide it; a concept removed
+or restored, a round closed or its deadline moved are not told (nobody waits for them).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from werkset.accounts.models import User
 from werkset.core.events import DomainEvent, subscribe
@@ -25,20 +31,33 @@ from werkset.improvement.models import PeerAudit
 from werkset.reports.events import (
     CommentAdded,
     CommentResolved,
+    ProposalAccepted,
+    ProposalDeclined,
+    ProposalEvent,
+    ProposalMade,
     ReportCorrected,
     ReportEvent,
     ReportFinalised,
     ReportPutForward,
+    ReportReturned,
     ReportSentBack,
+    ReportStatusChanged,
     ReportSubmitted,
+    ReportTakenBack,
+    ReportWithdrawn,
 )
-from werkset.reports.models import Comment, CommentKind, Report
+from werkset.reports.models import Comment, CommentKind, CorrectionProposal, Report, ReportStatus
+from werkset.rounds.events import RoundOpened
+from werkset.rounds.models import ReportingRound
 
 from . import kinds
 from .audiences import (
     Scopes,
+    all_rapporteurs,
     audit_auditors,
     comment_author,
+    proposal_author,
+    proposal_writers,
     report_network,
     report_people,
     report_seen,
@@ -114,6 +133,58 @@ def about_audit(event: PeerAuditInvited) -> About | None:
     return About(values=values, url=url, report=audit.report, target=audit)
 
 
+def about_taken_back(event: ReportStatusChanged) -> About | None:
+    """A report taken back: from the discussion to a concept, or from the decision."""
+    about = about_report(event)
+    if about is None:
+        return None
+    values = about.values | {"to_concept": event.to_status == ReportStatus.CONCEPT}
+    return About(values=values, url=about.url, report=about.report, target=about.target)
+
+
+def about_proposal(event: ProposalEvent) -> About | None:
+    proposal = (
+        CorrectionProposal.objects.select_related("report__region", "report__network", "author")
+        .filter(pk=event.proposal_id)
+        .first()
+    )
+    if proposal is None:
+        return None
+    report = proposal.report
+    values = report_values(report) | {"proposal_id": proposal.pk}
+    # An open proposal has its own place on the report's page; a decided one is listed
+    # among the report's proposals.
+    anchor = f"voorstel-{proposal.pk}" if proposal.is_open else "voorstellen"
+    url = reverse("reports:detail", args=[report.pk]) + f"#{anchor}"
+    return About(values=values, url=url, report=report, target=proposal)
+
+
+def deadline_label(deadline: Any) -> str:
+    """A round's deadline as the installation writes dates ("1 februari 2027")."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return date_format(deadline, "j F Y")
+
+
+def round_values(reporting_round: ReportingRound) -> dict[str, Any]:
+    return {
+        "round_id": reporting_round.pk,
+        "period": reporting_round.period_label,
+        "deadline": deadline_label(reporting_round.deadline),
+    }
+
+
+def about_round(event: RoundOpened) -> About | None:
+    reporting_round = ReportingRound.objects.filter(pk=event.round_id).first()
+    if reporting_round is None or not reporting_round.is_open:
+        return None
+    return About(
+        values=round_values(reporting_round),
+        url=reverse("home"),
+        report=None,
+        target=reporting_round,
+    )
+
+
 def _comment_writers(comment: Comment, scopes: Scopes) -> list[User]:
     return report_writers(comment.report, scopes)
 
@@ -127,6 +198,13 @@ RULES: dict[type[DomainEvent], Rule] = {
     CommentAdded: Rule(kinds.COMMENT_ADDED, about_comment, _comment_writers),
     CommentResolved: Rule(kinds.COMMENT_RESOLVED, about_comment, comment_author),
     PeerAuditInvited: Rule(kinds.AUDIT_INVITED, about_audit, audit_auditors),
+    ProposalMade: Rule(kinds.PROPOSAL_MADE, about_proposal, proposal_writers),
+    ProposalAccepted: Rule(kinds.PROPOSAL_ACCEPTED, about_proposal, proposal_author),
+    ProposalDeclined: Rule(kinds.PROPOSAL_DECLINED, about_proposal, proposal_author),
+    ReportWithdrawn: Rule(kinds.REPORT_WITHDRAWN, about_report, report_people),
+    ReportTakenBack: Rule(kinds.REPORT_TAKEN_BACK, about_taken_back, report_network),
+    ReportReturned: Rule(kinds.REPORT_TAKEN_BACK, about_taken_back, report_network),
+    RoundOpened: Rule(kinds.ROUND_OPENED, about_round, all_rapporteurs),
 }
 
 

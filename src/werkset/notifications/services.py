@@ -148,3 +148,64 @@ def points_overdue_notify(*, on: datetime.date) -> int:
             )
         )
     return made
+
+
+# A round's deadline is near from this many days before it (the daily check tells once).
+DEADLINE_NEAR_DAYS = 7
+
+
+def rounds_deadline_notify(*, on: datetime.date) -> int:
+    """Tell the rapporteurs of each unit that has not reported in an open round
+    (rounds.selectors.units_not_submitted: the status matrix's one rule) that the round's
+    deadline is near (within DEADLINE_NEAR_DAYS days) or has passed: once per unit, round,
+    kind and deadline (a deadline that is moved is told again). Returns how many
+    notifications were made."""
+    from django.urls import reverse
+
+    from werkset.rounds.selectors import rounds_open, units_not_submitted
+
+    from .audiences import Scopes, unit_rapporteurs
+    from .receivers import round_values
+
+    rounds = list(
+        rounds_open().filter(deadline__lte=on + datetime.timedelta(days=DEADLINE_NEAR_DAYS))
+    )
+    waiting = units_not_submitted(rounds=rounds, today=on)
+    made = 0
+    scopes = Scopes()
+    for reporting_round in rounds:
+        kind = (
+            kinds.ROUND_DEADLINE_PASSED
+            if reporting_round.deadline < on
+            else kinds.ROUND_DEADLINE_NEAR
+        )
+        for row in waiting.get(reporting_round.pk, []):
+            region_id = row.region.pk if row.region is not None else None
+            writers = unit_rapporteurs(scopes, network_id=row.network.pk, region_id=region_id)
+            if not writers:
+                continue
+            if row.region is not None:
+                unit_key = f"region-{row.region.pk}"
+                url = reverse("region_workspace", args=[row.region.code])
+            else:
+                unit_key = f"network-{row.network.pk}"
+                url = reverse("network_workspace", args=[row.network.code])
+            made += len(
+                notify(
+                    kind=kind,
+                    recipients=writers,
+                    values=round_values(reporting_round) | {"unit": row.unit.name},
+                    url=url,
+                    key=(
+                        f"round:{reporting_round.pk}:{unit_key}:"
+                        f"{reporting_round.deadline.isoformat()}"
+                    ),
+                )
+            )
+    return made
+
+
+def daily_check(*, on: datetime.date) -> int:
+    """What the daily check tells (Celery beat or `werkset notifications check`): overdue
+    improvement points and the deadlines of reporting rounds. Idempotent."""
+    return points_overdue_notify(on=on) + rounds_deadline_notify(on=on)

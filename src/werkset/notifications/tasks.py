@@ -4,10 +4,12 @@
 from celery import shared_task  # type: ignore[import-untyped]
 from django.utils import timezone
 
-from .services import points_overdue_notify
+from .services import daily_check
 
 
 @shared_task(name="werkset.notifications.check_overdue")
 def check_overdue() -> int:
-    """Notify the owners of improvement points that became overdue (once per point)."""
-    return points_overdue_notify(on=timezone.localdate())
+    """Notify the owners of improvement points that became overdue (once per point), and the
+    rapporteurs of units that have not reported when a round's deadline is near or passed
+    (once per unit, round and kind)."""
+    return daily_check(on=timezone.localdate())

@@ -62,6 +62,12 @@ def report_may_start(scope: Scope, *, network_id: int, region_id: int | None) ->
     return region_id in scope.writable_region_ids
 
 
+def report_may_start_some(scope: Scope) -> bool:
+    """Whether this user starts the report of some unit (report_may_start for one of them):
+    the rapporteurs of a region or of a network's own report. They hear of a new round."""
+    return bool(scope.writable_region_ids or scope.writable_network_ids)
+
+
 def report_may_edit(scope: Scope, report: Report) -> bool:
     return report_may_write(scope, report) and report.status in EDITABLE_STATUSES
 

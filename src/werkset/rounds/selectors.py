@@ -35,6 +35,8 @@ def round_open_for(period: str) -> ReportingRound | None:
 
 
 NOT_STARTED = "niet_gestart"
+# A unit has reported in a round once a version of its report reached one of these.
+SUBMITTED_STATES = (ReportStatus.TER_BESPREKING, ReportStatus.VOORGELEGD, ReportStatus.VASTGESTELD)
 PER_REGION = "per_regio"
 
 STATE_LABELS: dict[str, Any] = {
@@ -65,6 +67,17 @@ class Cell:
     @property
     def label(self) -> str:
         return str(STATE_LABELS[self.state])
+
+    @property
+    def waits_for_unit(self) -> bool:
+        """The one rule of "who has reported": the unit of this row has not yet put its own
+        report to the network (no version under discussion, put forward or finalised).
+        A region covered by its network's own report waits for nothing of its own (the
+        network's row says how far that report is), nor does a network that reports per
+        region (its regions' rows say it)."""
+        if self.via_network or self.state == PER_REGION:
+            return False
+        return self.state not in SUBMITTED_STATES
 
 
 @dataclass(frozen=True)
@@ -190,11 +203,14 @@ def _network_rows(
     ]
 
 
-def status_matrix(*, today: date | None = None) -> StatusMatrix:
-    """Networks and their regions by rounds (newest round first): four queries, whatever the
-    number of networks, regions, rounds and reports."""
+def status_matrix(
+    *, today: date | None = None, rounds: list[ReportingRound] | None = None
+) -> StatusMatrix:
+    """Networks and their regions by rounds (newest round first; all rounds, or `rounds`):
+    four queries, whatever the number of networks, regions, rounds and reports."""
     today = today or timezone.localdate()
-    rounds = list(rounds_all().order_by("-period"))
+    if rounds is None:
+        rounds = list(rounds_all().order_by("-period"))
     networks = RegionalNetwork.objects.order_by("position", "name").prefetch_related(
         Prefetch("regions", queryset=Region.objects.order_by("position", "name"))
     )
@@ -203,3 +219,24 @@ def status_matrix(*, today: date | None = None) -> StatusMatrix:
     for network in networks:
         matrix.rows += _network_rows(network, network.regions.all(), rounds, latest, today)
     return matrix
+
+
+def units_not_submitted(
+    *, rounds: list[ReportingRound], today: date | None = None
+) -> dict[int, list[MatrixRow]]:
+    """Per round (by id): the matrix rows (networks and regions) whose unit has not reported
+    in it (Cell.waits_for_unit); three queries, whatever the number of rounds and units."""
+    if not rounds:
+        return {}
+    matrix = status_matrix(today=today, rounds=rounds)
+    waiting: dict[int, list[MatrixRow]] = {r.pk: [] for r in matrix.rounds}
+    for row in matrix.rows:
+        for reporting_round, cell in zip(matrix.rounds, row.cells, strict=True):
+            if cell.waits_for_unit:
+                waiting[reporting_round.pk].append(row)
+    return waiting
+
+
+def rounds_overdue(*, on: date) -> QuerySet[ReportingRound]:
+    """The open rounds whose deadline has passed."""
+    return rounds_open().filter(deadline__lt=on)
