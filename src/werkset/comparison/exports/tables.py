@@ -34,7 +34,8 @@ def figure_unit(spec: dict[str, Any]) -> str:
 
 
 def _quantity(spec: dict[str, Any], value: Any) -> Quantity | None:
-    number = value if hasattr(value, "as_tuple") else figure_number(spec, value)
+    """A stored figure in its unit, compared as the bandwidth compares it (statistics)."""
+    number = figure_number(spec, value)
     return Quantity(number, spec["kind"]) if number is not None else None
 
 

@@ -189,3 +189,14 @@ def test_json_export_houdt_zijn_sleutels_en_exacte_getallen(client_for, landelij
     (row,) = [r for r in response.json()["bandwidth"] if r["indicator"] == KOSTEN and r["region"]]
     assert row["value"] == "1234.5"
     assert row["median"] == "1234.5"
+
+
+def test_de_grafieken_op_de_pagina_zeggen_mediaan(client_for, landelijk, make_report):
+    full_report(make_report, "groningen", amount="1000")
+    full_report(make_report, "drenthe", amount="3000")
+    page = client_for(landelijk).get(reverse("comparison:bandwidth") + "?thema=vt-zsm")
+    text = page.content.decode()
+    assert ">mediaan<" in text
+    assert "mediaan: 2.000" in text
+    assert ">median<" not in text
+    assert "median:" not in text
