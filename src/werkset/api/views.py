@@ -35,6 +35,7 @@ from werkset.reports.services import EditConflict, ReportError, answer_save, rep
 from werkset.reports.undo import report_remove, report_restore
 from werkset.reports.workflow import Decision, report_correct, report_transition
 
+from .assessment_views import AssessmentActions
 from .exceptions import problem
 from .proposal_views import ProposalActions
 from .serializers import (
@@ -125,6 +126,7 @@ LIST_FIELDS = (
     )
 )
 class ReportViewSet(
+    AssessmentActions,
     ProposalActions,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -12,6 +12,7 @@ from werkset.accounts.models import User
 from werkset.privacy.models import PrivacyClearance
 from werkset.reports.models import AnswerChange, PracticeItem, Report, ReportSection
 
+from .archive_assessments import assessments_json
 from .archive_format import ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION
 
 
@@ -214,6 +215,7 @@ def report_json(*, report: Report) -> dict[str, Any]:
                 "changed_at", "id"
             )
         ],
+        "assessments": assessments_json(report=report),
         "privacy_clearances": [
             {
                 "kind": clearance.kind,

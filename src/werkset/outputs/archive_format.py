@@ -17,11 +17,16 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from werkset.reports.models import ChangeSource, CommentKind, PracticeKind, ReportStatus
 
+from .archive_assessments import ASSESSMENTS_SCHEMA
 from .problems import ImportProblem, ImportRefused, refused
 from .upload_limits import archive_size_check
 
 ARCHIVE_FORMAT = "werkset-rapport"
-ARCHIVE_FORMAT_VERSION = 1
+# Version 2 (issue 22) adds the report's assessments ("assessments": maturity per theme, the
+# toetsingskader, bottleneck codes; archive_assessments.py). werkset reads both: an archive
+# of version 1 has no assessments and imports as before; it writes version 2.
+ARCHIVE_FORMAT_VERSION = 2
+ARCHIVE_FORMAT_VERSIONS_READ = (1, 2)
 
 
 def _string(max_length: int | None = None, *, null: bool = False) -> dict[str, Any]:
@@ -69,7 +74,7 @@ _ITEM_OPTIONAL = ("section", "paragraph")
 ARCHIVE_SCHEMA: dict[str, Any] = _object(
     {
         "format": {"const": ARCHIVE_FORMAT},
-        "format_version": {"const": ARCHIVE_FORMAT_VERSION},
+        "format_version": {"enum": list(ARCHIVE_FORMAT_VERSIONS_READ)},
         "catalogue": _KEY,
         # A region's code; null for a network's own report, which names its "network"
         # (archives from before issue 18 have no "network").
@@ -246,6 +251,8 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                 }
             ),
         },
+        # The assessments (format version 2, ADR 22): optional when read.
+        "assessments": ASSESSMENTS_SCHEMA,
         "privacy_clearances": {
             "type": "array",
             "items": _object(
@@ -260,7 +267,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
             ),
         },
     },
-    optional=("story", "own_sections", *_DECISION, *_UNDO),
+    optional=("story", "own_sections", "assessments", *_DECISION, *_UNDO),
 )
 
 
@@ -317,10 +324,13 @@ def archive_load(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
             ) from exc
     if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT:
         raise refused(_("This file is not a werkset report archive."))
-    if document.get("format_version") != ARCHIVE_FORMAT_VERSION:
+    if document.get("format_version") not in ARCHIVE_FORMAT_VERSIONS_READ:
         raise refused(
             _("This archive has format version %(version)s; werkset reads version %(ours)s.")
-            % {"version": document.get("format_version"), "ours": ARCHIVE_FORMAT_VERSION}
+            % {
+                "version": document.get("format_version"),
+                "ours": " / ".join(str(v) for v in ARCHIVE_FORMAT_VERSIONS_READ),
+            }
         )
     errors = sorted(
         Draft202012Validator(ARCHIVE_SCHEMA).iter_errors(document),

@@ -20,6 +20,7 @@ from werkset.reports.answers import AnswerContent, AnswerInvalid, answer_clean
 from werkset.reports.models import Answer, Report, validate_period
 from werkset.reports.units import ReportUnit
 
+from .archive_assessments import assessment_problems
 from .problems import ImportProblem, ImportRefused
 
 
@@ -364,6 +365,11 @@ def archive_check(
     for index, clearance in enumerate(document["privacy_clearances"]):
         time(f"privacy_clearances/{index}/cleared_at", clearance["cleared_at"])
         usernames.add(clearance["cleared_by"])
+    assessed, assessed_by = assessment_problems(
+        document=document, themes=themes, indicators=indicators
+    )
+    problems.extend(assessed)
+    usernames.update(assessed_by)
     if problems:
         raise ImportRefused(problems)
 

@@ -48,6 +48,7 @@ from werkset.reports.models import (
 from werkset.reports.policy import EDITABLE_STATUSES, report_may_start, report_may_write
 from werkset.reports.services import ReportError, answer_save, round_catalogue_version
 
+from .archive_assessments import assessments_write
 from .archive_format import archive_load
 from .archive_reader import (
     ArchivePlan,
@@ -584,5 +585,14 @@ def _archive_write(plan: ArchivePlan, importer: User | None) -> Report:
     )
     _set_times(
         clearances, [time(c["cleared_at"]) for c in document["privacy_clearances"]], "cleared_at"
+    )
+    # Archives of format version 1 have no assessments.
+    assessments_write(
+        document=document,
+        report=report,
+        themes=plan.themes,
+        answers=by_key,
+        user=plan.user,
+        time=time,
     )
     return report

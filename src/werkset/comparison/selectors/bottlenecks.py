@@ -8,7 +8,7 @@ from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report
 
 from ..models import BottleneckCode
-from ..vocabulary import BOTTLENECK_CATEGORIES, Bottleneck, BottleneckCategory
+from ..vocabulary import BOTTLENECK_CATEGORIES, CATEGORY_OF, Bottleneck, BottleneckCategory
 from .entries import Entry
 
 
@@ -91,3 +91,25 @@ def codes_for_report(*, report: Report) -> dict[int, set[str]]:
     ):
         result[answer_id].add(code)
     return result
+
+
+@dataclass(frozen=True)
+class ReportCode:
+    """A bottleneck code of one of a report's answers, named by keys (API and archive)."""
+
+    indicator: str
+    code: str
+
+    @property
+    def category(self) -> str:
+        return CATEGORY_OF[self.code].key if self.code in CATEGORY_OF else ""
+
+
+def report_codes(*, report: Report) -> list[ReportCode]:
+    """The bottleneck codes of a report's answers, in the catalogue's order; one query."""
+    return [
+        ReportCode(indicator, code)
+        for indicator, code in BottleneckCode.objects.filter(answer__report=report)
+        .order_by("answer__indicator__position", "code")
+        .values_list("answer__indicator__key", "code")
+    ]

@@ -13,12 +13,15 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import Scope, scope_for_request
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.reports.models import Answer
 
+from ..exports import Table, csv_download, xlsx_download
 from ..selectors.entries import (
     Entry,
     PeriodOverview,
@@ -110,8 +113,37 @@ def selection_from(
     )
 
 
-def wants_csv(request: HttpRequest) -> bool:
-    return request.GET.get("formaat") == "csv"
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def export_format(request: HttpRequest) -> str | None:
+    """The download a page is asked for (?formaat=xlsx or csv), or None for the page."""
+    wanted = request.GET.get("formaat", "")
+    return wanted if wanted in EXPORT_FORMATS else None
+
+
+def export_meta(
+    selection: Selection, *extra: tuple[str, Any], period: str | None = None
+) -> list[tuple[str, Any]]:
+    """What a workbook says above its table: the period (or periods), the catalogue version
+    the comparison is read in, and when it was made."""
+    catalogue = selection.catalogue
+    version = f"{catalogue.title} ({catalogue.slug})" if catalogue else ""
+    return [
+        (_("Period"), selection.period if period is None else period),
+        (_("Catalogue version"), version),
+        *extra,
+        (_("Generated on"), timezone.localtime().replace(tzinfo=None, microsecond=0)),
+    ]
+
+
+def export_response(
+    fmt: str, filename: str, tables: "list[Table]", meta: list[tuple[str, Any]]
+) -> HttpResponse:
+    """The download: a workbook with a sheet per table, or the first table as CSV."""
+    if fmt == "xlsx":
+        return xlsx_download(filename, tables, meta)
+    return csv_download(filename, tables[0])
 
 
 def export_name(*parts: str) -> str:

@@ -8,22 +8,22 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Theme
 from werkset.regions.models import Region
 
 from ..charts import bandwidth_svg, format_number
 from ..exports import (
-    assessment_rows,
-    bandwidth_rows,
-    bottleneck_rows,
-    csv_response,
-    grouping_rows,
+    assessment_table,
+    bandwidth_table,
+    bottleneck_table,
+    grouping_table,
     jsonable,
-    maturity_rows,
+    maturity_table,
     period_export,
     rows_as_dicts,
-    side_by_side_rows,
+    side_by_side_table,
 )
 from ..models import MaturityLevel
 from ..selectors.assessments import assessments
@@ -39,21 +39,27 @@ from .common import (
     COMPARISON_CACHE_SECONDS,
     Selection,
     comparing,
+    export_format,
+    export_meta,
     export_name,
+    export_response,
     finalised_key,
     selected_entries,
     selection_from,
     theme_answers,
-    wants_csv,
 )
 
 DEFAULT_SPLIT = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
 
 
+def _theme_meta(selection: Selection) -> list[tuple[str, Any]]:
+    return [(_("Theme"), selection.theme.short_title)] if selection.theme else []
+
+
 @comparing
 def index(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
-    if request.GET.get("formaat") in ("csv", "json") and selection.period:
+    if request.GET.get("formaat") in ("csv", "xlsx", "json") and selection.period:
         tables = period_export(
             scope=selection.scope,
             period=selection.period,
@@ -63,7 +69,7 @@ def index(request: HttpRequest) -> HttpResponse:
         if request.GET["formaat"] == "json":
             document = {
                 "period": selection.period,
-                **{name: rows_as_dicts(*table) for name, table in tables.items()},
+                **{name: rows_as_dicts(table) for name, table in tables.items()},
             }
             response = HttpResponse(
                 json.dumps(jsonable(document), ensure_ascii=False, indent=2),
@@ -73,8 +79,13 @@ def index(request: HttpRequest) -> HttpResponse:
                 f'attachment; filename="{export_name(selection.period)}.json"'
             )
             return response
-        header, rows = tables["answers"]
-        return csv_response(export_name(selection.period, "antwoorden"), header, rows)
+        if request.GET["formaat"] == "xlsx":
+            return export_response(
+                "xlsx", export_name(selection.period), list(tables.values()), export_meta(selection)
+            )
+        return export_response(
+            "csv", export_name(selection.period, "antwoorden"), [tables["answers"]], []
+        )
     return render(request, "comparison/index.html", selection.context())
 
 
@@ -97,10 +108,13 @@ def side_by_side_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
     entries = selected_entries(selection)
     table = SideBySideTable(selection, entries)
-    if wants_csv(request):
+    if fmt := export_format(request):
         theme_key = selection.theme.key if selection.theme else ""
-        return csv_response(
-            export_name(selection.period, theme_key), *side_by_side_rows(table.rows)
+        return export_response(
+            fmt,
+            export_name(selection.period, theme_key),
+            [side_by_side_table(table.rows)],
+            export_meta(selection, *_theme_meta(selection)),
         )
     return render(
         request,
@@ -175,11 +189,13 @@ class BandwidthFigures:
 def bandwidth_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
     entries = selected_entries(selection)
-    if wants_csv(request):
+    if fmt := export_format(request):
         theme_key = selection.theme.key if selection.theme else ""
-        return csv_response(
+        return export_response(
+            fmt,
             export_name(selection.period, theme_key, "bandbreedte"),
-            *bandwidth_rows(_figures(selection, entries)),
+            [bandwidth_table(_figures(selection, entries))],
+            export_meta(selection, *_theme_meta(selection)),
         )
     return render(
         request,
@@ -230,8 +246,13 @@ def groups_view(request: HttpRequest) -> HttpResponse:
         entries = selected_entries(selection)
         indicators, answers = theme_answers(selection, entries, split)
         result = grouping(entries=entries, split=split, indicators=indicators, answers=answers)
-        if wants_csv(request):
-            return csv_response(export_name(selection.period, split.key), *grouping_rows(result))
+        if fmt := export_format(request):
+            return export_response(
+                fmt,
+                export_name(selection.period, split.key),
+                [grouping_table(result)],
+                export_meta(selection, (_("Split by"), split.label)),
+            )
         context["result"] = result
         context["group_keys"] = list(result.members)
     return render(request, "comparison/groups.html", context)
@@ -248,10 +269,12 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
     entries = selected_entries(selection)
     maturities = maturities_for(entries=entries, themes=selection.themes)
-    if wants_csv(request):
-        return csv_response(
+    if fmt := export_format(request):
+        return export_response(
+            fmt,
             export_name(selection.period, "volwassenheid"),
-            *maturity_rows(entries, selection.themes, maturities),
+            [maturity_table(entries, selection.themes, maturities)],
+            export_meta(selection),
         )
     rows = [
         MaturityRow(e, [(t, maturities.get((e.report.pk, t.pk))) for t in selection.themes])
@@ -284,9 +307,12 @@ def toetsingskader_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
     entries = selected_entries(selection)
     summary = assessments(entries=entries, total_regions=Region.objects.count())
-    if wants_csv(request):
-        return csv_response(
-            export_name(selection.period, "toetsingskader"), *assessment_rows(summary)
+    if fmt := export_format(request):
+        return export_response(
+            fmt,
+            export_name(selection.period, "toetsingskader"),
+            [assessment_table(summary)],
+            export_meta(selection),
         )
     return render(
         request,
@@ -300,9 +326,12 @@ def bottlenecks_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
     entries = selected_entries(selection)
     categories = rode_draad(entries=entries)
-    if wants_csv(request):
-        return csv_response(
-            export_name(selection.period, "knelpunten"), *bottleneck_rows(categories)
+    if fmt := export_format(request):
+        return export_response(
+            fmt,
+            export_name(selection.period, "knelpunten"),
+            [bottleneck_table(categories)],
+            export_meta(selection),
         )
     final = sum(1 for e in entries if e.is_final)
     return render(

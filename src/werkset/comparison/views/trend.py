@@ -13,10 +13,17 @@ from django.utils.translation import gettext as _
 from werkset.regions.models import Region
 
 from ..charts import format_number
-from ..exports import csv_response
+from ..exports import trend_table
 from ..selectors.maturity import Maturity
 from ..selectors.trend import TREND_CACHE_SECONDS, Trend, TrendRow, region_trend, region_trend_key
-from .common import comparing, export_name, selection_from
+from .common import (
+    comparing,
+    export_format,
+    export_meta,
+    export_name,
+    export_response,
+    selection_from,
+)
 
 # The trend's table cells are formatted here, once per request (and kept: over_time_view),
 # rather than by a {% blocktranslate %} per cell: with ten periods that is what the page's
@@ -79,8 +86,21 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
         "versions": selection.versions,
         "overview": selection.overview,
     }
-    if request.GET.get("formaat") == "csv":
-        return _trend_csv(region_trend(**inputs), region)
+    if fmt := export_format(request):
+        table = trend_table(region_trend(**inputs), region.name if region else "")
+        return export_response(
+            fmt,
+            export_name(region.code if region else "", "verloop"),
+            [table],
+            export_meta(
+                selection,
+                (_("Region"), region.name if region else ""),
+                # every period, oldest to newest
+                period=" - ".join(dict.fromkeys([selection.periods[-1], selection.periods[0]]))
+                if selection.periods
+                else "",
+            ),
+        )
     # The trend's tables as shown are kept beside the trend itself, in the page's language:
     # reading them back costs less than the trend's objects and their formatting.
     key = region_trend_key(**inputs)
@@ -107,33 +127,6 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
             and not tables.mixed,
         },
     )
-
-
-def _trend_csv(trend: Trend, region: Region | None) -> HttpResponse:
-    header = [
-        "indicator",
-        "field",
-        "period",
-        "region_value",
-        "lineage",
-        "n",
-        "min",
-        "median",
-        "max",
-    ]
-    rows = [
-        [
-            row.figure.indicator.key,
-            row.figure.spec["key"],
-            period,
-            point.value if point else "",
-            point.relation if point else "",
-            *([st.n, st.minimum, st.median, st.maximum] if st else [0, "", "", ""]),
-        ]
-        for row in trend.rows
-        for period, point, st in zip(trend.periods, row.own, row.national, strict=True)
-    ]
-    return csv_response(export_name(region.code if region else "", "verloop"), header, rows)
 
 
 def _trend_tables(trend: Trend) -> TrendTables:

@@ -233,6 +233,8 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     # A new version needs its reason (issue 19): without one in the body, 400.
     "api:rapportage-correct": ("post", "api_report", (401, 400, 404, 403, 404, 404, 404)),
     "api:rapportage-answer": ("get", "api_answer", (401, 200, 404, 200, 404, 404, 404)),
+    # A report's assessments (issue 22): whoever may see the report.
+    "api:rapportage-assessments": ("get", "api_report", (401, 200, 404, 200, 404, 404, 404)),
     "api:rapportage-remove": ("post", "api_report", (401, 204, 404, 403, 404, 404, 404)),
     "api:rapportage-restore": ("post", "api_removed", (401, 200, 404, 404, 404, 404, 404)),
     # Only the national role withdraws a finalised report: without a reason, 400.

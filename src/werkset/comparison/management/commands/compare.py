@@ -58,12 +58,12 @@ class Command(BaseCommand):
             document = {
                 "period": period,
                 "catalogue": catalogue.slug,
-                **{name: rows_as_dicts(*table) for name, table in tables.items()},
+                **{name: rows_as_dicts(table) for name, table in tables.items()},
             }
             self.stdout.write(json.dumps(jsonable(document), ensure_ascii=False, indent=2))
             return
-        for index, (name, (header, rows)) in enumerate(tables.items()):
+        for index, (name, table) in enumerate(tables.items()):
             if index:
                 self.stdout.write("")
             self.stdout.write(f"# {name}")
-            self.stdout.write(csv_text(header, rows), ending="")
+            self.stdout.write(csv_text(table.headers, table.rows), ending="")
