@@ -39,7 +39,7 @@ from ..selectors.groups import (
     network_grouping,
     network_key,
 )
-from ..selectors.maturity import maturities_for
+from ..selectors.maturity import NetworkMaturity, maturities_for, network_maturities
 from ..selectors.side_by_side import Row, side_by_side
 from ..tilemap import TILE_POSITIONS
 from ..vocabulary import CRITERIA
@@ -291,6 +291,15 @@ class MaturityRow:
     cells: list[tuple[Theme, Any]]
 
 
+@dataclass
+class NetworkMaturityRow:
+    """A network on the maturity page: its cell per theme and its tile for the theme shown."""
+
+    network: RegionalNetwork
+    cells: list[NetworkMaturity]
+    tile: NetworkMaturity | None
+
+
 @comparing
 def maturity_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
@@ -308,7 +317,24 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
     by_region = {e.region.pk: e for e in entries}
     theme = selection.theme
     tiles = []
-    for region in Region.objects.order_by("position", "name"):
+    regions = list(Region.objects.order_by("position", "name"))
+    networks = list(RegionalNetwork.objects.order_by("position", "name"))
+    per_network = network_maturities(
+        networks=networks,
+        regions=regions,
+        entries=entries,
+        maturities=maturities,
+        themes=selection.themes,
+    )
+    network_rows = [
+        NetworkMaturityRow(
+            network,
+            [per_network[(network.pk, t.pk)] for t in selection.themes],
+            per_network[(network.pk, theme.pk)] if theme else None,
+        )
+        for network in networks
+    ]
+    for region in regions:
         entry = by_region.get(region.pk)
         maturity = maturities.get((entry.report.pk, theme.pk)) if entry and theme else None
         tiles.append(
@@ -323,7 +349,13 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "comparison/maturity.html",
-        {**selection.context(), "rows": rows, "tiles": tiles, "levels": MaturityLevel.choices},
+        {
+            **selection.context(),
+            "rows": rows,
+            "tiles": tiles,
+            "network_rows": network_rows,
+            "levels": MaturityLevel.choices,
+        },
     )
 
 
