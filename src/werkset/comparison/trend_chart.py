@@ -21,6 +21,7 @@ LEFT = 64
 RIGHT = 24
 TOP = 36
 BOTTOM = 40
+INSET = 20
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,9 @@ def trend_chart(
     subject: str,
     own_name: str,
     scale_top: Decimal | None = None,
-) -> TrendChart:
-    """The chart of one series over the periods (oldest first), with its summary as desc."""
+) -> TrendChart | None:
+    """The chart of one series over the periods (oldest first), with its summary as desc;
+    None when there is nothing to draw (the table says so)."""
     national = list(national) if national is not None else [None] * len(periods)
     order = sorted(range(len(periods)), key=lambda i: periods[i])
     periods = [periods[i] for i in order]
@@ -119,9 +121,10 @@ def trend_chart(
     national = [national[i] for i in order]
     candidates = [v for v in own if v is not None] + [st.maximum for st in national if st]
     top = scale_top if scale_top is not None else max(candidates, default=Decimal(0))
-    span = WIDTH - LEFT - RIGHT
+    # the first and last period stand a little inside the axes
+    start, span = LEFT + INSET, WIDTH - LEFT - RIGHT - 2 * INSET
     step = span / (len(periods) - 1) if len(periods) > 1 else 0.0
-    xs = [LEFT + (i * step if len(periods) > 1 else span / 2) for i in range(len(periods))]
+    xs = [start + (i * step if len(periods) > 1 else span / 2) for i in range(len(periods))]
 
     def y(value: Decimal) -> float:
         height = HEIGHT - TOP - BOTTOM
@@ -130,7 +133,8 @@ def trend_chart(
         return HEIGHT - BOTTOM - float(value / top) * height
 
     def lines(values: Sequence[Decimal | None]) -> list[str]:
-        found, current = [], []
+        found: list[str] = []
+        current: list[str] = []
         for x, value in zip(xs, values, strict=True):
             if value is None:
                 if len(current) > 1:
@@ -173,6 +177,8 @@ def trend_chart(
         for x, p, st in zip(xs, periods, national, strict=True)
         if st is not None
     ]
+    if not own_points and not national_points:
+        return None
     return TrendChart(
         chart_id=chart_id,
         title=title,

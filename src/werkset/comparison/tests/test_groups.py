@@ -47,9 +47,7 @@ def regions_with(make_report):
             W1: {"choice": "nee", "explanation": "Op afstand."},
         },
     )
-    make_report(
-        "utrecht", answers={TAFEL: {"choice": "consultatiepartij"}, W1: {"choice": "nvt"}}
-    )
+    make_report("utrecht", answers={TAFEL: {"choice": "consultatiepartij"}, W1: {"choice": "nvt"}})
     make_report(
         "twente",
         status=ReportStatus.CONCEPT,

@@ -155,8 +155,7 @@ def _trend_tables(trend: Trend, region: Region | None) -> TrendTables:
             for column in trend.columns
         ],
         rows=[
-            _trend_row_view(row, trend.periods, name, index)
-            for index, row in enumerate(trend.rows)
+            _trend_row_view(row, trend.periods, name, index) for index, row in enumerate(trend.rows)
         ],
         maturity=[
             MaturityRowView(
