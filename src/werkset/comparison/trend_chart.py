@@ -7,10 +7,12 @@ line with squares, the national median a dashed line with circles, and a legend 
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from markupsafe import Markup
 
 from .charts import format_number
 from .statistics import Distribution
@@ -54,6 +56,7 @@ class TrendChart:
     national_points: list[ChartPoint]
     whiskers: list[Whisker]
     own_name: str
+    svg: str = ""  # the drawn chart (trend_svg), kept beside the geometry
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -179,7 +182,7 @@ def trend_chart(
     ]
     if not own_points and not national_points:
         return None
-    return TrendChart(
+    chart = TrendChart(
         chart_id=chart_id,
         title=title,
         desc=summary(periods, own, national, subject=subject),
@@ -192,3 +195,10 @@ def trend_chart(
         whiskers=whiskers,
         own_name=own_name,
     )
+    return replace(chart, svg=trend_svg(chart))
+
+
+def trend_svg(chart: TrendChart) -> Markup:
+    """The chart as inline SVG, made once with the trend's tables and kept with them."""
+    rendered = render_to_string("comparison/_trend_chart.svg", {"c": chart}, using="jinja2")
+    return Markup(rendered)  # noqa: S704 (the template escaped every value)

@@ -8,7 +8,7 @@ grouping by network) is declared in comparison/data/groupings.yaml."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +59,21 @@ def _choice_keys(indicator: Indicator) -> frozenset[str]:
 def choice_indicators(*, catalogue: CatalogueVersion) -> list[Indicator]:
     """Indicators whose answer is a choice that splits regions into groups: every question
     with choices, except judgements (the same choices as a value question)."""
-    indicators = catalogue_structure(version=catalogue).indicators
+    structure = catalogue_structure(version=catalogue)
+    wanted = set(_split_ids(catalogue.pk, catalogue.content_hash, str(catalogue.loaded_at)))
+    return [i for i in structure.indicators if i.pk in wanted]
+
+
+@lru_cache(maxsize=16)
+def _split_ids(version_id: int, content_hash: str, loaded_at: str) -> tuple[int, ...]:
+    """The ids of a published version's grouping questions (a published version never
+    changes: kept per process under its id, content hash and load time, as its structure)."""
+    version = CatalogueVersion.objects.get(pk=version_id)
+    indicators = catalogue_structure(version=version).indicators
     judgements = {_choice_keys(i) for i in indicators if is_value_question(i)}
-    return [i for i in indicators if i.answer_type.choices and _choice_keys(i) not in judgements]
+    return tuple(
+        i.pk for i in indicators if i.answer_type.choices and _choice_keys(i) not in judgements
+    )
 
 
 @dataclass(frozen=True)

@@ -110,18 +110,15 @@ class NetworkMaturity:
     network: RegionalNetwork
     regions: int  # the regions of the network
     levels: list[tuple[str, int]]  # (region name, level) of the regions with a level
+    median: Decimal | None  # of the levels; None without any
 
     @property
     def n(self) -> int:
         return len(self.levels)
 
     @property
-    def median(self) -> Decimal | None:
-        return median([Decimal(level) for _name, level in self.levels]) if self.levels else None
-
-    @property
     def level(self) -> int:
-        """The step of the scale the median reaches (for the tile's shade); 0 without one."""
+        """The step of the scale the median reaches (for the shade); 0 without one."""
         return int(self.median) if self.median is not None else 0
 
 
@@ -148,6 +145,9 @@ def network_maturities(
                 if found is not None:
                     levels.append((region.name, found.level))
             result[(network.pk, theme.pk)] = NetworkMaturity(
-                network, len(members[network.pk]), levels
+                network,
+                len(members[network.pk]),
+                levels,
+                median([Decimal(level) for _name, level in levels]) if levels else None,
             )
     return result

@@ -291,13 +291,29 @@ class MaturityRow:
     cells: list[tuple[Theme, Any]]
 
 
+@dataclass(frozen=True)
+class NetworkCell:
+    """A network's maturity for one theme, as shown (selectors.maturity.NetworkMaturity)."""
+
+    level: int
+    n: int
+    regions: int
+    median: str
+    levels: list[tuple[str, int]]
+
+
+def _network_cell(found: NetworkMaturity) -> NetworkCell:
+    median = format_number(found.median) if found.median is not None else ""
+    return NetworkCell(found.level, found.n, found.regions, median, found.levels)
+
+
 @dataclass
 class NetworkMaturityRow:
     """A network on the maturity page: its cell per theme and its tile for the theme shown."""
 
     network: RegionalNetwork
-    cells: list[NetworkMaturity]
-    tile: NetworkMaturity | None
+    cells: list[NetworkCell]
+    tile: NetworkCell | None
 
 
 @comparing
@@ -329,8 +345,8 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
     network_rows = [
         NetworkMaturityRow(
             network,
-            [per_network[(network.pk, t.pk)] for t in selection.themes],
-            per_network[(network.pk, theme.pk)] if theme else None,
+            [_network_cell(per_network[(network.pk, t.pk)]) for t in selection.themes],
+            _network_cell(per_network[(network.pk, theme.pk)]) if theme else None,
         )
         for network in networks
     ]
