@@ -13,7 +13,7 @@ from django.urls import reverse
 from werkset.accounts.models import Role
 from werkset.catalogue.models import Indicator
 from werkset.regions.models import Region
-from werkset.reports.models import Answer, ReportStatus
+from werkset.reports.models import Answer, Report, ReportStatus
 
 from .conftest import TAFEL, kosten
 
@@ -217,3 +217,53 @@ def test_vastgestelde_groepen_worden_bewaard(client_for, landelijk, make_report)
         again = client.get(url).content.decode()
     assert page_values(again) == page_values(first)
     assert not any('"reports_answer"' in q["sql"] for q in queries.captured_queries)
+
+
+LEERPROCES_20 = "samenhang.werkzame-elementen.gezamenlijk-leerproces"
+TAFEL_20 = "vt-zsm.werkzame-elementen.vt-aan-zsm-tafel"
+
+
+def test_in_2_0_zijn_de_werkzame_elementen_die_waarde_voortzetten_waardevragen(
+    client_for, landelijk, catalogue_2021, catalogue_2_0, regions
+):
+    """Werkset 2.0 has no element Waarde: its working elements that continue a value
+    question of 2021 are counted, a 2021 report's answer read through the lineage."""
+    for code, version, answers in (
+        ("groningen", catalogue_2_0, {TAFEL_20: "deelnemer", LEERPROCES_20: "ja"}),
+        (
+            "friesland",
+            catalogue_2021,
+            {TAFEL: "deelnemer", "samenhang.waarde.gezamenlijk-leerproces": "deels"},
+        ),
+    ):
+        report = Report.objects.create(
+            region=Region.objects.get(code=code),
+            period="2025",
+            catalogue_version=version,
+            status=ReportStatus.VASTGESTELD,
+        )
+        for key, choice in answers.items():
+            Answer.objects.create(
+                report=report,
+                indicator=Indicator.objects.get(version=version, key=key),
+                choice=choice,
+            )
+    response = client_for(landelijk).get(
+        reverse("comparison:groups") + f"?thema=samenhang&splits={TAFEL_20}"
+    )
+    values = {row.indicator.key: row for row in response.context["page"].result.values}
+    counts = {c.key: c.count for c in values[LEERPROCES_20].groups["deelnemer"].counts}
+    assert counts == {"ja": 1, "deels": 1, "nee": 0}
+
+
+def test_kaart_per_netwerk_kost_evenveel_queries_bij_meer_regios(
+    client_for, landelijk, make_report
+):
+    client = client_for(landelijk)
+    url = reverse("comparison:maturity") + "?thema=vt-zsm"
+    make_report("groningen")
+    client.get(url)
+    few = queries_for(client, url)
+    for code in ("friesland", "utrecht", "twente", "zeeland", "limburg"):
+        make_report(code)
+    assert queries_for(client, url) == few
