@@ -2,14 +2,17 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast
 
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
+from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.models import Answer
 
 from ..models import MaturityLevel, ThemeMaturity
+from ..statistics import median
 from ..vocabulary import MATURITY_ANSWER_TYPE, MATURITY_CHOICES
 from .entries import Entry
 
@@ -97,3 +100,54 @@ def report_maturities(
         for (report_id, key), maturity in found.items()
         if key in by_key
     }
+
+
+@dataclass(frozen=True)
+class NetworkMaturity:
+    """A regional network's maturity for a theme: the levels of its regions' finalised
+    reports (concepts are left out, as from every statistic), summarised by the median."""
+
+    network: RegionalNetwork
+    regions: int  # the regions of the network
+    levels: list[tuple[str, int]]  # (region name, level) of the regions with a level
+    median: Decimal | None  # of the levels; None without any
+
+    @property
+    def n(self) -> int:
+        return len(self.levels)
+
+    @property
+    def level(self) -> int:
+        """The step of the scale the median reaches (for the shade); 0 without one."""
+        return int(self.median) if self.median is not None else 0
+
+
+def network_maturities(
+    *,
+    networks: Sequence[RegionalNetwork],
+    regions: Sequence[Region],
+    entries: Iterable[Entry],
+    maturities: dict[tuple[int, int], Maturity],
+    themes: Sequence[Theme],
+) -> dict[tuple[int, int], NetworkMaturity]:
+    """Per (network id, theme id) the maturity of the network's regions (no queries)."""
+    final = {e.region.pk: e for e in entries if e.is_final}
+    members: dict[int, list[Region]] = {network.pk: [] for network in networks}
+    for region in regions:
+        members.setdefault(region.network_id, []).append(region)
+    result = {}
+    for network in networks:
+        for theme in themes:
+            levels = []
+            for region in members[network.pk]:
+                entry = final.get(region.pk)
+                found = maturities.get((entry.report.pk, theme.pk)) if entry else None
+                if found is not None:
+                    levels.append((region.name, found.level))
+            result[(network.pk, theme.pk)] = NetworkMaturity(
+                network,
+                len(members[network.pk]),
+                levels,
+                median([Decimal(level) for _name, level in levels]) if levels else None,
+            )
+    return result

@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from werkset.catalogue.models import Theme
-from werkset.regions.models import Region
+from werkset.catalogue.models import Indicator, Theme
+from werkset.regions.models import Region, RegionalNetwork
 
 from ..charts import bandwidth_svg, format_number
 from ..exports import (
@@ -30,8 +30,15 @@ from ..selectors.assessments import assessments
 from ..selectors.bandwidth import Figure, bandwidth
 from ..selectors.bottlenecks import rode_draad
 from ..selectors.entries import Entry
-from ..selectors.groups import choice_indicators, grouping
-from ..selectors.maturity import maturities_for
+from ..selectors.groups import (
+    Grouping,
+    Split,
+    choice_indicators,
+    grouping,
+    network_grouping,
+    network_key,
+)
+from ..selectors.maturity import NetworkMaturity, maturities_for, network_maturities
 from ..selectors.side_by_side import Row, side_by_side
 from ..tilemap import TILE_POSITIONS
 from ..vocabulary import CRITERIA
@@ -228,33 +235,71 @@ def bandwidth_svg_view(request: HttpRequest) -> HttpResponse:
     return response
 
 
+class GroupsPage:
+    """The groups page's comparison, computed when the template asks for it: not at all
+    when the page's kept result is shown (comparison/groups.html)."""
+
+    def __init__(self, selection: Selection, entries: list[Entry], split: Indicator | None):
+        self.selection = selection
+        self.entries = entries
+        self.split = split
+
+    @cached_property
+    def result(self) -> Grouping:
+        indicators, answers = theme_answers(
+            self.selection, self.entries, *([self.split] if self.split else [])
+        )
+        if self.split is not None:
+            return grouping(
+                entries=self.entries, split=self.split, indicators=indicators, answers=answers
+            )
+        return network_grouping(
+            entries=self.entries,
+            indicators=indicators,
+            answers=answers,
+            networks=RegionalNetwork.objects.order_by("position", "name"),
+            label=_("Regional network"),
+        )
+
+
 @comparing
 def groups_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request, default_theme=DEFAULT_SPLIT.split(".")[0])
     splits = choice_indicators(catalogue=selection.catalogue) if selection.catalogue else []
     wanted = request.GET.get("splits", DEFAULT_SPLIT)
-    split = next(
-        (i for i in splits if i.key == wanted),
-        # the item that continues it in a later version (VT aan de ZSM-tafel in 2.0)
-        next(
-            (i for i in splits if any(link["key"] == wanted for link in i.continues)),
-            splits[0] if splits else None,
-        ),
-    )
-    context: dict[str, Any] = {**selection.context(), "splits": splits, "split": split}
-    if split is not None and selection.catalogue is not None:
+    by_network = wanted == network_key()
+    split = None
+    if not by_network:
+        split = next(
+            (i for i in splits if i.key == wanted),
+            # the item that continues it in a later version (VT aan de ZSM-tafel in 2.0)
+            next(
+                (i for i in splits if any(link["key"] == wanted for link in i.continues)),
+                splits[0] if splits else None,
+            ),
+        )
+        by_network = split is None
+    context: dict[str, Any] = {
+        **selection.context(),
+        "splits": splits,
+        # the network grouping stands in as a Split (key and label) where a question would
+        "split": split or Split(network_key(), _("Regional network")),
+        "split_key": split.key if split else network_key(),
+        "network_key": network_key(),
+    }
+    if selection.catalogue is not None:
         entries = selected_entries(selection)
-        indicators, answers = theme_answers(selection, entries, split)
-        result = grouping(entries=entries, split=split, indicators=indicators, answers=answers)
+        page = GroupsPage(selection, entries, split)
         if fmt := export_format(request):
             return export_response(
                 fmt,
-                export_name(selection.period, split.key),
-                [grouping_table(result)],
-                export_meta(selection, (_("Split by"), split.label)),
+                export_name(selection.period, context["split_key"]),
+                [grouping_table(page.result)],
+                export_meta(selection, (_("Split by"), context["split"].label)),
             )
-        context["result"] = result
-        context["group_keys"] = list(result.members)
+        context["page"] = page
+        context["cache_key"] = finalised_key(f"groepen:{context['split_key']}", selection, entries)
+        context["cache_seconds"] = COMPARISON_CACHE_SECONDS
     return render(request, "comparison/groups.html", context)
 
 
@@ -262,6 +307,31 @@ def groups_view(request: HttpRequest) -> HttpResponse:
 class MaturityRow:
     entry: Entry
     cells: list[tuple[Theme, Any]]
+
+
+@dataclass(frozen=True)
+class NetworkCell:
+    """A network's maturity for one theme, as shown (selectors.maturity.NetworkMaturity)."""
+
+    level: int
+    n: int
+    regions: int
+    median: str
+    levels: list[tuple[str, int]]
+
+
+def _network_cell(found: NetworkMaturity) -> NetworkCell:
+    median = format_number(found.median) if found.median is not None else ""
+    return NetworkCell(found.level, found.n, found.regions, median, found.levels)
+
+
+@dataclass
+class NetworkMaturityRow:
+    """A network on the maturity page: its cell per theme and its tile for the theme shown."""
+
+    network: RegionalNetwork
+    cells: list[NetworkCell]
+    tile: NetworkCell | None
 
 
 @comparing
@@ -283,7 +353,24 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
     by_region = {e.region.pk: e for e in entries}
     theme = selection.theme
     tiles = []
-    for region in Region.objects.order_by("position", "name"):
+    regions = list(Region.objects.order_by("position", "name"))
+    networks = list(RegionalNetwork.objects.order_by("position", "name"))
+    per_network = network_maturities(
+        networks=networks,
+        regions=regions,
+        entries=entries,
+        maturities=maturities,
+        themes=selection.themes,
+    )
+    network_rows = [
+        NetworkMaturityRow(
+            network,
+            [_network_cell(per_network[(network.pk, t.pk)]) for t in selection.themes],
+            _network_cell(per_network[(network.pk, theme.pk)]) if theme else None,
+        )
+        for network in networks
+    ]
+    for region in regions:
         entry = by_region.get(region.pk)
         maturity = maturities.get((entry.report.pk, theme.pk)) if entry and theme else None
         tiles.append(
@@ -298,7 +385,13 @@ def maturity_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "comparison/maturity.html",
-        {**selection.context(), "rows": rows, "tiles": tiles, "levels": MaturityLevel.choices},
+        {
+            **selection.context(),
+            "rows": rows,
+            "tiles": tiles,
+            "network_rows": network_rows,
+            "levels": MaturityLevel.choices,
+        },
     )
 
 

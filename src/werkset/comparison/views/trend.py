@@ -2,6 +2,7 @@
 spread, read through lineage across catalogue versions."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
@@ -14,8 +15,10 @@ from werkset.regions.models import Region
 
 from ..charts import format_number
 from ..exports import trend_table
+from ..models import MaturityLevel
 from ..selectors.maturity import Maturity
 from ..selectors.trend import TREND_CACHE_SECONDS, Trend, TrendRow, region_trend, region_trend_key
+from ..trend_chart import TrendChart, trend_chart
 from .common import (
     comparing,
     export_format,
@@ -43,6 +46,7 @@ class TrendRowView:
     label: str
     unit: str
     cells: list[TrendCell]
+    chart: TrendChart | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class MaturityCell:
 class MaturityRowView:
     theme: str
     cells: list[MaturityCell]
+    chart: TrendChart | None = None
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,10 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     # The trend's tables as shown are kept beside the trend itself, in the page's language:
     # reading them back costs less than the trend's objects and their formatting.
     key = region_trend_key(**inputs)
-    tables_key = f"{key}:tabellen:2:{get_language()}" if key else None
+    tables_key = f"{key}:tabellen:3:{get_language()}" if key else None
     tables = cache.get(tables_key) if tables_key else None
     if tables is None:
-        tables = _trend_tables(region_trend(**inputs))
+        tables = _trend_tables(region_trend(**inputs), region)
         if tables_key:
             cache.set(tables_key, tables, TREND_CACHE_SECONDS)
     return render(
@@ -129,7 +134,8 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _trend_tables(trend: Trend) -> TrendTables:
+def _trend_tables(trend: Trend, region: Region | None) -> TrendTables:
+    name = region.name if region else ""
     return TrendTables(
         periods=list(trend.periods),
         columns=[
@@ -141,16 +147,30 @@ def _trend_tables(trend: Trend) -> TrendTables:
             )
             for column in trend.columns
         ],
-        rows=[_trend_row_view(row) for row in trend.rows],
+        rows=[
+            _trend_row_view(row, trend.periods, name, index) for index, row in enumerate(trend.rows)
+        ],
         maturity=[
-            MaturityRowView(theme.short_title, [_maturity_cell(m) for m in cells])
-            for theme, cells in trend.maturity
+            MaturityRowView(
+                theme.short_title,
+                [_maturity_cell(m) for m in cells],
+                trend_chart(
+                    chart_id=f"verloop-volwassenheid-{index}",
+                    title=_("Maturity of %(theme)s") % {"theme": theme.short_title},
+                    periods=trend.periods,
+                    own=[Decimal(m.level) if m else None for m in cells],
+                    subject=_("the level of %(region)s") % {"region": name},
+                    own_name=name,
+                    scale_top=Decimal(len(MaturityLevel.choices)),
+                ),
+            )
+            for index, (theme, cells) in enumerate(trend.maturity)
         ],
         mixed=len({c.version.pk for c in trend.columns if c.version}) > 1,
     )
 
 
-def _trend_row_view(row: TrendRow) -> TrendRowView:
+def _trend_row_view(row: TrendRow, periods: list[str], name: str, index: int) -> TrendRowView:
     national = _("median %(median)s (%(minimum)s–%(maximum)s, n = %(n)s)")  # noqa: RUF001
     marks = {"samengevoegd": _("merged"), "gesplitst": _("parts added up")}
     cells = [
@@ -171,7 +191,16 @@ def _trend_row_view(row: TrendRow) -> TrendRowView:
         for point, st in row.cells
     ]
     label = f"{row.figure.indicator.label}: {row.figure.spec['label']}"
-    return TrendRowView(label, row.figure.unit, cells)
+    chart = trend_chart(
+        chart_id=f"verloop-cijfer-{index}",
+        title=f"{label} ({row.figure.unit})",
+        periods=periods,
+        own=[point.value if point else None for point in row.own],
+        national=row.national,
+        subject=_("the value of %(region)s") % {"region": name},
+        own_name=name,
+    )
+    return TrendRowView(label, row.figure.unit, cells, chart)
 
 
 def _maturity_cell(maturity: Maturity | None) -> MaturityCell:
