@@ -342,7 +342,8 @@ def test_de_lengtes_en_revisies_staan_als_gewone_getallen_in_het_formulier(
     page = html.content.decode()
     assert 'id="proposal-explanation" rows="3" maxlength="5000"' in page
     assert 'maxlength="20000"' in page
-    assert 'maxlength="5.000"' not in page and 'maxlength="20.000"' not in page
+    assert 'maxlength="5.000"' not in page
+    assert 'maxlength="20.000"' not in page
 
 
 def test_de_reden_van_afwijzen_heeft_een_gewone_maximale_lengte(

@@ -164,3 +164,17 @@ def test_vaststellen_met_1_van_114_wordt_geweigerd_en_verandert_niets(client_for
     assert put_forward.finalised_at is None
     assert StatusChange.objects.filter(report=put_forward).count() == changes
     assert AuditEvent.objects.count() == audited
+
+
+def test_een_voorgelegde_rapportage_heet_voorgelegd_niet_voorleggen(
+    client_for, rapporteur_friesland, put_forward
+):
+    """The status is not the step's button: "Voorgelegd ter vaststelling", not the
+    imperative "Voorleggen ter vaststelling" (one English msgid served both)."""
+    html = (
+        client_for(rapporteur_friesland)
+        .get(reverse("reports:detail", args=[put_forward.pk]))
+        .content.decode()
+    )
+    assert "Voorgelegd ter vaststelling" in html
+    assert put_forward.get_status_display() == "Voorgelegd ter vaststelling"
