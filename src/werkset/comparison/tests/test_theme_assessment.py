@@ -287,7 +287,7 @@ def test_een_nieuwe_versie_neemt_de_beoordelingen_mee(
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
     with django_capture_on_commit_callbacks(execute=True):
-        new = report_correct(report=report, user=rapporteur_friesland)
+        new = report_correct(report=report, user=rapporteur_friesland, reason="Aangevuld")
     maturity = ThemeMaturity.objects.get(report=new, theme__key="actieoverleg")
     assert maturity.level == 4
     assert CriterionAnswer.objects.get(report=new, criterion="mandaat").verdict == "nee"
@@ -309,16 +309,17 @@ def test_een_nieuwe_versie_neemt_de_knelpuntcodes_mee(
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
     with django_capture_on_commit_callbacks(execute=True):
-        new = report_correct(report=report, user=rapporteur_friesland)
+        new = report_correct(report=report, user=rapporteur_friesland, reason="Aangevuld")
     codes = BottleneckCode.objects.filter(answer__report=new)
     assert [(c.answer.indicator.key, c.code) for c in codes] == [(key, "mandaat")]
 
 
 def test_werkset_2_0_vraagt_de_volwassenheid_in_de_rapportage_zelf(
-    client_for, rapporteur_friesland, friesland, catalogue_2_0
+    client_for, rapporteur_friesland, friesland, catalogue_2_0, open_round
 ):
     from werkset.reports.services import report_start
 
+    open_round("2026", catalogue_2_0)
     report = report_start(
         region=friesland, period="2026", catalogue_version=catalogue_2_0, user=rapporteur_friesland
     )
