@@ -55,6 +55,8 @@ class DemoAccount:
     network: str = DEMO_NETWORK
     # A rapporteur of the network's own report rather than of the demo region's.
     for_network: bool = False
+    # The regions a rapporteur writes for.
+    regions: tuple[str, ...] = (DEMO_REGION,)
 
 
 DEMO_ACCOUNTS = [
@@ -81,6 +83,25 @@ DEMO_ACCOUNTS = [
     ),
     # Manages the accounts of the network's people (issue 21).
     DemoAccount("coordinator", Role.COORDINATOR, None, "Demo", "Coördinator netwerk (fictief)"),
+    # Oost-Nederland's rapporteur and chair: the demo's reports in the other states of the
+    # workflow (demo/states.py: a concept, one put to the network, a removed concept).
+    DemoAccount(
+        "rapporteur-oost",
+        Role.RAPPORTEUR,
+        "vt",
+        "Demo",
+        "Rapporteur Oost (fictief)",
+        network="oost-nederland",
+        regions=("ijsselland", "noord-oost-gelderland", "gelderland-midden"),
+    ),
+    DemoAccount(
+        "voorzitter-oost",
+        Role.VASTSTELLER,
+        None,
+        "Demo",
+        "Voorzitter Oost (fictief)",
+        network="oost-nederland",
+    ),
     DemoAccount("landelijk", Role.LANDELIJK, "lnzs", "Demo", "Landelijk (fictief)"),
     DemoAccount("beheerder", Role.BEHEERDER, None, "Demo", "Beheerder (fictief)"),
 ]
@@ -97,9 +118,10 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             "Demogegevens worden niet aangemaakt onder productie-instellingen "
             "(WERKSET_ENVIRONMENT=production)."
         )
-    region = Region.objects.filter(code=DEMO_REGION).select_related("network").first()
+    regions = {region.code: region for region in Region.objects.all()}
     networks = {n.code: n for n in RegionalNetwork.objects.all()}
-    if region is None or any(account.network not in networks for account in DEMO_ACCOUNTS):
+    wanted = {code for account in DEMO_ACCOUNTS for code in account.regions}
+    if not wanted <= regions.keys() or any(a.network not in networks for a in DEMO_ACCOUNTS):
         raise DemoRefused("Laad eerst de regio's: werkset regions load")
     organisations = {org.code: org for org in Organisation.objects.all()}
 
@@ -114,25 +136,32 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
             user.set_password(password)
             user.save()
             by_network = account.role in NETWORK_ROLES or account.for_network
-            scope_region = region if account.role == Role.RAPPORTEUR and not by_network else None
             scope_network = networks[account.network] if by_network else None
-            already = RoleAssignment.objects.filter(
-                user=user, role=account.role, region=scope_region, network=scope_network
-            ).exists()
-            if not already:
-                role_assign(
-                    user=user,
-                    role=account.role,
-                    region=scope_region,
-                    network=scope_network,
-                    assigned_by=None,
-                )
-            scope = scope_region or scope_network
+            scopes: list[Region | None] = (
+                [regions[code] for code in account.regions]
+                if account.role == Role.RAPPORTEUR and not by_network
+                else [None]
+            )
+            for scope_region in scopes:
+                already = RoleAssignment.objects.filter(
+                    user=user, role=account.role, region=scope_region, network=scope_network
+                ).exists()
+                if not already:
+                    role_assign(
+                        user=user,
+                        role=account.role,
+                        region=scope_region,
+                        network=scope_network,
+                        assigned_by=None,
+                    )
+            named = [str(item) for item in scopes if item is not None] or (
+                [str(scope_network)] if scope_network else ["landelijk"]
+            )
             logins.append(
                 DemoLogin(
                     username=account.username,
                     role=str(account.role.label),
-                    scope=str(scope) if scope else "landelijk",
+                    scope=", ".join(named),
                 )
             )
         audit_record(

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from werkset.catalogue.models import CatalogueVersion, Element, Indicator, Theme
 from werkset.regions.models import Region, RegionalNetwork
@@ -47,7 +48,8 @@ def period_label(value: str) -> str:
 class ReportStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     TER_BESPREKING = "ter_bespreking", _("Under discussion")
-    VOORGELEGD = "voorgelegd", _("Put to the network for decision")
+    # The status, not the step of the same English name (workflow.py): "voorgelegd".
+    VOORGELEGD = "voorgelegd", pgettext_lazy("report status", "Put to the network for decision")
     VASTGESTELD = "vastgesteld", _("Finalised")
     # Withdrawn by the national role (issue 19): it leaves every comparison, stays readable.
     INGETROKKEN = "ingetrokken", _("Withdrawn")

@@ -45,8 +45,9 @@ def test_een_account_per_rol_met_het_wachtwoord_uit_de_omgeving(demo_once: str) 
 
 def test_twee_keer_draaien_geeft_dezelfde_accounts(demo_once: str) -> None:
     call_command("demo", stdout=StringIO())
-    assert User.objects.count() == 8
-    assert RoleAssignment.objects.count() == 8
+    assert User.objects.count() == 10
+    # rapporteur-oost writes for three regions: one role assignment each.
+    assert RoleAssignment.objects.count() == 12
 
 
 def test_demorapportages_een_compleet_en_vastgesteld_een_ter_bespreking(demo_once: str) -> None:
@@ -183,3 +184,68 @@ def test_de_demo_heeft_een_open_ronde_met_een_deadline(demo_once: str) -> None:
     assert current.deadline > timezone.localdate()
     assert ReportingRound.objects.get(period="2024").status == RoundStatus.CLOSED
     assert "Open rapportageronde: 2025, werkset-2021, deadline" in demo_once
+
+
+def test_de_demo_heeft_rapportages_in_elke_status(demo_once: str) -> None:
+    from werkset.reports.models import Report, ReportStatus
+
+    call_command("demo", stdout=StringIO())
+    standing = Report.objects.filter(removed_at__isnull=True)
+    assert set(standing.values_list("status", flat=True)) == set(ReportStatus.values)
+    assert standing.get(region__code="noord-oost-gelderland", period="2025").status == "concept"
+    put_forward = standing.get(region__code="ijsselland", period="2025")
+    assert put_forward.status == ReportStatus.VOORGELEGD
+    assert "Demorapportage: IJsselland 2025 (v1) — Voorgelegd ter vaststelling" in demo_once
+
+
+def test_de_voorgelegde_rapportage_kan_door_de_voorzitter_worden_vastgesteld(
+    demo_once: str,
+) -> None:
+    from django.utils import timezone
+
+    from werkset.reports.models import Report, ReportStatus
+    from werkset.reports.readiness import report_readiness
+    from werkset.reports.workflow import Decision, report_transition
+
+    report = Report.objects.get(region__code="ijsselland", period="2025")
+    assert report_readiness(report=report, step="finalise").ok
+    decided = report_transition(
+        report=report,
+        name="finalise",
+        user=User.objects.get(username="voorzitter-oost"),
+        decision=Decision(decided_on=timezone.localdate(), decided_by="Het RNZS (fictief)"),
+    )
+    assert decided.status == ReportStatus.VASTGESTELD
+
+
+def test_de_demo_heeft_een_verwijderd_concept_dat_terug_kan(demo_once: str) -> None:
+    from werkset.reports.models import Report, ReportStatus
+    from werkset.reports.undo import report_restore
+
+    removed = Report.objects.get(region__code="gelderland-midden", period="2025")
+    assert removed.removed_at is not None
+    assert removed.status == ReportStatus.CONCEPT
+    assert "Verwijderd concept (terug te zetten door rapporteur-oost)" in demo_once
+    restored = report_restore(report=removed, user=User.objects.get(username="rapporteur-oost"))
+    assert restored.removed_at is None
+
+
+def test_de_demo_heeft_een_ingetrokken_rapportage_met_reden(demo_once: str) -> None:
+    from werkset.accounts.scope import scope_for_user
+    from werkset.reports.models import Report, ReportStatus
+    from werkset.reports.selectors import reports_compared
+
+    withdrawn = Report.objects.get(region__code="gelderland-zuid", period="2023")
+    assert withdrawn.status == ReportStatus.INGETROKKEN
+    assert withdrawn.withdrawal_reason.startswith("Per vergissing")
+    assert withdrawn.withdrawn_by.username == "landelijk"
+    national = scope_for_user(User.objects.get(username="landelijk"))
+    assert not reports_compared(scope=national).filter(pk=withdrawn.pk).exists()
+
+
+def test_twee_keer_draaien_maakt_geen_statussen_dubbel(demo_once: str) -> None:
+    from werkset.reports.models import Report
+
+    before = Report.objects.count()
+    call_command("demo", stdout=StringIO())
+    assert Report.objects.count() == before

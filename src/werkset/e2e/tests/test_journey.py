@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from werkset.reports.models import Answer, Report, ReportStatus
 
 from ..browser import check_page, login, new_page, screenshot
+from ..steps import assess_every_theme, transition
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,43 +51,12 @@ def _fill_answer(form: Locator, type_key: str) -> None:
     form.locator("[name=explanation]").fill(f"Toelichting bij {type_key} (fictief).")
 
 
-def _assess_every_theme(page: Page, report: Report) -> None:
-    """The writer assesses each theme at the end of its page (issue 19): a maturity level,
-    on the Actieoverleg's theme the toetsingskader, one characteristic consciously not
-    assessed with its reason."""
-    for theme in report.catalogue_version.themes.order_by("position"):
-        page.goto(reverse("reports:theme", args=[report.pk, theme.key]))
-        section = page.locator("#beoordeling")
-        section.locator(f"[name=m-{theme.key}-level]").select_option("3")
-        for verdict in section.locator("select[name$='-verdict']").all():
-            verdict.select_option("ja")
-        if theme.key == "actieoverleg":
-            section.locator("[name=c-binnen-een-week-verdict]").select_option("niet-beoordeeld")
-            section.locator("[name=c-binnen-een-week-reason]").fill(
-                "De doorlooptijd wordt nog niet geregistreerd (fictief)."
-            )
-            check_page(page, "report-theme-assessment")
-        section.locator("button[type=submit]").click()
-        page.wait_for_load_state("load")
-        expect(page.locator("main")).to_contain_text("De beoordeling van dit thema is opgeslagen")
-
-
 def _saved_at_text(page: Page) -> str:
     return str(
         page.evaluate(
             "JSON.parse(document.getElementById('autosave-messages').textContent).savedAt"
         )
     )
-
-
-def _transition(page: Page, report: Report, name: str) -> None:
-    """A step through its confirmation page (checked by axe), reached from the overview."""
-    page.goto(reverse("reports:detail", args=[report.pk]))
-    page.locator(f"main a[href$='/stap/{name}/']").click()
-    page.wait_for_load_state("load")
-    check_page(page)
-    page.locator(f"main form[action$='/stap/{name}/'] button[type=submit]").click()
-    page.wait_for_load_state("load")
 
 
 def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, demo_world) -> None:
@@ -177,7 +147,7 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
     screenshot(page, "readme-report-overview", full_page=False)
 
     # Submit for discussion.
-    _transition(page, report, "submit")
+    transition(page, report, "submit")
     report.refresh_from_db()
     assert report.status == ReportStatus.TER_BESPREKING
 
@@ -202,8 +172,8 @@ def test_journey_from_first_answer_to_downloads(browser: Browser, live_server, d
     resolve.locator("button[type=submit]").click()
     page.wait_for_load_state("load")
     assert report.comments.filter(resolved_at__isnull=True).count() == 0
-    _assess_every_theme(page, report)
-    _transition(page, report, "put_forward")
+    assess_every_theme(page, report)
+    transition(page, report, "put_forward")
     report.refresh_from_db()
     assert report.status == ReportStatus.VOORGELEGD
     chair = new_page(browser, live_server.url)

@@ -35,8 +35,9 @@ def save(report, key, content, user):
 
 
 @pytest.fixture
-def versions(report, rapporteur_friesland):
-    """Version 1 (finalised) and version 2 (a concept that starts from it)."""
+def versions(report, rapporteur_friesland, django_capture_on_commit_callbacks):
+    """Version 1 (finalised) and version 2 (a concept that starts from it, with the
+    assessments it takes over after the commit)."""
     user = rapporteur_friesland
     save(
         report, CHAIR, AnswerContent(figures={"uren_per_overleg": "3.0", "organisatie": "vt"}), user
@@ -50,7 +51,9 @@ def versions(report, rapporteur_friesland):
     )
     report_transition(report=report, name="submit", user=user)
     report_decided(report, user)
-    return report, report_correct(report=report, user=user, reason="Cijfers aangevuld")
+    with django_capture_on_commit_callbacks(execute=True):
+        new = report_correct(report=report, user=user, reason="Cijfers aangevuld")
+    return report, new
 
 
 def page(client, new):

@@ -331,3 +331,25 @@ def test_voorstellen_leveren_niets_na_een_rollback(
     assert delivered_after_rollback(django_capture_on_commit_callbacks, accept) == []
     decline = partial(proposal_decline, proposal=proposal, user=rapporteur_friesland, reason="x")
     assert delivered_after_rollback(django_capture_on_commit_callbacks, decline) == []
+
+
+def test_de_lengtes_en_revisies_staan_als_gewone_getallen_in_het_formulier(
+    client_for, discussed, netwerklid_noord
+):
+    """Not "5.000" (the Dutch thousands separator): a browser reads maxlength="5.000" as 5
+    and cut a proposal's explanation off after five characters."""
+    html = client_for(netwerklid_noord).get(add_url(discussed, answer_of(discussed)))
+    page = html.content.decode()
+    assert 'id="proposal-explanation" rows="3" maxlength="5000"' in page
+    assert 'maxlength="20000"' in page
+    assert 'maxlength="5.000"' not in page
+    assert 'maxlength="20.000"' not in page
+
+
+def test_de_reden_van_afwijzen_heeft_een_gewone_maximale_lengte(
+    client_for, rapporteur_friesland, proposal
+):
+    page = client_for(rapporteur_friesland).get(
+        reverse("reports:detail", args=[proposal.report_id])
+    )
+    assert 'maxlength="5000" required' in page.content.decode()

@@ -278,7 +278,9 @@ def test_zichtbaarheid_per_rol(
     assert visible(landelijk) == [report]
 
 
-def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rapporteur_friesland):
+def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(
+    report, rapporteur_friesland, django_capture_on_commit_callbacks
+):
     answer = answer_for(report, "acuut.uitvoering.crisismeldingen")
     answer_save(
         answer=answer,
@@ -289,7 +291,9 @@ def test_correctie_maakt_een_nieuwe_versie_en_beide_blijven_leesbaar(report, rap
     report_transition(report=report, name="submit", user=rapporteur_friesland)
     report_decided(report, rapporteur_friesland)
 
-    new = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
+    # The new version takes over the assessments after the commit (comparison/receivers.py).
+    with django_capture_on_commit_callbacks(execute=True):
+        new = report_correct(report=report, user=rapporteur_friesland, reason="Cijfers aangevuld")
     assert (new.number, new.status, new.corrects_id) == (2, ReportStatus.CONCEPT, report.pk)
     new_answer = answer_for(new, "acuut.uitvoering.crisismeldingen")
     assert new_answer.figures == {"aantal": 600}

@@ -12,6 +12,7 @@ from werkset.demo.services import (
     demo_reports_create,
     demo_users_create,
 )
+from werkset.demo.states import demo_states_create
 from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
 from werkset.improvement.demo import improvement_demo_create
 from werkset.rounds.selectors import rounds_open
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             network_report = demo_network_report_create()
             national = comparison_demo_create()
             improvement = improvement_demo_create()
+            states = demo_states_create()
         except (DemoRefused, ComparisonDemoRefused, ImprovementDemoRefused) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
@@ -39,6 +41,18 @@ class Command(BaseCommand):
             self.stdout.write(f"  {login.username:<16} {login.role:<20} {login.scope}")
         for report in reports:
             self.stdout.write(f"Demorapportage: {report} — {report.get_status_display()}")
+        for other in (states.concept, states.put_forward):
+            if other is not None:
+                self.stdout.write(f"Demorapportage: {other} — {other.get_status_display()}")
+        if states.removed is not None:
+            self.stdout.write(
+                f"Verwijderd concept (terug te zetten door rapporteur-oost): {states.removed}"
+            )
+        if states.withdrawn is not None:
+            self.stdout.write(
+                f"Ingetrokken door landelijk: {states.withdrawn} — "
+                f"{states.withdrawn.get_status_display()}"
+            )
         for reporting_round in rounds_open():
             self.stdout.write(
                 f"Open rapportageronde: {reporting_round.period_label}, "
