@@ -22,7 +22,8 @@ from werkset.outputs.problems import ImportRefused
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.models import Answer, Report
-from werkset.reports.services import answer_save, report_item_save, report_start, section_text_save
+from werkset.reports.services import answer_save, report_start
+from werkset.reports.text_services import report_item_save, section_text_save
 from werkset.reports.workflow import Decision, report_transition
 from werkset.rounds.models import ReportingRound
 from werkset.rounds.services import round_close

@@ -63,17 +63,10 @@ from .selectors import (
     report_versions,
     report_visible,
 )
-from .services import (
-    ITEM_MODELS,
-    EditConflict,
-    ReportError,
-    answer_save,
-    report_item_delete,
-    report_item_save,
-    section_text_save,
-)
+from .services import EditConflict, ReportError, answer_save
 from .story_forms import PracticeImageForm, add_place_field, place_values
 from .story_selectors import theme_text_blocks
+from .text_services import ITEM_MODELS, report_item_delete, report_item_save, section_text_save
 from .theme_page import ThemePage, UrlPerId
 from .workflow import transitions_for
 

@@ -17,7 +17,8 @@ from werkset.outputs.importing import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.answers import AnswerContent, content_of
 from werkset.reports.models import Answer, AnswerChange, Comment, Report
-from werkset.reports.services import answer_save, report_item_save, section_text_save
+from werkset.reports.services import answer_save
+from werkset.reports.text_services import report_item_save, section_text_save
 
 pytestmark = pytest.mark.django_db
 

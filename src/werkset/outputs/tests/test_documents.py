@@ -33,7 +33,8 @@ from werkset.regions.services import regions_load
 from werkset.reports.answers import AnswerContent, answer_is_complete, content_of
 from werkset.reports.forms import figure_display
 from werkset.reports.models import Answer, Report
-from werkset.reports.services import answer_save, report_item_save, report_start
+from werkset.reports.services import answer_save, report_start
+from werkset.reports.text_services import report_item_save
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 

@@ -81,7 +81,7 @@ def test_markeren_vraagt_een_reden_en_de_rapporteur(report, rapporteur_friesland
 
 
 def test_praktijkvoorbeelden_citaten_en_commentaar_worden_ook_gescand(report, rapporteur_friesland):
-    from werkset.reports.services import report_item_save
+    from werkset.reports.text_services import report_item_save
 
     theme = report.catalogue_version.themes.get(key="ssk")
     report_item_save(

@@ -9,12 +9,8 @@ from werkset.core.models import AuditEvent
 from werkset.reports.audit import ReportAuditAction
 from werkset.reports.comment_services import comment_add, comment_resolve
 from werkset.reports.models import PracticeItem, SectionText
-from werkset.reports.services import (
-    HISTORY_FOLD_WINDOW,
-    report_item_delete,
-    report_item_save,
-    section_text_save,
-)
+from werkset.reports.services import HISTORY_FOLD_WINDOW
+from werkset.reports.text_services import report_item_delete, report_item_save, section_text_save
 from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db

@@ -10,13 +10,10 @@ from werkset.accounts.scope import scope_for_user
 from werkset.comparison.services import bottleneck_codes_set, criterion_save, maturity_save
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, Quote, SectionText, SourceDocument
-from werkset.reports.services import (
-    answer_save,
-    report_item_save,
-    section_text_save,
-)
+from werkset.reports.services import answer_save
 from werkset.reports.story_services import report_story_save
 from werkset.reports.tests.decide import report_decided
+from werkset.reports.text_services import report_item_save, section_text_save
 from werkset.reports.workflow import report_correct, report_transition
 
 pytestmark = pytest.mark.django_db

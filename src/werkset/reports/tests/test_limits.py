@@ -14,7 +14,8 @@ from werkset.reports.limits import (
     SECTION_TEXT_MAX,
 )
 from werkset.reports.models import Answer, Comment, PracticeItem, Quote, SectionText
-from werkset.reports.services import ReportError, answer_save, report_item_save
+from werkset.reports.services import ReportError, answer_save
+from werkset.reports.text_services import report_item_save
 from werkset.reports.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
