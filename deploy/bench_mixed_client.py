@@ -2,14 +2,15 @@
 
 People read theme pages of a concept report and autosave their own answer, with a
 person's pauses between requests, the whole time. The run alternates steady phases
-(`--steady-seconds`, one before each burst and one after the last) with bursts: 4 other people each request a finalised report's PDF
-at the same moment (the documents flow: request → worker → status page → download) and the
-burst lasts until the last PDF is downloaded. A request counts for the phase in which it
-started and ended (those that span a change of phase count for neither). Then, with the
+(`--steady-seconds`, one before each burst and one after the last) with bursts: 4 other
+people each request a finalised report's PDF at the same moment (the documents flow:
+request, worker, status page, download) and the burst lasts until the last PDF is
+downloaded. A request counts for the phase in which it started and ended (those that span
+a change of phase count for neither). Then, with the
 readers gone, a finalised report's PDF is asked for again: the kept document, timed from
 the request to the last byte.
 
-Targets: the pages' p95 during the bursts at most 2× the p95 without them, 0 errors, every
+Targets: the pages' p95 during the bursts at most 2 x the p95 without them, 0 errors, every
 PDF delivered; the second download at most 0.2 s. Writes "mixed_load" into the bench's
 JSON (--out), prints a verdict and a Markdown table for docs/bench.md, exits 1 when a
 target is missed. Standard library only; loopback only (prod_smoke_client.Browser).
@@ -101,7 +102,7 @@ def reader(
     while not args.stop.is_set():
         theme = themes[turn % len(themes)]
         turn += 1
-        timed(tally, "page", lambda: person.get(base, theme), 200)
+        timed(tally, "page", lambda theme=theme: person.get(base, theme), 200)
         for save in range(2):
             args.stop.wait(rng.uniform(0.5, 1.5) * args.think)
             if args.stop.is_set():
@@ -115,7 +116,9 @@ def reader(
             response = timed(
                 tally,
                 "autosave",
-                lambda: person.request(base, "POST", answer["save"], form=form, headers=headers),
+                lambda form=form, headers=headers: person.request(
+                    base, "POST", answer["save"], form=form, headers=headers
+                ),
                 200,
             )
             if response is not None and response.status == 200:
@@ -316,7 +319,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         began = meter.start()
         workers = [
             threading.Thread(
-                target=lambda p=p, who=who: results.append(pdf_flow(base, who, p, args.pdf_limit))
+                target=lambda p=p, who=who, results=results: results.append(
+                    pdf_flow(base, who, p, args.pdf_limit)
+                )
             )
             for p, who in zip(paths, requesters, strict=True)
         ]
