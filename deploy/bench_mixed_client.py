@@ -158,6 +158,7 @@ def pdf_flow(base: str, person: Browser, path: str, limit: float) -> Delivery:
             state = found.group(1) if found else f"HTTP {status.status}"
         if state != "ready":
             delivery.detail = f"status {state}"
+            delivery.seconds = time.perf_counter() - started
             return delivery
         pdf = person.get(base, f"{document}downloaden/")
         delivery.size = len(pdf.body)
