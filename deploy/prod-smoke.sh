@@ -35,13 +35,22 @@ SMOKE_PASSWORD="$(head -c 30 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export SMOKE_USER SMOKE_REGION SMOKE_PASSWORD
 step manage shell -c "
 import os
+from datetime import timedelta
+from django.utils import timezone
 from werkset.accounts.models import Role, User
 from werkset.accounts.services import role_assign
+from werkset.catalogue.models import CatalogueVersion
 from werkset.regions.models import Region
+from werkset.rounds.services import round_open
 user = User.objects.create_user(os.environ['SMOKE_USER'], password=os.environ['SMOKE_PASSWORD'])
 role_assign(user=user, role=Role.RAPPORTEUR, region=Region.objects.get(code=os.environ['SMOKE_REGION']), assigned_by=None)
+# A report starts in an open reporting round (ADR 19): the national network opens 2025's.
+national = User.objects.create_user('smoke-landelijk')
+role_assign(user=national, role=Role.LANDELIJK, region=None, assigned_by=None)
+version = CatalogueVersion.objects.order_by('-published_on', '-id').first()
+round_open(period='2025', catalogue_version=version, deadline=timezone.localdate() + timedelta(days=56), user=national)
 " || fail "de testgebruiker aanmaken mislukte"
-say "gebruiker $SMOKE_USER (rapporteur $SMOKE_REGION) aangemaakt"
+say "gebruiker $SMOKE_USER (rapporteur $SMOKE_REGION) aangemaakt, ronde 2025 open"
 
 stack_start
 say "app1 :$APP1_PORT, app2 :$APP2_PORT, HAProxy :$LB_PORT, één Celery-worker; de controles"
