@@ -93,8 +93,11 @@ openapi: install
 
 # The benchmark (issue 9): builds a realistic database in a temporary place and measures
 # server times against a baseline, query counts, documents, imports and a load run.
+# Then the mixed load on the production stack (deploy/bench-mixed.sh, issue 20): pages while
+# 4 PDFs are made, and a kept PDF's second download; its result joins the same JSON.
 bench: install
 	WERKSET_ENVIRONMENT=test $(BIN)/werkset bench
+	deploy/bench-mixed.sh
 
 # The production path end to end (docs/deploy.md): deploy/build.sh into a temporary folder,
 # then a temporary PostgreSQL database, Redis, two gunicorn app servers, a Celery worker and

@@ -273,21 +273,18 @@ def run(args: argparse.Namespace) -> Checks:
 
     print("Een rapportage en haar PDF via de worker", flush=True)
     workspace = person.get(lb, f"/regios/{args.region}/")
-    version = re.search(
-        r'<select name="catalogue_version"[^>]*>.*?<option value="(\d+)"[^>]*selected',
-        workspace.text,
-        re.S,
+    period = re.search(
+        r'<select name="period"[^>]*>.*?<option value="([^"]+)"', workspace.text, re.S
     )
-    if not checks.check(bool(version), "werkruimte biedt een catalogusversie aan"):
+    if not checks.check(bool(period), "werkruimte biedt een open ronde aan"):
         return checks
-    assert version is not None
+    assert period is not None
     started = person.post(
         lb,
         f"/regios/{args.region}/",
         {
             "csrfmiddlewaretoken": csrf_token(workspace.text),
-            "period": "2025",
-            "catalogue_version": version.group(1),
+            "period": period.group(1),
             "start_from": "",
         },
     )
