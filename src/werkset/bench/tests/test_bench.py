@@ -162,4 +162,4 @@ def test_the_bench_serves_with_production_settings(tmp_path):
     ).stdout
     environment, debug, secure_cookie, toolbar, hasher = json.loads(output)
     assert (environment, debug, secure_cookie, toolbar) == ("production", False, True, False)
-    assert "PBKDF2" in hasher
+    assert hasher == "werkset.accounts.hashers.Argon2idPasswordHasher"
