@@ -4,8 +4,9 @@ The beheerder manages every account and may give every role. A network's coordin
 manages the people of their own network only: they see people who have a role there,
 invite people with a role of that network or of one of its regions (rapporteur, netwerklid,
 vaststeller), withdraw such invitations, and deactivate, reactivate, reset the second step
-of, or give and revoke those roles to someone all of whose roles lie in their network. Nobody manages their own account here, and a coordinator never
-touches an account with a national role or admin access. Views, services and the menu ask
+of, or give and revoke those roles to someone all of whose roles lie in their network.
+Nobody manages their own account here, and a coordinator never touches an account with a
+national role or admin access. Views, services and the menu ask
 this module; the services check it again.
 """
 
