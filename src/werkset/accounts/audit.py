@@ -12,6 +12,7 @@ from werkset.core.audit import audit_actions
 class AccountAuditAction(models.TextChoices):
     INVITATION_SENT = "invitation_sent", _("Invitation sent")
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    INVITATION_WITHDRAWN = "invitation_withdrawn", _("Invitation withdrawn")
     INVITATIONS_IMPORTED = "invitations_imported", _("Invitations sent from a file")
     USER_DEACTIVATED = "user_deactivated", _("Account deactivated")
     USER_REACTIVATED = "user_reactivated", _("Account reactivated")

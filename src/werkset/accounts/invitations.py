@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.http import HttpRequest
@@ -28,7 +28,7 @@ from werkset.regions.models import Organisation, Region, RegionalNetwork
 
 from .audit import AccountAuditAction
 from .models import Invitation, Role, User
-from .policy import may_grant
+from .policy import may_grant, may_withdraw_invitation
 from .scope import scope_for_user
 from .services import role_assign, role_scope_validate
 
@@ -170,6 +170,31 @@ def invitations_create_many(
             detail={"count": len(invitations)},
         )
     return invitations
+
+
+def invitation_withdraw(*, invitation: Invitation, withdrawn_by: User) -> Invitation:
+    """Withdraw an open invitation: its link then answers as an expired one does."""
+    with transaction.atomic():
+        locked = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("region", "network")
+            .get(pk=invitation.pk)
+        )
+        if not may_withdraw_invitation(scope_for_user(withdrawn_by), invitation=locked):
+            raise PermissionDenied
+        now = timezone.now()
+        if locked.accepted_at is not None or locked.expires_at <= now:
+            raise ValidationError(_("This invitation is no longer open."), code="closed")
+        locked.expires_at = now
+        locked.save(update_fields=["expires_at"])
+        audit_record(
+            actor=withdrawn_by,
+            action=AccountAuditAction.INVITATION_WITHDRAWN,
+            target=locked,
+            summary=_("Invitation of %(email)s withdrawn") % {"email": locked.email},
+            detail={"role": locked.role},
+        )
+    return locked
 
 
 class InvitationState:

@@ -1,6 +1,6 @@
-"""Managing someone's account in the product: deactivate, reactivate, reset the second step;
-and one's own password. Who may do so is decided in accounts/policy.py and checked here
-again; each change is audited."""
+"""Managing someone's account in the product: deactivate, reactivate, reset the second step,
+give or withdraw a role; and one's own password. Who may do so is decided in
+accounts/policy.py and checked here again; each change is audited."""
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,11 +10,13 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from werkset.core.services import audit_record
+from werkset.regions.models import Region, RegionalNetwork
 
 from .audit import AccountAuditAction
-from .models import User
-from .policy import may_manage_user
+from .models import RoleAssignment, User
+from .policy import may_change_role, may_manage_user
 from .scope import scope_for_user
+from .services import role_assign, role_revoke, role_scope_validate
 
 
 def _locked_managed(*, user: User, by: User) -> User:
@@ -74,6 +76,49 @@ def two_factor_reset(*, user: User, reset_by: User) -> None:
             target=locked,
             summary=_("Second log-in step of %(user)s reset") % {"user": locked.get_username()},
         )
+
+
+def person_role_add(
+    *,
+    user: User,
+    role: str,
+    region: Region | None,
+    network: RegionalNetwork | None,
+    added_by: User,
+) -> RoleAssignment:
+    """Give someone a role on the person page (role_assign audits it). A role that needs
+    the second step asks for it at the person's next request (accounts/middleware.py)."""
+    role_scope_validate(role=role, region=region, network=network)
+    with transaction.atomic():
+        User.objects.select_for_update().get(pk=user.pk)
+        if not may_change_role(
+            scope_for_user(added_by),
+            actor=added_by,
+            user=user,
+            role=role,
+            region=region,
+            network=network,
+        ):
+            raise PermissionDenied
+        return role_assign(
+            user=user, role=role, region=region, network=network, assigned_by=added_by
+        )
+
+
+def person_role_revoke(*, assignment: RoleAssignment, revoked_by: User) -> None:
+    """Withdraw someone's role on the person page (role_revoke audits it)."""
+    with transaction.atomic():
+        User.objects.select_for_update().get(pk=assignment.user_id)
+        if not may_change_role(
+            scope_for_user(revoked_by),
+            actor=revoked_by,
+            user=assignment.user,
+            role=assignment.role,
+            region=assignment.region,
+            network=assignment.network,
+        ):
+            raise PermissionDenied
+        role_revoke(assignment=assignment, revoked_by=revoked_by)
 
 
 def password_set(*, user: User, password: str, through_reset: bool) -> User:

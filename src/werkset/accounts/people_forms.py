@@ -1,4 +1,4 @@
-"""Forms of the account pages: an invitation, a file of invitations, passwords."""
+"""Forms of the account pages: a role, an invitation, a file of invitations, passwords."""
 
 from typing import Any, cast
 
@@ -21,7 +21,55 @@ from .services import NETWORK_CLAIM_PREFIX
 REGION_PREFIX = "regio:"
 
 
-class InvitationForm(forms.Form):
+class RoleForm(forms.Form):
+    """A role and, as the role needs, its region or network: what this user may give."""
+
+    role = forms.ChoiceField(label=_("Role"), error_messages={"required": _("Choose a role.")})
+    scope = forms.ChoiceField(
+        label=_("Region or network"),
+        required=False,
+        help_text=_(
+            "A rapporteur writes for a region or for a network's own report; the network "
+            "roles belong to a network; the national roles take neither."
+        ),
+    )
+
+    def __init__(self, *args: Any, scope: Scope, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        roles = grantable_roles(scope)
+        cast(forms.ChoiceField, self.fields["role"]).choices = [("", "—")] + [
+            (value, label) for value, label in Role.choices if value in roles
+        ]
+        choices: list[Any] = [("", _("(none: a national role)"))] if scope.is_administrator else []
+        for network in manageable_networks(scope):
+            options = [(f"{NETWORK_CLAIM_PREFIX}{network.code}", str(network))] + [
+                (f"{REGION_PREFIX}{region.code}", str(region))
+                for region in sorted(network.regions.all(), key=lambda r: r.position)
+            ]
+            choices.append((str(network), options))
+        cast(forms.ChoiceField, self.fields["scope"]).choices = choices
+
+    def outside_choices(self) -> bool:
+        """Whether a value outside what this user may choose was sent."""
+        return any(
+            error.code == "invalid_choice"
+            for field in ("role", "scope")
+            for error in self.errors.as_data().get(field, [])
+        )
+
+    def scope_objects(self) -> tuple[Region | None, RegionalNetwork | None]:
+        value = self.cleaned_data.get("scope") or ""
+        if value.startswith(REGION_PREFIX):
+            return Region.objects.get(code=value.removeprefix(REGION_PREFIX)), None
+        if value.startswith(NETWORK_CLAIM_PREFIX):
+            network = RegionalNetwork.objects.get(code=value.removeprefix(NETWORK_CLAIM_PREFIX))
+            return None, network
+        return None, None
+
+
+class InvitationForm(RoleForm):
+    field_order = ["first_name", "last_name", "email", "organisation", "role", "scope"]
+
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
@@ -48,39 +96,6 @@ class InvitationForm(forms.Form):
         queryset=Organisation.objects.order_by("position"),
         required=False,
     )
-    role = forms.ChoiceField(label=_("Role"), error_messages={"required": _("Choose a role.")})
-    scope = forms.ChoiceField(
-        label=_("Region or network"),
-        required=False,
-        help_text=_(
-            "A rapporteur writes for a region or for a network's own report; the network "
-            "roles belong to a network; the national roles take neither."
-        ),
-    )
-
-    def __init__(self, *args: Any, scope: Scope, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        roles = grantable_roles(scope)
-        cast(forms.ChoiceField, self.fields["role"]).choices = [("", "—")] + [
-            (value, label) for value, label in Role.choices if value in roles
-        ]
-        choices: list[Any] = [("", _("(none: a national role)"))] if scope.is_administrator else []
-        for network in manageable_networks(scope):
-            options = [(f"{NETWORK_CLAIM_PREFIX}{network.code}", str(network))] + [
-                (f"{REGION_PREFIX}{region.code}", str(region))
-                for region in sorted(network.regions.all(), key=lambda r: r.position)
-            ]
-            choices.append((str(network), options))
-        cast(forms.ChoiceField, self.fields["scope"]).choices = choices
-
-    def scope_objects(self) -> tuple[Region | None, RegionalNetwork | None]:
-        value = self.cleaned_data.get("scope") or ""
-        if value.startswith(REGION_PREFIX):
-            return Region.objects.get(code=value.removeprefix(REGION_PREFIX)), None
-        if value.startswith(NETWORK_CLAIM_PREFIX):
-            network = RegionalNetwork.objects.get(code=value.removeprefix(NETWORK_CLAIM_PREFIX))
-            return None, network
-        return None, None
 
 
 class BulkInvitationForm(forms.Form):

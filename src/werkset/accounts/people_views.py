@@ -15,11 +15,22 @@ from django.views.decorators.http import require_POST
 
 from .bulk import rows_check, rows_read
 from .forms_support import add_service_errors
-from .invitations import InvitationData, invitation_create, invitations_create_many
-from .models import User, role_description
-from .people import two_factor_reset, user_deactivate, user_reactivate
-from .people_forms import BulkInvitationForm, InvitationForm
-from .policy import may_manage_accounts, may_manage_user
+from .invitations import (
+    InvitationData,
+    invitation_create,
+    invitation_withdraw,
+    invitations_create_many,
+)
+from .models import RoleAssignment, User, role_description
+from .people import (
+    person_role_add,
+    person_role_revoke,
+    two_factor_reset,
+    user_deactivate,
+    user_reactivate,
+)
+from .people_forms import BulkInvitationForm, InvitationForm, RoleForm
+from .policy import may_change_role, may_manage_accounts, may_manage_user
 from .scope import Scope, request_user, scope_for_request
 from .selectors import open_invitations_for_scope, people_for_scope, two_factor_device
 
@@ -53,21 +64,124 @@ def people(request: HttpRequest) -> HttpResponse:
     )
 
 
-@never_cache
-@login_required
-def person(request: HttpRequest, user_id: int) -> HttpResponse:
-    scope, user = _person(request, user_id)
-    assignments = list(user.role_assignments.all())
+def _person_page(
+    request: HttpRequest, scope: Scope, user: User, form: RoleForm | None = None
+) -> HttpResponse:
+    actor = request_user(request)
+    assignments = list(user.role_assignments.select_related("region", "network"))
+    may_manage = may_manage_user(scope, actor=actor, user=user)
+    roles = [
+        (
+            a,
+            role_description(a.role),
+            may_manage
+            and may_change_role(
+                scope, actor=actor, user=user, role=a.role, region=a.region, network=a.network
+            ),
+        )
+        for a in assignments
+    ]
     return render(
         request,
         "accounts/person.html",
         {
             "person": user,
-            "roles": [(a, role_description(a.role)) for a in assignments],
+            "roles": roles,
             "has_second_step": two_factor_device(user=user) is not None,
-            "may_manage": may_manage_user(scope, actor=request_user(request), user=user),
+            "may_manage": may_manage,
+            "role_form": (form or RoleForm(scope=scope)) if may_manage else None,
         },
+        status=400 if form is not None and form.errors else 200,
     )
+
+
+@never_cache
+@login_required
+def person(request: HttpRequest, user_id: int) -> HttpResponse:
+    scope, user = _person(request, user_id)
+    return _person_page(request, scope, user)
+
+
+@login_required
+@require_POST
+def person_role_add_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Rol toevoegen: the form on the person page; errors show on that page (400)."""
+    scope, user = _person(request, user_id)
+    if not may_manage_user(scope, actor=request_user(request), user=user):
+        raise PermissionDenied
+    form = RoleForm(request.POST, scope=scope)
+    if not form.is_valid() and form.outside_choices():
+        # A role or a region or network this user may not give (only a forged form).
+        raise PermissionDenied
+    if form.is_valid():
+        region, network = form.scope_objects()
+        try:
+            assignment = person_role_add(
+                user=user,
+                role=form.cleaned_data["role"],
+                region=region,
+                network=network,
+                added_by=request_user(request),
+            )
+        except ValidationError as error:
+            form.add_error("scope" if error.code == "scope" else None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has the role %(role)s.")
+                % {"name": user.get_full_name() or user.get_username(), "role": assignment},
+            )
+            return redirect("person", user_id=user.pk)
+    return _person_page(request, scope, user, form)
+
+
+@never_cache
+@login_required
+def person_role_revoke_view(request: HttpRequest, user_id: int, assignment_id: int) -> HttpResponse:
+    """Intrekken: a confirmation (GET), then the role is withdrawn (POST)."""
+    scope, user = _person(request, user_id)
+    assignment = get_object_or_404(
+        RoleAssignment.objects.select_related("region", "network", "user"),
+        pk=assignment_id,
+        user=user,
+    )
+    actor = request_user(request)
+    if not may_change_role(
+        scope,
+        actor=actor,
+        user=user,
+        role=assignment.role,
+        region=assignment.region,
+        network=assignment.network,
+    ):
+        raise PermissionDenied
+    if request.method == "POST":
+        person_role_revoke(assignment=assignment, revoked_by=actor)
+        messages.success(
+            request,
+            _("%(name)s no longer has the role %(role)s.")
+            % {"name": user.get_full_name() or user.get_username(), "role": assignment},
+        )
+        return redirect("person", user_id=user.pk)
+    return render(request, "accounts/role_revoke.html", {"person": user, "assignment": assignment})
+
+
+@login_required
+@require_POST
+def invitation_withdraw_view(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    scope = _manager_scope(request)
+    invitation = get_object_or_404(open_invitations_for_scope(scope=scope), pk=invitation_id)
+    try:
+        invitation_withdraw(invitation=invitation, withdrawn_by=request_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation of %(email)s is withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect("people")
 
 
 def _person_action(request: HttpRequest, user_id: int, action: str) -> HttpResponse:

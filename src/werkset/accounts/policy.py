@@ -3,9 +3,10 @@
 The beheerder manages every account and may give every role. A network's coordinator
 manages the people of their own network only: they see people who have a role there,
 invite people with a role of that network or of one of its regions (rapporteur, netwerklid,
-vaststeller), and deactivate, reactivate or reset the second step of someone all of whose
-roles lie in their network. Nobody manages their own account here, and a coordinator never
-touches an account with a national role or admin access. Views, services and the menu ask
+vaststeller), withdraw such invitations, and deactivate, reactivate, reset the second step
+of, or give and revoke those roles to someone all of whose roles lie in their network.
+Nobody manages their own account here, and a coordinator never touches an account with a
+national role or admin access. Views, services and the menu ask
 this module; the services check it again.
 """
 
@@ -13,7 +14,7 @@ from django.db.models import Q
 
 from werkset.regions.models import Region, RegionalNetwork
 
-from .models import Role, RoleAssignment, User
+from .models import Invitation, Role, RoleAssignment, User
 from .scope import Scope
 
 # What a coordinator may give, always within their own network.
@@ -93,4 +94,28 @@ def may_manage_user(scope: Scope, *, actor: User, user: User) -> bool:
     return all(
         role in COORDINATOR_GRANTS and (network_id or region_network_id) in ids
         for role, network_id, region_network_id in assignments
+    )
+
+
+def may_change_role(
+    scope: Scope,
+    *,
+    actor: User,
+    user: User,
+    role: str,
+    region: Region | None,
+    network: RegionalNetwork | None,
+) -> bool:
+    """Whether this user may give `user` that role, or take it away, on the person page: the
+    beheerder any role, a coordinator the roles they invite with in their own network, and
+    only for people they manage; nobody on their own account."""
+    return may_manage_user(scope, actor=actor, user=user) and may_grant(
+        scope, role=role, region=region, network=network
+    )
+
+
+def may_withdraw_invitation(scope: Scope, *, invitation: Invitation) -> bool:
+    """Whether this user may withdraw an open invitation: whoever may give its role there."""
+    return may_grant(
+        scope, role=invitation.role, region=invitation.region, network=invitation.network
     )

@@ -48,6 +48,21 @@ urlpatterns = [
     path("gebruikers/uitnodigen/bestand/", people_views.invite_bulk, name="invite_bulk"),
     path("gebruikers/<int:user_id>/", people_views.person, name="person"),
     path(
+        "gebruikers/uitnodigingen/<int:invitation_id>/intrekken/",
+        people_views.invitation_withdraw_view,
+        name="invitation_withdraw",
+    ),
+    path(
+        "gebruikers/<int:user_id>/rollen/toevoegen/",
+        people_views.person_role_add_view,
+        name="person_role_add",
+    ),
+    path(
+        "gebruikers/<int:user_id>/rollen/<int:assignment_id>/intrekken/",
+        people_views.person_role_revoke_view,
+        name="person_role_revoke",
+    ),
+    path(
         "gebruikers/<int:user_id>/deactiveren/",
         people_views.person_deactivate,
         name="person_deactivate",

@@ -78,6 +78,7 @@ AUDITOR_ONLY = (302, 403, 404, 403, 404, 403, 403)
 # the world is a rapporteur of Friesland, in the coordinator's network); nobody else.
 MANAGERS = (302, 403, 403, 403, 403, 403, 200, 403, 200)
 MANAGERS_POST = (302, 403, 403, 403, 403, 403, 302, 403, 302)
+MANAGERS_FORM = (302, 403, 403, 403, 403, 403, 400, 403, 400)  # an empty form: 400
 EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200)
 NATIONAL_ONLY = (302, 403, 403, 403, 403, 200, 403)
@@ -98,6 +99,10 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "person_deactivate": ("post", "person", MANAGERS_POST),
     "person_reactivate": ("post", "person", MANAGERS_POST),
     "person_two_factor_reset": ("post", "person", MANAGERS_POST),
+    "person_role_add": ("post", "person", MANAGERS_FORM),
+    # The confirmation; the POST that revokes has the same rule (one view).
+    "person_role_revoke": ("get", "person_role", MANAGERS),
+    "invitation_withdraw": ("post", "open_invitation", MANAGERS_POST),
     "home": ("get", "", (302, 200, 200, 200, 200, 200, 200)),
     "login": ("get", "", (200, 302, 302, 302, 302, 302, 302)),
     "logout": ("get", "", (405, 405, 405, 405, 405, 405, 405)),
@@ -401,7 +406,7 @@ def world(
             Role.COORDINATOR, network=RegionalNetwork.objects.get(code="noord-nederland")
         ),
     }
-    Invitation.objects.create(
+    invitation = Invitation.objects.create(
         email="matrix@example.nl",
         first_name="M",
         last_name="X",
@@ -443,6 +448,11 @@ def world(
         "notification": {"notification_id": notification.pk},
         "api_report": {"pk": concept.pk},
         "person": {"user_id": rapporteur_friesland.pk},
+        "person_role": {
+            "user_id": rapporteur_friesland.pk,
+            "assignment_id": rapporteur_friesland.role_assignments.get().pk,
+        },
+        "open_invitation": {"invitation_id": invitation.pk},
         "invitation": {"token": "matrix-uitnodiging"},
         "reset_link": {"uidb64": "MA", "token": "matrix-token"},
         "api_final": {"pk": report.pk},
