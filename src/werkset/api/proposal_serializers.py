@@ -21,6 +21,11 @@ class ProposalSerializer(serializers.ModelSerializer):
         help_text=_("The whole answer after the proposal, in the shape of an answer."),
     )
     motivation = serializers.CharField(source="explanation")
+    # Declared, not derived from the model: the derived field's maximum is the database's
+    # integer range, and the API document must not differ between SQLite and PostgreSQL.
+    base_revision = serializers.IntegerField(
+        read_only=True, min_value=0, label=_("revision proposed against")
+    )
     privacy_warnings = serializers.SerializerMethodField()
 
     class Meta:
