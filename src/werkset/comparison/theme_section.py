@@ -82,6 +82,23 @@ class AssessmentSection:
         return hashlib.blake2b(encoded, digest_size=20).hexdigest()
 
     @property
+    def has_forms(self) -> bool:
+        """Whether the writer's form asks anything, without making the coding's forms."""
+        return (
+            self.maturity_form is not None
+            or bool(self.criterion_forms)
+            or any(item.editable for item in self.answers)
+        )
+
+    @property
+    def posted(self) -> bool:
+        """Whether the section shows a post (bound forms, perhaps with errors)."""
+        bound = [self.maturity_form, *self.criterion_forms]
+        return any(form is not None and form.is_bound for form in bound) or any(
+            item.data is not None for item in self.answers
+        )
+
+    @property
     def forms(self) -> list[Any]:
         forms: list[Any] = [self.maturity_form] if self.maturity_form is not None else []
         forms += self.criterion_forms
@@ -92,7 +109,9 @@ class AssessmentSection:
 
     @property
     def errors(self) -> list[tuple[str, str]]:
-        """(field id, message) of every error, for the error summary."""
+        """(field id, message) of every error, for the error summary (none before a post)."""
+        if not self.posted:
+            return []
         return [
             (form[name].id_for_label, str(error))
             for form in self.forms
