@@ -74,11 +74,17 @@ from werkset.accounts.models import Role, User
 from werkset.accounts.services import role_assign
 from werkset.catalogue.models import CatalogueVersion
 from werkset.regions.models import Region
+from datetime import timedelta
+from django.utils import timezone
 from werkset.reports.services import report_start
+from werkset.rounds.services import round_open
 region = Region.objects.get(code='friesland')
 user = User.objects.create_user('load-rapporteur', password=os.environ['LOAD_PASSWORD'])
 role_assign(user=user, role=Role.RAPPORTEUR, region=region, assigned_by=None)
+national = User.objects.create_user('load-landelijk')
+role_assign(user=national, role=Role.LANDELIJK, assigned_by=None)
 version = CatalogueVersion.objects.order_by('-id').first()
+round_open(period='2025', catalogue_version=version, deadline=timezone.localdate() + timedelta(days=30), user=national)
 report = report_start(region=region, period='2025', catalogue_version=version, user=user)
 theme = version.themes.order_by('position').first()
 open('$RUN/target', 'w').write(f'{report.pk} {theme.key}\\n')
