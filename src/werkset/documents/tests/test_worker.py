@@ -74,7 +74,9 @@ def test_een_echte_worker_maakt_het_pdf_via_redis(
                 headers={"X-Request-ID": "aanvraag-12345678"},
             )
             assert response.status_code == 302
-            assert Document.objects.get().status in {DocumentStatus.QUEUED, DocumentStatus.RUNNING}
+            # Read as the status page does: the worker may be writing it (SQLite: locked).
+            status = _wait_until(lambda: Document.objects.get().status)
+            assert status in {DocumentStatus.QUEUED, DocumentStatus.RUNNING}
             status_url = response["Location"] + "status/"
             _wait_until(lambda: 'data-state="ready"' in client.get(status_url).content.decode())
     finally:
