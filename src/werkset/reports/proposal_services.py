@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
@@ -137,6 +138,52 @@ def _proposal_held(proposal: CorrectionProposal, user: User) -> CorrectionPropos
     return locked
 
 
+# Per decision: its audit action, the summary's text and the event after the commit.
+_DECISIONS = {
+    ProposalStatus.ACCEPTED: (
+        ReportAuditAction.PROPOSAL_ACCEPTED,
+        _lazy("Correction proposal of %(name)s accepted in %(report)s"),
+        ProposalAccepted,
+    ),
+    ProposalStatus.DECLINED: (
+        ReportAuditAction.PROPOSAL_DECLINED,
+        _lazy("Correction proposal of %(name)s declined in %(report)s"),
+        ProposalDeclined,
+    ),
+}
+
+
+def _decided(
+    proposal: CorrectionProposal, *, user: User, status: ProposalStatus, reason: str = ""
+) -> None:
+    """Record the writer's decision on a locked, open proposal: audited, its event emitted."""
+    action, summary, event = _DECISIONS[status]
+    proposal.status = status
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = user
+    proposal.decided_by_name = user_label(user) or user_name(user)
+    proposal.decline_reason = reason
+    proposal.save(
+        update_fields=["status", "decided_at", "decided_by", "decided_by_name", "decline_reason"]
+    )
+    audit_record(
+        actor=user,
+        action=action,
+        target=proposal,
+        summary=str(summary) % {"name": proposal.author_name, "report": proposal.report},
+        detail={"report": proposal.report_id, "answer": proposal.answer_id},
+    )
+    emit(
+        event(
+            actor_id=user.pk,
+            report_id=proposal.report_id,
+            proposal_id=proposal.pk,
+            answer_id=proposal.answer_id,
+            proposed_by_id=proposal.author_id,
+        )
+    )
+
+
 def proposal_accept(
     *, proposal: CorrectionProposal, user: User, seen_revision: int
 ) -> CorrectionProposal:
@@ -159,29 +206,7 @@ def proposal_accept(
             source=ChangeSource.PROPOSAL,
             proposed_by=locked.author,
         )
-        now = timezone.now()
-        locked.status = ProposalStatus.ACCEPTED
-        locked.decided_at = now
-        locked.decided_by = user
-        locked.decided_by_name = user_label(user) or user_name(user)
-        locked.save(update_fields=["status", "decided_at", "decided_by", "decided_by_name"])
-        audit_record(
-            actor=user,
-            action=ReportAuditAction.PROPOSAL_ACCEPTED,
-            target=locked,
-            summary=_("Correction proposal of %(name)s accepted in %(report)s")
-            % {"name": locked.author_name, "report": locked.report},
-            detail={"report": locked.report_id, "answer": locked.answer_id},
-        )
-        emit(
-            ProposalAccepted(
-                actor_id=user.pk,
-                report_id=locked.report_id,
-                proposal_id=locked.pk,
-                answer_id=locked.answer_id,
-                proposed_by_id=locked.author_id,
-            )
-        )
+        _decided(locked, user=user, status=ProposalStatus.ACCEPTED)
     return locked
 
 
@@ -196,35 +221,5 @@ def proposal_decline(
         raise ReportError(_("Give a reason for declining the proposal. Nothing has been changed."))
     with transaction.atomic():
         locked = _proposal_held(proposal, user)
-        locked.status = ProposalStatus.DECLINED
-        locked.decided_at = timezone.now()
-        locked.decided_by = user
-        locked.decided_by_name = user_label(user) or user_name(user)
-        locked.decline_reason = reason
-        locked.save(
-            update_fields=[
-                "status",
-                "decided_at",
-                "decided_by",
-                "decided_by_name",
-                "decline_reason",
-            ]
-        )
-        audit_record(
-            actor=user,
-            action=ReportAuditAction.PROPOSAL_DECLINED,
-            target=locked,
-            summary=_("Correction proposal of %(name)s declined in %(report)s")
-            % {"name": locked.author_name, "report": locked.report},
-            detail={"report": locked.report_id, "answer": locked.answer_id},
-        )
-        emit(
-            ProposalDeclined(
-                actor_id=user.pk,
-                report_id=locked.report_id,
-                proposal_id=locked.pk,
-                answer_id=locked.answer_id,
-                proposed_by_id=locked.author_id,
-            )
-        )
+        _decided(locked, user=user, status=ProposalStatus.DECLINED, reason=reason)
     return locked
