@@ -8,7 +8,7 @@ which needs its reason (issue 19): a finalised report is complete in this respec
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -42,6 +42,61 @@ def _state(level: Any, text: str, reason: str) -> dict[str, Any]:
     return {"value": level, "text": text, "reason": reason}
 
 
+A = TypeVar("A", ThemeMaturity, CriterionAnswer)
+
+
+def _assessment_stored(
+    model: type[A],
+    *,
+    report: Report,
+    key: dict[str, Any],
+    value: tuple[str, Any],
+    text: tuple[str, str],
+    reason: str,
+    user: User,
+    action: str,
+    summary: str,
+    detail: dict[str, Any],
+) -> A | None:
+    """Store one assessment of a locked report (a value with its text, or no value with the
+    reason it was not assessed), or clear it when it has neither; audited when it changed."""
+    (value_field, new_value), (text_field, new_text) = value, text
+    current = model.objects.filter(report=report, **key).first()
+    before = (
+        _state(
+            getattr(current, value_field), getattr(current, text_field), current.not_assessed_reason
+        )
+        if current is not None
+        else None
+    )
+    stored: A | None = None
+    if new_value in (None, "") and not reason:
+        after = None
+        if current is not None:
+            current.delete()
+    else:
+        after = _state(new_value, new_text, reason)
+        stored, _created = model.objects.update_or_create(
+            report=report,
+            **key,
+            defaults={
+                value_field: new_value,
+                text_field: new_text,
+                "not_assessed_reason": reason,
+                "updated_by": user,
+            },
+        )
+    if before != after:
+        audit_record(
+            actor=user,
+            action=action,
+            target=report,
+            summary=summary,
+            detail={**detail, "before": before, "after": after},
+        )
+    return stored
+
+
 def maturity_save(
     *,
     report: Report,
@@ -65,39 +120,19 @@ def maturity_save(
         locked = _locked(report)
         if not report_may_assess(scope, locked):
             raise PermissionDenied
-        current = ThemeMaturity.objects.filter(report=locked, theme=theme).first()
-        before = (
-            _state(current.level, current.motivation, current.not_assessed_reason)
-            if current is not None
-            else None
+        return _assessment_stored(
+            ThemeMaturity,
+            report=locked,
+            key={"theme": theme},
+            value=("level", level),
+            text=("motivation", motivation),
+            reason=reason,
+            user=user,
+            action=ComparisonAuditAction.MATURITY_SAVED,
+            summary=_("Maturity of %(theme)s in %(report)s assessed")
+            % {"theme": theme.short_title, "report": locked},
+            detail={"theme": theme.key},
         )
-        if level is None and not reason:
-            after = None
-            if current is not None:
-                current.delete()
-            maturity = None
-        else:
-            after = _state(level, motivation, reason)
-            maturity, _created = ThemeMaturity.objects.update_or_create(
-                report=locked,
-                theme=theme,
-                defaults={
-                    "level": level,
-                    "motivation": motivation,
-                    "not_assessed_reason": reason,
-                    "updated_by": user,
-                },
-            )
-        if before != after:
-            audit_record(
-                actor=user,
-                action=ComparisonAuditAction.MATURITY_SAVED,
-                target=locked,
-                summary=_("Maturity of %(theme)s in %(report)s assessed")
-                % {"theme": theme.short_title, "report": locked},
-                detail={"theme": theme.key, "before": before, "after": after},
-            )
-        return maturity
 
 
 def criterion_save(
@@ -123,39 +158,19 @@ def criterion_save(
         locked = _locked(report)
         if not report_may_assess(scope, locked):
             raise PermissionDenied
-        current = CriterionAnswer.objects.filter(report=locked, criterion=criterion).first()
-        before = (
-            _state(current.verdict, current.explanation, current.not_assessed_reason)
-            if current is not None
-            else None
+        return _assessment_stored(
+            CriterionAnswer,
+            report=locked,
+            key={"criterion": criterion},
+            value=("verdict", verdict),
+            text=("explanation", explanation),
+            reason=reason,
+            user=user,
+            action=ComparisonAuditAction.CRITERION_SAVED,
+            summary=_("Toetsingskader characteristic %(criterion)s in %(report)s assessed")
+            % {"criterion": criterion, "report": locked},
+            detail={"criterion": criterion},
         )
-        if not verdict and not reason:
-            after = None
-            if current is not None:
-                current.delete()
-            answer = None
-        else:
-            after = _state(verdict, explanation, reason)
-            answer, _created = CriterionAnswer.objects.update_or_create(
-                report=locked,
-                criterion=criterion,
-                defaults={
-                    "verdict": verdict,
-                    "explanation": explanation,
-                    "not_assessed_reason": reason,
-                    "updated_by": user,
-                },
-            )
-        if before != after:
-            audit_record(
-                actor=user,
-                action=ComparisonAuditAction.CRITERION_SAVED,
-                target=locked,
-                summary=_("Toetsingskader characteristic %(criterion)s in %(report)s assessed")
-                % {"criterion": criterion, "report": locked},
-                detail={"criterion": criterion, "before": before, "after": after},
-            )
-        return answer
 
 
 def bottleneck_codes_set(*, answer: Answer, codes: set[str], user: User, scope: Scope) -> set[str]:
