@@ -33,8 +33,8 @@ run: install
 	WERKSET_ENVIRONMENT=development $(BIN)/werkset migrate --no-input
 	WERKSET_ENVIRONMENT=development $(BIN)/werkset regions load
 	WERKSET_ENVIRONMENT=development $(BIN)/werkset catalog load
-	WERKSET_ENVIRONMENT=development $(BIN)/werkset demo
-	WERKSET_ENVIRONMENT=development $(BIN)/werkset runserver 127.0.0.1:$(PORT)
+	WERKSET_ENVIRONMENT=development WERKSET_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/werkset demo
+	WERKSET_ENVIRONMENT=development WERKSET_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/werkset runserver 127.0.0.1:$(PORT)
 
 # The suite runs on SQLite (the embedded default) and on PostgreSQL (production).
 # Set WERKSET_TEST_POSTGRES_URL= (empty) on a machine without a PostgreSQL server.

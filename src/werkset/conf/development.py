@@ -15,5 +15,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Mails stay on the machine: in the terminal, or in a folder with WERKSET_EMAIL_BACKEND=file.
-EMAIL_BACKEND = EMAIL_BACKENDS[env_str("WERKSET_EMAIL_BACKEND", "console") or "console"]  # noqa: F405
+# Mails stay on the machine: one file per mail in WERKSET_EMAIL_FILE_PATH (data/mail), or in
+# the terminal with WERKSET_EMAIL_BACKEND=console. Their links point at `make run`'s address.
+EMAIL_BACKEND = EMAIL_BACKENDS[env_str("WERKSET_EMAIL_BACKEND", "file") or "file"]  # noqa: F405
+WERKSET_BASE_URL = WERKSET_BASE_URL or "http://127.0.0.1:8000"  # noqa: F405

@@ -107,3 +107,20 @@ def test_an_unknown_storage_is_named(tmp_path):
     )
     assert result.returncode != 0
     assert "WERKSET_STORAGE='ftp' is onbekend" in result.stderr
+
+
+def test_in_ontwikkeling_blijven_mails_als_bestand_op_de_machine_met_links_naar_make_run(tmp_path):
+    """`make run` with the demo: notifications' mails land in data/mail, with working links,
+    instead of twenty warnings that the site's address is missing."""
+    result = run_werkset(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_FILE_PATH, s.WERKSET_BASE_URL)",
+        WERKSET_ENVIRONMENT="development",
+        WERKSET_DATA_DIR=str(tmp_path),
+    )
+    backend, folder, base_url = result.stdout.strip().splitlines()[-1].split()
+    assert backend == "django.core.mail.backends.filebased.EmailBackend"
+    assert folder == str(tmp_path / "mail")
+    assert base_url == "http://127.0.0.1:8000"
