@@ -40,10 +40,13 @@ run: install
 # Set WERKSET_TEST_POSTGRES_URL= (empty) on a machine without a PostgreSQL server.
 WERKSET_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/werkset
 
-# Everything runs: the fast and the bench tests spread over TEST_WORKERS processes
-# (pytest-xdist; each has its own test database; whole files per worker, so a module's
-# expensive fixture such as the rendered documents is built once), then the browser tests
-# in one process of their own: a live server, Chromium and a PDF download within the
+# Everything runs: the fast and the bench tests on SQLite (the embedded default) and on
+# PostgreSQL (production), spread over TEST_WORKERS processes (pytest-xdist; each has its own
+# test database; whole files per worker, so a module's expensive fixture such as the rendered
+# documents is built once); then the browser tests, once, against production's database
+# (SQLite on a machine without PostgreSQL): they test what a person sees and does, which the
+# database does not change, while every query runs on both databases in the suite above.
+# They run in one process of their own: a live server, Chromium and a PDF download within the
 # browser's 15-second timeout need the machine to themselves (under xdist, on a loaded
 # machine, the journey's PDF download timed out). Any failure fails `make test`.
 TEST_WORKERS ?= auto
@@ -52,11 +55,14 @@ PYTEST_BROWSER := $(BIN)/pytest -m browser
 
 test: install lint typecheck migrations-check
 	$(PYTEST_PARALLEL) -m "not browser"
-	$(PYTEST_BROWSER)
 	@if [ -n "$(WERKSET_TEST_POSTGRES_URL)" ]; then \
 		echo "--- de testsuite op PostgreSQL ---"; \
 		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_PARALLEL) -m "not browser" && \
+		echo "--- de browsertests op PostgreSQL ---" && \
 		DATABASE_URL="$(WERKSET_TEST_POSTGRES_URL)" $(PYTEST_BROWSER); \
+	else \
+		echo "--- de browsertests op SQLite (geen PostgreSQL) ---"; \
+		$(PYTEST_BROWSER); \
 	fi
 
 # The tests a developer runs while working: no browser, no benchmark, SQLite (about two

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import F, QuerySet
 
 from werkset.accounts.models import User
@@ -17,9 +18,24 @@ def notifications_of(*, user: User) -> QuerySet[Notification]:
     )
 
 
+# The header shows the count on every page: it is kept in the shared cache and forgotten
+# (services.unread_forget) after every commit that adds or reads a notification; the
+# timeout bounds how long a change made outside those services could go unseen.
+UNREAD_TIMEOUT = 300
+
+
+def unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(*, user: User) -> int:
-    """One query (an index on recipient and read_at)."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """The number of the user's unread notifications (one query when not kept)."""
+    key = unread_key(user.pk)
+    count: int | None = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_TIMEOUT)
+    return count
 
 
 @dataclass(frozen=True)

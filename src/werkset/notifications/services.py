@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -19,8 +20,18 @@ from . import kinds
 from .audit import NotificationAuditAction
 from .delivery import deliver
 from .models import MailState, Notification, NotificationPreference
+from .selectors import unread_key
 
 MESSAGE_MAX = 300
+
+
+def unread_forget(*, user_ids: Iterable[int]) -> None:
+    """Forget the kept unread counts of these users (selectors): now, and again after the
+    commit, so that a page read in between cannot keep the count from before it."""
+    keys = [unread_key(user_id) for user_id in set(user_ids)]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def message_render(kind: str, values: Mapping[str, Any]) -> str:
@@ -81,6 +92,7 @@ def notify(
             )
             rows = [row for row in rows if row.recipient_id not in known]
         created = Notification.objects.bulk_create(rows)
+        unread_forget(user_ids=[row.recipient_id for row in created])
     for notification in created:
         deliver(notification)
     return created
@@ -90,14 +102,17 @@ def notification_mark_read(*, user: User, notification_id: int) -> bool:
     """Mark one of the user's own notifications read; False when it is not theirs."""
     mine = Notification.objects.filter(pk=notification_id, recipient=user)
     if mine.filter(read_at__isnull=True).update(read_at=timezone.now()):
+        unread_forget(user_ids=[user.pk])
         return True
     return mine.exists()
 
 
 def notifications_mark_all_read(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    unread_forget(user_ids=[user.pk])
+    return marked
 
 
 def preferences_save(*, user: User, mail: Mapping[str, bool]) -> None:

@@ -1,6 +1,13 @@
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
-from .models import Region, RegionalNetwork
+from .models import Organisation, Region, RegionalNetwork
+
+# The partner organisations are read by every theme page and autosave and change only when
+# the register is loaded or edited: kept in the shared cache, forgotten when one is saved
+# or deleted (signals.py); the timeout bounds a bulk change that sends no signal.
+ORGANISATIONS_KEY = "regions:organisations"
+ORGANISATIONS_TIMEOUT = 300
 
 
 def networks_with_regions() -> QuerySet[RegionalNetwork]:
@@ -10,3 +17,12 @@ def networks_with_regions() -> QuerySet[RegionalNetwork]:
 
 def region_by_code(*, code: str) -> Region:
     return Region.objects.select_related("network").get(code=code)
+
+
+def organisations_in_order() -> list[Organisation]:
+    """Every partner organisation in the register, in its order (kept; see above)."""
+    kept: list[Organisation] | None = cache.get(ORGANISATIONS_KEY)
+    if kept is None:
+        kept = list(Organisation.objects.order_by("position", "name"))
+        cache.set(ORGANISATIONS_KEY, kept, ORGANISATIONS_TIMEOUT)
+    return kept

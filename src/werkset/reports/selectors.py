@@ -12,6 +12,7 @@ from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Organisation, Region, RegionalNetwork
+from werkset.regions.selectors import organisations_in_order
 
 from .answers import answer_is_complete, content_of
 from .models import (
@@ -129,10 +130,10 @@ def network_regions(report: Report) -> list[Region]:
     return list(Region.objects.filter(network_id=report.network_id).order_by("position", "name"))
 
 
-def partner_organisations() -> QuerySet[Organisation]:
+def partner_organisations() -> list[Organisation]:
     """Every partner organisation in the register, in its order: reports.policy decides which
-    of them an answer's form asks for."""
-    return Organisation.objects.order_by("position", "name")
+    of them an answer's form asks for (regions keeps the list)."""
+    return organisations_in_order()
 
 
 def report_answer_visible(
@@ -290,7 +291,9 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     )
     own = {"report": report, "theme": theme}
     texts = SectionText.objects.filter(**own).order_by()
-    practice = list(PracticeItem.objects.filter(**own).order_by("position", "id"))
+    # Every practice item of the report: this theme's, and all for the numbering below.
+    all_practice = list(PracticeItem.objects.filter(report=report).order_by("position", "id"))
+    practice = [item for item in all_practice if item.theme_id == theme.pk]
     quotes = list(Quote.objects.filter(**own).order_by("position", "id"))
     sources = list(SourceDocument.objects.filter(**own).order_by("position", "id"))
     organisations = list(partner_organisations())
@@ -308,7 +311,7 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     by_element: dict[int, list[Answer]] = defaultdict(list)
     for answer in answers:
         by_element[answer.indicator.element_id].append(answer)
-    outline = report_story_outline(report=report)
+    outline = report_story_outline(report=report, practice=all_practice)
     own_sections = [s for s in outline.sections if s.theme_id == theme.pk]
     known = {s.pk for s in own_sections}
     section_practice: dict[int, list[Any]] = defaultdict(list)

@@ -4,6 +4,7 @@ Two queries for a whole report (its own sections; its practice items' places), w
 size: the theme page, the story page and the documents number items the same way
 (reports/numbering.py)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,8 +79,13 @@ def theme_outlines(report: Report) -> list[ThemeOutline]:
     ]
 
 
-def report_story_outline(*, report: Report) -> StoryOutline:
-    """The report's own sections (with their theme and element) and its items' numbers."""
+def report_story_outline(
+    *, report: Report, practice: Sequence[PracticeItem] | None = None
+) -> StoryOutline:
+    """The report's own sections (with their theme and element) and its items' numbers.
+
+    `practice`: every practice item of the report, when the caller has read them already
+    (the theme page), so that they are not read twice."""
     sections = list(
         ReportSection.objects.filter(report=report)
         .select_related("theme", "element", "updated_by")
@@ -96,7 +102,9 @@ def report_story_outline(*, report: Report) -> StoryOutline:
         for s in sections
     ]
     places = (
-        PracticeItem.objects.filter(report=report)
+        [(p.pk, p.theme_id, p.element_id, p.section_id, p.paragraph, p.position) for p in practice]
+        if practice is not None
+        else PracticeItem.objects.filter(report=report)
         .order_by()
         .values_list("id", "theme_id", "element_id", "section_id", "paragraph", "position")
     )

@@ -43,6 +43,24 @@ def test_de_kop_telt_de_ongelezen_meldingen(client_for, netwerklid_noord):
     assert "(2 ongelezen)" in content
 
 
+def test_de_kop_telt_een_nieuwe_melding_mee_na_een_eerder_bezoek(client_for, netwerklid_noord):
+    client = client_for(netwerklid_noord)
+    tell(netwerklid_noord, 2)
+    assert "(2 ongelezen)" in client.get(reverse("home")).content.decode()
+    tell(netwerklid_noord)
+    assert "(3 ongelezen)" in client.get(reverse("home")).content.decode()
+
+
+def test_de_kop_telt_een_gelezen_melding_niet_meer(client_for, netwerklid_noord):
+    client = client_for(netwerklid_noord)
+    first, _second = tell(netwerklid_noord, 2)
+    assert "(2 ongelezen)" in client.get(reverse("home")).content.decode()
+    client.post(reverse("notifications:read", args=[first.pk]))
+    assert "(1 ongelezen)" in client.get(reverse("home")).content.decode()
+    client.post(reverse("notifications:read_all"))
+    assert "ongelezen)" not in client.get(reverse("home")).content.decode()
+
+
 def test_een_melding_als_gelezen_markeren(client_for, netwerklid_noord):
     [notification] = tell(netwerklid_noord)
     response = client_for(netwerklid_noord).post(

@@ -1,0 +1,18 @@
+"""Forget the kept list of partner organisations when one changes (selectors)."""
+
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Organisation
+from .selectors import ORGANISATIONS_KEY
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+def organisations_forget(**kwargs: Any) -> None:
+    cache.delete(ORGANISATIONS_KEY)
+    transaction.on_commit(lambda: cache.delete(ORGANISATIONS_KEY))
