@@ -124,8 +124,14 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
         obj.pk = assignment.pk
 
     def delete_model(self, request: HttpRequest, obj: RoleAssignment) -> None:
-        role_revoke(assignment=obj, revoked_by=request.user)  # type: ignore[arg-type]
+        self._revoke(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[RoleAssignment]) -> None:
         for assignment in queryset:
+            self._revoke(request, assignment)
+
+    def _revoke(self, request: HttpRequest, assignment: RoleAssignment) -> None:
+        try:
             role_revoke(assignment=assignment, revoked_by=request.user)  # type: ignore[arg-type]
+        except ValidationError as refused:
+            self.message_user(request, refused.messages[0], level=messages.ERROR)

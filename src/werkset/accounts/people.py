@@ -16,7 +16,7 @@ from .audit import AccountAuditAction
 from .models import RoleAssignment, User
 from .policy import may_change_role, may_manage_user
 from .scope import scope_for_user
-from .services import role_assign, role_revoke, role_scope_validate
+from .services import last_administrator_refuse, role_assign, role_revoke, role_scope_validate
 
 
 def _locked_managed(*, user: User, by: User) -> User:
@@ -32,6 +32,7 @@ def user_deactivate(*, user: User, deactivated_by: User) -> User:
         locked = _locked_managed(user=user, by=deactivated_by)
         if not locked.is_active:
             raise ValidationError(_("This account is already deactivated."), code="inactive")
+        last_administrator_refuse(user=locked)
         locked.is_active = False
         locked.save(update_fields=["is_active"])
         audit_record(

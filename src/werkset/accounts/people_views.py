@@ -156,7 +156,11 @@ def person_role_revoke_view(request: HttpRequest, user_id: int, assignment_id: i
     ):
         raise PermissionDenied
     if request.method == "POST":
-        person_role_revoke(assignment=assignment, revoked_by=actor)
+        try:
+            person_role_revoke(assignment=assignment, revoked_by=actor)
+        except ValidationError as refused:
+            messages.error(request, refused.messages[0])
+            return redirect("person", user_id=user.pk)
         messages.success(
             request,
             _("%(name)s no longer has the role %(role)s.")

@@ -1,6 +1,7 @@
 """Granting and withdrawing roles, and the second log-in step; each change is audited."""
 
 import base64
+import logging
 import secrets
 import time
 from typing import NamedTuple
@@ -19,6 +20,8 @@ from werkset.regions.models import Region, RegionalNetwork
 
 from .models import NETWORK_ROLES, Role, RoleAssignment, User
 from .selectors import two_factor_required
+
+logger = logging.getLogger(__name__)
 
 
 def role_scope_validate(
@@ -86,10 +89,33 @@ def role_assign(
     return assignment
 
 
+def last_administrator_refuse(*, user: User) -> None:
+    """ValidationError when `user` is the last active beheerder: someone must always be able to
+    manage the accounts. Locks the beheerder assignments, so that two beheerders who remove
+    each other at the same moment cannot both succeed; call it inside the transaction."""
+    holders = set(
+        RoleAssignment.objects.select_for_update()
+        .filter(role=Role.BEHEERDER, user__is_active=True)
+        .values_list("user_id", flat=True)
+    )
+    if holders == {user.pk}:
+        raise ValidationError(
+            _(
+                "%(user)s is the last active beheerder: give another person that role first, "
+                "so that someone can still manage the accounts."
+            )
+            % {"user": user.get_full_name() or user.get_username()},
+            code="last_administrator",
+        )
+
+
 def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None) -> None:
-    """Withdraw a role; losing the administrator role also takes away the admin screens."""
+    """Withdraw a role; losing the administrator role also takes away the admin screens.
+    The last active beheerder keeps the role (last_administrator_refuse)."""
     with transaction.atomic():
         locked_user = User.objects.select_for_update().get(pk=assignment.user_id)
+        if assignment.role == Role.BEHEERDER:
+            last_administrator_refuse(user=locked_user)
         description = str(assignment)
         detail = {
             "role": assignment.role,
@@ -386,7 +412,11 @@ def roles_sync_from_claims(
         }
         for claim, assignment in current.items():
             if claim.role in managed and claim not in wanted:
-                role_revoke(assignment=assignment, revoked_by=None)
+                try:
+                    role_revoke(assignment=assignment, revoked_by=None)
+                except ValidationError as refused:
+                    # the last beheerder keeps the role, whatever the provider says
+                    logger.warning("rol niet ingetrokken bij aanmelden: %s", refused.messages[0])
         for claim in {c for c in wanted if c.role in managed} - set(current):
             region = network = None
             if claim.role == Role.RAPPORTEUR and claim.scope.startswith(NETWORK_CLAIM_PREFIX):

@@ -207,3 +207,45 @@ def test_coordinator_cannot_withdraw_another_network_s_invitation(
     assert client_for(coordinator_noord).post(withdraw_url(invitation)).status_code == 404
     invitation.refresh_from_db()
     assert invitation.expires_at > timezone.now()
+
+
+def test_two_beheerders_cannot_revoke_each_other(beheerder, client_for, make_user):
+    """Nobody revokes their own role (the policy); two beheerders who revoke each other's at
+    the same moment: the second is refused (as if it arrived after the first took effect),
+    with a Dutch message and nothing changed, so one beheerder always remains."""
+    from django.core.exceptions import ValidationError
+
+    from werkset.accounts.services import role_revoke
+
+    other = make_user(Role.BEHEERDER)
+    theirs = other.role_assignments.get(role=Role.BEHEERDER)
+    mine = beheerder.role_assignments.get(role=Role.BEHEERDER)
+    assert client_for(beheerder).post(revoke_url(theirs)).status_code == 302
+    assert not RoleAssignment.objects.filter(pk=theirs.pk).exists()
+    with pytest.raises(ValidationError, match="de laatste actieve beheerder"):
+        # the other's request, past the policy's check before the first took effect
+        role_revoke(assignment=mine, revoked_by=other)
+    assert RoleAssignment.objects.filter(pk=mine.pk).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.ROLE_REVOKED).count() == 1
+
+
+def test_single_sign_on_leaves_the_last_beheerder_their_role(beheerder):
+    from werkset.accounts.services import roles_sync_from_claims
+
+    roles_sync_from_claims(user=beheerder, wanted=set())
+    assert beheerder.role_assignments.filter(role=Role.BEHEERDER).exists()
+
+
+def test_two_beheerders_cannot_deactivate_each_other(beheerder, client_for, make_user):
+    """The second of two crossing deactivations is refused: one active beheerder remains."""
+    from django.core.exceptions import ValidationError
+
+    from werkset.accounts.people import user_deactivate
+
+    other = make_user(Role.BEHEERDER)
+    response = client_for(beheerder).post(reverse("person_deactivate", args=[other.pk]))
+    assert response.status_code == 302
+    with pytest.raises(ValidationError, match="de laatste actieve beheerder"):
+        user_deactivate(user=beheerder, deactivated_by=other)
+    beheerder.refresh_from_db()
+    assert beheerder.is_active

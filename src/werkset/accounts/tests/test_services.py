@@ -62,7 +62,7 @@ def test_rol_toekennen_en_intrekken_wordt_gelogd_met_wie(make_user, beheerder, f
     assert events[0].detail == {"role": "rapporteur", "region": "friesland", "network": None}
 
 
-def test_beheerder_krijgt_en_verliest_de_beheerschermen(make_user, regions):
+def test_beheerder_krijgt_en_verliest_de_beheerschermen(make_user, beheerder):
     user = make_user()
     assignment = role_assign(user=user, role=Role.BEHEERDER, assigned_by=None)
     user.refresh_from_db()
