@@ -31,13 +31,13 @@ from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report, ReportStatus
 from werkset.reports.selectors import reports_visible
 
-from .models import Document, DocumentFormat, DocumentStatus, document_path
+from .models import Document, DocumentFormat, DocumentStatus, MadeDocument, document_path
 from .selectors import document_is_waiting, documents_current, report_content_stamp
 
 logger = logging.getLogger(__name__)
 
 
-def _stale_running(document: Document) -> bool:
+def _stale_running(document: MadeDocument) -> bool:
     """Running for longer than a task may: its worker died (the message comes back)."""
     limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     return (
@@ -198,10 +198,10 @@ def document_requeue(*, document: Document) -> None:
     Document.objects.filter(pk=document.pk).update(status=DocumentStatus.QUEUED)
 
 
-def document_fail(*, document: Document, reason: str) -> None:
-    """Record that the document could not be made, with a message in Dutch for the page."""
+def failure_message(reason: str) -> str:
+    """What the page says when a document could not be made, in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        message = {
+        return {
             "render": _(
                 "The document could not be made. Try again; if it fails again, tell the "
                 "administrator."
@@ -211,6 +211,13 @@ def document_fail(*, document: Document, reason: str) -> None:
                 "The document could not be made because of a temporary fault. Try again later."
             ),
         }[reason]
+
+
+def document_fail(*, document: Document, reason: str) -> None:
+    """Record that the document could not be made, with a message in Dutch for the page."""
     Document.objects.filter(pk=document.pk).update(
-        status=DocumentStatus.FAILED, error=message, file="", finished_at=timezone.now()
+        status=DocumentStatus.FAILED,
+        error=failure_message(reason),
+        file="",
+        finished_at=timezone.now(),
     )
