@@ -294,9 +294,7 @@ def _region_pages(
                 toetsingskader=verdicts.get(region.pk, _("not assessed")),
                 bottlenecks=named,
                 values=[
-                    ValueCount(
-                        c.key, c.label, c.count, round(100 * c.count / answered) if answered else 0
-                    )
+                    ValueCount(c.key, c.label, c.count, _share(c.count, answered))
                     for c in counts.values()
                 ],
                 answered=answered,

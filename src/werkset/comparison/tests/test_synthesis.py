@@ -216,3 +216,14 @@ def test_de_cijfers_in_het_document_zijn_die_van_de_opgeslagen_antwoorden(
     )
     bottlenecks = {row[0]: row for row in _rows(content, "Knelpunt", "Regio's")}
     assert bottlenecks["Mandaat"][1] == str(len(named))
+
+
+def test_elke_regio_heeft_een_pagina_met_een_link_naar_haar_rapportage(
+    national, period_2024, catalogue_2021, django_capture_on_commit_callbacks
+):
+    content = _download(national, django_capture_on_commit_callbacks, "docx", catalogue_2021)
+    text = "\n".join(p.text for p in docx.Document(BytesIO(content)).paragraphs)
+    link = reverse("reports:detail", args=[period_2024["groningen"].pk])
+    assert f"Link: http://testserver{link}" in text
+    assert "Rapportage: geen vastgestelde rapportage in deze periode" in text  # e.g. Twente
+    assert text.count("Regionaal netwerk: ") == 25
