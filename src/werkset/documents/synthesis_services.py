@@ -11,7 +11,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -27,7 +26,7 @@ from werkset.core.services import audit_record
 
 from .models import DocumentStatus, SynthesisDocument, SynthesisFormat, synthesis_path
 from .selectors import document_is_waiting, syntheses_current, synthesis_stamp
-from .services import _stale_running, _write_complete
+from .services import _stale_running, made_running, made_store
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +102,7 @@ def synthesis_claim(*, document_id: int) -> SynthesisDocument | None:
             return None
         if document.status != DocumentStatus.QUEUED and not _stale_running(document):
             return None
-        document.status = DocumentStatus.RUNNING
-        document.started_at = timezone.now()
-        document.attempts += 1
-        document.save(update_fields=["status", "started_at", "attempts"])
+        made_running(document)
     return document
 
 
@@ -138,16 +134,7 @@ def synthesis_render_bytes(*, document: SynthesisDocument) -> bytes:
 def synthesis_make(*, document: SynthesisDocument) -> SynthesisDocument:
     """Render the claimed synthesis and store it; exceptions propagate (the task decides)."""
     content = synthesis_render_bytes(document=document)
-    name = _write_complete(synthesis_path(document, synthesis_filename(document)), content)
-    try:
-        with transaction.atomic():
-            SynthesisDocument.objects.filter(pk=document.pk).update(
-                status=DocumentStatus.READY, file=name, error="", finished_at=timezone.now()
-            )
-    except BaseException:
-        default_storage.delete(name)
-        raise
-    document.refresh_from_db()
+    made_store(document, synthesis_path(document, synthesis_filename(document)), content)
     logger.info("Synthese %s gemaakt (%s bytes)", document.pk, len(content))
     return document
 
