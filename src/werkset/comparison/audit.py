@@ -12,3 +12,4 @@ class ComparisonAuditAction(models.TextChoices):
     MATURITY_SAVED = "maturity_saved", _("Maturity of a theme assessed")
     CRITERION_SAVED = "criterion_saved", _("Toetsingskader characteristic assessed")
     BOTTLENECKS_CODED = "bottlenecks_coded", _("Bottlenecks of an answer coded")
+    SYNTHESIS_REQUESTED = "synthesis_requested", _("National synthesis requested")

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from werkset.documents import synthesis_views
+
 from .views import period, report, theme_assessment, trend
 
 app_name = "comparison"
@@ -13,6 +15,18 @@ urlpatterns = [
     path("toetsingskader/", period.toetsingskader_view, name="toetsingskader"),
     path("knelpunten/", period.bottlenecks_view, name="bottlenecks"),
     path("verloop/", trend.over_time_view, name="over_time"),
+    path("synthese/", synthesis_views.synthesis_request_view, name="synthesis_request"),
+    path("synthese/<int:document_id>/", synthesis_views.synthesis_detail, name="synthesis"),
+    path(
+        "synthese/<int:document_id>/status/",
+        synthesis_views.synthesis_status,
+        name="synthesis_status",
+    ),
+    path(
+        "synthese/<int:document_id>/downloaden/",
+        synthesis_views.synthesis_download,
+        name="synthesis_download",
+    ),
     path(
         "rapportages/<int:report_id>/volwassenheid/",
         report.report_assessment_view,

@@ -34,7 +34,36 @@ def document_path(document: "Document", filename: str) -> str:
     )
 
 
-class Document(models.Model):
+class MadeDocument(models.Model):
+    """What every document made by a worker records: its state, the error in Dutch, the
+    attempts, who asked and when it was asked, started and finished (ADR 0016)."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in {DocumentStatus.READY, DocumentStatus.FAILED}
+
+
+class Document(MadeDocument):
     report = models.ForeignKey(
         Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="documents"
     )
@@ -53,23 +82,7 @@ class Document(models.Model):
     variant = models.CharField(
         _("layout"), max_length=20, choices=DocumentVariant.choices, default=DEFAULT_VARIANT
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED
-    )
     file = models.FileField(_("file"), upload_to=document_path, max_length=300, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -82,6 +95,46 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.report} {self.format} {self.variant} ({self.status})"
 
-    @property
-    def is_done(self) -> bool:
-        return self.status in {DocumentStatus.READY, DocumentStatus.FAILED}
+
+class SynthesisFormat(models.TextChoices):
+    PDF = "pdf", _("PDF document")
+    DOCX = "docx", _("Word document")
+
+
+def synthesis_path(document: "SynthesisDocument", filename: str) -> str:
+    """Where a synthesis lives: per period and format (the row id makes the name unique)."""
+    return f"documenten/synthese/{document.format}/{document.pk}-{filename}"
+
+
+class SynthesisDocument(MadeDocument):
+    """The national synthesis of a period (issue 22), made by a worker off the request.
+
+    It shows the finalised reports and their assessments as they were when it was made
+    (`stamp`); a later change makes the next request make a new one."""
+
+    period = models.CharField(_("period"), max_length=20)
+    catalogue_version = models.ForeignKey(
+        "catalogue.CatalogueVersion",
+        verbose_name=_("catalogue version"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    stamp = models.CharField(_("stamp"), max_length=64, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=SynthesisFormat.choices)
+    # The address the region pages link to (taken from the request; the worker has none).
+    site = models.CharField(_("site address"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to=synthesis_path, max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("national synthesis")
+        verbose_name_plural = _("national syntheses")
+        indexes = [
+            models.Index(
+                fields=["period", "catalogue_version", "format", "status"],
+                name="synthesis_lookup",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"synthese {self.period} {self.format} ({self.status})"

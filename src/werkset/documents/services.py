@@ -31,13 +31,13 @@ from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report, ReportStatus
 from werkset.reports.selectors import reports_visible
 
-from .models import Document, DocumentFormat, DocumentStatus, document_path
+from .models import Document, DocumentFormat, DocumentStatus, MadeDocument, document_path
 from .selectors import document_is_waiting, documents_current, report_content_stamp
 
 logger = logging.getLogger(__name__)
 
 
-def _stale_running(document: Document) -> bool:
+def _stale_running(document: MadeDocument) -> bool:
     """Running for longer than a task may: its worker died (the message comes back)."""
     limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     return (
@@ -127,11 +127,16 @@ def document_claim(*, document_id: int) -> Document | None:
             # What is made now: a later edit makes the next request make a new one.
             document.stamp = report_content_stamp(report=document.report)
             document.report_status = document.report.status
-        document.status = DocumentStatus.RUNNING
-        document.started_at = timezone.now()
-        document.attempts += 1
-        document.save(update_fields=["stamp", "report_status", "status", "started_at", "attempts"])
+        made_running(document, "stamp", "report_status")
     return document
+
+
+def made_running(document: MadeDocument, *fields: str) -> None:
+    """Mark a claimed document as being made (and save `fields` the caller set with it)."""
+    document.status = DocumentStatus.RUNNING
+    document.started_at = timezone.now()
+    document.attempts += 1
+    document.save(update_fields=[*fields, "status", "started_at", "attempts"])
 
 
 def _write_complete(name: str, content: bytes) -> str:
@@ -156,6 +161,21 @@ def _write_complete(name: str, content: bytes) -> str:
     return name
 
 
+def made_store(document: MadeDocument, name: str, content: bytes) -> None:
+    """Store the file whole, then mark the row ready; the file goes again if the row cannot
+    say so (never a ready row without its file, nor a file without its row)."""
+    stored = _write_complete(name, content)
+    try:
+        with transaction.atomic():
+            type(document)._default_manager.filter(pk=document.pk).update(
+                status=DocumentStatus.READY, file=stored, error="", finished_at=timezone.now()
+            )
+    except BaseException:
+        default_storage.delete(stored)
+        raise
+    document.refresh_from_db()
+
+
 def document_make(*, document: Document) -> Document:
     """Render the claimed document through outputs and store it; exceptions propagate
     (the task decides between a retry and a failure)."""
@@ -163,16 +183,7 @@ def document_make(*, document: Document) -> Document:
     exported = report_export(
         report=report, fmt=document.format, user=document.requested_by, variant=document.variant
     )
-    name = _write_complete(document_path(document, exported.filename), exported.content)
-    try:
-        with transaction.atomic():
-            Document.objects.filter(pk=document.pk).update(
-                status=DocumentStatus.READY, file=name, error="", finished_at=timezone.now()
-            )
-    except BaseException:
-        default_storage.delete(name)
-        raise
-    document.refresh_from_db()
+    made_store(document, document_path(document, exported.filename), exported.content)
     logger.info("Document %s gemaakt (%s bytes)", document.pk, len(exported.content))
     _remove_superseded(document)
     return document
@@ -198,10 +209,10 @@ def document_requeue(*, document: Document) -> None:
     Document.objects.filter(pk=document.pk).update(status=DocumentStatus.QUEUED)
 
 
-def document_fail(*, document: Document, reason: str) -> None:
-    """Record that the document could not be made, with a message in Dutch for the page."""
+def failure_message(reason: str) -> str:
+    """What the page says when a document could not be made, in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        message = {
+        return {
             "render": _(
                 "The document could not be made. Try again; if it fails again, tell the "
                 "administrator."
@@ -211,6 +222,13 @@ def document_fail(*, document: Document, reason: str) -> None:
                 "The document could not be made because of a temporary fault. Try again later."
             ),
         }[reason]
+
+
+def document_fail(*, document: Document, reason: str) -> None:
+    """Record that the document could not be made, with a message in Dutch for the page."""
     Document.objects.filter(pk=document.pk).update(
-        status=DocumentStatus.FAILED, error=message, file="", finished_at=timezone.now()
+        status=DocumentStatus.FAILED,
+        error=failure_message(reason),
+        file="",
+        finished_at=timezone.now(),
     )

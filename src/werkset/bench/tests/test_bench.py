@@ -12,9 +12,11 @@ import pytest
 from django.test import override_settings
 
 from werkset.bench import driver, load, measure
+from werkset.bench import synthesis as bench_synthesis
 from werkset.bench.data import bench_data_build
 from werkset.bench.management.commands import bench as bench_command
 from werkset.bench.management.commands.bench import report_table
+from werkset.documents.models import SynthesisDocument
 from werkset.reports.models import Answer, Report, ReportStatus
 
 
@@ -119,6 +121,14 @@ def test_runs_taken_together_count_every_request_over_the_whole_time():
     assert together["errors"] == 1
 
 
+def test_the_synthesis_is_made_once_by_the_task(tiny, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    result = bench_synthesis.synthesis_times(tiny, formats=("docx",))
+    assert result["made"] is True
+    assert result["docx_seconds"] > 0
+    assert not SynthesisDocument.objects.exists()
+
+
 def test_report_table_marks_targets():
     result = {
         "machine": {"database_note": "test", "reports": 1, "cpus": 2},
@@ -142,9 +152,12 @@ def test_report_table_marks_targets():
         "pdf": {"seconds": 1.0, "weasyprint_seconds": 1.0, "weasyprint_ratio": 1.0},
         "docx": {"seconds": 0.5},
         "excel_import": {"seconds": 0.5, "changed": 3},
+        "synthesis": {"period": "2025-H2", "made": True, "pdf_seconds": 31.0, "docx_seconds": 1.0},
         "load": None,
     }
     table = report_table(result)
+    synthesis_line = next(line for line in table.splitlines() if "synthese 2025-H2" in line)
+    assert synthesis_line.endswith("MIS")
     assert "MIS" in table.splitlines()[4]
     assert "bestaat niet" in table
 

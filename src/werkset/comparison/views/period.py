@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator, Theme
+from werkset.documents.selectors import syntheses_latest
 from werkset.regions.models import Region, RegionalNetwork
 
 from ..charts import bandwidth_svg, format_number
@@ -26,6 +27,7 @@ from ..exports import (
     side_by_side_table,
 )
 from ..models import MaturityLevel
+from ..policy import synthesis_may_request
 from ..selectors.assessments import assessments
 from ..selectors.bandwidth import Figure, bandwidth
 from ..selectors.bottlenecks import rode_draad
@@ -93,7 +95,13 @@ def index(request: HttpRequest) -> HttpResponse:
         return export_response(
             "csv", export_name(selection.period, "antwoorden"), [tables["answers"]], []
         )
-    return render(request, "comparison/index.html", selection.context())
+    context = selection.context()
+    if synthesis_may_request(selection.scope) and selection.period and selection.catalogue:
+        context["may_synthesise"] = True
+        context["syntheses"] = syntheses_latest(
+            period=selection.period, catalogue=selection.catalogue
+        )
+    return render(request, "comparison/index.html", context)
 
 
 class SideBySideTable:

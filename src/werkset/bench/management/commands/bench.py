@@ -30,6 +30,7 @@ from django.urls import NoReverseMatch, reverse
 from werkset.bench import data as bench_data
 from werkset.bench import measure
 from werkset.bench.load import load_run
+from werkset.bench.synthesis import SYNTHESIS_SECONDS, synthesis_times
 
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
 SETTINGS = "werkset.bench.settings"
@@ -41,6 +42,7 @@ TARGETS = {
     "pdf_ratio": 1.25,
     "pdf_seconds": 5.0,
     "excel_seconds": 2.0,
+    "synthesis_seconds": SYNTHESIS_SECONDS,
 }
 
 
@@ -190,6 +192,8 @@ class Command(BaseCommand):
             pdf = measure.pdf_times(large.final_report)
             docx = measure.docx_time(large.final_report)
             excel = measure.excel_import_time(large.concept_report, large.rapporteur)
+            say(f"landelijke synthese {large.period} ({large.regions} regio's) ...")
+            synthesis = synthesis_times(large)
             load: dict[str, Any] | None = None
             if not options["no_load"]:
                 say(f"belasting: {options['users']} gebruikers, {options['load_seconds']} s ...")
@@ -237,6 +241,9 @@ class Command(BaseCommand):
             "pdf": {k: round(v, 3) for k, v in pdf.items()},
             "docx": {"seconds": round(docx, 3)},
             "excel_import": {k: round(v, 3) for k, v in excel.items()},
+            "synthesis": {
+                k: round(v, 3) if isinstance(v, float) else v for k, v in synthesis.items()
+            },
             "load": load,
             "targets": TARGETS,
         }
@@ -284,6 +291,16 @@ def report_table(result: dict[str, Any]) -> str:
         f"Excel-import {excel['seconds']:.2f} s ({excel['changed']} antwoorden)  "
         f"{_mark(excel['seconds'] < TARGETS['excel_seconds'])}",
     ]
+    synthesis = result.get("synthesis")
+    if synthesis:
+        slowest = max(synthesis.get("pdf_seconds", 0), synthesis.get("docx_seconds", 0))
+        ok = synthesis["made"] and slowest < TARGETS["synthesis_seconds"]
+        regions = result["machine"].get("regions", "?")
+        lines.append(
+            f"synthese {synthesis['period']} ({regions} regio's): PDF "
+            f"{synthesis.get('pdf_seconds', 0):.2f} s ({synthesis.get('pdf_pages', '?')} p.), "
+            f"DOCX {synthesis.get('docx_seconds', 0):.2f} s  {_mark(ok)}"
+        )
     load = result["load"]
     if load:
         load_ok = load["errors"] == 0 and load["rps"] >= load["baseline_rps"] / 2
