@@ -1,7 +1,7 @@
 """Inviting people by e-mail, one at a time or from a file, and accepting an invitation.
 
 An invitation is a link with a random token, of which only the SHA-256 hash is stored; it
-works once and for INVITATION_DAYS days. Accepting it sets the password (Django's
+works once and for settings.WERKSET_INVITATION_DAYS days. Accepting it sets the password (Django's
 validators), makes the active account and gives it the invitation's role through
 role_assign. Who may invite whom with which role is decided in accounts/policy.py; the
 services check it again. Every step is audited, and the mail leaves after the commit.
@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -32,7 +33,6 @@ from .policy import may_grant, may_withdraw_invitation
 from .scope import scope_for_user
 from .services import role_assign, role_scope_validate
 
-INVITATION_DAYS = 7
 INVITATION_MAIL = "accounts/mail/invitation"
 
 
@@ -108,7 +108,7 @@ def invitation_create(
             region=data.region,
             network=data.network,
             token_hash=token_hash(token),
-            expires_at=now + timedelta(days=INVITATION_DAYS),
+            expires_at=now + timedelta(days=settings.WERKSET_INVITATION_DAYS),
             invited_by=invited_by,
         )
         scope = data.region or data.network

@@ -3,6 +3,7 @@ network's people): people, inviting one or many, deactivating, reactivating, res
 second step. Who may do what is decided in accounts/policy.py; someone outside one's reach
 is not found (404)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -254,7 +255,10 @@ def invite(request: HttpRequest) -> HttpResponse:
             )
             return redirect("people")
     return render(
-        request, "accounts/invite.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "accounts/invite.html",
+        {"form": form, "invitation_days": settings.WERKSET_INVITATION_DAYS},
+        status=400 if form.errors else 200,
     )
 
 

@@ -300,6 +300,10 @@ CONTENT_SECURITY_POLICY = {
 # Two-factor authentication (TOTP, with recovery codes): required for the national roles
 # and for admin access, available to everyone (accounts/two_factor.py).
 OTP_TOTP_ISSUER = env_str("WERKSET_TOTP_ISSUER", "werkset")
+# How long an invitation's link works (days); a new invitation replaces an open one.
+WERKSET_INVITATION_DAYS = env_int("WERKSET_INVITATION_DAYS", 7)
+if not 1 <= WERKSET_INVITATION_DAYS <= 30:
+    raise ImproperlyConfigured("WERKSET_INVITATION_DAYS moet tussen 1 en 30 liggen.")
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 

@@ -227,3 +227,15 @@ def test_oidc_claim_gives_the_coordinator_role(settings, make_user, noord_nederl
     assignment = RoleAssignment.objects.get(user=user)
     assert assignment.role == Role.COORDINATOR
     assert assignment.network == RegionalNetwork.objects.get(code="noord-nederland")
+
+
+def test_the_invitation_lifetime_is_a_setting(
+    beheerder, client_for, smtp_server, django_capture_on_commit_callbacks, settings
+):
+    settings.WERKSET_INVITATION_DAYS = 3
+    client = client_for(beheerder)
+    assert "3 dagen lang" in client.get(reverse("invite")).content.decode()
+    before = timezone.now()
+    invite(client, smtp_server, django_capture_on_commit_callbacks)
+    invitation = Invitation.objects.get(email="anna@example.nl")
+    assert timedelta(days=3) <= invitation.expires_at - before < timedelta(days=3, minutes=1)
