@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "werkset.documents",
     "werkset.privacy",
     "werkset.comparison",
+    "werkset.inventories",
     "werkset.improvement",
     "werkset.notifications",
     "werkset.bench",
