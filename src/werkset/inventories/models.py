@@ -54,6 +54,9 @@ class InventoryResearcher(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.inventory}: {self.user}"
+
 
 class InventoryRecord(models.Model):
     """What was recorded about one region in one inventory."""
@@ -102,6 +105,9 @@ class RecordCharacteristic(models.Model):
             models.UniqueConstraint(fields=["record", "key"], name="unique_record_characteristic")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.key}: {self.verdict}"
+
 
 class Participation(models.TextChoices):
     VAST = "vast", _("Fixed participant")
@@ -123,6 +129,9 @@ class RecordParticipant(models.Model):
             models.UniqueConstraint(fields=["record", "partner"], name="unique_record_partner")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.participation}"
+
 
 class RecordCode(models.Model):
     """A code of the instrument's vocabulary the region named (bottleneck, reason, need,
@@ -135,3 +144,6 @@ class RecordCode(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["record", "code"], name="unique_record_code")
         ]
+
+    def __str__(self) -> str:
+        return self.code

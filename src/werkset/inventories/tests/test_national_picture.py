@@ -86,7 +86,8 @@ def test_support_needs_over_all_regions(picture):
     question = next(q for q in picture.questions if q.question.key == "ondersteuning")
     assert question.n == 25
     counts = {c.key: c.n for cat in question.categories for c in cat.codes}
-    assert counts["leren-van-elkaar"] == 5 and counts["kartrekker-plan"] == 5
+    assert counts["leren-van-elkaar"] == 5
+    assert counts["kartrekker-plan"] == 5
     assert counts["duidelijkheid-gegevensdeling"] == 4
     needing = question.categories[0].regions
     assert len(needing) == 14
