@@ -111,7 +111,7 @@ def _region_picture(
     keys = [c.key for c in instrument.characteristics]
     if record is None:
         return RegionPicture(region, None, Verdict.NIET_BEOORDEELD)
-    characteristics = {c.key: (c.verdict, c.explanation) for c in record.characteristics.all()}  # type: ignore[attr-defined]
+    characteristics = {c.key: (c.verdict, c.explanation) for c in record.characteristics.all()}
     verdict = toetsingskader_verdict(
         {k: v for k, (v, _text) in characteristics.items()},
         characteristics=keys,
@@ -122,10 +122,10 @@ def _region_picture(
         record=record,
         verdict=verdict,
         characteristics=characteristics,
-        participants={p.partner: p.participation for p in record.participants.all()},  # type: ignore[attr-defined]
+        participants={p.partner: p.participation for p in record.participants.all()},
         frequency=record.frequency,
         just_started=record.just_started,
-        codes={c.code for c in record.codes.all()},  # type: ignore[attr-defined]
+        codes={c.code for c in record.codes.all()},
     )
 
 

@@ -136,15 +136,14 @@ def _checked(inventory: Inventory, data: RecordInput) -> RecordInput:
 def _state(record: InventoryRecord) -> dict[str, Any]:
     return {
         "characteristics": {
-            c.key: [c.verdict, c.explanation]
-            for c in record.characteristics.order_by("key")  # type: ignore[attr-defined]
+            c.key: [c.verdict, c.explanation] for c in record.characteristics.order_by("key")
         },
         "participants": dict(
-            record.participants.order_by("partner").values_list("partner", "participation")  # type: ignore[attr-defined]
+            record.participants.order_by("partner").values_list("partner", "participation")
         ),
         "frequency": record.frequency,
         "just_started": record.just_started,
-        "codes": sorted(record.codes.values_list("code", flat=True)),  # type: ignore[attr-defined]
+        "codes": sorted(record.codes.values_list("code", flat=True)),
         "summary": record.summary,
     }
 
@@ -164,18 +163,18 @@ def inventory_record_save(
             inventory=inventory, region=region
         )
         before = _state(record)
-        record.characteristics.all().delete()  # type: ignore[attr-defined]
+        record.characteristics.all().delete()
         RecordCharacteristic.objects.bulk_create(
             RecordCharacteristic(record=record, key=key, verdict=verdict, explanation=text.strip())
             for key, (verdict, text) in data.characteristics.items()
             if verdict
         )
-        record.participants.all().delete()  # type: ignore[attr-defined]
+        record.participants.all().delete()
         RecordParticipant.objects.bulk_create(
             RecordParticipant(record=record, partner=key, participation=value)
             for key, value in data.participants.items()
         )
-        record.codes.all().delete()  # type: ignore[attr-defined]
+        record.codes.all().delete()
         RecordCode.objects.bulk_create(
             RecordCode(record=record, code=c) for c in sorted(data.codes)
         )

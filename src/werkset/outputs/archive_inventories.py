@@ -63,7 +63,7 @@ INVENTORIES_SCHEMA: dict[str, Any] = {
 
 def inventories_json(*, report: Report) -> list[dict[str, Any]]:
     """The inventories' records of the report's region, or of its network's regions."""
-    if report.region_id is not None:
+    if report.region is not None:
         codes = {report.region.code}
     else:
         codes = set(
