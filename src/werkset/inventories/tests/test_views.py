@@ -71,3 +71,23 @@ def test_the_picture_names_the_regions_and_exports_for_dutch_excel(
     csv = client.get("/inventarisaties/inventarisatie-actieoverleg-2020/export.csv").content
     assert csv.startswith("\ufeff".encode())
     assert b";" in csv.splitlines()[0]
+
+
+def test_the_national_network_appoints_a_researcher_on_the_page(
+    inventory, landelijk, make_user, client_for
+):
+    researcher = make_user()
+    response = client_for(landelijk).post(
+        "/inventarisaties/inventarisatie-actieoverleg-2020/onderzoekers/",
+        {"username": researcher.username},
+    )
+    assert response.status_code == 302
+    assert client_for(researcher).post(REGION_URL, record_post()).status_code == 302
+
+
+def test_a_network_member_may_not_appoint(inventory, netwerklid_noord, make_user, client_for):
+    response = client_for(netwerklid_noord).post(
+        "/inventarisaties/inventarisatie-actieoverleg-2020/onderzoekers/",
+        {"username": make_user().username},
+    )
+    assert response.status_code == 403
