@@ -11,6 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from . import views
+from .inventory_views import InventoryViewSet
 
 router = DefaultRouter(trailing_slash=False)
 # The root is /api/v1 itself (below), not /api/v1/.
@@ -18,6 +19,7 @@ router.include_root_view = False
 router.register("catalogusversies", views.CatalogueVersionViewSet, basename="catalogusversie")
 router.register("regios", views.RegionViewSet, basename="regio")
 router.register("rapportages", views.ReportViewSet, basename="rapportage")
+router.register("inventarisaties", InventoryViewSet, basename="inventarisatie")
 
 # The description of the API is for people with an account, as the API itself is.
 version_1 = [

@@ -34,6 +34,9 @@ CRITERIA = [
     Criterion("binnen-een-week", _("A case is brought in within days to a week of the report")),
 ]
 CRITERION_CHOICES = [(c.key, c.title) for c in CRITERIA]
+# The characteristic the meeting's frequency decides: all others met but this one is an
+# Actieoverleg "met lagere frequentie" (seed 002's footnote; inventories/toetsingskader.py).
+TIMELINESS_CRITERION = "binnen-een-week"
 # The theme the toetsingskader belongs to: its criteria are assessed on that theme's page.
 CRITERIA_THEME = "actieoverleg"
 

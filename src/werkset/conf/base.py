@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "werkset.documents",
     "werkset.privacy",
     "werkset.comparison",
+    "werkset.inventories",
     "werkset.improvement",
     "werkset.notifications",
     "werkset.bench",
@@ -271,7 +272,13 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"ReportStatusEnum": "werkset.reports.models.ReportStatus.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "werkset.reports.models.ReportStatus.choices",
+        "InventoryVerdictEnum": "werkset.inventories.toetsingskader.Verdict.choices",
+        "CharacteristicVerdictEnum": "werkset.inventories.models.CharacteristicVerdict.choices",
+        # The report's toetsingskader answer (api/assessment_serializers.py), named as before.
+        "VerdictEnum": ["", "ja", "deels", "nee"],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "werkset.api.schema.nullable_as_type_array",

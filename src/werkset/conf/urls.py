@@ -28,6 +28,7 @@ urlpatterns = [
     path("regios/<slug:code>/", report_workspaces.region_workspace, name="region_workspace"),
     path("netwerken/<slug:code>/", report_workspaces.network_workspace, name="network_workspace"),
     path("vergelijken/", include("werkset.comparison.urls")),
+    path("inventarisaties/", include("werkset.inventories.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
     path("meldingen/", include("werkset.notifications.urls")),
     path("rapportages/", include("werkset.reports.urls")),

@@ -14,6 +14,7 @@ from werkset.reports.models import AnswerChange, PracticeItem, Report, ReportSec
 
 from .archive_assessments import assessments_json
 from .archive_format import ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION
+from .archive_inventories import inventories_json
 
 
 def _time(value: datetime | None) -> str | None:
@@ -216,6 +217,7 @@ def report_json(*, report: Report) -> dict[str, Any]:
             )
         ],
         "assessments": assessments_json(report=report),
+        "inventories": inventories_json(report=report),
         "privacy_clearances": [
             {
                 "kind": clearance.kind,

@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from werkset.reports.models import ChangeSource, CommentKind, PracticeKind, ReportStatus
 
 from .archive_assessments import ASSESSMENTS_SCHEMA
+from .archive_inventories import INVENTORIES_SCHEMA
 from .problems import ImportProblem, ImportRefused, refused
 from .upload_limits import archive_size_check
 
@@ -253,6 +254,9 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
         },
         # The assessments (format version 2, ADR 22): optional when read.
         "assessments": ASSESSMENTS_SCHEMA,
+        # What national inventories recorded about the region(s) (issue 22): optional when
+        # read, informational (archive_inventories.py).
+        "inventories": INVENTORIES_SCHEMA,
         "privacy_clearances": {
             "type": "array",
             "items": _object(
@@ -267,7 +271,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
             ),
         },
     },
-    optional=("story", "own_sections", "assessments", *_DECISION, *_UNDO),
+    optional=("story", "own_sections", "assessments", "inventories", *_DECISION, *_UNDO),
 )
 
 

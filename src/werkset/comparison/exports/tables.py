@@ -230,7 +230,9 @@ def assessment_table(summary: AssessmentSummary) -> Table:
     )
     for item in summary.assessments:
         verdict = (
-            _("Yes") if item.is_actieoverleg else (_("No") if item.complete else _("not assessed"))
+            (str(item.verdict.label) if item.lower_frequency else _("Yes"))
+            if item.is_actieoverleg
+            else (_("No") if item.complete else _("not assessed"))
         )
         table.rows.append(
             [

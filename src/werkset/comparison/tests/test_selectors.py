@@ -127,23 +127,34 @@ def test_groepen_naar_vt_aan_de_zsm_tafel(landelijk, make_report, catalogue_2021
     )
 
 
-def test_toetsingskader_wel_alleen_als_alle_vijf_kenmerken_ja(
+def test_toetsingskader_wel_ook_met_lagere_frequentie_geen_als_een_ander_kenmerk_ontbreekt(
     landelijk, make_report, catalogue_2021
 ):
+    """The one rule (ADR 26): the timeliness characteristic alone not met is an
+    Actieoverleg meeting less often; any other not met is none."""
     alle_ja = make_report("groningen")
-    een_deels = make_report("friesland")
+    laat = make_report("friesland")
+    zonder_mandaat = make_report("utrecht")
     make_report("drenthe")  # not assessed
-    for report, last in [(alle_ja, "ja"), (een_deels, "deels")]:
-        for index, criterion in enumerate(CRITERIA):
-            verdict = last if index == len(CRITERIA) - 1 else "ja"
-            CriterionAnswer.objects.create(report=report, criterion=criterion.key, verdict=verdict)
+    for report, key, verdict in [
+        (alle_ja, "", ""),
+        (laat, "binnen-een-week", "deels"),
+        (zonder_mandaat, "mandaat", "deels"),
+    ]:
+        for criterion in CRITERIA:
+            CriterionAnswer.objects.create(
+                report=report,
+                criterion=criterion.key,
+                verdict=verdict if criterion.key == key else "ja",
+            )
     summary = assessments(entries=entries(landelijk, catalogue_2021), total_regions=25)
-    assert (summary.wel, summary.geen, summary.not_assessed, summary.total_regions) == (
+    assert (summary.wel, summary.lower_frequency, summary.geen, summary.not_assessed) == (
+        2,
         1,
         1,
-        23,
-        25,
+        22,
     )
+    assert [r.code for r in summary.regions_with("wel-lagere-frequentie")] == ["friesland"]
 
 
 def test_volwassenheid_per_regio_en_thema(landelijk, make_report, catalogue_2021):

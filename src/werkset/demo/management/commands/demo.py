@@ -15,6 +15,8 @@ from werkset.demo.services import (
 from werkset.demo.states import demo_states_create
 from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
 from werkset.improvement.demo import improvement_demo_create
+from werkset.inventories.demo import DemoRefused as InventoryDemoRefused
+from werkset.inventories.demo import inventory_demo_create
 from werkset.rounds.selectors import rounds_open
 
 
@@ -34,7 +36,13 @@ class Command(BaseCommand):
             national = comparison_demo_create()
             improvement = improvement_demo_create()
             states = demo_states_create()
-        except (DemoRefused, ComparisonDemoRefused, ImprovementDemoRefused) as exc:
+            inventory = inventory_demo_create()
+        except (
+            DemoRefused,
+            ComparisonDemoRefused,
+            ImprovementDemoRefused,
+            InventoryDemoRefused,
+        ) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
         for login in logins:
@@ -53,6 +61,10 @@ class Command(BaseCommand):
                 f"Ingetrokken door landelijk: {states.withdrawn} — "
                 f"{states.withdrawn.get_status_display()}"
             )
+        self.stdout.write(
+            f"Landelijke inventarisatie: {inventory.inventory.title}, {inventory.regions} regio's "
+            "vastgelegd uit de bevindingen van 2020 (seed 002)."
+        )
         for reporting_round in rounds_open():
             self.stdout.write(
                 f"Open rapportageronde: {reporting_round.period_label}, "
