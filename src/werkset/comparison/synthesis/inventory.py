@@ -1,9 +1,8 @@
-"""What the synthesis reads from the toetsingskader and the national inventories: the one
-place to switch when the national toetsingskader picture (issue 22, items 1-2) arrives.
+"""What the synthesis reads from the toetsingskader and the national inventories.
 
-Until then the toetsingskader count is the one of the comparison page
-(selectors.assessments: *wel* when all five characteristics are met), and support needs and
-success factors are not recorded anywhere: the document says "niet beschikbaar".
+The toetsingskader count is the one of the comparison page (selectors.assessments, with the
+one rule of ADR 26); support needs and success factors come from the national inventory of
+the period's year (inventories.selectors.inventory_picture), "niet beschikbaar" without one.
 """
 
 from collections.abc import Sequence
@@ -11,10 +10,16 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from werkset.inventories.models import Inventory
+from werkset.inventories.selectors import inventory_picture
 from werkset.regions.models import Region
 
 from ..selectors.assessments import assessments
 from ..selectors.entries import Entry
+
+# The inventory instrument's questions (inventories/data/inventarisatie-actieoverleg-2020.yaml).
+SUPPORT_NEEDS = "ondersteuning"
+SUCCESS_FACTORS = "succesfactoren"
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,40 @@ def national_toetsingskader(
     )
 
 
+def _coded(*, period: str, question: str) -> list[InventoryItem] | None:
+    """The codes named for one question of the national inventory of the period's year (the
+    latest loaded, when there are several), each with its regions and the question's n; None
+    when no inventory of that year exists."""
+    year = int(period[:4]) if period[:4].isdigit() else None
+    inventory = (
+        Inventory.objects.filter(year=year).order_by("-loaded_at", "-id").first()
+        if year is not None
+        else None
+    )
+    if inventory is None:
+        return None
+    picture = inventory_picture(inventory=inventory)
+    found = next((q for q in picture.questions if q.question.key == question), None)
+    if found is None:
+        return None
+    return [
+        InventoryItem(
+            category=category.category.title,
+            title=code.title,
+            regions=[region.name for region in code.regions],
+            n=found.n,
+        )
+        for category in found.categories
+        for code in category.codes
+        if code.regions
+    ]
+
+
 def support_needs(*, period: str, regions: Sequence[Region]) -> list[InventoryItem] | None:
-    """The coded support needs of the period's inventory; None: not recorded (yet)."""
-    return None
+    """The coded support needs of the inventory of the period's year; None: not recorded."""
+    return _coded(period=period, question=SUPPORT_NEEDS)
 
 
 def success_factors(*, period: str, regions: Sequence[Region]) -> list[InventoryItem] | None:
-    """The coded success factors of the period's inventory; None: not recorded (yet)."""
-    return None
+    """The coded success factors of the inventory of the period's year; None: not recorded."""
+    return _coded(period=period, question=SUCCESS_FACTORS)
