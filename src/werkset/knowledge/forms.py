@@ -19,12 +19,12 @@ QUERY_MAX_WORDS = 12
 QUERY_MIN_LETTERS = 2
 
 
-def _theme_choices() -> list[tuple[str, str]]:
+def _theme_choices() -> list[tuple[str, Any]]:
     """One choice per theme key, named by its newest catalogue version."""
     names: dict[str, str] = {}
-    for key, title in Theme.objects.order_by(
-        "position", "-version__published_on"
-    ).values_list("key", "short_title"):
+    for key, title in Theme.objects.order_by("position", "-version__published_on").values_list(
+        "key", "short_title"
+    ):
         names.setdefault(key, title)
     return [("", _("All themes")), *names.items()]
 
@@ -60,8 +60,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = _theme_choices()
-        self.fields["periode"].choices = [
+        self.fields["thema"].choices = _theme_choices()  # type: ignore[attr-defined]
+        self.fields["periode"].choices = [  # type: ignore[attr-defined]
             ("", _("All periods")),
             *((period, period) for period in passage_periods()),
         ]

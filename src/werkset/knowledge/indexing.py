@@ -10,12 +10,14 @@ The index is derived data: it is not audited (the report's own changes are).
 
 import html
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import nh3
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
+from werkset.catalogue.models import Theme
 from werkset.core.markdown import markdown_to_html
 from werkset.reports.models import (
     PracticeItem,
@@ -48,8 +50,7 @@ def reports_indexed() -> QuerySet[Report]:
     )
 
 
-def _passage(report: Report, **fields: object) -> Passage:
-    theme = fields.pop("theme", None)
+def _passage(report: Report, *, theme: Theme | None = None, **fields: Any) -> Passage:
     return Passage(
         report_id=report.pk,
         network_id=report.network_id,

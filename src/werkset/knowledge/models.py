@@ -37,7 +37,9 @@ class Passage(models.Model):
         Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     period = models.CharField(_("period"), max_length=7)
-    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     theme_key = models.SlugField(_("theme"), blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=PassageKind.choices)
     practice_item = models.ForeignKey(
@@ -57,10 +59,6 @@ class Passage(models.Model):
     def __str__(self) -> str:
         return self.title or self.body[:60]
 
-    @property
-    def period_label(self) -> str:
-        return period_label(self.period)
-
     def get_absolute_url(self) -> str:
         """The report's page at the passage: its theme page, or its overview."""
         if self.theme_key:
@@ -68,6 +66,10 @@ class Passage(models.Model):
         else:
             url = reverse("reports:detail", args=[self.report_id])
         return f"{url}#{self.anchor}" if self.anchor else url
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)
 
 
 class FtsColumn(models.TextField):
@@ -91,6 +93,9 @@ class PassageFts(models.Model):
     class Meta:
         managed = False
         db_table = "knowledge_passage_fts"
+
+    def __str__(self) -> str:
+        return str(self.title)
 
 
 class Inspiration(models.Model):

@@ -14,6 +14,7 @@ from werkset.reports.models import Report
 
 from .indexing import knowledge_index_reports
 
+
 def on_report_changed(event: ReportEvent) -> None:
     """A finalised report enters the index and the version it replaces leaves it; a
     withdrawn one leaves it with the earlier versions withdrawn along."""
@@ -25,6 +26,7 @@ def on_report_changed(event: ReportEvent) -> None:
     corrects = Report.objects.filter(pk=event.report_id).values_list("corrects_id", flat=True)
     ids.update(pk for pk in corrects if pk is not None)
     knowledge_index_reports(report_ids=ids)
+
 
 for _event_type in (ReportStatusChanged, ReportCorrected, ReportRemoved, ReportRestored):
     subscribe(_event_type, on_report_changed)

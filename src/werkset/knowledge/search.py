@@ -99,6 +99,4 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 def passage_periods() -> list[str]:
     """The periods that the kennisbank holds passages of, newest first (the filter)."""
-    return list(
-        Passage.objects.order_by("-period").values_list("period", flat=True).distinct()
-    )
+    return list(Passage.objects.order_by("-period").values_list("period", flat=True).distinct())

@@ -48,7 +48,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid() and form.words:
         found = passages_found(scope=scope, words=form.words, filters=form.filters)
         page = Paginator(found, PER_PAGE).get_page(request.GET.get("pagina"))
-        hits = [(passage, snippet_parts(passage.snippet)) for passage in page]
+        hits = [(passage, snippet_parts(passage.snippet)) for passage in page]  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -104,7 +104,9 @@ def inspiration_add_view(request: HttpRequest, point_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def inspiration_remove_view(request: HttpRequest, point_id: int, inspiration_id: int) -> HttpResponse:
+def inspiration_remove_view(
+    request: HttpRequest, point_id: int, inspiration_id: int
+) -> HttpResponse:
     point = _point_or_404(request, point_id)
     try:
         inspiration_remove(point=point, inspiration_id=inspiration_id, user=request_user(request))

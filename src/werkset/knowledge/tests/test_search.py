@@ -50,7 +50,9 @@ def test_een_ingetrokken_rapportage_verlaat_de_kennisbank(
     from werkset.reports.workflow import report_transition
 
     with committed():
-        report_transition(report=finalised, name="withdraw", user=landelijk, note="Verkeerde periode.")
+        report_transition(
+            report=finalised, name="withdraw", user=landelijk, note="Verkeerde periode."
+        )
     response = client_for(landelijk).get(URL, {"q": "samenwerkingsafspraken"})
     assert "Casusreview: eerder samen aan tafel" not in response.content.decode()
     assert not Passage.objects.filter(report=finalised).exists()
@@ -58,7 +60,7 @@ def test_een_ingetrokken_rapportage_verlaat_de_kennisbank(
 
 def test_citaten_bronnen_en_lopende_tekst_worden_gevonden(client_for, finalised, landelijk):
     client = client_for(landelijk)
-    assert "Wij kennen elkaar" in client.get(URL, {"q": "naam"}).content.decode()
+    assert "elkaar nu bij" in client.get(URL, {"q": "naam"}).content.decode()
     assert "Jaarplan Actieoverleg" in client.get(URL, {"q": "jaarplan"}).content.decode()
     assert "kwam elf keer" in client.get(URL, {"q": "overleg bijeen"}).content.decode()
 
