@@ -15,6 +15,7 @@ from werkset.demo.services import (
 from werkset.demo.states import demo_states_create
 from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
 from werkset.improvement.demo import improvement_demo_create
+from werkset.knowledge.indexing import knowledge_rebuild
 from werkset.rounds.selectors import rounds_open
 
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             national = comparison_demo_create()
             improvement = improvement_demo_create()
             states = demo_states_create()
+            # The demo writes finalised reports directly: the kennisbank indexes them all.
+            passages = knowledge_rebuild()
         except (DemoRefused, ComparisonDemoRefused, ImprovementDemoRefused) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
@@ -77,6 +80,9 @@ class Command(BaseCommand):
                 f"waarvan {improvement.overdue} verlopen; collegiale audit van Friesland 2024 "
                 "door Oost-Nederland afgerond."
             )
+        self.stdout.write(
+            f"Kennisbank: {passages} doorzoekbare passages uit vastgestelde rapportages."
+        )
         self.stdout.write(
             "landelijk en beheerder koppelen bij de eerste keer inloggen een authenticator-app "
             "(tweestapsverificatie); de sleutel staat op die pagina."
