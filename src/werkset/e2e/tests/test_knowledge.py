@@ -23,8 +23,9 @@ def test_kennisbank_search_and_inspiration(browser: Browser, live_server, demo_w
     comparison_demo_create()
     improvement_demo_create()
     knowledge_rebuild()
-    point = ImprovementPoint.objects.filter(network__code="noord-nederland").first()
-    assert point is not None and point.is_open
+    point = next(
+        p for p in ImprovementPoint.objects.filter(network__code="noord-nederland") if p.is_open
+    )
 
     page = new_page(browser, live_server.url)
     login(page, "netwerklid")
