@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, expect
 
-from werkset.comparison.demo import comparison_demo_create
+from werkset.accounts.models import User
+from werkset.catalogue.models import Theme
 from werkset.demo.services import demo_reports_create
-from werkset.improvement.demo import improvement_demo_create
-from werkset.improvement.models import ImprovementPoint
+from werkset.improvement.tests.factories import point_plan
 from werkset.knowledge.indexing import knowledge_rebuild
 from werkset.knowledge.models import Inspiration
 
@@ -19,16 +19,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_kennisbank_search_and_inspiration(browser: Browser, live_server, demo_world) -> None:
-    demo_reports_create()
-    comparison_demo_create()
-    improvement_demo_create()
+    demo_reports_create()  # Friesland (Noord-Nederland): practice items, finalised in 2024
     knowledge_rebuild()
-    point = next(
-        p for p in ImprovementPoint.objects.filter(network__code="noord-nederland") if p.is_open
-    )
+    member = User.objects.get(username="netwerklid-oost")
+    theme = Theme.objects.get(key="actieoverleg")
+    point = point_plan(network=member.role_assignments.get().network, theme=theme, user=member)
 
     page = new_page(browser, live_server.url)
-    login(page, "netwerklid")
+    login(page, "netwerklid-oost")
     page.locator("nav.site-nav a[href='/kennisbank/']").click()
     check_page(page, "knowledge-empty")
     page.locator("#id_q").fill("samenwerking")
