@@ -100,6 +100,7 @@ class Autosave:
 
 
 KNOWLEDGE_QUERY = "samenwerking"
+KNOWLEDGE_PAGE = "kennisbank zoeken (landelijk)"
 
 
 def _url(name: str, *args: Any, query: str = "") -> str | None:
@@ -157,7 +158,7 @@ def pages(data: BenchData) -> tuple[list[Page], list[str]]:
         ("API rapportages (landelijk)", data.landelijk, _url("api:rapportage-list"), None),
         # Issue 24: a word in a practice item of every finalised report (demo.content).
         (
-            "kennisbank zoeken (landelijk)",
+            KNOWLEDGE_PAGE,
             data.landelijk,
             _url("knowledge:search", query=f"q={KNOWLEDGE_QUERY}"),
             None,
