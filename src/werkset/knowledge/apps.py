@@ -7,4 +7,4 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (finalised reports enter the index, ADR 25)
+        from . import audit, receivers  # noqa: F401  (audit actions; the index follows the reports, ADR 25)
