@@ -44,7 +44,10 @@ def finalised(
 
 
 @pytest.fixture
-def concept_utrecht(make_user, utrecht: Region, catalogue_2021: CatalogueVersion) -> Report:
+def concept_utrecht(
+    report: Report, make_user, utrecht: Region, catalogue_2021: CatalogueVersion
+) -> Report:
+    """Utrecht's concept for 2025 (the `report` fixture opens the round of 2025)."""
     rapporteur = make_user(Role.RAPPORTEUR, region=utrecht)
     concept = report_start(
         region=utrecht, period="2025", catalogue_version=catalogue_2021, user=rapporteur
