@@ -22,6 +22,7 @@ from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.services import catalogue_load_directory
 from werkset.demo.content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
+from werkset.knowledge.indexing import knowledge_index_reports
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.regions.services import regions_load
 from werkset.reports.models import (
@@ -327,6 +328,10 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
             )
             themes = list(Theme.objects.filter(version=catalogue).order_by("position"))
             _fill(new, indicators, themes, rapporteur, landelijk, rng)
+            # Built in bulk, without the workflow's events: the kennisbank indexes them here.
+            knowledge_index_reports(
+                report_ids=[r.pk for r in new if r.status == ReportStatus.VASTGESTELD]
+            )
     region = all_regions[0]
     final_period = wanted_periods[-1]
     with transaction.atomic():

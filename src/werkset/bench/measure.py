@@ -99,6 +99,10 @@ class Autosave:
         self.revision = body["revision"]
 
 
+KNOWLEDGE_QUERY = "samenwerking"
+KNOWLEDGE_PAGE = "kennisbank zoeken (landelijk)"
+
+
 def _url(name: str, *args: Any, query: str = "") -> str | None:
     try:
         return reverse(name, args=args) + (f"?{query}" if query else "")
@@ -152,6 +156,13 @@ def pages(data: BenchData) -> tuple[list[Page], list[str]]:
             None,
         ),
         ("API rapportages (landelijk)", data.landelijk, _url("api:rapportage-list"), None),
+        # Issue 24: a word in a practice item of every finalised report (demo.content).
+        (
+            KNOWLEDGE_PAGE,
+            data.landelijk,
+            _url("knowledge:search", query=f"q={KNOWLEDGE_QUERY}"),
+            None,
+        ),
     ]
     found, missing = [], []
     for name, user, path, save in wanted:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "werkset.comparison",
     "werkset.inventories",
     "werkset.improvement",
+    "werkset.knowledge",
     "werkset.notifications",
     "werkset.bench",
     "werkset.api",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("vergelijken/", include("werkset.comparison.urls")),
     path("inventarisaties/", include("werkset.inventories.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
+    path("kennisbank/", include("werkset.knowledge.urls")),
     path("meldingen/", include("werkset.notifications.urls")),
     path("rapportages/", include("werkset.reports.urls")),
     path("rondes/", include("werkset.rounds.urls")),

@@ -46,12 +46,23 @@ def test_pages_are_measured_once(tiny):
     names = [page.name for page in pages]
     assert names[0] == measure.BASELINE
     assert "autosave antwoord (rapporteur)" in names
+    assert "kennisbank zoeken (landelijk)" in names
     counts = measure.query_counts(pages)
     assert all(count > 0 for count in counts.values())
     times = measure.server_times(pages, runs=1, warmup=0, rounds=1)
     assert set(times.median_ms) == set(times.baseline_ratio) == set(names)
     assert times.baseline_ratio[measure.BASELINE] == 1.0
     assert all(ratio > 0 for ratio in times.baseline_ratio.values())
+
+
+def test_the_kennisbank_finds_the_built_reports(tiny, client_for):
+    from django.urls import reverse
+
+    response = client_for(tiny.landelijk).get(
+        reverse("knowledge:search"), {"q": measure.KNOWLEDGE_QUERY}
+    )
+    assert response.status_code == 200
+    assert tiny.region.name in response.content.decode()
 
 
 def test_documents_and_import_are_measured_once(tiny, monkeypatch):

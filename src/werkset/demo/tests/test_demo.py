@@ -249,3 +249,24 @@ def test_twee_keer_draaien_maakt_geen_statussen_dubbel(demo_once: str) -> None:
     before = Report.objects.count()
     call_command("demo", stdout=StringIO())
     assert Report.objects.count() == before
+
+
+def test_de_kennisbank_vindt_de_praktijkvoorbeelden_van_de_demo(demo_once: str, client_for) -> None:
+    from django.urls import reverse
+
+    from werkset.reports.models import PracticeItem, ReportStatus
+
+    items = PracticeItem.objects.filter(
+        report__status=ReportStatus.VASTGESTELD, report__region__code="friesland"
+    )
+    assert items.exists()
+    client = client_for(User.objects.get(username="netwerklid-oost"))
+    for item in items[:3]:
+        response = client.get(reverse("knowledge:search"), {"q": item.title})
+        assert item.title in response.content.decode(), item.title
+    concept = PracticeItem.objects.filter(report__status=ReportStatus.CONCEPT).first()
+    if concept is not None:
+        page = client.get(
+            reverse("knowledge:search"), {"q": " ".join(concept.text.split()[:5])}
+        ).content.decode()
+        assert f"#praktijk-{concept.pk}" not in page

@@ -43,6 +43,8 @@ TARGETS = {
     "pdf_seconds": 5.0,
     "excel_seconds": 2.0,
     "synthesis_seconds": SYNTHESIS_SECONDS,
+    # Issue 24: a kennisbank search over 25 regions x 10 periods, server time on PostgreSQL.
+    "knowledge_ms": 100.0,
 }
 
 
@@ -274,6 +276,8 @@ def report_table(result: dict[str, Any]) -> str:
     for page in result["pages"]:
         ok = page["baseline_ratio"] <= TARGETS["page_ratio"] or page["name"] == measure.BASELINE
         ok = ok and page["queries_small"] == page["queries_large"]
+        if page["name"] == measure.KNOWLEDGE_PAGE:
+            ok = ok and page["median_ms"] < TARGETS["knowledge_ms"]
         note = " (boven 3x)" if page["baseline_ratio"] > TARGETS["page_ratio_note"] else ""
         lines.append(
             f"{page['name']:34} {page['median_ms']:11.1f} {page['baseline_ratio']:8.2f} "

@@ -17,6 +17,7 @@ from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
 from werkset.improvement.demo import improvement_demo_create
 from werkset.inventories.demo import DemoRefused as InventoryDemoRefused
 from werkset.inventories.demo import inventory_demo_create
+from werkset.knowledge.indexing import knowledge_rebuild
 from werkset.rounds.selectors import rounds_open
 
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             improvement = improvement_demo_create()
             states = demo_states_create()
             inventory = inventory_demo_create()
+            # The demo writes finalised reports directly: the kennisbank indexes them all.
+            passages = knowledge_rebuild()
         except (
             DemoRefused,
             ComparisonDemoRefused,
@@ -89,6 +92,9 @@ class Command(BaseCommand):
                 f"waarvan {improvement.overdue} verlopen; collegiale audit van Friesland 2024 "
                 "door Oost-Nederland afgerond."
             )
+        self.stdout.write(
+            f"Kennisbank: {passages} doorzoekbare passages uit vastgestelde rapportages."
+        )
         self.stdout.write(
             "landelijk en beheerder koppelen bij de eerste keer inloggen een authenticator-app "
             "(tweestapsverificatie); de sleutel staat op die pagina."

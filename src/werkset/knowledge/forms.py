@@ -1,0 +1,98 @@
+"""The kennisbank's search form: the query (limited in length and words) and the filters,
+whose choices are what exists (themes by key across catalogue versions, networks, regions,
+the periods in the index)."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkset.catalogue.models import Theme
+from werkset.regions.models import Region, RegionalNetwork
+
+from .fts_sqlite import query_words
+from .models import PassageKind
+from .search import SearchFilters, passage_periods
+
+QUERY_MAX = 200
+QUERY_MAX_WORDS = 12
+QUERY_MIN_LETTERS = 2
+
+
+def _theme_choices() -> list[tuple[str, Any]]:
+    """One choice per theme key, named by its newest catalogue version."""
+    names: dict[str, str] = {}
+    for key, title in Theme.objects.order_by("position", "-version__published_on").values_list(
+        "key", "short_title"
+    ):
+        names.setdefault(key, title)
+    return [("", _("All themes")), *names.items()]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        max_length=QUERY_MAX,
+        required=False,
+        help_text=_("Words from practice items, quotes, sources and running texts."),
+    )
+    thema = forms.ChoiceField(label=_("Theme"), required=False)
+    soort = forms.ChoiceField(
+        label=_("Kind of item"),
+        required=False,
+        choices=[("", _("All kinds")), *PassageKind.choices],
+    )
+    netwerk = forms.ModelChoiceField(
+        label=_("Regional network"),
+        required=False,
+        queryset=RegionalNetwork.objects.order_by("position", "name"),
+        to_field_name="code",
+        empty_label=_("All networks"),
+    )
+    regio = forms.ModelChoiceField(
+        label=_("Region"),
+        required=False,
+        queryset=Region.objects.order_by("position", "name"),
+        to_field_name="code",
+        empty_label=_("All regions"),
+    )
+    periode = forms.ChoiceField(label=_("Period"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = _theme_choices()  # type: ignore[attr-defined]
+        self.fields["periode"].choices = [  # type: ignore[attr-defined]
+            ("", _("All periods")),
+            *((period, period) for period in passage_periods()),
+        ]
+        self.fields["q"].widget.attrs.update({"maxlength": QUERY_MAX, "type": "search"})
+
+    def clean_q(self) -> str:
+        text = self.cleaned_data["q"].strip()
+        if not text:
+            return ""
+        words = query_words(text)
+        if not any(len(word) >= QUERY_MIN_LETTERS for word in words):
+            raise forms.ValidationError(
+                _("Enter a word of at least %(count)s letters.") % {"count": QUERY_MIN_LETTERS}
+            )
+        if len(words) > QUERY_MAX_WORDS:
+            raise forms.ValidationError(
+                _("Search for at most %(count)s words.") % {"count": QUERY_MAX_WORDS}
+            )
+        return text
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w in query_words(self.cleaned_data.get("q", "")) if len(w) >= 1]
+
+    @property
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            theme_key=data.get("thema") or "",
+            kind=data.get("soort") or "",
+            network_id=data["netwerk"].pk if data.get("netwerk") else None,
+            region_id=data["regio"].pk if data.get("regio") else None,
+            period=data.get("periode") or "",
+        )

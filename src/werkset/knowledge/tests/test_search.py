@@ -1,0 +1,130 @@
+"""The kennisbank's search through HTTP (issue 24): finalised text of other networks is
+found with Dutch stemming, with its theme, region and period and a link to the passage;
+concept text never; a withdrawn report leaves the index; filters; limits and escaping.
+Runs on SQLite (FTS5) and on PostgreSQL (full-text search 'dutch') alike."""
+
+from django.urls import reverse
+
+from werkset.knowledge.models import Passage
+from werkset.reports.models import PracticeItem
+
+from .conftest import CONCEPT_WORD
+
+URL = reverse("knowledge:search")
+
+
+def test_een_woord_uit_een_vastgestelde_praktijkcasus_van_een_ander_netwerk_wordt_gevonden(
+    client_for, finalised, netwerklid_oost
+):
+    response = client_for(netwerklid_oost).get(URL, {"q": "samenwerkingsafspraken"})
+    page = response.content.decode()
+    item = PracticeItem.objects.get(report=finalised)
+    assert response.status_code == 200
+    assert "Casusreview: eerder samen aan tafel" in page
+    assert "Friesland" in page
+    assert "2025" in page
+    assert finalised.catalogue_version.themes.get(key="actieoverleg").short_title in page
+    assert (
+        reverse("reports:theme", args=[finalised.pk, "actieoverleg"]) + f"#praktijk-{item.pk}"
+        in page
+    )
+
+
+def test_een_andere_vorm_van_het_woord_vindt_hetzelfde(client_for, finalised, netwerklid_oost):
+    response = client_for(netwerklid_oost).get(URL, {"q": "gesprek"})
+    assert "Casusreview: eerder samen aan tafel" in response.content.decode()
+
+
+def test_een_woord_dat_alleen_in_een_concept_staat_vindt_niets(
+    client_for, finalised, concept_utrecht, landelijk
+):
+    response = client_for(landelijk).get(URL, {"q": CONCEPT_WORD})
+    assert response.status_code == 200
+    assert "Interview in concept" not in response.content.decode()
+    assert not Passage.objects.filter(report=concept_utrecht).exists()
+
+
+def test_een_ingetrokken_rapportage_verlaat_de_kennisbank(
+    client_for, finalised, landelijk, committed
+):
+    from werkset.reports.workflow import report_transition
+
+    with committed():
+        report_transition(
+            report=finalised, name="withdraw", user=landelijk, note="Verkeerde periode."
+        )
+    response = client_for(landelijk).get(URL, {"q": "samenwerkingsafspraken"})
+    assert "Casusreview: eerder samen aan tafel" not in response.content.decode()
+    assert not Passage.objects.filter(report=finalised).exists()
+
+
+def test_citaten_bronnen_en_lopende_tekst_worden_gevonden(client_for, finalised, landelijk):
+    client = client_for(landelijk)
+    assert "elkaar nu bij" in client.get(URL, {"q": "naam"}).content.decode()
+    assert "Jaarplan Actieoverleg" in client.get(URL, {"q": "jaarplan"}).content.decode()
+    assert "kwam elf keer" in client.get(URL, {"q": "overleg bijeen"}).content.decode()
+
+
+def test_het_filter_op_soort_laat_alleen_die_soort_zien(client_for, finalised, landelijk):
+    page = client_for(landelijk).get(URL, {"q": "wij naam", "soort": "praktijk"})
+    assert "Wij kennen elkaar" not in page.content.decode()
+
+
+def test_het_filter_op_regio_laat_andere_regios_weg(client_for, finalised, landelijk):
+    response = client_for(landelijk).get(URL, {"q": "samenwerkingsafspraken", "regio": "utrecht"})
+    assert "Casusreview: eerder samen aan tafel" not in response.content.decode()
+
+
+def test_het_filter_op_periode_en_thema_houdt_de_passage(client_for, finalised, landelijk):
+    response = client_for(landelijk).get(
+        URL, {"q": "samenwerkingsafspraken", "periode": "2025", "thema": "actieoverleg"}
+    )
+    assert "Casusreview: eerder samen aan tafel" in response.content.decode()
+
+
+def test_de_treffer_wordt_gemarkeerd_en_markup_uit_de_tekst_wordt_ontsnapt(
+    client_for, finalised, landelijk
+):
+    page = client_for(landelijk).get(URL, {"q": "reclassering"}).content.decode()
+    assert "<mark>reclassering</mark>" in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_een_te_lange_zoekvraag_krijgt_een_nederlandse_fout(client_for, finalised, landelijk):
+    response = client_for(landelijk).get(URL, {"q": "samenwerking " * 20})
+    assert response.status_code == 400
+    assert "niet meer dan 200 tekens" in response.content.decode()
+
+
+def test_te_veel_woorden_krijgen_een_nederlandse_fout(client_for, finalised, landelijk):
+    response = client_for(landelijk).get(URL, {"q": "overleg " * 13})
+    assert response.status_code == 400
+    assert "Zoek op hoogstens 12 woorden." in response.content.decode()
+
+
+def test_een_zoekvraag_zonder_woord_krijgt_een_nederlandse_fout(client_for, landelijk):
+    response = client_for(landelijk).get(URL, {"q": "?!"})
+    assert response.status_code == 400
+    assert "letters" in response.content.decode()
+
+
+def test_zonder_inloggen_naar_de_inlogpagina(client, finalised):
+    response = client.get(URL, {"q": "samenwerkingsafspraken"})
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_een_nieuwe_vastgestelde_versie_vervangt_de_oude_in_de_kennisbank(
+    finalised, rapporteur_friesland, committed
+):
+    from werkset.reports.tests.decide import report_decided
+    from werkset.reports.workflow import report_correct, report_transition
+
+    with committed():
+        new = report_correct(report=finalised, user=rapporteur_friesland, reason="Typfout.")
+    assert Passage.objects.filter(report=finalised).exists()  # the concept does not replace it
+    with committed():
+        report_transition(report=new, name="submit", user=rapporteur_friesland)
+        report_decided(new, rapporteur_friesland)
+    assert not Passage.objects.filter(report=finalised).exists()
+    assert Passage.objects.filter(report=new, kind="praktijk").count() == 1
