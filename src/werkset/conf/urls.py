@@ -29,6 +29,7 @@ urlpatterns = [
     path("netwerken/<slug:code>/", report_workspaces.network_workspace, name="network_workspace"),
     path("vergelijken/", include("werkset.comparison.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
+    path("actieoverleg/", include("werkset.register.urls")),
     path("meldingen/", include("werkset.notifications.urls")),
     path("rapportages/", include("werkset.reports.urls")),
     path("rondes/", include("werkset.rounds.urls")),
