@@ -44,7 +44,7 @@ class RegisterSection:
 
 def report_regions(report: Report) -> list[Region]:
     """Whose register a report reads: its region's, or every region of a network's report."""
-    if report.region_id is not None:
+    if report.region is not None:
         return [report.region]
     return list(Region.objects.filter(network_id=report.network_id).order_by("position"))
 
