@@ -15,6 +15,7 @@ from werkset.demo.services import (
 from werkset.demo.states import demo_states_create
 from werkset.improvement.demo import DemoRefused as ImprovementDemoRefused
 from werkset.improvement.demo import improvement_demo_create
+from werkset.register.demo import register_demo_create
 from werkset.rounds.selectors import rounds_open
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             national = comparison_demo_create()
             improvement = improvement_demo_create()
             states = demo_states_create()
+            register = register_demo_create()
         except (DemoRefused, ComparisonDemoRefused, ImprovementDemoRefused) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("Demo-accounts (fictief, alleen voor uitproberen):")
@@ -81,6 +83,11 @@ class Command(BaseCommand):
             "landelijk en beheerder koppelen bij de eerste keer inloggen een authenticator-app "
             "(tweestapsverificatie); de sleutel staat op die pagina."
         )
+        if not register.skipped:
+            self.stdout.write(
+                f"Actieoverleg-register (fictief): {register.meetings} overleggen in Friesland en "
+                f"IJsselland, {register.actions} afgesproken acties."
+            )
         if os.environ.get("WERKSET_DEMO_PASSWORD"):
             self.stdout.write("Wachtwoord: de waarde van WERKSET_DEMO_PASSWORD.")
         else:
