@@ -140,7 +140,7 @@ def case_record(
             % {"max": DAYS_TO_DISCUSSION_MAX}
         )
     known = interventions()
-    if any(code not in known for code in intervention_codes):
+    if len(intervention_codes) > len(known) or any(c not in known for c in intervention_codes):
         raise RegisterError(_("Choose the interventions from the list."))
     organisation = _organisations([brought_by])[brought_by]
     with transaction.atomic():
