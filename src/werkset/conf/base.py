@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "werkset.notifications",
     "werkset.bench",
     "werkset.api",
+    "werkset.register",
     "werkset.demo",
 ]
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("inventarisaties/", include("werkset.inventories.urls")),
     path("verbeteren/", include("werkset.improvement.urls")),
     path("kennisbank/", include("werkset.knowledge.urls")),
+    path("actieoverleg/", include("werkset.register.urls")),
     path("meldingen/", include("werkset.notifications.urls")),
     path("rapportages/", include("werkset.reports.urls")),
     path("rondes/", include("werkset.rounds.urls")),

@@ -8,6 +8,8 @@ is one query, whatever the number of reports, roles or points.
 - National: what is overdue: improvement points, and open rounds past their deadline with
   the number of units that have not reported (rounds.selectors.units_not_submitted), linked
   to the status matrix (place `national` in core/home.html).
+- The people of a network: the overdue actions agreed in their regions' Actieoverleg
+  (register/selectors.actions_overdue), linked to the meeting.
 - Beheerder and a network's coordinator: open invitations (the coordinator's of their own
   network, accounts.policy), and for the beheerder locked accounts (django-axes); place
   `administration`.
@@ -39,6 +41,9 @@ from werkset.improvement import selectors as improvement
 from werkset.improvement.models import ImprovementPoint, PeerAudit
 from werkset.improvement.rules import networks_readable
 from werkset.regions.models import RegionalNetwork
+from werkset.register.models import AgreedAction
+from werkset.register.policy import register_any
+from werkset.register.selectors import actions_overdue
 from werkset.reports.models import ProposalStatus, Report, ReportStatus
 from werkset.reports.selectors import reports_visible
 from werkset.rounds.models import ReportingRound
@@ -69,6 +74,10 @@ class Todo:
     manages_accounts: bool = False
     invitations_open: int = 0
     rounds_overdue: list[RoundOverdue] = field(default_factory=list)
+    # The Actieoverleg register (issue 24): overdue agreed actions of the member's networks.
+    register_overdue: list[AgreedAction] = field(default_factory=list)
+    register_overdue_count: int = 0
+    uses_register: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -80,6 +89,7 @@ class Todo:
             or self.locked
             or self.invitations_open
             or self.rounds_overdue
+            or self.register_overdue
         )
 
 
@@ -187,6 +197,16 @@ def todo_for(*, user: User, scope: Scope, on: datetime.date) -> Todo:
         todo.overdue = todo.overdue[:OVERDUE_SHOWN]
     if scope.is_national:
         todo.rounds_overdue = rounds_overdue_with_units(on=on)
+    todo.uses_register = register_any(scope)
+    if scope.member_network_ids:
+        register_overdue = actions_overdue(scope=scope, on=on)
+        todo.register_overdue = list(register_overdue[: OVERDUE_SHOWN + 1])
+        todo.register_overdue_count = (
+            register_overdue.count()
+            if len(todo.register_overdue) > OVERDUE_SHOWN
+            else len(todo.register_overdue)
+        )
+        todo.register_overdue = todo.register_overdue[:OVERDUE_SHOWN]
     if may_manage_accounts(scope):
         todo.manages_accounts = True
         todo.invitations_open = open_invitations_for_scope(scope=scope).count()

@@ -248,6 +248,8 @@ class ChangeSource(models.TextChoices):
     CARRIED_OVER = "overgenomen", _("Carried over from an earlier report")
     CORRECTION = "correctie", _("New version after finalisation")
     PROPOSAL = "voorstel", _("Proposal of a network member, accepted")
+    # Issue 24: the Actieoverleg's Uitvoeringsinspanningen measured in its register.
+    REGISTER = "register", _("Proposed from the Actieoverleg register, accepted")
 
 
 class AnswerChange(models.Model):

@@ -23,6 +23,7 @@ from werkset.core.markdown import markdown_to_html
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.feedback import privacy_warn, text_values
 from werkset.privacy.selectors import report_privacy_hits
+from werkset.register.proposals import register_section
 
 from .answer_fragments import answer_fragments, page_fingerprint
 from .answers import (
@@ -237,6 +238,10 @@ def _render_theme(
             "show_discussion": page.show_discussion,
             "override": override,
             "autosave_messages": _autosave_messages(),
+            # The Actieoverleg's figures proposed from its register (register/proposals.py).
+            "register_section": register_section(
+                report=report, theme_key=theme.key, may_edit=page.can_edit
+            ),
             # The section "Beoordeling van dit thema" (comparison/_theme_assessment.html).
             "assessment": assessment_section(
                 report=report,

@@ -27,7 +27,8 @@ from werkset.improvement.tests.factories import matrix_objects
 from werkset.notifications import kinds
 from werkset.notifications.services import notify
 from werkset.outputs.models import ImportStatus, WorkbookImport
-from werkset.regions.models import RegionalNetwork
+from werkset.regions.models import Organisation, RegionalNetwork
+from werkset.register.models import AgreedAction, CaseDiscussion, Meeting
 from werkset.reports.models import (
     Answer,
     Comment,
@@ -82,6 +83,8 @@ MANAGERS_FORM = (302, 403, 403, 403, 403, 403, 400, 403, 400)  # an empty form: 
 EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200)
 NATIONAL_ONLY = (302, 403, 403, 403, 403, 200, 403)
+REGISTER_MEMBERS = (302, 200, 403, 200, 403, 403, 403)
+REGISTER_FORM = (302, 400, 403, 400, 403, 403, 403)  # an empty form: 400
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "my_account": ("get", "", SIGNED_IN),
     "password_change": ("get", "", SIGNED_IN),
@@ -215,6 +218,17 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "rounds:matrix_export": ("get", "", NATIONAL_ONLY),
     "rounds:transition": ("post", "round_step", (302, 403, 403, 403, 403, 302, 403)),
     "rounds:deadline": ("post", "round", (302, 403, 403, 403, 403, 302, 403)),
+    # The Actieoverleg register (issue 24, register/policy.py): the people of the region's
+    # network read and record it; the national role sees its figures, never a meeting.
+    "register:index": ("get", "", (302, 200, 200, 200, 200, 200, 403)),
+    "register:region": ("get", "register_region", (302, 200, 403, 200, 403, 200, 403)),
+    "register:meeting_add": ("get", "register_region", REGISTER_MEMBERS),
+    "register:meeting": ("get", "register_meeting", REGISTER_MEMBERS),
+    "register:case_add": ("post", "register_meeting", REGISTER_FORM),
+    "register:action_add": ("post", "register_case", REGISTER_FORM),
+    "register:action_done": ("post", "register_action", REGISTER_FORM),
+    # Taking a figure into the answer: the report's writer (nothing proposed here: 302).
+    "register:proposal_accept": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
     "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "accessibility": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "security_txt": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
@@ -415,6 +429,21 @@ def world(
         token_hash=token_hash("matrix-uitnodiging"),
         expires_at=timezone.now() + timedelta(days=1),
     )
+    meeting = Meeting.objects.create(
+        region=report.region, held_on=timezone.localdate(), form="fysiek"
+    )
+    case = CaseDiscussion.objects.create(
+        meeting=meeting,
+        number=1,
+        brought_by=Organisation.objects.get(code="vt"),
+        days_to_discussion=3,
+    )
+    action = AgreedAction.objects.create(
+        case=case,
+        organisation=case.brought_by,
+        intervention="risicotaxatie",
+        due_on=meeting.held_on,
+    )
     version = concept.catalogue_version.slug
     reporting_round = ReportingRound.objects.get(period=concept.period)
     kwargs = {
@@ -461,6 +490,10 @@ def world(
         "api_answer": {"pk": concept.pk, "indicator": "acuut.ontwikkel.voorlichting-politie"},
         "round": {"round_id": reporting_round.pk},
         "round_step": {"round_id": reporting_round.pk, "name": "close"},
+        "register_region": {"code": "friesland"},
+        "register_meeting": {"meeting_id": meeting.pk},
+        "register_case": {"meeting_id": meeting.pk, "case_id": case.pk},
+        "register_action": {"meeting_id": meeting.pk, "action_id": action.pk},
     } | improvement
     return users, kwargs
 

@@ -2,10 +2,12 @@
 (a few seconds), each test's own changes (such as a second run) rolled back after it.
 The command on other databases: test_demo_fresh.py."""
 
+import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import models
 
 from werkset.accounts.models import RoleAssignment, User
 from werkset.catalogue.services import catalogue_version_publish
@@ -270,3 +272,35 @@ def test_de_kennisbank_vindt_de_praktijkvoorbeelden_van_de_demo(demo_once: str, 
             reverse("knowledge:search"), {"q": " ".join(concept.text.split()[:5])}
         ).content.decode()
         assert f"#praktijk-{concept.pk}" not in page
+
+
+def test_de_demo_heeft_een_jaar_register_voor_twee_regios(demo_once: str) -> None:
+    """Issue 24: a year of Actieoverleg meetings for Friesland and IJsselland."""
+    from django.utils import timezone
+
+    from werkset.register.models import AgreedAction, Meeting
+
+    year = timezone.localdate().year - 1
+    for code in ("friesland", "ijsselland"):
+        dates = list(Meeting.objects.filter(region__code=code).values_list("held_on", flat=True))
+        assert len(dates) >= 24
+        assert {d.year for d in dates} == {year}
+        assert max(dates) - min(dates) > datetime.timedelta(days=330)
+    assert AgreedAction.objects.filter(done_on__isnull=True).exists()
+    assert AgreedAction.objects.filter(done_on__gt=models.F("due_on")).exists()
+    assert "Actieoverleg-register (fictief)" in demo_once
+
+
+def test_de_demorapportage_krijgt_voorstellen_uit_het_register(demo_once: str) -> None:
+    from django.utils import timezone
+
+    from werkset.register.proposals import register_proposals
+    from werkset.reports.models import Report
+
+    year = str(timezone.localdate().year - 1)
+    report = Report.objects.filter(region__code="friesland", period=year).first()
+    if report is None:
+        pytest.skip(f"No Friesland demo report of {year}.")
+    section = register_proposals(report=report)
+    assert section.figures.meetings >= 24
+    assert len(section.proposals) == 3

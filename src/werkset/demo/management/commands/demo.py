@@ -18,6 +18,7 @@ from werkset.improvement.demo import improvement_demo_create
 from werkset.inventories.demo import DemoRefused as InventoryDemoRefused
 from werkset.inventories.demo import inventory_demo_create
 from werkset.knowledge.indexing import knowledge_rebuild
+from werkset.register.demo import register_demo_create
 from werkset.rounds.selectors import rounds_open
 
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             improvement = improvement_demo_create()
             states = demo_states_create()
             inventory = inventory_demo_create()
+            register = register_demo_create()
             # The demo writes finalised reports directly: the kennisbank indexes them all.
             passages = knowledge_rebuild()
         except (
@@ -99,6 +101,11 @@ class Command(BaseCommand):
             "landelijk en beheerder koppelen bij de eerste keer inloggen een authenticator-app "
             "(tweestapsverificatie); de sleutel staat op die pagina."
         )
+        if not register.skipped:
+            self.stdout.write(
+                f"Actieoverleg-register (fictief): {register.meetings} overleggen in Friesland en "
+                f"IJsselland, {register.actions} afgesproken acties."
+            )
         if os.environ.get("WERKSET_DEMO_PASSWORD"):
             self.stdout.write("Wachtwoord: de waarde van WERKSET_DEMO_PASSWORD.")
         else:
