@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "werkset.privacy",
     "werkset.comparison",
     "werkset.improvement",
+    "werkset.guidance",
     "werkset.notifications",
     "werkset.bench",
     "werkset.api",
