@@ -94,6 +94,10 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                             + ", ".join(sorted(blocks)),
                         )
                     )
+    part_keys = {entry["key"] for entry in data.get("parts", ())}
+    for index, key in enumerate(data.get("appendix", ())):
+        if key not in part_keys:
+            problems.append((["appendix", index], f"'{key}' is geen onderdeel van dit bestand"))
     return problems
 
 
@@ -137,6 +141,7 @@ def parse_reference_text(text: str, *, file_name: str) -> GuidanceSet | Framing:
             file_name=file_name,
             catalogue=data["catalogue"],
             also_for=tuple(data.get("also_for", ())),
+            appendix=tuple(data.get("appendix", ())),
             parts=tuple(
                 FramingPart(
                     key=part["key"], title=part["title"], sections=_sections(part["sections"])

@@ -64,6 +64,12 @@ class Framing:
     catalogue: str
     also_for: tuple[str, ...]
     parts: tuple[FramingPart, ...]
+    # The parts a report's document prints as its Bijlage (outputs/document.py).
+    appendix: tuple[str, ...] = ()
+
+    @property
+    def appendix_parts(self) -> tuple[FramingPart, ...]:
+        return tuple(part for part in self.parts if part.key in self.appendix)
 
     def part(self, key: str) -> FramingPart | None:
         return next((part for part in self.parts if part.key == key), None)
