@@ -4,6 +4,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 
 from werkset.guidance.loader import (
@@ -131,3 +132,16 @@ def test_markup_in_a_text_is_shown_as_text():
     assert "<script>" not in html
     assert "<b>kop</b>" not in html
     assert "&lt;b&gt;kop&lt;/b&gt;" in html
+
+
+def test_the_check_command_reports_every_file(capsys):
+    call_command("guidance", "check")
+    out = capsys.readouterr().out
+    assert "actieoverleg-2021.yaml: in orde (13 teksten" in out
+    assert "framing-werkset-2021.yaml: in orde (kader bij werkset-2021" in out
+
+
+def test_the_check_command_refuses_a_broken_file_in_dutch(tmp_path: Path):
+    (tmp_path / "a.yaml").write_text(GOOD.replace("format: 1", "format: 2"), encoding="utf-8")
+    with pytest.raises(CommandError, match="moet 1 zijn"):
+        call_command("guidance", "check", str(tmp_path))
