@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from werkset.accounts.scope import scope_for_request
+from werkset.guidance.framing import framing_for_version
 
 from .models import CatalogueVersion, Theme
 from .selectors import (
@@ -63,4 +64,18 @@ def catalogue_theme_detail(request: HttpRequest, slug: str, theme_key: str) -> H
         request,
         "catalogue/theme_detail.html",
         {"version": version, "theme": theme, "themes": catalogue_themes(version=version)},
+    )
+
+
+@login_required
+def catalogue_version_framing(request: HttpRequest, slug: str) -> HttpResponse:
+    """The framing of a version (Inleiding, Bronnen, Verantwoording): reference text that
+    belongs to the version without being part of its published file (guidance/framing.py)."""
+    _require_catalogue_reader(request)
+    version = _version_or_404(slug)
+    framing = framing_for_version(version)
+    if framing is None:
+        raise Http404
+    return render(
+        request, "catalogue/version_framing.html", {"version": version, "framing": framing}
     )

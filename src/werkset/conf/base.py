@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "werkset.inventories",
     "werkset.improvement",
     "werkset.knowledge",
+    "werkset.guidance",
     "werkset.notifications",
     "werkset.bench",
     "werkset.api",

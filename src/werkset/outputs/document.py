@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator, Theme
 from werkset.core.markdown import markdown_to_html
+from werkset.guidance.framing import framing_for_version
+from werkset.guidance.texts import Framing
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import AnswerContent, answer_is_complete, content_of
 from werkset.reports.models import (
@@ -206,6 +208,8 @@ class ReportDocument:
     words: dict[str, str]
     # "Regio" for a region's report, "Regionaal netwerk" for a network's (colophon).
     unit_label: str = ""
+    # The catalogue version's framing (its sources and Verantwoording): Bijlage 3.
+    framing: Framing | None = None
 
     @property
     def toc(self) -> list[TocEntry]:
@@ -214,6 +218,7 @@ class ReportDocument:
             *(TocEntry(chapter.anchor, chapter.heading) for chapter in self.chapters),
             TocEntry("bijlage-1", self.words["appendix_context"]),
             TocEntry("bijlage-2", self.words["appendix_overview"]),
+            *([TocEntry("bijlage-3", self.words["appendix_framing"])] if self.framing else []),
             TocEntry("bronnen", self.words["sources"]),
             TocEntry("colofon", self.words["colophon"]),
         ]
@@ -258,6 +263,7 @@ def document_words() -> dict[str, str]:
         "elements_intro": _("The report is built on the same three elements for every theme:"),
         "appendix_context": _("Appendix 1: National context"),
         "appendix_overview": _("Appendix 2: Overview of indicators"),
+        "appendix_framing": _("Appendix 3: Accountability of the indicator set"),
         "sources": _("Sources"),
         "colophon": _("Colophon"),
         "concept": _("CONCEPT"),
@@ -376,9 +382,9 @@ def report_document(*, report: Report) -> ReportDocument:
 
 
 def _report_document(*, report: Report) -> ReportDocument:
-    report = Report.objects.select_related("region", "network", "catalogue_version").get(
-        pk=report.pk
-    )
+    report = Report.objects.select_related(
+        "region", "network", "catalogue_version", "catalogue_version__continues"
+    ).get(pk=report.pk)
     version = report.catalogue_version
     themes = list(Theme.objects.filter(version=version).prefetch_related("elements"))
     indicators = list(
@@ -521,6 +527,7 @@ def _report_document(*, report: Report) -> ReportDocument:
         total=len(indicators),
         words=words,
         unit_label=words["network"] if report.region_id is None else words["region"],
+        framing=framing_for_version(version),
     )
 
 

@@ -437,6 +437,7 @@ def _report_story(*, report: Report) -> StoryDocument:
         history=_history(report, changes, organisations),
         participants=_participants(report, questionnaire),
         words=words,
+        framing=questionnaire.framing,
     )
     _render_texts(story, outline.numbers)
     story.toc = _toc(story)
@@ -511,6 +512,7 @@ def _toc(story: StoryDocument) -> list[TocLine]:
     lines += [
         TocLine("bijlage-1", words["appendix_context"], 1),
         TocLine("bijlage-2", words["appendix_answers"], 1),
+        *([TocLine("bijlage-3", words["appendix_framing"], 1)] if story.framing else []),
         TocLine("bronnen", words["sources"], 1),
         TocLine("totstandkoming", words["history"], 1),
     ]

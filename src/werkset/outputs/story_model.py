@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
+from werkset.guidance.texts import Framing
 from werkset.reports.numbering import practice_anchor
 
 from .assessment import ThemeAssessmentEntry
@@ -198,3 +199,5 @@ class StoryDocument:
     participants: list[str]
     words: dict[str, str]
     toc: list[TocLine] = field(default_factory=list)
+    # The catalogue version's framing (Bronnen, Verantwoording): Bijlage 3 (guidance/).
+    framing: Framing | None = None

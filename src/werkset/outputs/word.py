@@ -35,6 +35,7 @@ from .document import (
 )
 from .story import report_story
 from .variants import DEFAULT_VARIANT, DocumentVariant
+from .word_framing import add_framing_appendix
 
 WORD_LANGUAGE = "nl-NL"
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
@@ -359,6 +360,7 @@ class _WordBuilder:
             self._chapter(chapter)
         self._context()
         self._overview()
+        add_framing_appendix(self, self.doc.framing, add_markdown=_add_markdown)
         self._sources_and_colophon()
         self._headers_and_footers()
 

@@ -43,6 +43,7 @@ from .word import (
     table_grid,
 )
 from .word_assessment import add_theme_assessment
+from .word_framing import add_framing_appendix
 
 IMAGE_WIDTH_MM = 120
 
@@ -76,6 +77,7 @@ class _StoryBuilder:
             self._chapter(chapter)
         self._context()
         self._answers()
+        add_framing_appendix(self, self.story.framing, add_markdown=_add_markdown)
         self._sources_and_history()
         self._headers_and_footers()
 

@@ -249,4 +249,12 @@ def test_catalogue_pages_are_accessible(browser: Browser, live_server, demo_worl
     check_page(page, "catalogue-version")
     page.locator("main a[href*='/catalogus/werkset-2021/']").first.click()
     check_page(page, "catalogue-theme")
+    # The framing of the version (Inleiding, Bronnen, Verantwoording) and, opened, the
+    # guidance texts beside a theme.
+    page.goto(reverse("catalogue:framing", args=["werkset-2021"]))
+    check_page(page, "catalogue-framing")
+    page.goto(reverse("catalogue:theme", args=["werkset-2021", "actieoverleg"]))
+    page.locator("#handreikingen > summary").click()
+    page.locator("#handreiking-onderlegger > summary").click()
+    check_page(page, "catalogue-theme-guidance")
     page.context.close()

@@ -164,8 +164,14 @@ def test_pdf_inhoudsopgave_geeft_de_juiste_paginanummers(rendered):
     contents = rendered.final_pages[1]
     assert "Inhoudsopgave" in contents
     entries = re.findall(r"^(\S.*?)[ .]{3,}(\d+)$", contents, flags=re.MULTILINE)
-    assert len(entries) == 5 + 5  # five themes; introduction, two appendices, sources, colophon
-    body = [squash(page) for page in rendered.final_pages[2:]]
+    # Five themes; introduction, three appendices (the third: the catalogue's Verantwoording),
+    # sources, colophon.
+    assert len(entries) == 5 + 6
+    # A heading is a line of its own ("Bronnen", not "1.3 Bronnen" inside Bijlage 3).
+    body = [
+        {squash(line) for line in page.splitlines() if line.strip()}
+        for page in rendered.final_pages[2:]
+    ]
     for title, number in entries:
         first = next(n for n, page in enumerate(body, start=3) if squash(title) in page)
         assert first == int(number), title
@@ -227,6 +233,7 @@ def test_docx_heeft_een_kop_1_per_hoofdstuk_en_bijlage_en_een_kop_2_per_element(
         *rendered.theme_headings,
         "Bijlage 1: Landelijke context",
         "Bijlage 2: Overzicht indicatoren",
+        "Bijlage 3: Verantwoording van de werkset",
         "Bronnen",
         "Colofon",
     ]
@@ -243,7 +250,10 @@ def test_docx_heeft_een_kop_1_per_hoofdstuk_en_bijlage_en_een_kop_2_per_element(
 
 def test_docx_heeft_een_kop_3_per_vraag(rendered):
     document = docx.Document(BytesIO(rendered.final_docx))
-    level_three = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    headings = [(p.style.name, p.text) for p in document.paragraphs]
+    # Up to Bijlage 3, whose sections (work sessions, participants) are headings 3 too.
+    end = headings.index(("Heading 1", "Bijlage 3: Verantwoording van de werkset"))
+    level_three = [text for style, text in headings[:end] if style == "Heading 3"]
     assert len(level_three) == 114
 
 

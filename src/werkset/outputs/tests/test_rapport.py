@@ -225,6 +225,7 @@ def test_pdf_heeft_bijlagen_bronnen_en_totstandkoming(rendered):
     for heading in (
         "Bijlage 1: Landelijke context",
         "Bijlage 2: Overzicht indicatoren",
+        "Bijlage 3: Verantwoording van de werkset",
         "Bronnen",
         "Hoe deze rapportage tot stand kwam",
     ):
@@ -267,8 +268,9 @@ def test_docx_heeft_de_structuur_in_word_koppen(rendered):
     level_one = [text for style, text in headings if style == "Heading 1"]
     assert level_one[0] == "Inleiding"
     assert "1. Ex-partnerstalking" in level_one
-    assert level_one[-3:] == [
+    assert level_one[-4:] == [
         "Bijlage 2: Overzicht indicatoren",
+        "Bijlage 3: Verantwoording van de werkset",
         "Bronnen",
         "Hoe deze rapportage tot stand kwam",
     ]
