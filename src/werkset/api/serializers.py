@@ -18,10 +18,19 @@ from werkset.reports.models import Answer, Report, StatusChange
 class CatalogueVersionSerializer(serializers.ModelSerializer):
     published = serializers.DateField(source="published_on")
     indicator_count = serializers.IntegerField(read_only=True)
+    continues = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text=_(
+            "The version this one continues (a corrected edition or a successor); its "
+            "questions continue that version's through lineage, with any errata in the detail."
+        ),
+    )
 
     class Meta:
         model = CatalogueVersion
-        fields = ["slug", "title", "edition", "published", "indicator_count"]
+        fields = ["slug", "title", "edition", "published", "continues", "indicator_count"]
 
 
 class NetworkSerializer(serializers.ModelSerializer):

@@ -68,8 +68,10 @@ class CatalogueVersionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CatalogueVersionSerializer
     permission_classes = [HasRole]
     lookup_field = "slug"
-    queryset = CatalogueVersion.objects.annotate(indicator_count=Count("indicators")).order_by(
-        "published_on", "slug"
+    queryset = (
+        CatalogueVersion.objects.select_related("continues")
+        .annotate(indicator_count=Count("indicators"))
+        .order_by("published_on", "slug")
     )
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})

@@ -229,22 +229,45 @@ def version_path(
 ) -> tuple[list[int], str] | None:
     """The versions from the lens to the source (both included) and the direction:
     'back' when the source is an earlier version, 'forward' when it is a later one."""
-
-    def ancestors(version_id: int) -> list[int]:
-        chain = [version_id]
-        seen = {version_id}
-        while (parent := parents.get(chain[-1])) is not None and parent not in seen:
-            chain.append(parent)
-            seen.add(parent)
-        return chain
-
-    lens_chain = ancestors(lens_id)
+    lens_chain = _ancestors(parents, lens_id)
     if source_id in lens_chain:
         return lens_chain[: lens_chain.index(source_id) + 1], "back"
-    source_chain = ancestors(source_id)
+    source_chain = _ancestors(parents, source_id)
     if lens_id in source_chain:
         return list(reversed(source_chain[: source_chain.index(lens_id) + 1])), "forward"
     return None
+
+
+def version_steps(
+    parents: Mapping[int, int | None], *, lens_id: int, source_id: int
+) -> list[tuple[int, int, str]] | None:
+    """The steps (from, to, 'back' or 'forward') from the lens to the source version: along
+    one line, or back to the nearest common ancestor and forward from there, so that two
+    versions that continue the same one (a corrected edition and a new instrument) read
+    each other through it. None when they are not connected."""
+    direct = version_path(parents, lens_id=lens_id, source_id=source_id)
+    if direct is not None:
+        path, direction = direct
+        return [(here, there, direction) for here, there in pairwise(path)]
+    lens_chain = _ancestors(parents, lens_id)
+    source_chain = _ancestors(parents, source_id)
+    common = next((v for v in lens_chain if v in source_chain), None)
+    if common is None:
+        return None
+    up = lens_chain[: lens_chain.index(common) + 1]
+    down = list(reversed(source_chain[: source_chain.index(common) + 1]))
+    return [(here, there, "back") for here, there in pairwise(up)] + [
+        (here, there, "forward") for here, there in pairwise(down)
+    ]
+
+
+def _ancestors(parents: Mapping[int, int | None], version_id: int) -> list[int]:
+    chain = [version_id]
+    seen = {version_id}
+    while (parent := parents.get(chain[-1])) is not None and parent not in seen:
+        chain.append(parent)
+        seen.add(parent)
+    return chain
 
 
 def resolve_sources(
@@ -254,8 +277,18 @@ def resolve_sources(
     direction: str,
 ) -> dict[int, Source]:
     """Per lens indicator id, where its value is found in the last version of `path`."""
+    steps = [(here, there, direction) for here, there in pairwise(path)]
+    return resolve_steps(lens_nodes, nodes_by_version, steps)
+
+
+def resolve_steps(
+    lens_nodes: Sequence[Node],
+    nodes_by_version: Mapping[int, Sequence[Node]],
+    steps: Sequence[tuple[int, int, str]],
+) -> dict[int, Source]:
+    """Per lens indicator id, where its value is found in the last version of `steps`."""
     current: dict[int, Source] = {n.id: Source((n.id,), DIRECT, ZELFDE) for n in lens_nodes}
-    for here, there in pairwise(path):
+    for here, there, direction in steps:
         there_nodes = nodes_by_version.get(there, ())
         here_nodes = nodes_by_version.get(here, ())
         step: dict[int, Source | None]

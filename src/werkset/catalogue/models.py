@@ -29,6 +29,8 @@ class CatalogueVersion(models.Model):
     introduction = models.JSONField(_("introduction"), default=dict)
     element_definitions = models.JSONField(_("element definitions"), default=list)
     value_categories = models.JSONField(_("value categories"), default=list)
+    # The listed differences with the version this one continues (catalogue/errata.py).
+    errata = models.JSONField(_("errata"), default=list, blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64)
     source_file = models.CharField(_("source file"), max_length=200)
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)

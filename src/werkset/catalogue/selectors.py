@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from .lineage import Carried, Node, Source, carry, node_of, resolve_sources, version_path
+from .errata import KIND_LABELS
+from .lineage import Carried, Node, Source, carry, node_of, resolve_steps, version_steps
 from .models import CatalogueVersion, Element, Indicator, Theme
 
 
@@ -137,6 +138,7 @@ def catalogue_version_document(*, version: CatalogueVersion) -> dict[str, Any]:
         source=version.source,
         continues=version.continues.slug if version.continues else None,
         value_categories=version.value_categories,
+        errata=version.errata,
     )
 
 
@@ -149,6 +151,53 @@ def catalogue_document() -> dict[str, Any]:
             for version in CatalogueVersion.objects.select_related("continues")
         ],
     }
+
+
+@dataclass(frozen=True)
+class ErratumShown:
+    """An erratum as the catalogue browser shows it: where it is (theme, anchor), what kind,
+    the words before and after, the labels of the fields it names, and why."""
+
+    place: str
+    theme_key: str
+    anchor: str
+    kind: str
+    kind_label: str
+    before: str
+    after: str
+    fields: tuple[str, ...]
+    reason: str
+
+
+def catalogue_errata(
+    *, version: CatalogueVersion, theme: Theme | None = None
+) -> list[ErratumShown]:
+    """The version's errata (of one theme when given), with field labels (one query for
+    the indicators named, none without errata)."""
+    errata = [
+        e for e in version.errata if theme is None or e["place"].split(".", 1)[0] == theme.key
+    ]
+    named = {e["place"] for e in errata if e.get("fields")}
+    labels: dict[str, dict[str, str]] = {}
+    if named:
+        for indicator in Indicator.objects.filter(version=version, key__in=named).select_related(
+            "answer_type"
+        ):
+            labels[indicator.key] = {f["key"]: f["label"] for f in indicator.fields}
+    return [
+        ErratumShown(
+            place=e["place"],
+            theme_key=e["place"].split(".", 1)[0],
+            anchor=e["place"] if e["place"].count(".") == 2 else "",
+            kind=e["kind"],
+            kind_label=str(KIND_LABELS.get(e["kind"], e["kind"])),
+            before=e.get("before", ""),
+            after=e.get("after", ""),
+            fields=tuple(labels.get(e["place"], {}).get(k, k) for k in e.get("fields", [])),
+            reason=e["reason"],
+        )
+        for e in errata
+    ]
 
 
 # Lineage across versions -------------------------------------------------------------
@@ -241,9 +290,10 @@ def catalogue_lineage(
     paths = {
         version_id: found
         for version_id in wanted
-        if (found := version_path(parents, lens_id=lens_version_id, source_id=version_id))
+        if (found := version_steps(parents, lens_id=lens_version_id, source_id=version_id))
     }
-    needed = {v for path, _direction in paths.values() for v in path} - {lens_version_id}
+    needed = {v for steps in paths.values() for step in steps for v in step[:2]}
+    needed -= {lens_version_id}
     nodes_by_version: dict[int, list[Node]] = {lens_version_id: lens_nodes}
     rows = Indicator.objects.filter(version_id__in=needed).values_list(
         "id", "key", "version_id", "continues", "answer_type__fields", "answer_type__choices"
@@ -259,8 +309,8 @@ def catalogue_lineage(
         )
         nodes_by_version.setdefault(version_id, []).append(node)
         lineage.nodes[pk] = node
-    for version_id, (path, direction) in paths.items():
-        resolved = resolve_sources(lens_nodes, nodes_by_version, path, direction)
+    for version_id, steps in paths.items():
+        resolved = resolve_steps(lens_nodes, nodes_by_version, steps)
         for lens_id, source in resolved.items():
             lineage.sources[(version_id, lens_id)] = source
     return lineage

@@ -13,7 +13,14 @@ from werkset.core.services import audit_record
 
 from .lineage import ZELFDE, answer_type_difference
 from .models import AnswerType, CatalogueVersion, Element, Indicator, Theme
-from .validation import CatalogueDocument, CatalogueFileError, Problem, read_catalogue_file
+from .selectors import catalogue_version_document
+from .validation import (
+    CatalogueDocument,
+    CatalogueFileError,
+    Problem,
+    check_against_earlier,
+    read_catalogue_file,
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,8 @@ def catalogue_version_publish(
                         )
                     ],
                 )
+            if data.get("errata"):
+                check_against_earlier(document, catalogue_version_document(version=continues))
         version = CatalogueVersion.objects.create(
             slug=data["slug"],
             title=data["title"],
@@ -73,6 +82,7 @@ def catalogue_version_publish(
             introduction=data["introduction"],
             element_definitions=data["elements"],
             value_categories=data.get("value_categories", []),
+            errata=data.get("errata", []),
             content_hash=document.content_hash,
             source_file=document.file_name,
         )

@@ -16,6 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from .errata import errata_against, errata_problems
 from .lineage import lineage_problems
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "catalogue.schema.json"
@@ -272,6 +273,7 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                         ([*place, "value_category"], f"onbekende waardecategorie '{category}'")
                     )
     problems += lineage_problems(placed_indicators, continues_version=data.get("continues"))
+    problems += errata_problems(data)
     return problems
 
 
@@ -332,3 +334,21 @@ def read_catalogue_file(path: Path) -> CatalogueDocument:
             path.name, [Problem(place="", message=f"kan niet gelezen worden: {exc}")]
         ) from exc
     return parse_catalogue_text(text, file_name=path.name)
+
+
+def check_against_earlier(
+    document: CatalogueDocument, earlier: dict[str, Any] | None
+) -> CatalogueDocument:
+    """The errata of `document` checked against the content of the version it continues
+    (`earlier`, a file's or an export's data; None when it is not at hand: then only what
+    the file alone shows was checked). A version without errata is a new instrument, not a
+    corrected one, and may differ freely. Raises CatalogueFileError listing every problem."""
+    if earlier is None or not document.data.get("errata"):
+        return document
+    problems = [
+        Problem(place=format_place(path), message=message)
+        for path, message in errata_against(document.data, earlier)
+    ]
+    if problems:
+        raise CatalogueFileError(document.file_name, problems)
+    return document

@@ -10,6 +10,7 @@ from werkset.guidance.framing import framing_for_version
 
 from .models import CatalogueVersion, Theme
 from .selectors import (
+    catalogue_errata,
     catalogue_theme_lineage,
     catalogue_theme_with_indicators,
     catalogue_themes,
@@ -47,6 +48,7 @@ def catalogue_version_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "version": version,
             "themes": catalogue_themes(version=version),
             "answer_types": version.answer_types.all(),
+            "errata": catalogue_errata(version=version),
         },
     )
 
@@ -63,7 +65,12 @@ def catalogue_theme_detail(request: HttpRequest, slug: str, theme_key: str) -> H
     return render(
         request,
         "catalogue/theme_detail.html",
-        {"version": version, "theme": theme, "themes": catalogue_themes(version=version)},
+        {
+            "version": version,
+            "theme": theme,
+            "themes": catalogue_themes(version=version),
+            "errata": catalogue_errata(version=version, theme=theme),
+        },
     )
 
 

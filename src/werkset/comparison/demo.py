@@ -1,7 +1,8 @@
 """Fictitious national demo data for the comparisons: finalised reports of every region for
 several periods, with maturity, toetsingskader and some bottleneck codes; and, when Werkset
 2.0 is loaded, finalised 2.0 self-audits of several regions for 2025, so that a region's
-trend runs across the change of instrument.
+trend runs across the change of instrument; when the corrected 2021 edition is loaded,
+finalised 2025 reports of a few other regions on it.
 
 Generated from a fixed seed with bulk inserts (thousands of answers in a few queries).
 Idempotent: a region/period that already has a report of the catalogue (or whose network
@@ -42,6 +43,16 @@ DEMO_REGIONS_2_0 = [
     "rotterdam-rijnmond",
     "zeeland",
     "limburg",
+]
+# The corrected 2021 edition (issue 23): regions that wrote their 2025 report with it, so the
+# latest period shows 2021-line reports on both editions in the same rows.
+DEMO_CATALOGUE_2021_1 = "werkset-2021-1"
+DEMO_REGIONS_2021_1 = [
+    "ijsselland",
+    "gelderland-midden",
+    "noord-holland-noord",
+    "hollands-midden",
+    "zuid-holland-zuid",
 ]
 MATURITY_CHOICE = {level: key for key, level in MATURITY_CHOICES.items()}
 DEMO_SEED = 2025
@@ -232,17 +243,26 @@ def comparison_demo_create() -> DemoSummary:
     _assess_friesland_demo(catalogue, themes, profiles, rng)
     reports, answers = _create(catalogue, planned, profiles, rng, now)
 
-    later = CatalogueVersion.objects.filter(slug=DEMO_CATALOGUE_2_0).first()
-    if later is not None:
+    for slug, codes in [
+        (DEMO_CATALOGUE_2_0, DEMO_REGIONS_2_0),
+        (DEMO_CATALOGUE_2021_1, DEMO_REGIONS_2021_1),
+    ]:
+        later = CatalogueVersion.objects.filter(slug=slug).first()
+        if later is None:
+            continue
         done = set(
             Report.objects.filter(catalogue_version=later, period=DEMO_PERIOD_2_0).values_list(
                 "region_id", flat=True
             )
         )
-        wanted = [r for r in regions if r.code in DEMO_REGIONS_2_0]
-        planned_2_0 = [(r, DEMO_PERIOD_2_0) for r in wanted if r.pk not in done]
-        skipped += len(wanted) - len(planned_2_0)
-        more_reports, more_answers = _create(later, planned_2_0, profiles, rng, now)
+        wanted = [
+            r
+            for r in regions
+            if r.code in codes and (r.network_id, DEMO_PERIOD_2_0) not in as_network
+        ]
+        planned_later = [(r, DEMO_PERIOD_2_0) for r in wanted if r.pk not in done]
+        skipped += len(wanted) - len(planned_later)
+        more_reports, more_answers = _create(later, planned_later, profiles, rng, now)
         reports += more_reports
         answers += more_answers
     return DemoSummary(reports=reports, answers=answers, skipped=skipped)

@@ -252,3 +252,33 @@ def test_api_waarschuwt_voor_persoonsgegevens(openapi, rapporteur_friesland, rep
 def test_api_beschrijving_alleen_na_inloggen(client):
     assert client.get("/api/v1/schema").status_code == 401
     assert client.get("/api/v1/docs").status_code == 302
+
+
+def test_herziene_uitgave_via_de_api_met_errata_en_oordeel_per_deel(
+    openapi, rapporteur_friesland, catalogue_2021_1, open_round
+):
+    open_round("2025", catalogue_2021_1)
+    client = api_for(rapporteur_friesland)
+    versions = client.get("/api/v1/catalogusversies")
+    assert_matches(openapi, versions, "/catalogusversies", "get")
+    by_slug = {v["slug"]: v for v in versions.json()["results"]}
+    assert by_slug["werkset-2021-1"]["continues"] == "werkset-2021"
+    assert by_slug["werkset-2021"]["continues"] is None
+    detail = client.get("/api/v1/catalogusversies/werkset-2021-1").json()
+    assert len(detail["errata"]) == 14
+    created = client.post(
+        "/api/v1/rapportages",
+        {"region": "friesland", "period": "2025", "catalogue_version": "werkset-2021-1"},
+        format="json",
+    )
+    url = f"/api/v1/rapportages/{created.json()['id']}/antwoorden/samenhang.waarde.rnzs"
+    refused = client.put(
+        url, {"choice": "ja", "figures": {"pdca": "misschien"}, "revision": 0}, format="json"
+    )
+    assert refused.status_code == 400
+    assert refused.json()["invalid-params"][0]["name"] == "field-pdca"
+    saved = client.put(
+        url, {"choice": "ja", "figures": {"pdca": "deels"}, "revision": 0}, format="json"
+    )
+    assert saved.status_code == 200, saved.json()
+    assert saved.json()["figures"] == {"pdca": "deels"}

@@ -15,7 +15,9 @@ from werkset.catalogue.lineage import (
     carry,
     node_of,
     resolve_sources,
+    resolve_steps,
     version_path,
+    version_steps,
 )
 from werkset.catalogue.models import CatalogueVersion, Indicator
 from werkset.catalogue.services import (
@@ -114,8 +116,9 @@ def test_catalog_load_laadt_de_map_in_volgorde_en_is_idempotent():
     call_command("catalog", "load", stdout=out)
     assert "werkset-2021: gepubliceerd" in out.getvalue()
     assert "werkset-2-0: gepubliceerd" in out.getvalue()
+    assert "werkset-2021-1: gepubliceerd" in out.getvalue()
     call_command("catalog", "load", stdout=out)
-    assert CatalogueVersion.objects.count() == 2
+    assert CatalogueVersion.objects.count() == 3
 
 
 def test_een_versie_komt_na_de_versie_die_ze_voortzet_ook_bij_een_eerdere_datum(data_2_0):
@@ -272,6 +275,27 @@ def test_pad_tussen_versies_in_beide_richtingen():
     assert version_path(parents, lens_id=3, source_id=1) == ([3, 2, 1], "back")
     assert version_path(parents, lens_id=1, source_id=3) == ([1, 2, 3], "forward")
     assert version_path({1: None, 2: None}, lens_id=1, source_id=2) is None
+
+
+def test_twee_versies_die_dezelfde_voortzetten_lezen_elkaar_via_die_versie():
+    # 2 (a corrected edition) and 3 (a new instrument) both continue 1.
+    parents = {1: None, 2: 1, 3: 1}
+    assert version_steps(parents, lens_id=2, source_id=3) == [(2, 1, "back"), (1, 3, "forward")]
+    assert version_steps(parents, lens_id=3, source_id=1) == [(3, 1, "back")]
+    assert version_steps({1: None, 2: None}, lens_id=1, source_id=2) is None
+    corrected = [node(20, "t.o.a", 2, [("t.o.a", "zelfde")]), node(21, "t.o.c", 2)]
+    sources = resolve_steps(
+        corrected,
+        {1: OLD, 2: corrected, 3: NEW},
+        version_steps(parents, lens_id=2, source_id=3) or [],
+    )
+    assert 20 not in sources  # a merged later item holds more than this one
+    assert 21 not in sources  # new in the corrected edition: its own series
+    split_parent = [node(22, "t.o.c", 2, [("t.o.c", "herformuleerd")])]
+    sources = resolve_steps(
+        split_parent, {1: OLD, 2: split_parent, 3: NEW}, [(2, 1, "back"), (1, 3, "forward")]
+    )
+    assert sources[22] == Source((11, 12), SUM, "gesplitst")
 
 
 def test_samengevoegd_telt_op_en_nee_telt_als_nul():

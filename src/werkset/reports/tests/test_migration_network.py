@@ -7,7 +7,12 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("reports", "0002_report_story"), ("accounts", "0001_initial")]
+# The catalogue goes back too: the test writes a catalogue version with the models of then.
+BEFORE = [
+    ("reports", "0002_report_story"),
+    ("accounts", "0001_initial"),
+    ("catalogue", "0001_initial"),
+]
 AFTER = [("reports", "0003_network_reports")]
 
 
