@@ -132,3 +132,26 @@ def test_zonder_overleggen_geen_voorstel(client_for, report, rapporteur_frieslan
         reverse("reports:theme", args=[report.pk, "actieoverleg"])
     )
     assert page.context["register_section"].proposals == []
+
+
+def test_de_herziene_uitgave_krijgt_frequentie_en_vorm_voorgesteld(
+    client_for, rapporteur_friesland, friesland, catalogue_2021_1
+):
+    """The corrected edition asks attendance per partner as vaste deelnemer / op afroep /
+    niet, which the register does not answer; frequency and form it does."""
+    from werkset.reports.services import report_start
+    from werkset.rounds.testing import round_opened
+
+    round_opened(period="2025", catalogue_version=catalogue_2021_1)
+    report = report_start(
+        region=friesland,
+        period="2025",
+        catalogue_version=catalogue_2021_1,
+        user=rapporteur_friesland,
+    )
+    register_of_2025(friesland, rapporteur_friesland)
+    page = client_for(rapporteur_friesland).get(
+        reverse("reports:theme", args=[report.pk, "actieoverleg"])
+    )
+    keys = {p.answer.indicator.key for p in page.context["register_section"].proposals}
+    assert keys == {FREQUENCY, FORM}
