@@ -67,9 +67,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _point_or_404(request: HttpRequest, point_id: int) -> ImprovementPoint:
+    """The point whose inspiration this user may change: 404 when the point cannot be read
+    (no hint it exists), 403 when it can but not be changed (policy.inspiration_may_link)."""
     point = ImprovementPoint.objects.select_related("network").filter(pk=point_id).first()
-    if point is None or not can_read_network(scope_for_request(request), point.network):
+    scope = scope_for_request(request)
+    if point is None or not can_read_network(scope, point.network):
         raise Http404
+    if not inspiration_may_link(scope, point):
+        raise PermissionDenied
     return point
 
 

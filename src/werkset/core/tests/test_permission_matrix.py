@@ -22,8 +22,10 @@ from werkset.accounts.invitations import token_hash
 from werkset.accounts.models import Invitation, Role
 from werkset.accounts.testing import force_login_verified
 from werkset.api.services import api_token_create
-from werkset.documents.models import Document, DocumentStatus
+from werkset.documents.models import Document, DocumentStatus, SynthesisDocument
 from werkset.improvement.tests.factories import matrix_objects
+from werkset.inventories.demo import INSTRUMENT_FILE
+from werkset.inventories.services import inventory_load
 from werkset.notifications import kinds
 from werkset.notifications.services import notify
 from werkset.outputs.models import ImportStatus, WorkbookImport
@@ -84,6 +86,7 @@ EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200)
 NATIONAL_ONLY = (302, 403, 403, 403, 403, 200, 403)
 REGISTER_MEMBERS = (302, 200, 403, 200, 403, 403, 403)
+INSPIRATION = (302, 302, 404, 302, 404, 403, 404)
 REGISTER_FORM = (302, 400, 403, 400, 403, 403, 403)  # an empty form: 400
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "my_account": ("get", "", SIGNED_IN),
@@ -229,6 +232,30 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "register:action_done": ("post", "register_action", REGISTER_FORM),
     # Taking a figure into the answer: the report's writer (nothing proposed here: 302).
     "register:proposal_accept": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
+    # The catalogue's framing (issue 23): as the catalogue, for everyone signed in.
+    "catalogue:framing": ("get", "version", (302, 200, 200, 200, 200, 200, 200)),
+    # The national synthesis (issue 22): the national role requests and reads it; nobody else.
+    "comparison:synthesis_request": ("post", "", (302, 403, 403, 403, 403, 400, 403)),
+    "comparison:synthesis": ("get", "synthesis", NATIONAL_ONLY),
+    "comparison:synthesis_status": ("get", "synthesis", NATIONAL_ONLY),
+    "comparison:synthesis_download": ("get", "synthesis", NATIONAL_ONLY),
+    # National inventories (issue 22): the national role (and researchers it appoints)
+    # records; a region's own people read and correct what is recorded about them.
+    # Read as the comparisons are (a pure beheerder reads no content); appointing a
+    # researcher without choosing one: back to the page with the error (302).
+    "inventories:index": ("get", "", COMPARE),
+    "inventories:detail": ("get", "inventory", COMPARE),
+    "inventories:export": ("get", "inventory_export", COMPARE),
+    "inventories:researcher": ("post", "inventory", (302, 403, 403, 403, 403, 302, 403)),
+    "inventories:region": ("get", "inventory_region", COMPARE),
+    "api:inventarisatie-list": ("get", "", (401, 200, 200, 200, 200, 200, 200)),
+    "api:inventarisatie-detail": ("get", "inventory", (401, 200, 200, 200, 200, 200, 404)),
+    # The kennisbank (issue 24): every signed-in role searches; the network's people link
+    # inspiration to their own improvement point (no item chosen, none linked: back to the
+    # point with the error, 302); who cannot read the network's cycle gets 404.
+    "knowledge:search": ("get", "", SIGNED_IN),
+    "knowledge:inspiration_add": ("post", "improvement_point", INSPIRATION),
+    "knowledge:inspiration_remove": ("post", "inspiration", INSPIRATION),
     "healthz": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "accessibility": ("get", "", (200, 200, 200, 200, 200, 200, 200)),
     "security_txt": ("get", "", (404, 404, 404, 404, 404, 404, 404)),
@@ -444,6 +471,14 @@ def world(
         intervention="risicotaxatie",
         due_on=meeting.held_on,
     )
+    inventory = inventory_load(path=INSTRUMENT_FILE)[0]
+    synthesis = SynthesisDocument.objects.create(
+        period=concept.period,
+        catalogue_version=concept.catalogue_version,
+        format="pdf",
+        status=DocumentStatus.READY,
+    )
+    synthesis.file.save("synthese.pdf", ContentFile(b"%PDF-1.7 synthese"))
     version = concept.catalogue_version.slug
     reporting_round = ReportingRound.objects.get(period=concept.period)
     kwargs = {
@@ -491,6 +526,15 @@ def world(
         "round": {"round_id": reporting_round.pk},
         "round_step": {"round_id": reporting_round.pk, "name": "close"},
         "register_region": {"code": "friesland"},
+        "inventory": {"slug": inventory.slug},
+        "inventory_export": {"slug": inventory.slug, "fmt": "csv"},
+        "inventory_region": {"slug": inventory.slug, "code": "friesland"},
+        "synthesis": {"document_id": synthesis.pk},
+        # No inspiration is linked in the world: who may unlink gets 404, others are refused.
+        "inspiration": {
+            "point_id": improvement["improvement_point"]["point_id"],
+            "inspiration_id": 999999,
+        },
         "register_meeting": {"meeting_id": meeting.pk},
         "register_case": {"meeting_id": meeting.pk, "case_id": case.pk},
         "register_action": {"meeting_id": meeting.pk, "action_id": action.pk},
