@@ -87,11 +87,11 @@ def _chart(figure: Figure, *, chart_id: str, standalone: bool) -> _Chart:
     points = []
     for point in figure.points:
         x = _x(point.value, top)
-        label = f"{point.entry.region.name}: {format_number(point.value)}"
+        label = f"{point.entry.name}: {format_number(point.value)}"
         if not point.entry.is_final:
             label += " " + _("(concept, not counted)")
         points.append(
-            _Point(f"{x:.1f}", f"{x - 6:.1f}", label, point.entry.region.name, point.entry.is_own)
+            _Point(f"{x:.1f}", f"{x - 6:.1f}", label, point.entry.name, point.entry.is_own)
         )
     return _Chart(
         chart_id=chart_id,
