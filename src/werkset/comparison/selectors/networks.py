@@ -3,18 +3,18 @@
 A network's value is decided by one rule, `network_answer` (ADR 0025):
 - the network's own report gives the network's own answer; the regions that give their
   own answer in it are listed beside it;
-- regions that report on their own and all say the same: that answer, said to be the
-  same in every region;
-- regions that differ: each region's answer is listed in the network's cell; the network
-  has one choice only where every region chose it, and one figure only for amounts and
-  counts (euro, hours, number) that every region gives: their sum. A frequency or any
-  other field is not added up: it is read per region.
+- regions that report on their own: a choice (and explanation) is the network's where
+  every region gives the same; an amount or count (euro, hours, number) that every region
+  gives is their sum (network_figure); any other figure (a frequency, a choice list) is the
+  network's only where every region gives the same. Where the regions' answers differ,
+  each region's answer is listed in the network's cell.
 """
 
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -110,16 +110,27 @@ def own_answer_entries(units: Iterable[NetworkEntry]) -> list[OwnAnswers]:
     ]
 
 
-def _same(answers: list[Answer]) -> bool:
-    seen = {
-        (a.choice, a.explanation, json.dumps(a.figures, sort_keys=True, default=str))
-        for a in answers
-    }
-    return len(seen) == 1
+def _same(values: list[object]) -> bool:
+    return len({json.dumps(v, sort_keys=True, default=str) for v in values}) == 1
 
 
 def _plain(total: Decimal) -> str:
     return str(total.quantize(Decimal(1))) if total == total.to_integral() else str(total)
+
+
+def network_figure(spec: dict[str, Any], values: list[Any]) -> tuple[Any, bool] | None:
+    """A figure of a network whose regions report on their own, from every region's
+    stored value (`values`, one per region in view): for an amount or count the sum, when
+    every region gives it; for any other kind the value when every region gives the same;
+    else None (read per region). With whether it is a sum."""
+    if not values or any(v in (None, "", [], {}) for v in values):
+        return None
+    if spec["kind"] in SUMMED_KINDS:
+        numbers = [figure_number(spec, v) for v in values]
+        if any(n is None for n in numbers):
+            return None
+        return _plain(sum((n for n in numbers if n is not None), Decimal(0))), True
+    return (values[0], False) if _same(values) else None
 
 
 def network_answer(
@@ -136,23 +147,24 @@ def network_answer(
         return _marked(own, NETWORK_OWN, parts, [])
     if not held:
         return None
-    if _same([a for _e, a in held]):
-        return _marked(held[0][1], REGIONS_SAME, [], [])
-    figures: dict[str, str] = {}
+    regional = [a for _e, a in held]
+    same = _same([(a.choice, a.explanation, a.figures) for a in regional])
+    figures: dict[str, Any] = {}
+    summed: list[str] = []
     for spec in indicator.fields:
-        if spec["kind"] not in SUMMED_KINDS or len(held) < len(unit.members):
-            continue
-        numbers = [figure_number(spec, a.figures.get(spec["key"])) for _e, a in held]
-        if all(n is not None for n in numbers):
-            figures[spec["key"]] = _plain(sum((n for n in numbers if n is not None), Decimal(0)))
-    choices = {a.choice for _e, a in held}
+        given = [a.figures.get(spec["key"]) for a in regional]
+        found = network_figure(spec, given) if len(held) == len(unit.members) else None
+        if found is not None:
+            figures[spec["key"]] = found[0]
+            if found[1]:
+                summed.append(spec["key"])
     combined = Answer(
         indicator=indicator,
-        choice=choices.pop() if len(choices) == 1 else "",
-        explanation="",
+        choice=regional[0].choice if _same([a.choice for a in regional]) else "",
+        explanation=regional[0].explanation if same else "",
         figures=figures,
     )
-    return _marked(combined, REGIONS_DIFFER, held, list(figures))
+    return _marked(combined, REGIONS_SAME if same else REGIONS_DIFFER, [] if same else held, summed)
 
 
 def _marked(

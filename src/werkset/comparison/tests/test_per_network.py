@@ -90,7 +90,7 @@ def test_regios_die_verschillen_staan_elk_in_de_netwerkcel_met_de_som_van_de_kos
     assert "3 regiorapportages" in html
 
 
-def test_regios_die_hetzelfde_antwoorden_geven_een_gezamenlijk_antwoord(
+def test_regios_die_hetzelfde_antwoorden_geven_een_gezamenlijk_antwoord_en_bedragen_opgeteld(
     client_for, landelijk, make_report
 ):
     for code in ("utrecht", "gooi-en-vechtstreek", "flevoland"):
@@ -98,7 +98,7 @@ def test_regios_die_hetzelfde_antwoorden_geven_een_gezamenlijk_antwoord(
     html = _page(client_for(landelijk), "comparison:side_by_side", eenheid="netwerk")
     cell = _column(html, "Midden-Nederland")
     assert "gelijk in alle regio&#39;s" in cell
-    assert "€ 800,00" in cell
+    assert '€ 2.400,00 <span class="subtle">(som van de regio&#39;s)</span>' in cell
     assert "<li>" not in cell
 
 
