@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from markupsafe import Markup
 
 from .selectors.bandwidth import Figure
+from .selectors.networks import NetworkEntry
 
 WIDTH = 640
 PAD = 24
@@ -65,10 +66,18 @@ class _Chart:
 
 def _chart(figure: Figure, *, chart_id: str, standalone: bool) -> _Chart:
     stats = figure.stats
+    per_network = any(isinstance(p.entry, NetworkEntry) for p in figure.points)
     if stats is not None:
-        desc = _(
-            "%(n)s regions; minimum %(min)s, median %(median)s, maximum %(max)s. "
-            "The table next to the chart lists every region."
+        desc = (
+            _(
+                "%(n)s regional networks; minimum %(min)s, median %(median)s, maximum "
+                "%(max)s. The table next to the chart lists every network."
+            )
+            if per_network
+            else _(
+                "%(n)s regions; minimum %(min)s, median %(median)s, maximum %(max)s. "
+                "The table next to the chart lists every region."
+            )
         ) % {
             "n": stats.n,
             "min": format_number(stats.minimum),

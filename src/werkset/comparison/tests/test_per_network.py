@@ -122,6 +122,7 @@ def test_de_bandbreedte_per_netwerk_telt_het_netwerkcijfer_en_de_som(
 ):
     html = _page(client_for(landelijk), "comparison:bandwidth", eenheid="netwerk")
     assert "Netwerken (n)</th><td>2</td>" in html
+    assert "2 regionale netwerken; minimum 1.000, mediaan 1.750, maximum 2.500." in html
     assert "Noord-Nederland" in html
     assert "Midden-Nederland" in html
     assert "(eigen antwoord van het netwerk)" in html
@@ -164,3 +165,13 @@ def test_de_bandbreedte_als_excel_volgt_de_eenheid(client_for, landelijk, noord,
     assert "Regionaal netwerk" in values
     assert "Midden-Nederland" in values
     assert "Utrecht" not in values
+
+
+def test_de_grafiek_per_netwerk_heeft_een_punt_per_netwerk(client_for, landelijk, noord, midden):
+    response = client_for(landelijk).get(
+        reverse("comparison:bandwidth_svg"),
+        {"periode": "2024", "thema": "vt-zsm", "eenheid": "netwerk", "figuur": f"{KOSTEN}.kosten"},
+    )
+    svg = response.content.decode()
+    assert svg.count("<circle") == 2
+    assert "Midden-Nederland: 2.500" in svg
