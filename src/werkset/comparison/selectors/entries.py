@@ -23,7 +23,7 @@ from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Region
-from werkset.reports.answers import content_of
+from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, Report, ReportStatus
 from werkset.reports.policy import report_shows_discussion
 from werkset.reports.selectors import reports_compared
@@ -294,7 +294,11 @@ def _as_region(answers: dict[int, Answer], entry: Answering) -> dict[int, Answer
     code = entry.region.code
     result: dict[int, Answer] = {}
     for indicator_id, answer in answers.items():
-        content = content_of(answer).for_region(code)
+        # Not content_of: it reads the perspectives, which answers_for leaves unread (a
+        # query per answer).
+        content = AnswerContent(
+            answer.choice, answer.explanation, answer.figures, regional=answer.regional or {}
+        ).for_region(code)
         held = Answer(
             pk=answer.pk,
             report_id=answer.report_id,

@@ -175,3 +175,31 @@ def test_de_grafiek_per_netwerk_heeft_een_punt_per_netwerk(client_for, landelijk
     svg = response.content.decode()
     assert svg.count("<circle") == 2
     assert "Midden-Nederland: 2.500" in svg
+
+
+@pytest.mark.parametrize("name", ["comparison:side_by_side", "comparison:bandwidth"])
+def test_netwerkrapportages_maken_de_pagina_niet_duurder(
+    client_for, landelijk, noord, midden, make_report, django_assert_num_queries, name
+):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(landelijk)
+    query = {"periode": "2024", "thema": "vt-zsm", "eenheid": "netwerk"}
+    client.get(reverse(name), query)  # warm caches (session, content types)
+    cache.clear()
+    with CaptureQueriesContext(connection) as two:
+        client.get(reverse(name), query)
+    for network in ("oost-nederland", "noord-holland", "rotterdam"):
+        make_report(
+            "",
+            network=network,
+            answers={
+                KOSTEN: {"choice": "ja", "figures": {"kosten": "10"}},
+                TAFEL: {"choice": "deelnemer"},
+            },
+        )
+    cache.clear()
+    with django_assert_num_queries(len(two.captured_queries)):
+        assert client.get(reverse(name), query).status_code == 200
