@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from markupsafe import Markup
 
 from .selectors.bandwidth import Figure
+from .selectors.networks import NetworkEntry
 
 WIDTH = 640
 PAD = 24
@@ -65,10 +66,18 @@ class _Chart:
 
 def _chart(figure: Figure, *, chart_id: str, standalone: bool) -> _Chart:
     stats = figure.stats
+    per_network = any(isinstance(p.entry, NetworkEntry) for p in figure.points)
     if stats is not None:
-        desc = _(
-            "%(n)s regions; minimum %(min)s, median %(median)s, maximum %(max)s. "
-            "The table next to the chart lists every region."
+        desc = (
+            _(
+                "%(n)s regional networks; minimum %(min)s, median %(median)s, maximum "
+                "%(max)s. The table next to the chart lists every network."
+            )
+            if per_network
+            else _(
+                "%(n)s regions; minimum %(min)s, median %(median)s, maximum %(max)s. "
+                "The table next to the chart lists every region."
+            )
         ) % {
             "n": stats.n,
             "min": format_number(stats.minimum),
@@ -87,11 +96,11 @@ def _chart(figure: Figure, *, chart_id: str, standalone: bool) -> _Chart:
     points = []
     for point in figure.points:
         x = _x(point.value, top)
-        label = f"{point.entry.region.name}: {format_number(point.value)}"
+        label = f"{point.entry.name}: {format_number(point.value)}"
         if not point.entry.is_final:
             label += " " + _("(concept, not counted)")
         points.append(
-            _Point(f"{x:.1f}", f"{x - 6:.1f}", label, point.entry.region.name, point.entry.is_own)
+            _Point(f"{x:.1f}", f"{x - 6:.1f}", label, point.entry.name, point.entry.is_own)
         )
     return _Chart(
         chart_id=chart_id,

@@ -10,17 +10,18 @@ from django.utils.translation import gettext as _
 from werkset.catalogue.models import Indicator
 
 from ..selectors.assessments import AssessmentSummary
-from ..selectors.bandwidth import Figure
+from ..selectors.bandwidth import SUMMED, Figure
 from ..selectors.bottlenecks import CategoryCount
 from ..selectors.entries import Entry
 from ..selectors.groups import Grouping
-from ..selectors.side_by_side import Row
+from ..selectors.networks import SOURCE_LABELS, SUMMED_LABEL, NetworkEntry
+from ..selectors.side_by_side import Cell, Row
 from ..statistics import FIGURE_KINDS, Distribution, figure_number
 from ..vocabulary import CRITERIA
 from .writers import Column, Quantity, Table
 
 
-def _status(entry: Entry) -> str:
+def _status(entry: Entry | NetworkEntry) -> str:
     return _("Finalised") if entry.is_final else _("concept")
 
 
@@ -74,7 +75,32 @@ def _figure_columns(indicators: list[Indicator]) -> dict[tuple[str, str], Column
     return columns
 
 
-def side_by_side_table(rows: list[Row]) -> Table:
+def _unit_column(by_network: bool) -> Column:
+    """The column that names the unit: a region, or a network (?eenheid=netwerk)."""
+    return Column("network", _("Regional network")) if by_network else Column("region", _("Region"))
+
+
+def _network_columns(by_network: bool) -> list[Column]:
+    if not by_network:
+        return []
+    return [Column("source", _("Value of")), Column("regions", _("Per region"))]
+
+
+def _parts_text(cell: Cell) -> str:
+    """A network's regions' own answers in one cell of a download."""
+    return "; ".join(
+        f"{part.entry.name}: "
+        + ", ".join(
+            [part.choice_label] * bool(part.choice_label)
+            + [f"{label} {value}" for label, value in part.figures]
+        )
+        for part in cell.parts
+    )
+
+
+def side_by_side_table(rows: list[Row], *, by_network: bool = False) -> Table:
+    """Per indicator a row per region, or per network with where its value comes from and
+    its regions' own answers (selectors.networks)."""
     from werkset.reports.forms import figure_display
 
     figure_columns = _figure_columns([row.indicator for row in rows])
@@ -84,11 +110,12 @@ def side_by_side_table(rows: list[Row]) -> Table:
         [
             Column("indicator", _("Indicator")),
             Column("label", _("Question")),
-            Column("region", _("Region")),
+            _unit_column(by_network),
             Column("status", _("Status")),
             Column("choice", _("Answer")),
             *figure_columns.values(),
             Column("explanation", _("Explanation")),
+            *_network_columns(by_network),
         ],
     )
     for row in rows:
@@ -108,17 +135,29 @@ def side_by_side_table(rows: list[Row]) -> Table:
                 [
                     row.indicator.key,
                     row.indicator.label,
-                    cell.entry.region.name,
+                    cell.entry.name,
                     _status(cell.entry),
                     cell.choice_label,
                     *[values.get(ident) for ident in idents],
                     cell.answer.explanation if cell.answer else "",
+                    *(
+                        [_source_text(cell.source, cell.summed), _parts_text(cell)]
+                        if by_network
+                        else []
+                    ),
                 ]
             )
     return table
 
 
-def bandwidth_table(figures: list[Figure]) -> Table:
+def _source_text(source: str, summed: list[str] | bool) -> str:
+    label = str(SOURCE_LABELS[source]) if source in SOURCE_LABELS else ""
+    if summed:
+        label = f"{label} ({SUMMED_LABEL})" if label else str(SUMMED_LABEL)
+    return label
+
+
+def bandwidth_table(figures: list[Figure], *, by_network: bool = False) -> Table:
     table = Table(
         _("Bandwidth"),
         [
@@ -127,10 +166,11 @@ def bandwidth_table(figures: list[Figure]) -> Table:
             Column("field", _("Field")),
             Column("figure", _("Figure")),
             Column("unit", _("Unit")),
-            Column("region", _("Region")),
+            _unit_column(by_network),
             Column("status", _("Status")),
             Column("value", _("Value")),
             *_stat_columns(),
+            *([Column("source", _("Value of"))] if by_network else []),
         ],
     )
     for figure in figures:
@@ -148,14 +188,17 @@ def bandwidth_table(figures: list[Figure]) -> Table:
                 [
                     *head,
                     unit,
-                    point.entry.region.name,
+                    point.entry.name,
                     _status(point.entry),
                     Quantity(point.value, kind),
                     *summary,
+                    *([_source_text(point.source, point.source == SUMMED)] if by_network else []),
                 ]
             )
         if not figure.points:
-            table.rows.append([*head, unit, None, None, None, *summary])
+            table.rows.append(
+                [*head, unit, None, None, None, *summary, *([None] if by_network else [])]
+            )
     return table
 
 

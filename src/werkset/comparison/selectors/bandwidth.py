@@ -10,12 +10,17 @@ from werkset.reports.models import Answer
 
 from ..statistics import FIGURE_KINDS, Distribution, distribution, figure_number
 from .entries import Entry
+from .networks import NetworkEntry
+
+SUMMED = "summed"
 
 
 @dataclass
 class Point:
-    entry: Entry
+    entry: Entry | NetworkEntry
     value: Decimal
+    # a network's value: SUMMED (its regions' sum) or network_answer's source; else ""
+    source: str = ""
 
 
 @dataclass
@@ -49,9 +54,14 @@ def figure_specs(indicator: Indicator) -> list[dict[str, Any]]:
 
 
 def bandwidth(
-    *, entries: list[Entry], indicators: list[Indicator], answers: dict[tuple[int, int], Answer]
+    *,
+    entries: list[Entry] | list[NetworkEntry],
+    indicators: list[Indicator],
+    answers: dict[tuple[int, int], Answer],
 ) -> list[Figure]:
-    """Every typed figure: each region's value and, over finalised reports, min/median/max."""
+    """Every typed figure: each region's (or network's) value and, over finalised reports,
+    min/median/max. A network has a value where selectors.networks.network_answer gives it
+    one (its own, its regions' common one, or the sum of an amount or count)."""
     figures = []
     for indicator in indicators:
         for spec in figure_specs(indicator):
@@ -59,8 +69,10 @@ def bandwidth(
             for entry in entries:
                 answer = answers.get((entry.key, indicator.pk))
                 value = figure_number(spec, answer.figures.get(spec["key"])) if answer else None
-                if value is not None:
-                    points.append(Point(entry=entry, value=value))
+                if value is not None and answer is not None:
+                    summed = spec["key"] in getattr(answer, "summed", [])
+                    source = SUMMED if summed else getattr(answer, "source", "")
+                    points.append(Point(entry=entry, value=value, source=source))
             stats = distribution(p.value for p in points if p.entry.is_final)
             figures.append(Figure(indicator=indicator, spec=spec, points=points, stats=stats))
     return figures

@@ -14,7 +14,7 @@ reports_compared(scope=...) (reports.selectors).
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Count, Max, Sum
 
@@ -23,7 +23,7 @@ from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Region
-from werkset.reports.answers import content_of
+from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer, Report, ReportStatus
 from werkset.reports.policy import report_shows_discussion
 from werkset.reports.selectors import reports_compared
@@ -47,6 +47,25 @@ class Entry:
     def key(self) -> int:
         """What answers_for keys this entry's answers by: its region."""
         return self.region.pk
+
+    @property
+    def name(self) -> str:
+        """What a comparison calls the entry (a network's entry gives its network's name)."""
+        return self.region.name
+
+
+class Answering(Protocol):
+    """What answers_for reads answers for: a region's entry, or a network's own report
+    (selectors.networks.OwnAnswers)."""
+
+    @property
+    def report(self) -> Report: ...
+
+    @property
+    def key(self) -> int: ...
+
+    @property
+    def from_network(self) -> bool: ...
 
 
 def catalogue_versions() -> list[CatalogueVersion]:
@@ -205,7 +224,7 @@ def theme_indicators(*, catalogue: CatalogueVersion, theme: Theme | None) -> lis
 
 def answers_for(
     *,
-    entries: Iterable[Entry],
+    entries: Iterable[Answering],
     indicators: Sequence[Indicator],
     versions: Sequence[CatalogueVersion] | None = None,
 ) -> dict[tuple[int, int], Answer]:
@@ -267,15 +286,19 @@ def answers_for(
     return result
 
 
-def _as_region(answers: dict[int, Answer], entry: Entry) -> dict[int, Answer]:
+def _as_region(answers: dict[int, Answer], entry: Answering) -> dict[int, Answer]:
     """A report's answers as they hold for the entry's region: a region's report's as they
     are; a network's report's with the region's own answer where it gives one."""
-    if not entry.from_network:
+    if not isinstance(entry, Entry) or not entry.from_network:
         return answers
     code = entry.region.code
     result: dict[int, Answer] = {}
     for indicator_id, answer in answers.items():
-        content = content_of(answer).for_region(code)
+        # Not content_of: it reads the perspectives, which answers_for leaves unread (a
+        # query per answer).
+        content = AnswerContent(
+            answer.choice, answer.explanation, answer.figures, regional=answer.regional or {}
+        ).for_region(code)
         held = Answer(
             pk=answer.pk,
             report_id=answer.report_id,

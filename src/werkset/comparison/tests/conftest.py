@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from werkset.catalogue.models import Indicator
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.models import Answer, Report, ReportStatus
 
 TAFEL = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
@@ -32,9 +32,13 @@ def make_report(catalogue_2021, regions):
         status: str = ReportStatus.VASTGESTELD,
         number: int = 1,
         answers: dict | None = None,
+        network: str = "",
     ) -> Report:
+        """A region's report, or with `network` (region "") that network's own report,
+        whose answers may give `regional` answers per region code."""
         report = Report.objects.create(
-            region=Region.objects.get(code=region),
+            region=Region.objects.get(code=region) if region else None,
+            network=RegionalNetwork.objects.get(code=network) if network else None,
             period=period,
             catalogue_version=catalogue_2021,
             number=number,
@@ -47,6 +51,7 @@ def make_report(catalogue_2021, regions):
                 choice=content.get("choice", ""),
                 explanation=content.get("explanation", ""),
                 figures=content.get("figures", {}),
+                regional=content.get("regional", {}),
             )
             for key, content in (answers or {}).items()
         )

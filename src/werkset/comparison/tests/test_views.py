@@ -20,6 +20,8 @@ PAGES = [
     ("comparison:index", ""),
     ("comparison:side_by_side", "?thema=vt-zsm"),
     ("comparison:bandwidth", "?thema=vt-zsm"),
+    ("comparison:side_by_side", "?thema=vt-zsm&eenheid=netwerk"),
+    ("comparison:bandwidth", "?thema=vt-zsm&eenheid=netwerk"),
     ("comparison:groups", ""),
     ("comparison:maturity", ""),
     ("comparison:toetsingskader", ""),

@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import Scope, scope_for_request
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
+from werkset.regions.models import RegionalNetwork
 from werkset.reports.models import Answer
 
 from ..exports import Table, csv_download, xlsx_download
 from ..selectors.entries import (
+    Answering,
     Entry,
     PeriodOverview,
     answers_for,
@@ -32,6 +34,16 @@ from ..selectors.entries import (
     period_overview,
     theme_indicators,
 )
+from ..selectors.networks import (
+    NetworkEntry,
+    network_answers,
+    network_entries,
+    own_answer_entries,
+)
+
+# ?eenheid=netwerk: the side-by-side and bandwidth pages read one column per regional
+# network (10) rather than per region (25), the default (ADR 0025).
+UNIT_NETWORK = "netwerk"
 
 # Finalised reports never change (a correction is a new report). What the side-by-side and
 # bandwidth pages show of a set of finalised reports is therefore kept (ADR 0015), under a
@@ -66,9 +78,12 @@ class Selection:
     versions: list[CatalogueVersion] = field(default_factory=list)
     in_use: set[int] = field(default_factory=set)
     overview: PeriodOverview | None = None
+    by_network: bool = False
 
     def context(self) -> dict[str, Any]:
         return {
+            "by_network": self.by_network,
+            "unit_network": UNIT_NETWORK,
             "periods": self.periods,
             "period": self.period,
             "themes": self.themes,
@@ -109,7 +124,16 @@ def selection_from(
     wanted = request.GET.get("thema", default_theme or "")
     theme = next((t for t in themes if t.key == wanted), themes[0] if themes else None)
     return Selection(
-        scope, catalogue, overview.periods, period, themes, theme, versions, in_use, overview
+        scope,
+        catalogue,
+        overview.periods,
+        period,
+        themes,
+        theme,
+        versions,
+        in_use,
+        overview,
+        by_network=request.GET.get("eenheid") == UNIT_NETWORK,
     )
 
 
@@ -168,6 +192,8 @@ def finalised_key(page: str, selection: Selection, entries: list[Entry]) -> str 
             (e.report.pk, e.report.catalogue_version_id, e.region.pk, e.region.name, e.is_own)
             for e in entries
         ],
+        # per network: which network each region belongs to (a region may move)
+        [e.region.network_id for e in entries] if selection.by_network else None,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return f"werkset:vergelijking:2:{page}:{digest}"
@@ -184,7 +210,7 @@ def selected_entries(selection: Selection) -> list[Entry]:
 
 
 def theme_answers(
-    selection: Selection, entries: list[Entry], *extra: Indicator
+    selection: Selection, entries: "list[Entry] | list[Answering]", *extra: Indicator
 ) -> tuple[list[Indicator], dict[tuple[int, int], Answer]]:
     """The selected theme's indicators and the entries' answers to them (and to `extra`),
     read through lineage with the versions the selection already holds."""
@@ -197,3 +223,27 @@ def theme_answers(
         entries=entries, indicators=[*extra, *indicators], versions=selection.versions
     )
     return list(indicators), answers
+
+
+def selected_units(selection: Selection, entries: list[Entry]) -> list[Entry] | list[NetworkEntry]:
+    """The columns of a page: the regions' entries, or per network (?eenheid=netwerk) its
+    regions' entries together (one query for the networks)."""
+    if not selection.by_network:
+        return entries
+    networks = RegionalNetwork.objects.order_by("position", "name")
+    return network_entries(entries=entries, networks=networks)
+
+
+def unit_answers(
+    selection: Selection, entries: list[Entry], units: list[Entry] | list[NetworkEntry]
+) -> tuple[list[Indicator], dict[tuple[int, int], Answer]]:
+    """The theme's indicators and each unit's answers: a region's, or a network's value by
+    selectors.networks.network_answer (with its own report's answers read in the same
+    query as the regions')."""
+    network_units = [u for u in units if isinstance(u, NetworkEntry)]
+    if not network_units:
+        return theme_answers(selection, entries)
+    readers: list[Answering] = [*entries, *own_answer_entries(network_units)]
+    indicators, answers = theme_answers(selection, readers)
+    answers.update(network_answers(units=network_units, indicators=indicators, answers=answers))
+    return indicators, answers

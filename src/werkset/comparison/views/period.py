@@ -29,7 +29,7 @@ from ..exports import (
 from ..models import MaturityLevel
 from ..policy import synthesis_may_request
 from ..selectors.assessments import assessments
-from ..selectors.bandwidth import Figure, bandwidth
+from ..selectors.bandwidth import SUMMED, Figure, bandwidth
 from ..selectors.bottlenecks import rode_draad
 from ..selectors.entries import Entry
 from ..selectors.groups import (
@@ -41,6 +41,7 @@ from ..selectors.groups import (
     network_key,
 )
 from ..selectors.maturity import NetworkMaturity, maturities_for, network_maturities
+from ..selectors.networks import SOURCE_LABELS, SUMMED_LABEL, NetworkEntry
 from ..selectors.side_by_side import Row, side_by_side
 from ..tilemap import TILE_POSITIONS
 from ..vocabulary import CRITERIA
@@ -54,8 +55,10 @@ from .common import (
     export_response,
     finalised_key,
     selected_entries,
+    selected_units,
     selection_from,
     theme_answers,
+    unit_answers,
 )
 
 DEFAULT_SPLIT = "vt-zsm.ontwikkel.vt-aan-zsm-tafel"
@@ -104,32 +107,44 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "comparison/index.html", context)
 
 
+def _unit_page(page: str, selection: Selection) -> str:
+    return f"{page}:netwerk" if selection.by_network else page
+
+
+def _unit_meta(selection: Selection) -> list[tuple[str, Any]]:
+    return [(_("Per"), _("regional network"))] if selection.by_network else []
+
+
 class SideBySideTable:
     """The side-by-side table's rows, read when the template asks for them: not at all
     when the page's kept rows are shown (comparison/side_by_side.html)."""
 
-    def __init__(self, selection: Selection, entries: list[Entry]) -> None:
+    def __init__(
+        self, selection: Selection, entries: list[Entry], units: list[Entry] | list[NetworkEntry]
+    ) -> None:
         self.selection = selection
         self.entries = entries
+        self.units = units
 
     @cached_property
     def rows(self) -> list[Row]:
-        indicators, answers = theme_answers(self.selection, self.entries)
-        return side_by_side(entries=self.entries, indicators=indicators, answers=answers)
+        indicators, answers = unit_answers(self.selection, self.entries, self.units)
+        return side_by_side(entries=self.units, indicators=indicators, answers=answers)
 
 
 @comparing
 def side_by_side_view(request: HttpRequest) -> HttpResponse:
     selection = selection_from(request)
     entries = selected_entries(selection)
-    table = SideBySideTable(selection, entries)
+    units = selected_units(selection, entries)
+    table = SideBySideTable(selection, entries, units)
     if fmt := export_format(request):
         theme_key = selection.theme.key if selection.theme else ""
         return export_response(
             fmt,
-            export_name(selection.period, theme_key),
-            [side_by_side_table(table.rows)],
-            export_meta(selection, *_theme_meta(selection)),
+            export_name(selection.period, theme_key, *_unit_name(selection)),
+            [side_by_side_table(table.rows, by_network=selection.by_network)],
+            export_meta(selection, *_theme_meta(selection), *_unit_meta(selection)),
         )
     return render(
         request,
@@ -137,11 +152,19 @@ def side_by_side_view(request: HttpRequest) -> HttpResponse:
         {
             **selection.context(),
             "entries": entries,
+            "units": units,
+            "unit_choice": True,
+            "source_labels": SOURCE_LABELS,
+            "summed_label": SUMMED_LABEL,
             "table": table,
-            "cache_key": finalised_key("naast-elkaar", selection, entries),
+            "cache_key": finalised_key(_unit_page("naast-elkaar", selection), selection, entries),
             "cache_seconds": COMPARISON_CACHE_SECONDS,
         },
     )
+
+
+def _unit_name(selection: Selection) -> list[str]:
+    return ["netwerken"] if selection.by_network else []
 
 
 @dataclass(frozen=True)
@@ -152,6 +175,7 @@ class PointView:
     is_own: bool
     is_final: bool
     value: str
+    source: str = ""  # a network's value: where it comes from (selectors.networks)
 
 
 @dataclass(frozen=True)
@@ -166,6 +190,13 @@ class FigureView:
     points: list[PointView]
 
 
+def _point_source(source: str) -> str:
+    """Where a network's value comes from, as its row says it (selectors.networks)."""
+    if source == SUMMED:
+        return str(SUMMED_LABEL)
+    return str(SOURCE_LABELS[source]) if source in SOURCE_LABELS else ""
+
+
 def _figure_view(figure: Figure, index: int) -> FigureView:
     stats = figure.stats
     return FigureView(
@@ -175,15 +206,22 @@ def _figure_view(figure: Figure, index: int) -> FigureView:
         median=format_number(stats.median) if stats else "",
         maximum=format_number(stats.maximum) if stats else "",
         points=[
-            PointView(p.entry.region.name, p.entry.is_own, p.entry.is_final, format_number(p.value))
+            PointView(
+                p.entry.name,
+                p.entry.is_own,
+                p.entry.is_final,
+                format_number(p.value),
+                _point_source(p.source),
+            )
             for p in figure.points
         ],
     )
 
 
 def _figures(selection: Selection, entries: list[Entry]) -> list[Figure]:
-    indicators, answers = theme_answers(selection, entries)
-    return bandwidth(entries=entries, indicators=indicators, answers=answers)
+    units = selected_units(selection, entries)
+    indicators, answers = unit_answers(selection, entries, units)
+    return bandwidth(entries=units, indicators=indicators, answers=answers)
 
 
 class BandwidthFigures:
@@ -208,9 +246,9 @@ def bandwidth_view(request: HttpRequest) -> HttpResponse:
         theme_key = selection.theme.key if selection.theme else ""
         return export_response(
             fmt,
-            export_name(selection.period, theme_key, "bandbreedte"),
-            [bandwidth_table(_figures(selection, entries))],
-            export_meta(selection, *_theme_meta(selection)),
+            export_name(selection.period, theme_key, "bandbreedte", *_unit_name(selection)),
+            [bandwidth_table(_figures(selection, entries), by_network=selection.by_network)],
+            export_meta(selection, *_theme_meta(selection), *_unit_meta(selection)),
         )
     return render(
         request,
@@ -218,8 +256,9 @@ def bandwidth_view(request: HttpRequest) -> HttpResponse:
         {
             **selection.context(),
             "entries": entries,
+            "unit_choice": True,
             "page": BandwidthFigures(selection, entries),
-            "cache_key": finalised_key("bandbreedte", selection, entries),
+            "cache_key": finalised_key(_unit_page("bandbreedte", selection), selection, entries),
             "cache_seconds": COMPARISON_CACHE_SECONDS,
         },
     )

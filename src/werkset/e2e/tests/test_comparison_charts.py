@@ -1,6 +1,6 @@
 """The comparison pages of issue 22 in a real browser, with axe: the groups page with the
 Waarde answers per group (by a question and by network), the maturity maps per region and
-per network, and the trend with its charts."""
+per network, side by side and the bandwidth per network, and the trend with its charts."""
 
 import pytest
 from django.urls import reverse
@@ -66,6 +66,14 @@ def test_groepen_volwassenheid_en_verloop_zijn_toegankelijk(
     check_page(page)
     page.goto(reverse("comparison:maturity") + "?periode=2024&thema=vt-zsm")
     expect(page.locator(".tilemap--networks")).to_contain_text("Noord-Nederland")
+    check_page(page)
+    # per regional network (issue 18): a network's column with its regions' answers
+    per_network = "?periode=2024&thema=vt-zsm&eenheid=netwerk"
+    page.goto(reverse("comparison:side_by_side") + per_network)
+    expect(page.locator("table ul.network-parts").first).to_contain_text("Groningen")
+    check_page(page)
+    page.goto(reverse("comparison:bandwidth") + per_network)
+    expect(page.locator(".network-source").first).to_be_visible()
     check_page(page)
     page.goto(reverse("comparison:over_time") + "?regio=groningen&thema=vt-zsm")
     expect(page.locator("svg.trend-chart").first).to_be_visible()
