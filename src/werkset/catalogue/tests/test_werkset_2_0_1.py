@@ -130,3 +130,9 @@ def test_export_geeft_de_bronnen_en_de_eenheid_terug(catalogue_2_0_1, data: dict
     assert [i.get("source") for i in indicators(document)] == [
         i.get("source") for i in indicators(data)
     ]
+
+
+def test_versiepagina_noemt_het_netwerk_als_eenheid(client_for, netwerklid_noord, catalogue_2_0_1):
+    url = reverse("catalogue:version", args=[catalogue_2_0_1.slug])
+    html = client_for(netwerklid_noord).get(url).content.decode()
+    assert "de zelf-audit van een Regionaal Netwerk Zorg-Straf" in html
