@@ -30,6 +30,7 @@ from werkset.regions.models import Organisation, Region, RegionalNetwork, Veilig
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 CATALOGUE_2_0 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.yaml"
 CATALOGUE_2021_1 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021-1.yaml"
+CATALOGUE_2_0_1 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.1.yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -184,6 +185,12 @@ def catalogue_2_0(catalogue_2021: CatalogueVersion) -> CatalogueVersion:
 def catalogue_2021_1(catalogue_2021: CatalogueVersion) -> CatalogueVersion:
     """Werkset 2021, herziene uitgave: the 2021 version with its errata (issue 23)."""
     return catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2021_1)).version
+
+
+@pytest.fixture
+def catalogue_2_0_1(catalogue_2021: CatalogueVersion) -> CatalogueVersion:
+    """Werkset 2.0 met resultaten: the network's self-audit with value questions (ADR 32)."""
+    return catalogue_version_publish(document=read_catalogue_file(CATALOGUE_2_0_1)).version
 
 
 @pytest.fixture

@@ -31,6 +31,16 @@ class CatalogueVersion(models.Model):
     value_categories = models.JSONField(_("value categories"), default=list)
     # The listed differences with the version this one continues (catalogue/errata.py).
     errata = models.JSONField(_("errata"), default=list, blank=True)
+    # Who a report with this version speaks for: "network" (a self-audit of the Regionaal
+    # Netwerk Zorg-Straf, seed 003), "region", or "" where either may report (ADR 17, 31).
+    unit = models.CharField(
+        _("unit"),
+        max_length=10,
+        blank=True,
+        choices=[("network", _("the regional network")), ("region", _("one region"))],
+    )
+    # The documents the questions name as their source: [{key, title}] (ADR 32).
+    source_documents = models.JSONField(_("source documents"), default=list, blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64)
     source_file = models.CharField(_("source file"), max_length=200)
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
@@ -42,6 +52,10 @@ class CatalogueVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.edition})"
+
+    @property
+    def for_network(self) -> bool:
+        return self.unit == "network"
 
     def value_category_title(self, key: str) -> str:
         return next((c["title"] for c in self.value_categories if c["key"] == key), key)
@@ -138,6 +152,10 @@ class Indicator(models.Model):
     answer_type = models.ForeignKey(AnswerType, on_delete=models.PROTECT, related_name="indicators")
     field_labels = models.JSONField(_("field labels"), default=dict, blank=True)
     continues = models.JSONField(_("continues"), default=list, blank=True)
+    # Where the question comes from: {document, title, passage} of a source document, or
+    # {own_proposal} where werkset proposes it itself (issue 23, ADR 32); empty in versions
+    # that name no sources per question.
+    source = models.JSONField(_("source"), default=dict, blank=True)
 
     class Meta:
         ordering = ["version", "position"]

@@ -111,6 +111,7 @@ def catalogue_version_document(*, version: CatalogueVersion) -> dict[str, Any]:
                                 value_category=indicator.value_category,
                                 field_labels=indicator.field_labels,
                                 continues=indicator.continues,
+                                source={k: v for k, v in indicator.source.items() if k != "title"},
                             )
                             for indicator in element.indicators.all()
                         ],
@@ -139,6 +140,8 @@ def catalogue_version_document(*, version: CatalogueVersion) -> dict[str, Any]:
         continues=version.continues.slug if version.continues else None,
         value_categories=version.value_categories,
         errata=version.errata,
+        unit=version.unit,
+        source_documents=version.source_documents,
     )
 
 

@@ -83,6 +83,8 @@ def catalogue_version_publish(
             element_definitions=data["elements"],
             value_categories=data.get("value_categories", []),
             errata=data.get("errata", []),
+            unit=data.get("unit", ""),
+            source_documents=data.get("source_documents", []),
             content_hash=document.content_hash,
             source_file=document.file_name,
         )
@@ -160,11 +162,21 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
                         answer_type=answer_types[indicator_data["answer_type"]],
                         field_labels=indicator_data.get("field_labels", {}),
                         continues=indicator_data.get("continues", []),
+                        source=_source(indicator_data.get("source", {}), data),
                     )
                 )
     if problems:
         raise CatalogueFileError(file_name, problems)
     Indicator.objects.bulk_create(indicators)
+
+
+def _source(source: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """An indicator's source as stored: with the document's title, so that the catalogue
+    browser and the documents show it without looking it up."""
+    if "document" not in source:
+        return source
+    titles = {d["key"]: d["title"] for d in data.get("source_documents", [])}
+    return {**source, "title": titles[source["document"]]}
 
 
 def _predecessor_indicators(version: CatalogueVersion) -> dict[str, Indicator]:

@@ -168,6 +168,7 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
     problems: list[tuple[list[Any], str]] = []
     element_keys = [element["key"] for element in data["elements"]]
     categories = {category["key"] for category in data.get("value_categories", [])}
+    documents = {document["key"] for document in data.get("source_documents", [])}
     answer_types = data["answer_types"]
 
     for type_key, answer_type in answer_types.items():
@@ -267,6 +268,15 @@ def _cross_check(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
                                     f"antwoordtype '{type_key}' heeft geen veld '{field_key}'",
                                 )
                             )
+                document = indicator.get("source", {}).get("document")
+                if document is not None and document not in documents:
+                    problems.append(
+                        (
+                            [*place, "source", "document"],
+                            f"onbekend brondocument '{document}'; noem het onder "
+                            "'source_documents' bovenaan het bestand",
+                        )
+                    )
                 category = indicator.get("value_category")
                 if category is not None and category not in categories:
                     problems.append(

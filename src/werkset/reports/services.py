@@ -174,6 +174,15 @@ def report_start(
         catalogue_version = round_catalogue_version(
             period=period, catalogue_version=catalogue_version
         )
+        if region is not None and catalogue_version.for_network:
+            # Its unit is the network (seed 003, ADR 32): one report for all its regions.
+            raise ReportError(
+                _(
+                    "%(version)s is a self-audit of the regional network: start the report for "
+                    "%(network)s, not for one of its regions."
+                )
+                % {"version": catalogue_version, "network": network}
+            )
         # One lock per network serialises every start in it (network and region reports).
         RegionalNetwork.objects.select_for_update().get(pk=network.pk)
         # A removed concept (reports/undo.py) does not count: it blocks no new report.

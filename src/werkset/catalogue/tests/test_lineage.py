@@ -117,8 +117,9 @@ def test_catalog_load_laadt_de_map_in_volgorde_en_is_idempotent():
     assert "werkset-2021: gepubliceerd" in out.getvalue()
     assert "werkset-2-0: gepubliceerd" in out.getvalue()
     assert "werkset-2021-1: gepubliceerd" in out.getvalue()
+    assert "werkset-2-0-1: gepubliceerd" in out.getvalue()
     call_command("catalog", "load", stdout=out)
-    assert CatalogueVersion.objects.count() == 3
+    assert CatalogueVersion.objects.count() == 4
 
 
 def test_een_versie_komt_na_de_versie_die_ze_voortzet_ook_bij_een_eerdere_datum(data_2_0):

@@ -1,6 +1,6 @@
 """Comparisons read per regional network (10) beside per region (25), issue 18 item 2.
 
-A network's value is decided by one rule, `network_answer` (ADR 0025):
+A network's value is decided by one rule, `network_answer` (ADR 31):
 - the network's own report gives the network's own answer; the regions that give their
   own answer in it are listed beside it;
 - regions that report on their own: a choice (and explanation) is the network's where

@@ -1,5 +1,5 @@
 """The side-by-side and bandwidth pages read per regional network (?eenheid=netwerk, issue
-18 item 2, ADR 0025): the network's own value, its regions' common value, or each region's
+18 item 2, ADR 31): the network's own value, its regions' common value, or each region's
 with the sum of amounts and counts; and they say which."""
 
 import csv

@@ -42,7 +42,7 @@ from ..selectors.networks import (
 )
 
 # ?eenheid=netwerk: the side-by-side and bandwidth pages read one column per regional
-# network (10) rather than per region (25), the default (ADR 0025).
+# network (10) rather than per region (25), the default (ADR 31).
 UNIT_NETWORK = "netwerk"
 
 # Finalised reports never change (a correction is a new report). What the side-by-side and

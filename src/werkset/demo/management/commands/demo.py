@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from werkset.comparison.demo import DemoRefused as ComparisonDemoRefused
 from werkset.comparison.demo import comparison_demo_create
+from werkset.demo.self_audit import demo_self_audit_create
 from werkset.demo.services import (
     DemoRefused,
     demo_network_report_create,
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             logins = demo_users_create(password=password)
             reports = demo_reports_create()
             network_report = demo_network_report_create()
+            self_audit = demo_self_audit_create()
             national = comparison_demo_create()
             improvement = improvement_demo_create()
             states = demo_states_create()
@@ -83,6 +85,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Netwerkrapportage Noord-Nederland 2022 overgeslagen: het netwerk rapporteert "
                 "hier voor 2022 al per regio."
+            )
+        if self_audit is not None:
+            self.stdout.write(
+                f"Zelf-audit van het netwerk (Werkset 2.0 met resultaten): {self_audit} — "
+                f"{self_audit.get_status_display()}"
             )
         self.stdout.write(
             f"Landelijke demorapportages (fictief): {national.reports} aangemaakt, "
