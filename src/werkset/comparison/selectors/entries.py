@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Sum
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
@@ -24,7 +24,7 @@ from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Region
 from werkset.reports.answers import AnswerContent
-from werkset.reports.models import Answer, Report, ReportStatus
+from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report, ReportStatus
 from werkset.reports.policy import report_shows_discussion
 from werkset.reports.selectors import reports_compared
 
@@ -252,10 +252,11 @@ def answers_for(
     wanted = indicator_ids | (lineage.source_indicator_ids if lineage else set())
     # order_by(): the model's default order joins report, region and indicator to sort
     # rows that go into a dict anyway.
-    answers = (
+    answers: Iterable[Answer] = (
         Answer.objects.filter(report_id__in=report_ids, indicator_id__in=wanted)
         .order_by()
         .only("id", "report_id", "indicator_id", "choice", "explanation", "figures", "regional")
+        .annotate(measured=_measured())
     )
     stored: dict[int, dict[int, Answer]] = defaultdict(dict)
     for answer in answers:
@@ -286,6 +287,17 @@ def answers_for(
     return result
 
 
+def _measured() -> Exists:
+    """Whether the answer as it stands was taken from the Actieoverleg register (issue 24):
+    its current revision was written with the source `register`, so the comparisons can say
+    that the figure was measured, not recalled."""
+    return Exists(
+        AnswerChange.objects.filter(
+            answer=OuterRef("pk"), revision=OuterRef("revision"), source=ChangeSource.REGISTER
+        )
+    )
+
+
 def _as_region(answers: dict[int, Answer], entry: Answering) -> dict[int, Answer]:
     """A report's answers as they hold for the entry's region: a region's report's as they
     are; a network's report's with the region's own answer where it gives one."""
@@ -308,5 +320,6 @@ def _as_region(answers: dict[int, Answer], entry: Answering) -> dict[int, Answer
             figures=content.figures,
         )
         held.from_network = code not in answer.regional  # type: ignore[attr-defined]
+        held.measured = getattr(answer, "measured", False)  # type: ignore[attr-defined]
         result[indicator_id] = held
     return result
