@@ -128,3 +128,14 @@ def test_een_nieuwe_vastgestelde_versie_vervangt_de_oude_in_de_kennisbank(
         report_decided(new, rapporteur_friesland)
     assert not Passage.objects.filter(report=finalised).exists()
     assert Passage.objects.filter(report=new, kind="praktijk").count() == 1
+
+
+def test_de_gekozen_filters_blijven_gekozen(client_for, finalised, landelijk):
+    content = (
+        client_for(landelijk)
+        .get(URL, {"q": "samenwerkingsafspraken", "regio": "utrecht", "soort": "praktijk"})
+        .content.decode()
+    )
+    assert '<option value="utrecht" selected>' in content
+    assert '<option value="praktijk" selected>' in content
+    assert content.count(" selected>") == 2 + content.count('<option value="" selected>')
