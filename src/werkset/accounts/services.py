@@ -94,7 +94,7 @@ def last_administrator_refuse(*, user: User) -> None:
     manage the accounts. Locks the beheerder assignments, so that two beheerders who remove
     each other at the same moment cannot both succeed; call it inside the transaction."""
     holders = set(
-        RoleAssignment.objects.select_for_update()
+        RoleAssignment.objects.select_for_update(of=("self",))
         .filter(role=Role.BEHEERDER, user__is_active=True)
         .values_list("user_id", flat=True)
     )
