@@ -71,8 +71,10 @@ def summary(
     national: Sequence[Distribution | None],
     *,
     subject: str,
+    absent: str | None = None,
 ) -> str:
-    """One or two sentences: how the own value and the national median went."""
+    """One or two sentences: how the own value and the national median went (`absent`:
+    what to say when there is no own value, if not that the region has none)."""
     known = [(p, v) for p, v in zip(periods, own, strict=True) if v is not None]
     values = {
         "first": known[0][0] if known else "",
@@ -82,7 +84,7 @@ def summary(
         "subject": subject,
     }
     if not known:
-        text = _("The region has no value in any period.") % values
+        text = absent if absent is not None else _("The region has no value in any period.")
     elif len(known) == 1:
         text = _("Only in %(first)s is there a value: %(start)s.") % values
     elif known[-1][1] > known[0][1]:
@@ -114,6 +116,7 @@ def trend_chart(
     subject: str,
     own_name: str,
     scale_top: Decimal | None = None,
+    absent: str | None = None,
 ) -> TrendChart | None:
     """The chart of one series over the periods (oldest first), with its summary as desc;
     None when there is nothing to draw (the table says so)."""
@@ -185,7 +188,7 @@ def trend_chart(
     chart = TrendChart(
         chart_id=chart_id,
         title=title,
-        desc=summary(periods, own, national, subject=subject),
+        desc=summary(periods, own, national, subject=subject, absent=absent),
         top_label=format_number(top),
         x_labels=[(f"{x:.1f}", p) for x, p in zip(xs, periods, strict=True)],
         own_lines=lines(own),

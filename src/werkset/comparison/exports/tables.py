@@ -51,9 +51,9 @@ def _stats(stats: Distribution | None, kind: str) -> list[Any]:
     ]
 
 
-def _stat_columns() -> list[Column]:
+def _stat_columns(*, by_network: bool = False) -> list[Column]:
     return [
-        Column("n", _("Number of regions")),
+        Column("n", _("Number of networks") if by_network else _("Number of regions")),
         Column("min", _("Minimum")),
         Column("median", _("Median")),
         Column("max", _("Maximum")),
@@ -328,8 +328,9 @@ def bottleneck_table(categories: list[CategoryCount]) -> Table:
     return table
 
 
-def trend_table(trend: Any, region_name: str) -> Table:
-    """A region's figures per period beside the national spread (selectors.trend.Trend)."""
+def trend_table(trend: Any, region_name: str, *, by_network: bool = False) -> Table:
+    """A region's (or with `by_network` a regional network's) figures per period beside
+    the national spread (selectors.trend.Trend), over regions or over networks."""
     marks = {"samengevoegd": _("merged"), "gesplitst": _("parts added up")}
     table = Table(
         _("Over time"),
@@ -340,10 +341,13 @@ def trend_table(trend: Any, region_name: str) -> Table:
             Column("figure", _("Figure")),
             Column("unit", _("Unit")),
             Column("period", _("Period")),
-            Column("region", _("Region")),
-            Column("region_value", _("Value of the region")),
+            _unit_column(by_network),
+            Column("network_value", _("Value of the network"))
+            if by_network
+            else Column("region_value", _("Value of the region")),
             Column("lineage", _("Read through lineage")),
-            *_stat_columns(),
+            *_stat_columns(by_network=by_network),
+            *([Column("source", _("Value of"))] if by_network else []),
         ],
     )
     for row in trend.rows:
@@ -362,6 +366,11 @@ def trend_table(trend: Any, region_name: str) -> Table:
                     Quantity(point.value, kind) if point else None,
                     marks.get(point.relation, point.relation) if point else None,
                     *_stats(stats, kind),
+                    *(
+                        [_source_text(point.source, point.source == SUMMED) if point else None]
+                        if by_network
+                        else []
+                    ),
                 ]
             )
     return table

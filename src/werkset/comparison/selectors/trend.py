@@ -1,4 +1,5 @@
-"""The trend page: a region's figures and maturity per period beside the national spread.
+"""The trend page: a region's (or a regional network's) figures and maturity per period
+beside the national spread (over regions, or over networks).
 
 The trend of a region over all periods compares its own figures with the national
 distribution per period. The national part is computed once per period and cached:
@@ -7,11 +8,16 @@ reports that stand for the regions in a period, with the catalogue version and t
 they are read in, is the cache key. A warm request does a fixed, small number of
 queries: the reports (as tuples), the theme's indicators, the region's own answers and
 maturity; a period whose key is new costs its answers once, in the same query.
+
+Per regional network (network_trend, ADR 31) a period's value is the network's by the one
+rule of selectors.networks: its own report's answer as given, or from its regions' stored
+figures by network_figure (the sum of amounts and counts, else a value every region gives
+the same); the national spread then runs over networks, under keys of their own.
 """
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -21,17 +27,21 @@ from django.core.cache import cache
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
-from werkset.regions.models import Region
+from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.models import Answer, ReportStatus
 from werkset.reports.selectors import reports_compared
 
 from ..statistics import Distribution, distribution, figure_number
-from .bandwidth import Figure, figure_specs
+from .bandwidth import SUMMED, Figure, figure_specs
 from .entries import PeriodOverview, period_overview
 from .maturity import Maturity, report_maturities
+from .networks import NETWORK_OWN, REGIONS_SAME, network_figure
 
 TREND_CACHE_SECONDS = 7 * 24 * 3600
-TREND_CACHE_PREFIX = "werkset:verloop:2"
+TREND_CACHE_PREFIX = "werkset:verloop:3"
+# What the national spread of a trend runs over: regions, or regional networks (ADR 31).
+UNIT_REGION = "regio"
+UNIT_NETWORK = "netwerk"
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class TrendPoint:
     value: Decimal
     is_final: bool
     relation: str  # the kind of continuation when read through lineage, else ""
+    # a network's value: NETWORK_OWN, REGIONS_SAME or SUMMED (selectors.networks); else ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,11 +112,26 @@ class _AnswerRow(NamedTuple):
         return _AnswerRow(own.get("choice", ""), "", own.get("figures") or {})
 
 
+def _network_regions() -> dict[int, list[tuple[int, str]]]:
+    """Per network id its regions as (id, code), in the regions' order: one query."""
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = Region.objects.order_by("position", "name").values_list("pk", "network_id", "code")
+    for region_id, network_id, code in rows:
+        found[network_id].append((region_id, code))
+    return found
+
+
 def _trend_picks(
-    *, scope: Scope, lens: CatalogueVersion, versions: Sequence[CatalogueVersion]
+    *,
+    scope: Scope,
+    lens: CatalogueVersion,
+    versions: Sequence[CatalogueVersion],
+    regions: dict[int, list[tuple[int, str]]] | None = None,
 ) -> dict[str, list[Pick]]:
     """Per period the report of each region, chosen as comparison_entries does (one query,
-    plain values: no model instances for hundreds of reports)."""
+    plain values: no model instances for hundreds of reports). `regions`: the networks'
+    regions (_network_regions) when the caller has them; else read when a network's report
+    is among them (one query)."""
     line = catalogue_line(version=lens, versions=versions)
     order = {v.pk: (v.pk == lens.pk, v.published_on, v.slug) for v in line}
     rows = (
@@ -122,20 +149,17 @@ def _trend_picks(
         )
     )
     # A network's report stands for each region of its network (one query for the regions).
-    regions: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    known: dict[int, list[tuple[int, str]]] = regions if regions is not None else {}
     candidates: dict[tuple[str, int], list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
         if row[1] is not None:
             candidates[(row[2], row[1])].append(row)
             continue
-        if not regions:
-            for region_id, network_id, code in Region.objects.values_list(
-                "pk", "network_id", "code"
-            ):
-                regions[network_id].append((region_id, code))
-        for region_id, _code in regions[row[7]]:
+        if not known:
+            known = _network_regions()
+        for region_id, _code in known.get(row[7], []):
             candidates[(row[2], region_id)].append(row)
-    codes = {region_id: code for found in regions.values() for region_id, code in found}
+    codes = {region_id: code for found in known.values() for region_id, code in found}
     picks: dict[str, list[Pick]] = defaultdict(list)
     for (period, region_id), reports in candidates.items():
         final = [r for r in reports if r[3] == ReportStatus.VASTGESTELD]
@@ -159,14 +183,59 @@ def _trend_picks(
     return {period: picks[period] for period in sorted(picks)}
 
 
-def _trend_key(lens: CatalogueVersion, theme: Theme | None, picks: Iterable[Pick]) -> str:
+def _trend_key(
+    lens: CatalogueVersion,
+    theme: Theme | None,
+    picks: Iterable[Pick],
+    network_of: dict[int, int] | None = None,
+) -> str:
+    """The key of a period's national spread: over regions, or with `network_of` (region id
+    to network id) over networks, under a key of its own."""
     final = sorted(
         (p.report_id, p.region_id, p.version_id, p.stamp) for p in picks if p.is_final
     )  # concepts never count nationally
-    digest = hashlib.sha256(
-        repr((lens.pk, lens.content_hash, theme.pk if theme else None, final)).encode()
-    ).hexdigest()
-    return f"{TREND_CACHE_PREFIX}:{digest}"
+    inputs: tuple[Any, ...] = (lens.pk, lens.content_hash, theme.pk if theme else None, final)
+    unit = UNIT_REGION
+    if network_of is not None:
+        unit = UNIT_NETWORK
+        inputs += (sorted((p[1], network_of.get(p[1])) for p in final),)
+    digest = hashlib.sha256(repr(inputs).encode()).hexdigest()
+    return f"{TREND_CACHE_PREFIX}:{unit}:{digest}"
+
+
+def _raw_values(
+    *,
+    pick: Pick,
+    specs: Sequence[tuple[Indicator, dict[str, Any]]],
+    answers: dict[int, dict[int, _AnswerRow]],
+    lens_id: int,
+    lineage: Any,
+    as_given: bool = False,
+) -> dict[str, tuple[Any, str]]:
+    """A pick's stored value of each figure (slug) in the lens's terms, as stored (before
+    figure_number), with the kind of continuation when it was read through lineage. A
+    network's report is read for the pick's region, or with `as_given` as the network's own
+    answers."""
+    own = answers.get(pick.report_id, {})
+    if pick.from_network and not as_given:
+        own = {key: row.for_region(pick.region_code) for key, row in own.items()}
+    values: dict[str, tuple[Any, str]] = {}
+    carried: dict[int, Any] = {}
+    for indicator, spec in specs:
+        if pick.version_id == lens_id:
+            answer = own.get(indicator.pk)
+            figures, relation = (answer.figures if answer else {}), ""
+        else:
+            if indicator.pk not in carried:
+                carried[indicator.pk] = lineage.carry(
+                    version_id=pick.version_id, indicator_id=indicator.pk, answers=own
+                )
+            found = carried[indicator.pk]
+            figures, relation = (found.figures, found.relation) if found else ({}, "")
+        value = figures.get(spec["key"])
+        if value not in (None, "", [], {}):
+            values[f"{indicator.key}.{spec['key']}"] = (value, relation)
+    return values
 
 
 def _figure_values(
@@ -181,26 +250,57 @@ def _figure_values(
     with the kind of continuation when it was read through lineage."""
     result: dict[tuple[int, int], dict[str, tuple[Decimal, str]]] = {}
     for pick in picks:
-        own = answers.get(pick.report_id, {})
-        if pick.from_network:
-            own = {key: row.for_region(pick.region_code) for key, row in own.items()}
+        raw = _raw_values(pick=pick, specs=specs, answers=answers, lens_id=lens_id, lineage=lineage)
         values: dict[str, tuple[Decimal, str]] = {}
-        carried: dict[int, Any] = {}
         for indicator, spec in specs:
-            if pick.version_id == lens_id:
-                answer = own.get(indicator.pk)
-                figures, relation = (answer.figures if answer else {}), ""
-            else:
-                if indicator.pk not in carried:
-                    carried[indicator.pk] = lineage.carry(
-                        version_id=pick.version_id, indicator_id=indicator.pk, answers=own
-                    )
-                found = carried[indicator.pk]
-                figures, relation = (found.figures, found.relation) if found else ({}, "")
-            value = figure_number(spec, figures.get(spec["key"]))
-            if value is not None:
-                values[f"{indicator.key}.{spec['key']}"] = (value, relation)
+            slug = f"{indicator.key}.{spec['key']}"
+            if slug in raw and (value := figure_number(spec, raw[slug][0])) is not None:
+                values[slug] = (value, raw[slug][1])
         result[pick.key] = values
+    return result
+
+
+def _network_own_report(members: Sequence[Pick]) -> bool:
+    """Whether the members' picks are the network's own report, one for all its regions in
+    view (as NetworkEntry.own_report)."""
+    return bool(members) and members[0].from_network and len({p.report_id for p in members}) == 1
+
+
+def _network_values(
+    *,
+    members: Sequence[Pick],
+    specs: Sequence[tuple[Indicator, dict[str, Any]]],
+    answers: dict[int, dict[int, _AnswerRow]],
+    lens_id: int,
+    lineage: Any,
+) -> dict[str, tuple[Decimal, str, str]]:
+    """A network's value of each figure (slug) from the picks of its regions in view, by the
+    rule of selectors.networks: its own report's answer as given (not a region's), or from
+    its regions' stored values by network_figure. With the kind of continuation and where
+    the value comes from (NETWORK_OWN, REGIONS_SAME or SUMMED)."""
+    read = {"specs": specs, "answers": answers, "lens_id": lens_id, "lineage": lineage}
+    result: dict[str, tuple[Decimal, str, str]] = {}
+    if _network_own_report(members):
+        raw = _raw_values(pick=members[0], as_given=True, **read)
+        for indicator, spec in specs:
+            slug = f"{indicator.key}.{spec['key']}"
+            if slug in raw and (value := figure_number(spec, raw[slug][0])) is not None:
+                result[slug] = (value, raw[slug][1], NETWORK_OWN)
+        return result
+    regional = [_raw_values(pick=pick, **read) for pick in members]
+    for indicator, spec in specs:
+        slug = f"{indicator.key}.{spec['key']}"
+        given = [found.get(slug) for found in regional]
+        combined = network_figure(spec, [g[0] if g else None for g in given])
+        if combined is None or (value := figure_number(spec, combined[0])) is None:
+            continue
+        relations = [g[1] for g in given if g]
+        # a figure made of merged or split questions says so, else the regions' common kind
+        relation = next(
+            (r for r in relations if r in ("samengevoegd", "gesplitst")),
+            relations[0] if len(set(relations)) == 1 else "",
+        )
+        result[slug] = (value, relation, SUMMED if combined[1] else REGIONS_SAME)
     return result
 
 
@@ -220,19 +320,20 @@ def _finalised_stamp(
     return repr([(v.pk, finalised.get(v.pk, [])) for v in line])
 
 
-def region_trend_key(
+def _whole_key(
     *,
     scope: Scope,
     catalogue: CatalogueVersion | None,
     theme: Theme | None,
     themes: Sequence[Theme],
-    region: Region | None,
     versions: Sequence[CatalogueVersion],
-    overview: PeriodOverview | None = None,
+    overview: PeriodOverview | None,
+    kind: str,
+    unit: Callable[[], Any],
 ) -> str | None:
-    """The key under which a trend is kept: for viewers of finalised reports only
-    (landelijk), of every input, including the stamp of the finalised reports (from
-    `overview`, the page's period overview, or read now). None: made afresh."""
+    """The key of a whole trend of a `kind` of unit (UNIT_REGION, UNIT_NETWORK), with what
+    it is of (`unit`: read only when the trend may be kept), for viewers of finalised
+    reports only; None: made afresh."""
     if catalogue is None or scope.full_view_region_ids:
         return None
     if overview is None or overview.finalised is None:
@@ -247,11 +348,74 @@ def region_trend_key(
         catalogue.content_hash,
         theme.pk if theme else None,
         [t.pk for t in themes],
-        region.pk if region else None,
+        kind,
+        unit(),
         [(v.pk, v.content_hash) for v in versions],
         stamp,
     )
-    return f"{TREND_CACHE_PREFIX}:whole:{hashlib.sha256(repr(inputs).encode()).hexdigest()}"
+    digest = hashlib.sha256(repr(inputs).encode()).hexdigest()
+    return f"{TREND_CACHE_PREFIX}:whole:{kind}:{digest}"
+
+
+def region_trend_key(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    region: Region | None,
+    versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
+) -> str | None:
+    """The key under which a trend is kept: for viewers of finalised reports only
+    (landelijk), of every input, including the stamp of the finalised reports (from
+    `overview`, the page's period overview, or read now). None: made afresh."""
+    return _whole_key(
+        scope=scope,
+        catalogue=catalogue,
+        theme=theme,
+        themes=themes,
+        versions=versions,
+        overview=overview,
+        kind=UNIT_REGION,
+        unit=lambda: region.pk if region else None,
+    )
+
+
+def network_trend_key(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    network: RegionalNetwork | None,
+    versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
+) -> str | None:
+    """As region_trend_key, for a network's trend: its own key inputs (the unit, the
+    network and which regions each network has: a region may move), so a region's and a
+    network's trend never share an entry."""
+    network_id = network.pk if network else None
+    return _whole_key(
+        scope=scope,
+        catalogue=catalogue,
+        theme=theme,
+        themes=themes,
+        versions=versions,
+        overview=overview,
+        kind=UNIT_NETWORK,
+        unit=lambda: (network_id, sorted(Region.objects.values_list("pk", "network_id"))),
+    )
+
+
+def _kept(key: str | None, make: Any) -> Trend:
+    if key is None:
+        return make()
+    trend: Trend | None = cache.get(key)
+    if trend is None:
+        trend = make()
+        cache.set(key, trend, TREND_CACHE_SECONDS)
+    return trend
 
 
 def region_trend(
@@ -274,13 +438,86 @@ def region_trend(
         "versions": versions,
     }
     key = region_trend_key(**inputs, overview=overview)
-    if key is None:
-        return _region_trend(**inputs)
-    trend = cache.get(key)
-    if trend is None:
-        trend = _region_trend(**inputs)
-        cache.set(key, trend, TREND_CACHE_SECONDS)
-    return trend
+    return _kept(key, lambda: _region_trend(**inputs))
+
+
+def network_trend(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    network: RegionalNetwork | None,
+    versions: Sequence[CatalogueVersion],
+    overview: PeriodOverview | None = None,
+) -> Trend:
+    """The trend as _network_trend makes it, kept whole under network_trend_key."""
+    inputs: dict[str, Any] = {
+        "scope": scope,
+        "catalogue": catalogue,
+        "theme": theme,
+        "themes": themes,
+        "network": network,
+        "versions": versions,
+    }
+    key = network_trend_key(**inputs, overview=overview)
+    return _kept(key, lambda: _network_trend(**inputs))
+
+
+def _theme_specs(
+    catalogue: CatalogueVersion, theme: Theme | None
+) -> tuple[list[Indicator], list[tuple[Indicator, dict[str, Any]]]]:
+    """The theme's indicators (one query) and their figures."""
+    indicators = (
+        list(
+            Indicator.objects.filter(version=catalogue, theme=theme)
+            .select_related("answer_type")
+            .only(
+                "id",
+                "key",
+                "label",
+                "version_id",
+                "position",
+                "field_labels",
+                "continues",
+                "answer_type__key",
+                "answer_type__fields",
+                "answer_type__choices",
+            )
+            .order_by("position")
+        )
+        if theme
+        else []
+    )
+    specs = [(indicator, spec) for indicator in indicators for spec in figure_specs(indicator)]
+    return indicators, specs
+
+
+def _read_answers(
+    *,
+    needed: Sequence[Pick],
+    catalogue: CatalogueVersion,
+    indicators: list[Indicator],
+    specs: Sequence[tuple[Indicator, dict[str, Any]]],
+    versions: Sequence[CatalogueVersion],
+) -> tuple[dict[int, dict[int, _AnswerRow]], Any]:
+    """The needed reports' answers to the theme (and to what lineage reads them through),
+    in one query, with the lineage (None when every report is of the lens)."""
+    lineage = None
+    answers: dict[int, dict[int, _AnswerRow]] = defaultdict(dict)
+    if specs and needed:
+        other = {p.version_id for p in needed} - {catalogue.pk}
+        if other:
+            lineage = catalogue_lineage(
+                lens_indicators=indicators, version_ids=other, versions=versions
+            )
+        wanted = {i.pk for i in indicators} | (lineage.source_indicator_ids if lineage else set())
+        rows = Answer.objects.filter(
+            report_id__in={p.report_id for p in needed}, indicator_id__in=wanted
+        ).values_list("report_id", "indicator_id", "choice", "figures", "regional")
+        for report_id, indicator_id, choice, figures, regional in rows:
+            answers[report_id][indicator_id] = _AnswerRow(choice, "", figures or {}, regional or {})
+    return answers, lineage
 
 
 def _region_trend(
@@ -304,47 +541,15 @@ def _region_trend(
         for period, found in picks.items()
     }
     own_ids = [p.report_id for p in own.values() if p is not None]
-    indicators = (
-        list(
-            Indicator.objects.filter(version=catalogue, theme=theme)
-            .select_related("answer_type")
-            .only(
-                "id",
-                "key",
-                "label",
-                "version_id",
-                "position",
-                "field_labels",
-                "continues",
-                "answer_type__key",
-                "answer_type__fields",
-                "answer_type__choices",
-            )
-            .order_by("position")
-        )
-        if theme
-        else []
-    )
-    specs = [(indicator, spec) for indicator in indicators for spec in figure_specs(indicator)]
+    indicators, specs = _theme_specs(catalogue, theme)
     keys = {period: _trend_key(catalogue, theme, found) for period, found in picks.items()}
     national = cache.get_many(list(keys.values())) if theme else {}
     missing = [p for p in periods if theme and keys[p] not in national]
     needed = [p for period in missing for p in picks[period] if p.is_final]
     needed += [p for p in own.values() if p is not None]
-    lineage = None
-    answers: dict[int, dict[int, _AnswerRow]] = defaultdict(dict)
-    if specs and needed:
-        other = {p.version_id for p in needed} - {catalogue.pk}
-        if other:
-            lineage = catalogue_lineage(
-                lens_indicators=indicators, version_ids=other, versions=versions
-            )
-        wanted = {i.pk for i in indicators} | (lineage.source_indicator_ids if lineage else set())
-        rows = Answer.objects.filter(
-            report_id__in={p.report_id for p in needed}, indicator_id__in=wanted
-        ).values_list("report_id", "indicator_id", "choice", "figures", "regional")
-        for report_id, indicator_id, choice, figures, regional in rows:
-            answers[report_id][indicator_id] = _AnswerRow(choice, "", figures or {}, regional or {})
+    answers, lineage = _read_answers(
+        needed=needed, catalogue=catalogue, indicators=indicators, specs=specs, versions=versions
+    )
     values = _figure_values(
         picks=needed, specs=specs, answers=answers, lens_id=catalogue.pk, lineage=lineage
     )
@@ -387,3 +592,104 @@ def _region_trend(
         version = by_id.get(pick.version_id) if pick else None
         columns.append(TrendColumn(period, version, bool(pick and pick.is_final)))
     return Trend(periods, columns, rows_, maturity)
+
+
+def _network_trend(
+    *,
+    scope: Scope,
+    catalogue: CatalogueVersion | None,
+    theme: Theme | None,
+    themes: Sequence[Theme],
+    network: RegionalNetwork | None,
+    versions: Sequence[CatalogueVersion],
+) -> Trend:
+    """A regional network's figures and maturity per period beside the national spread
+    over networks (ADR 31). Per period the network's members are its regions with a report
+    in view; its value is its own report's answer as given when that report stands for all
+    of them, else made of its regions' stored figures by network_figure (one rule, one
+    place). The national spread counts networks, from finalised reports only."""
+    if catalogue is None:
+        return Trend([], [], [], [])
+    regions = _network_regions()
+    network_of = {region_id: nid for nid, found in regions.items() for region_id, _c in found}
+    picks = _trend_picks(scope=scope, lens=catalogue, versions=versions, regions=regions)
+    periods = list(picks)
+    own = {
+        period: [p for p in found if network and network_of.get(p.region_id) == network.pk]
+        for period, found in picks.items()
+    }
+    indicators, specs = _theme_specs(catalogue, theme)
+    keys = {
+        period: _trend_key(catalogue, theme, found, network_of) for period, found in picks.items()
+    }
+    national = cache.get_many(list(keys.values())) if theme else {}
+    missing = [p for p in periods if theme and keys[p] not in national]
+    needed = [p for period in missing for p in picks[period] if p.is_final]
+    needed += [p for members in own.values() for p in members]
+    answers, lineage = _read_answers(
+        needed=needed, catalogue=catalogue, indicators=indicators, specs=specs, versions=versions
+    )
+    read = {"specs": specs, "answers": answers, "lens_id": catalogue.pk, "lineage": lineage}
+    slugs = [f"{indicator.key}.{spec['key']}" for indicator, spec in specs]
+    fresh = {}
+    for period in missing:
+        # per network its regions' finalised reports (concepts never count nationally)
+        groups: dict[int | None, list[Pick]] = defaultdict(list)
+        for pick in picks[period]:
+            if pick.is_final:
+                groups[network_of.get(pick.region_id)].append(pick)
+        final = [_network_values(members=members, **read) for members in groups.values()]
+        fresh[keys[period]] = {
+            slug: distribution(found[slug][0] for found in final if slug in found) for slug in slugs
+        }
+    if fresh:
+        cache.set_many(fresh, TREND_CACHE_SECONDS)
+        national.update(fresh)
+    values = {
+        period: _network_values(members=members, **read) if members else {}
+        for period, members in own.items()
+    }
+    final_periods = {period: bool(m) and all(p.is_final for p in m) for period, m in own.items()}
+    rows_ = []
+    for (indicator, spec), slug in zip(specs, slugs, strict=True):
+        points: list[TrendPoint | None] = []
+        for period in periods:
+            found = values[period].get(slug)
+            points.append(
+                TrendPoint(found[0], final_periods[period], found[1], found[2]) if found else None
+            )
+        rows_.append(
+            TrendRow(
+                figure=Figure(indicator=indicator, spec=spec, points=[], stats=None),
+                own=points,
+                national=[national.get(keys[period], {}).get(slug) for period in periods],
+            )
+        )
+    own_ids = sorted({p.report_id for members in own.values() for p in members})
+    maturities = report_maturities(report_ids=own_ids, themes=themes) if own_ids else {}
+    maturity = [
+        (t, [_network_maturity(own[period], t, maturities) for period in periods]) for t in themes
+    ]
+    by_id = {v.pk: v for v in versions}
+    columns = []
+    for period in periods:
+        used = {p.version_id for p in own[period]}
+        version = by_id.get(used.pop()) if len(used) == 1 else None
+        columns.append(TrendColumn(period, version, final_periods[period]))
+    return Trend(periods, columns, rows_, maturity)
+
+
+def _network_maturity(
+    members: Sequence[Pick], theme: Theme, maturities: dict[tuple[int, int], Maturity]
+) -> Maturity | None:
+    """A network's maturity for a theme in a period: its own report's, or the level every
+    one of its regions' reports gives (else none)."""
+    found = [maturities.get((p.report_id, theme.pk)) for p in members]
+    if not found or any(m is None for m in found):
+        return None
+    if len({p.report_id for p in members}) == 1:
+        return found[0]
+    levels = {m.level for m in found if m is not None}
+    if len(levels) != 1:
+        return None
+    return Maturity(levels.pop(), "", all(m.from_answer for m in found if m is not None))

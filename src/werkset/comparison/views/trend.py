@@ -1,5 +1,6 @@
-"""The trend page: a region's figures and maturity over every period, beside the national
-spread, read through lineage across catalogue versions."""
+"""The trend page: a region's (or with ?eenheid=netwerk a regional network's) figures and
+maturity over every period, beside the national spread, read through lineage across
+catalogue versions."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,15 +12,27 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from werkset.regions.models import Region
+from werkset.accounts.scope import Scope
+from werkset.regions.models import Region, RegionalNetwork
 
 from ..charts import format_number
 from ..exports import trend_table
 from ..models import MaturityLevel
+from ..selectors.bandwidth import SUMMED
 from ..selectors.maturity import Maturity
-from ..selectors.trend import TREND_CACHE_SECONDS, Trend, TrendRow, region_trend, region_trend_key
+from ..selectors.networks import SOURCE_LABELS, SUMMED_LABEL
+from ..selectors.trend import (
+    TREND_CACHE_SECONDS,
+    Trend,
+    TrendRow,
+    network_trend,
+    network_trend_key,
+    region_trend,
+    region_trend_key,
+)
 from ..trend_chart import TrendChart, trend_chart
 from .common import (
+    Selection,
     comparing,
     export_format,
     export_meta,
@@ -39,6 +52,7 @@ class TrendCell:
     mark: str
     concept: bool
     national: str
+    source: str = ""  # a network's value: where it comes from (selectors.networks)
 
 
 @dataclass(frozen=True)
@@ -70,36 +84,88 @@ class TrendTables:
     columns: list[tuple[str, str]]  # period, catalogue version of the region's own report
     rows: list[TrendRowView]
     maturity: list[MaturityRowView]
-    mixed: bool  # the region's reports use more than one catalogue version
+    mixed: bool  # the region's (network's) reports use more than one catalogue version
 
 
 @comparing
 def over_time_view(request: HttpRequest) -> HttpResponse:
-    """A region's trend over every period; the national part is cached per period
-    (selectors.trend.region_trend)."""
+    """A region's trend over every period, or a regional network's (?eenheid=netwerk
+    &netwerk=<code>, ADR 31); the national part is cached per period and unit
+    (selectors.trend.region_trend, network_trend)."""
     selection = selection_from(request, all_periods=True)
-    regions = list(Region.objects.order_by("position", "name"))
-    own = [r for r in regions if r.pk in selection.scope.full_view_region_ids]
-    wanted = request.GET.get("regio", own[0].code if own else "")
-    region = next((r for r in regions if r.code == wanted), None)
+    regions = list(Region.objects.select_related("network").order_by("position", "name"))
+    full_view = selection.scope.full_view_region_ids
+    own = [r for r in regions if r.pk in full_view]
     inputs: dict[str, Any] = {
         "scope": selection.scope,
         "catalogue": selection.catalogue,
         "theme": selection.theme,
         "themes": selection.themes,
-        "region": region,
         "versions": selection.versions,
         "overview": selection.overview,
     }
+    if selection.by_network:
+        networks = list(RegionalNetwork.objects.order_by("position", "name"))
+        network = _network_wanted(request, networks, regions, own, selection.scope)
+        return _over_time(request, selection, inputs, networks=networks, network=network)
+    # the viewer's own region, else (the unit was just switched) the network's first region
+    switched = [r for r in regions if r.network.code == request.GET.get("netwerk")]
+    default = next(iter(own or switched), None)
+    wanted = request.GET.get("regio", default.code if default else "")
+    region = next((r for r in regions if r.code == wanted), None)
+    return _over_time(request, selection, {**inputs, "region": region}, regions=regions)
+
+
+def _network_wanted(
+    request: HttpRequest,
+    networks: list[RegionalNetwork],
+    regions: list[Region],
+    own: list[Region],
+    scope: Scope,
+) -> RegionalNetwork | None:
+    """The network asked for (?netwerk=), else the network of the region asked for (the
+    unit was just switched), else the viewer's own network, else the first."""
+    by_code = {n.code: n for n in networks}
+    by_id = {n.pk: n for n in networks}
+    if (wanted := by_code.get(request.GET.get("netwerk", ""))) is not None:
+        return wanted
+    region = next((r for r in regions if r.code == request.GET.get("regio")), None)
+    mine = [r.network_id for r in own] + sorted(scope.member_network_ids)
+    for network_id in [region.network_id] if region else mine:
+        if network_id in by_id:
+            return by_id[network_id]
+    return networks[0] if networks else None
+
+
+def _over_time(
+    request: HttpRequest,
+    selection: Selection,
+    inputs: dict[str, Any],
+    *,
+    regions: list[Region] | None = None,
+    networks: list[RegionalNetwork] | None = None,
+    network: RegionalNetwork | None = None,
+) -> HttpResponse:
+    """The page or its download, of a region (`regions` given) or of a network."""
+    by_network = networks is not None
+    unit = network if by_network else inputs.get("region")
+    name = unit.name if unit else ""
+    code = unit.code if unit else ""
+
+    def trend() -> Trend:
+        if by_network:
+            return network_trend(**inputs, network=network)
+        return region_trend(**inputs)
+
     if fmt := export_format(request):
-        table = trend_table(region_trend(**inputs), region.name if region else "")
+        table = trend_table(trend(), name, by_network=by_network)
         return export_response(
             fmt,
-            export_name(region.code if region else "", "verloop"),
+            export_name(code, "verloop", *(["netwerk"] if by_network else [])),
             [table],
             export_meta(
                 selection,
-                (_("Region"), region.name if region else ""),
+                (_("Regional network") if by_network else _("Region"), name),
                 # every period, oldest to newest
                 period=" - ".join(dict.fromkeys([selection.periods[-1], selection.periods[0]]))
                 if selection.periods
@@ -108,11 +174,11 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
         )
     # The trend's tables as shown are kept beside the trend itself, in the page's language:
     # reading them back costs less than the trend's objects and their formatting.
-    key = region_trend_key(**inputs)
-    tables_key = f"{key}:tabellen:3:{get_language()}" if key else None
+    key = network_trend_key(**inputs, network=network) if by_network else region_trend_key(**inputs)
+    tables_key = f"{key}:tabellen:4:{get_language()}" if key else None
     tables = cache.get(tables_key) if tables_key else None
     if tables is None:
-        tables = _trend_tables(region_trend(**inputs), region)
+        tables = _trend_tables(trend(), name, by_network=by_network)
         if tables_key:
             cache.set(tables_key, tables, TREND_CACHE_SECONDS)
     return render(
@@ -120,8 +186,11 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
         "comparison/over_time.html",
         {
             **selection.context(),
-            "regions": regions,
-            "region": region,
+            "regions": regions or [],
+            "region": inputs.get("region"),
+            "networks": networks or [],
+            "network": network,
+            "unit_name": name,
             "trend_periods": tables.periods,
             "trend_columns": tables.columns,
             "trend_rows": tables.rows,
@@ -134,8 +203,13 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _trend_tables(trend: Trend, region: Region | None) -> TrendTables:
-    name = region.name if region else ""
+def _trend_tables(trend: Trend, name: str, *, by_network: bool = False) -> TrendTables:
+    if by_network:
+        level_of = _("the level of the network %(network)s") % {"network": name}
+        absent = _("The network has no value in any period.")
+    else:
+        level_of = _("the level of %(region)s") % {"region": name}
+        absent = None
     return TrendTables(
         periods=list(trend.periods),
         columns=[
@@ -148,7 +222,8 @@ def _trend_tables(trend: Trend, region: Region | None) -> TrendTables:
             for column in trend.columns
         ],
         rows=[
-            _trend_row_view(row, trend.periods, name, index) for index, row in enumerate(trend.rows)
+            _trend_row_view(row, trend.periods, name, index, by_network=by_network)
+            for index, row in enumerate(trend.rows)
         ],
         maturity=[
             MaturityRowView(
@@ -159,9 +234,10 @@ def _trend_tables(trend: Trend, region: Region | None) -> TrendTables:
                     title=_("Maturity of %(theme)s") % {"theme": theme.short_title},
                     periods=trend.periods,
                     own=[Decimal(m.level) if m else None for m in cells],
-                    subject=_("the level of %(region)s") % {"region": name},
+                    subject=level_of,
                     own_name=name,
                     scale_top=Decimal(len(MaturityLevel.choices)),
+                    absent=absent,
                 ),
             )
             for index, (theme, cells) in enumerate(trend.maturity)
@@ -170,7 +246,9 @@ def _trend_tables(trend: Trend, region: Region | None) -> TrendTables:
     )
 
 
-def _trend_row_view(row: TrendRow, periods: list[str], name: str, index: int) -> TrendRowView:
+def _trend_row_view(
+    row: TrendRow, periods: list[str], name: str, index: int, *, by_network: bool = False
+) -> TrendRowView:
     national = _("median %(median)s (%(minimum)s–%(maximum)s, n = %(n)s)")  # noqa: RUF001
     marks = {"samengevoegd": _("merged"), "gesplitst": _("parts added up")}
     cells = [
@@ -187,6 +265,7 @@ def _trend_row_view(row: TrendRow, periods: list[str], name: str, index: int) ->
             }
             if st
             else "",
+            source=_point_source(point.source) if point else "",
         )
         for point, st in row.cells
     ]
@@ -197,10 +276,20 @@ def _trend_row_view(row: TrendRow, periods: list[str], name: str, index: int) ->
         periods=periods,
         own=[point.value if point else None for point in row.own],
         national=row.national,
-        subject=_("the value of %(region)s") % {"region": name},
+        subject=_("the value of the network %(network)s") % {"network": name}
+        if by_network
+        else _("the value of %(region)s") % {"region": name},
         own_name=name,
+        absent=_("The network has no value in any period.") if by_network else None,
     )
     return TrendRowView(label, row.figure.unit, cells, chart)
+
+
+def _point_source(source: str) -> str:
+    """Where a network's value comes from, as its cell says it (selectors.networks)."""
+    if source == SUMMED:
+        return str(SUMMED_LABEL)
+    return str(SOURCE_LABELS[source]) if source in SOURCE_LABELS else ""
 
 
 def _maturity_cell(maturity: Maturity | None) -> MaturityCell:
