@@ -112,11 +112,20 @@ class _AnswerRow(NamedTuple):
         return _AnswerRow(own.get("choice", ""), "", own.get("figures") or {})
 
 
-def _network_regions() -> dict[int, list[tuple[int, str]]]:
-    """Per network id its regions as (id, code), in the regions' order: one query."""
+def _region_rows(regions: Sequence[Region] | None = None) -> list[tuple[int, int, str]]:
+    """Every region as (id, network id, code), in the regions' order: from `regions` when
+    the caller has them (every region), else one query."""
+    if regions is not None:
+        return [(r.pk, r.network_id, r.code) for r in regions]
+    return list(Region.objects.order_by("position", "name").values_list("pk", "network_id", "code"))
+
+
+def _network_regions(
+    rows: Sequence[tuple[int, int, str]] | None = None,
+) -> dict[int, list[tuple[int, str]]]:
+    """Per network id its regions as (id, code), in the regions' order (_region_rows)."""
     found: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    rows = Region.objects.order_by("position", "name").values_list("pk", "network_id", "code")
-    for region_id, network_id, code in rows:
+    for region_id, network_id, code in _region_rows() if rows is None else rows:
         found[network_id].append((region_id, code))
     return found
 
@@ -391,10 +400,12 @@ def network_trend_key(
     network: RegionalNetwork | None,
     versions: Sequence[CatalogueVersion],
     overview: PeriodOverview | None = None,
+    regions: Sequence[Region] | None = None,
 ) -> str | None:
     """As region_trend_key, for a network's trend: its own key inputs (the unit, the
     network and which regions each network has: a region may move), so a region's and a
-    network's trend never share an entry."""
+    network's trend never share an entry. `regions`: every region, when the caller has
+    them (else read)."""
     network_id = network.pk if network else None
     return _whole_key(
         scope=scope,
@@ -404,7 +415,7 @@ def network_trend_key(
         versions=versions,
         overview=overview,
         kind=UNIT_NETWORK,
-        unit=lambda: (network_id, sorted(Region.objects.values_list("pk", "network_id"))),
+        unit=lambda: (network_id, sorted(row[:2] for row in _region_rows(regions))),
     )
 
 
@@ -450,8 +461,11 @@ def network_trend(
     network: RegionalNetwork | None,
     versions: Sequence[CatalogueVersion],
     overview: PeriodOverview | None = None,
+    regions: Sequence[Region] | None = None,
 ) -> Trend:
-    """The trend as _network_trend makes it, kept whole under network_trend_key."""
+    """The trend as _network_trend makes it, kept whole under network_trend_key
+    (`regions`: every region, when the caller has them)."""
+    rows = _region_rows(regions)
     inputs: dict[str, Any] = {
         "scope": scope,
         "catalogue": catalogue,
@@ -460,8 +474,8 @@ def network_trend(
         "network": network,
         "versions": versions,
     }
-    key = network_trend_key(**inputs, overview=overview)
-    return _kept(key, lambda: _network_trend(**inputs))
+    key = network_trend_key(**inputs, overview=overview, regions=regions)
+    return _kept(key, lambda: _network_trend(**inputs, rows=rows))
 
 
 def _theme_specs(
@@ -602,6 +616,7 @@ def _network_trend(
     themes: Sequence[Theme],
     network: RegionalNetwork | None,
     versions: Sequence[CatalogueVersion],
+    rows: Sequence[tuple[int, int, str]] | None = None,
 ) -> Trend:
     """A regional network's figures and maturity per period beside the national spread
     over networks (ADR 31). Per period the network's members are its regions with a report
@@ -610,7 +625,7 @@ def _network_trend(
     place). The national spread counts networks, from finalised reports only."""
     if catalogue is None:
         return Trend([], [], [], [])
-    regions = _network_regions()
+    regions = _network_regions(rows)
     network_of = {region_id: nid for nid, found in regions.items() for region_id, _c in found}
     picks = _trend_picks(scope=scope, lens=catalogue, versions=versions, regions=regions)
     periods = list(picks)

@@ -107,7 +107,9 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     if selection.by_network:
         networks = list(RegionalNetwork.objects.order_by("position", "name"))
         network = _network_wanted(request, networks, regions, own, selection.scope)
-        return _over_time(request, selection, inputs, networks=networks, network=network)
+        return _over_time(
+            request, selection, inputs, regions=regions, networks=networks, network=network
+        )
     # the viewer's own region, else (the unit was just switched) the network's first region
     switched = [r for r in regions if r.network.code == request.GET.get("netwerk")]
     default = next(iter(own or switched), None)
@@ -142,11 +144,11 @@ def _over_time(
     selection: Selection,
     inputs: dict[str, Any],
     *,
-    regions: list[Region] | None = None,
+    regions: list[Region],
     networks: list[RegionalNetwork] | None = None,
     network: RegionalNetwork | None = None,
 ) -> HttpResponse:
-    """The page or its download, of a region (`regions` given) or of a network."""
+    """The page or its download, of a region or (`networks` given) of a network."""
     by_network = networks is not None
     unit = network if by_network else inputs.get("region")
     name = unit.name if unit else ""
@@ -154,7 +156,7 @@ def _over_time(
 
     def trend() -> Trend:
         if by_network:
-            return network_trend(**inputs, network=network)
+            return network_trend(**inputs, network=network, regions=regions)
         return region_trend(**inputs)
 
     if fmt := export_format(request):
@@ -174,7 +176,11 @@ def _over_time(
         )
     # The trend's tables as shown are kept beside the trend itself, in the page's language:
     # reading them back costs less than the trend's objects and their formatting.
-    key = network_trend_key(**inputs, network=network) if by_network else region_trend_key(**inputs)
+    key = (
+        network_trend_key(**inputs, network=network, regions=regions)
+        if by_network
+        else region_trend_key(**inputs)
+    )
     tables_key = f"{key}:tabellen:4:{get_language()}" if key else None
     tables = cache.get(tables_key) if tables_key else None
     if tables is None:
@@ -186,7 +192,7 @@ def _over_time(
         "comparison/over_time.html",
         {
             **selection.context(),
-            "regions": regions or [],
+            "regions": regions,
             "region": inputs.get("region"),
             "networks": networks or [],
             "network": network,
