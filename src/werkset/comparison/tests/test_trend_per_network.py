@@ -347,3 +347,34 @@ def test_grafiek_noemt_het_netwerk(client_for, landelijk, midden, make_report):
     html = network_page(client_for(landelijk)).content.decode()
     assert "de waarde van het netwerk Midden-Nederland" in html
     assert "Per periode de waarde van het netwerk" in html
+
+
+def test_de_netwerktrend_loopt_via_de_lijn_door_naar_het_eigen_rapport_van_2_0(
+    client_for, landelijk, make_report, catalogue_2_0
+):
+    from werkset.catalogue.models import Indicator
+    from werkset.reports.models import Answer, Report
+
+    for code in MIDDEN:
+        make_report(code, "2024", answers=per(2))
+    report = Report.objects.create(
+        network=RegionalNetwork.objects.get(code="midden-nederland"),
+        period="2025",
+        catalogue_version=catalogue_2_0,
+        status=ReportStatus.VASTGESTELD,
+    )
+    Answer.objects.create(
+        report=report,
+        indicator=Indicator.objects.get(
+            version=catalogue_2_0, key="actieoverleg.kerncijfers.frequentie"
+        ),
+        figures={"frequentie": {"aantal": 3, "per": "maand"}},
+    )
+    response = network_page(client_for(landelijk), theme="actieoverleg", versie=catalogue_2_0.slug)
+    carried, own = cells(response, "Frequentie")
+    assert (carried.own, carried.source) == ("24", "gelijk in alle regio's")
+    assert (own.own, own.source) == ("36", "eigen antwoord van het netwerk")
+    assert [version for _period, version in response.context["trend_columns"]] == [
+        "versie 2021",
+        "versie 2.0",
+    ]
