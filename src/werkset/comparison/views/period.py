@@ -190,8 +190,9 @@ class FigureView:
     points: list[PointView]
 
 
-def _point_source(source: str) -> str:
-    """Where a network's value comes from, as its row says it (selectors.networks)."""
+def point_source(source: str) -> str:
+    """Where a network's value comes from, as its row (or trend cell) says it
+    (selectors.networks)."""
     if source == SUMMED:
         return str(SUMMED_LABEL)
     return str(SOURCE_LABELS[source]) if source in SOURCE_LABELS else ""
@@ -211,7 +212,7 @@ def _figure_view(figure: Figure, index: int) -> FigureView:
                 p.entry.is_own,
                 p.entry.is_final,
                 format_number(p.value),
-                _point_source(p.source),
+                point_source(p.source),
             )
             for p in figure.points
         ],

@@ -18,9 +18,7 @@ from werkset.regions.models import Region, RegionalNetwork
 from ..charts import format_number
 from ..exports import trend_table
 from ..models import MaturityLevel
-from ..selectors.bandwidth import SUMMED
 from ..selectors.maturity import Maturity
-from ..selectors.networks import SOURCE_LABELS, SUMMED_LABEL
 from ..selectors.trend import (
     TREND_CACHE_SECONDS,
     Trend,
@@ -40,6 +38,7 @@ from .common import (
     export_response,
     selection_from,
 )
+from .period import point_source
 
 # The trend's table cells are formatted here, once per request (and kept: over_time_view),
 # rather than by a {% blocktranslate %} per cell: with ten periods that is what the page's
@@ -271,7 +270,7 @@ def _trend_row_view(
             }
             if st
             else "",
-            source=_point_source(point.source) if point else "",
+            source=point_source(point.source) if point else "",
         )
         for point, st in row.cells
     ]
@@ -289,13 +288,6 @@ def _trend_row_view(
         absent=_("The network has no value in any period.") if by_network else None,
     )
     return TrendRowView(label, row.figure.unit, cells, chart)
-
-
-def _point_source(source: str) -> str:
-    """Where a network's value comes from, as its cell says it (selectors.networks)."""
-    if source == SUMMED:
-        return str(SUMMED_LABEL)
-    return str(SOURCE_LABELS[source]) if source in SOURCE_LABELS else ""
 
 
 def _maturity_cell(maturity: Maturity | None) -> MaturityCell:
