@@ -17,7 +17,8 @@ from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import Theme
 from werkset.comparison.models import ThemeMaturity
 from werkset.comparison.selectors.entries import catalogue_versions
-from werkset.comparison.selectors.trend import network_trend_key, region_trend_key
+from werkset.comparison.selectors.trend import region_trend_key
+from werkset.comparison.selectors.trend_network import network_trend_key
 from werkset.comparison.views import trend as trend_page
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.models import ReportStatus

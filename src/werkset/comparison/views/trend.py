@@ -23,11 +23,10 @@ from ..selectors.trend import (
     TREND_CACHE_SECONDS,
     Trend,
     TrendRow,
-    network_trend,
-    network_trend_key,
     region_trend,
     region_trend_key,
 )
+from ..selectors.trend_network import network_trend, network_trend_key
 from ..trend_chart import TrendChart, trend_chart
 from .common import (
     Selection,
