@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOT_DIR = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
+# Screenshots are for people (the README's pictures, a look at a page after a change), not
+# for the assertions: they cost a fifth of the browser tests' time, so a run makes them only
+# when asked (WERKSET_E2E_SCREENSHOTS=1).
+SCREENSHOTS_WANTED = os.environ.get("WERKSET_E2E_SCREENSHOTS", "") not in ("", "0")
 DEMO_PASSWORD = "e2e-demo-wachtwoord-niet-geheim"  # noqa: S105 (fictitious test accounts)
 
 _axe = Axe()
@@ -106,9 +110,14 @@ def _app_code(key: str, *, last_t: int) -> str:
 
 def check_page(page: Page, name: str | None = None) -> None:
     """No axe violations at WCAG 2.1 A and AA and no blocked content (Content-Security-Policy);
-    a screenshot when a name is given."""
+    a screenshot when a name is given (and screenshots are wanted)."""
     page.wait_for_load_state("load")
-    options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    # Only the violations are reported back: the passing nodes of every rule were most of
+    # what axe serialised, and nothing reads them.
+    options: dict[str, Any] = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "resultTypes": ["violations"],
+    }
     results = _axe.run(page, options=options)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
     assert not _CSP_VIOLATIONS.get(id(page)), _CSP_VIOLATIONS[id(page)]
@@ -117,8 +126,11 @@ def check_page(page: Page, name: str | None = None) -> None:
 
 
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
-    """A screenshot in test-artifacts/screenshots/ (ignored by git)."""
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    """A screenshot in test-artifacts/screenshots/ (ignored by git), when asked for
+    (SCREENSHOTS_WANTED)."""
     path = SCREENSHOT_DIR / f"{name}.png"
+    if not SCREENSHOTS_WANTED:
+        return path
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=full_page)
     return path
