@@ -9,6 +9,7 @@ from typing import Any
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from ..selectors.trend import (
 from ..selectors.trend_network import network_trend, network_trend_key
 from ..trend_chart import TrendChart, trend_chart
 from .common import (
+    UNIT_NETWORK,
     Selection,
     comparing,
     export_format,
@@ -195,6 +197,10 @@ def _over_time(
             "networks": networks or [],
             "network": network,
             "unit_name": name,
+            # the downloads' query of the unit in view (none in view: the page's default)
+            "unit_query": urlencode(
+                {"eenheid": UNIT_NETWORK, "netwerk": code} if by_network else {"regio": code}
+            ),
             "trend_periods": tables.periods,
             "trend_columns": tables.columns,
             "trend_rows": tables.rows,
