@@ -78,4 +78,10 @@ def test_groepen_volwassenheid_en_verloop_zijn_toegankelijk(
     page.goto(reverse("comparison:over_time") + "?regio=groningen&thema=vt-zsm")
     expect(page.locator("svg.trend-chart").first).to_be_visible()
     check_page(page)
+    # the trend per network: chosen with the unit and the network, by keyboard-usable selects
+    page.select_option("#filter-eenheid", "netwerk")
+    page.locator("form.comparison-filter button[type=submit]").click()
+    expect(page.locator("main h1")).to_contain_text("Noord-Nederland")
+    expect(page.locator("svg.trend-chart").first).to_be_visible()
+    check_page(page)
     page.context.close()
