@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from werkset.regions.models import Region, RegionalNetwork
+from werkset.regions.selectors import regions_in_order
 
 from .models import Role, RoleAssignment, User
 
@@ -109,7 +110,7 @@ def scope_for_user(user: User | AnonymousUser) -> Scope:
     )
     followed = network_ids | writable_network_ids | deciding
     network_region_ids = (
-        frozenset(Region.objects.filter(network_id__in=followed).values_list("pk", flat=True))
+        frozenset(r.pk for r in regions_in_order() if r.network_id in followed)
         if followed
         else frozenset()
     )

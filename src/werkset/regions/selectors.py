@@ -8,6 +8,9 @@ from .models import Organisation, Region, RegionalNetwork
 # or deleted (signals.py); the timeout bounds a bulk change that sends no signal.
 ORGANISATIONS_KEY = "regions:organisations"
 ORGANISATIONS_TIMEOUT = 300
+# The regions likewise: every request of a network's member reads which regions its
+# networks have (accounts.scope), and a network's report the regions it answers for.
+REGIONS_KEY = "regions:regions"
 
 
 def networks_with_regions() -> QuerySet[RegionalNetwork]:
@@ -25,4 +28,14 @@ def organisations_in_order() -> list[Organisation]:
     if kept is None:
         kept = list(Organisation.objects.order_by("position", "name"))
         cache.set(ORGANISATIONS_KEY, kept, ORGANISATIONS_TIMEOUT)
+    return kept
+
+
+def regions_in_order() -> list[Region]:
+    """Every Actieoverleg region (with its network's id), in the regions' order (kept; see
+    above)."""
+    kept: list[Region] | None = cache.get(REGIONS_KEY)
+    if kept is None:
+        kept = list(Region.objects.order_by("position", "name"))
+        cache.set(REGIONS_KEY, kept, ORGANISATIONS_TIMEOUT)
     return kept

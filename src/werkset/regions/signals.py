@@ -1,4 +1,4 @@
-"""Forget the kept list of partner organisations when one changes (selectors)."""
+"""Forget the kept lists of partner organisations and regions when one changes (selectors)."""
 
 from typing import Any
 
@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Organisation
-from .selectors import ORGANISATIONS_KEY
+from .models import Organisation, Region
+from .selectors import ORGANISATIONS_KEY, REGIONS_KEY
 
 
 @receiver(post_save, sender=Organisation)
@@ -16,3 +16,10 @@ from .selectors import ORGANISATIONS_KEY
 def organisations_forget(**kwargs: Any) -> None:
     cache.delete(ORGANISATIONS_KEY)
     transaction.on_commit(lambda: cache.delete(ORGANISATIONS_KEY))
+
+
+@receiver(post_save, sender=Region)
+@receiver(post_delete, sender=Region)
+def regions_forget(**kwargs: Any) -> None:
+    cache.delete(REGIONS_KEY)
+    transaction.on_commit(lambda: cache.delete(REGIONS_KEY))

@@ -12,7 +12,7 @@ from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Element, Indicator, Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.regions.models import Organisation, Region, RegionalNetwork
-from werkset.regions.selectors import organisations_in_order
+from werkset.regions.selectors import organisations_in_order, regions_in_order
 
 from .answers import answer_is_complete, content_of
 from .models import (
@@ -127,7 +127,7 @@ def network_regions(report: Report) -> list[Region]:
     none for a region's report."""
     if report.region_id is not None:
         return []
-    return list(Region.objects.filter(network_id=report.network_id).order_by("position", "name"))
+    return [r for r in regions_in_order() if r.network_id == report.network_id]
 
 
 def partner_organisations() -> list[Organisation]:
