@@ -57,6 +57,12 @@ class CatalogueVersion(models.Model):
     def for_network(self) -> bool:
         return self.unit == "network"
 
+    def reports_for(self, *, region_unit: bool) -> bool:
+        """Whether a report of one region (`region_unit`) or of a network may use this
+        version: a network's self-audit (unit "network") is never a region's report. The
+        start form offers, and report_start accepts, only such versions."""
+        return not (region_unit and self.for_network)
+
     def value_category_title(self, key: str) -> str:
         return next((c["title"] for c in self.value_categories if c["key"] == key), key)
 

@@ -174,7 +174,7 @@ def report_start(
         catalogue_version = round_catalogue_version(
             period=period, catalogue_version=catalogue_version
         )
-        if region is not None and catalogue_version.for_network:
+        if not catalogue_version.reports_for(region_unit=region is not None):
             # Its unit is the network (seed 003, ADR 32): one report for all its regions.
             raise ReportError(
                 _(

@@ -71,7 +71,17 @@ def _workspace(
     reports = reports_visible(scope=scope).filter(network=network, region=region)
     region_id = region.pk if region is not None else None
     can_start = report_may_start(scope, network_id=network.pk, region_id=region_id)
-    open_rounds = list(rounds_open()) if can_start else []
+    # Only the rounds whose catalogue version this unit may report with (a region does not
+    # start a network's self-audit).
+    open_rounds = (
+        [
+            item
+            for item in rounds_open()
+            if item.catalogue_version.reports_for(region_unit=region is not None)
+        ]
+        if can_start
+        else []
+    )
     form = ReportStartForm(previous_reports=reports, open_rounds=open_rounds) if can_start else None
     removed = reports_removed(scope=scope, network=network, region=region)
     if request.method == "POST":

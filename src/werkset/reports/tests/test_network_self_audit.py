@@ -46,3 +46,25 @@ def test_een_regio_kan_de_zelf_audit_niet_starten(
     assert "is een zelf-audit van het Regionaal Netwerk Zorg-Straf" in html
     assert "start de rapportage voor Noord-Nederland" in html
     assert not Report.objects.exists()
+
+
+def test_het_startformulier_van_een_regio_biedt_de_zelf_audit_niet_aan(
+    client_for,
+    rapporteur_friesland,
+    network_rapporteur,
+    noord_nederland,
+    catalogue_2021,
+    catalogue_2_0_1,
+    open_round,
+):
+    open_round("2026", catalogue_2021)
+    open_round("2026-H2", catalogue_2_0_1)
+    region_page = client_for(rapporteur_friesland).get(
+        reverse("region_workspace", args=["friesland"])
+    )
+    network_page = client_for(network_rapporteur).get(
+        reverse("network_workspace", args=[noord_nederland.code])
+    )
+    assert 'value="2026"' in region_page.content.decode()
+    assert 'value="2026-H2"' not in region_page.content.decode()
+    assert 'value="2026-H2"' in network_page.content.decode()
