@@ -18,8 +18,8 @@ from django.urls import NoReverseMatch, reverse
 
 from werkset.accounts.models import User
 from werkset.accounts.testing import force_login_verified
+from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.excel_writer import report_workbook
-from werkset.outputs.importing import report_workbook_import
 from werkset.outputs.pdf import html_to_pdf, report_pdf
 from werkset.outputs.story import report_html
 from werkset.outputs.variants import DEFAULT_VARIANT

@@ -17,7 +17,7 @@ from werkset.comparison.services import criterion_save, maturity_save
 from werkset.comparison.vocabulary import CRITERIA
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.reports.comment_services import comment_add, comment_resolve

@@ -10,9 +10,10 @@ moved into place, so a failure never leaves half a document.
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -36,8 +37,10 @@ from .selectors import document_is_waiting, documents_current, report_content_st
 
 logger = logging.getLogger(__name__)
 
+Made = TypeVar("Made", bound=MadeDocument)
 
-def _stale_running(document: MadeDocument) -> bool:
+
+def stale_running(document: MadeDocument) -> bool:
     """Running for longer than a task may: its worker died (the message comes back)."""
     limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     return (
@@ -56,6 +59,21 @@ def _enqueue(document_id: int) -> None:
         document_render.delay(document_id)
     except BrokerUnavailable:
         logger.exception("Document %s niet aan de wachtrij gegeven", document_id)
+
+
+def made_request(
+    *, current: Made | None, create: Callable[[], Made], enqueue: Callable[[int], None]
+) -> tuple[Made, bool]:
+    """The step every request for a made document shares, inside the caller's transaction
+    (under its lock): reuse `current`, else `create` a queued one; hand it to the queue
+    after commit when it is new, has waited too long or its worker died. Returns the
+    document and whether it was reused, for the caller's audit record."""
+    reused = current is not None
+    document = current if current is not None else create()
+    if not reused or document_is_waiting(document) or stale_running(document):
+        document_id = document.pk
+        transaction.on_commit(lambda: enqueue(document_id))
+    return document, reused
 
 
 def document_request(
@@ -79,12 +97,11 @@ def document_request(
         stamp = (
             "" if locked.status == ReportStatus.VASTGESTELD else report_content_stamp(report=locked)
         )
-        document = documents_current(
-            report=locked, fmt=format, variant=variant, stamp=stamp
-        ).first()
-        reused = document is not None
-        if document is None:
-            document = Document.objects.create(
+        document, reused = made_request(
+            current=documents_current(
+                report=locked, fmt=format, variant=variant, stamp=stamp
+            ).first(),
+            create=lambda: Document.objects.create(
                 report=locked,
                 report_number=locked.number,
                 report_status=locked.status,
@@ -92,10 +109,9 @@ def document_request(
                 format=format,
                 variant=variant,
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
-            )
-        if not reused or document_is_waiting(document) or _stale_running(document):
-            document_id = document.pk
-            transaction.on_commit(lambda: _enqueue(document_id))
+            ),
+            enqueue=_enqueue,
+        )
         audit_record(
             actor=user,
             action=AuditAction.REPORT_EXPORTED,
@@ -121,7 +137,7 @@ def document_claim(*, document_id: int) -> Document | None:
         ).first()
         if document is None:
             return None
-        if document.status != DocumentStatus.QUEUED and not _stale_running(document):
+        if document.status != DocumentStatus.QUEUED and not stale_running(document):
             return None
         if document.report.status != ReportStatus.VASTGESTELD:
             # What is made now: a later edit makes the next request make a new one.

@@ -25,8 +25,8 @@ from werkset.comparison.selectors.entries import catalogue_versions, period_over
 from werkset.core.services import audit_record
 
 from .models import DocumentStatus, SynthesisDocument, SynthesisFormat, synthesis_path
-from .selectors import document_is_waiting, syntheses_current, synthesis_stamp
-from .services import _stale_running, made_running, made_store
+from .selectors import syntheses_current, synthesis_stamp
+from .services import failure_message, made_request, made_running, made_store, stale_running
 
 logger = logging.getLogger(__name__)
 
@@ -67,22 +67,20 @@ def synthesis_request(
         # One request at a time per catalogue version, so two people asking share one.
         CatalogueVersion.objects.select_for_update().filter(pk=catalogue.pk).first()
         stamp = synthesis_stamp(scope=scope, period=period)
-        document = syntheses_current(
-            period=period, catalogue=catalogue, fmt=format, stamp=stamp
-        ).first()
-        reused = document is not None
-        if document is None:
-            document = SynthesisDocument.objects.create(
+        document, reused = made_request(
+            current=syntheses_current(
+                period=period, catalogue=catalogue, fmt=format, stamp=stamp
+            ).first(),
+            create=lambda: SynthesisDocument.objects.create(
                 period=period,
                 catalogue_version=catalogue,
                 stamp=stamp,
                 format=format,
                 site=site[:200],
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
-            )
-        if not reused or document_is_waiting(document) or _stale_running(document):
-            document_id = document.pk
-            transaction.on_commit(lambda: _enqueue(document_id))
+            ),
+            enqueue=_enqueue,
+        )
         audit_record(
             actor=user,
             action=ComparisonAuditAction.SYNTHESIS_REQUESTED,
@@ -100,7 +98,7 @@ def synthesis_claim(*, document_id: int) -> SynthesisDocument | None:
         document = SynthesisDocument.objects.select_for_update().filter(pk=document_id).first()
         if document is None:
             return None
-        if document.status != DocumentStatus.QUEUED and not _stale_running(document):
+        if document.status != DocumentStatus.QUEUED and not stale_running(document):
             return None
         made_running(document)
     return document
@@ -145,8 +143,6 @@ def synthesis_requeue(*, document: SynthesisDocument) -> None:
 
 def synthesis_fail(*, document: SynthesisDocument, reason: str) -> None:
     """Record that it could not be made, with the message the report documents give."""
-    from .services import failure_message
-
     SynthesisDocument.objects.filter(pk=document.pk).update(
         status=DocumentStatus.FAILED,
         error=failure_message(reason),

@@ -3,7 +3,7 @@ theme, the toetsingskader and the bottleneck codes of its answers, "niet beoorde
 its reason. Optional when read: an archive of version 1 has none, and imports as before.
 
 The shape (ASSESSMENTS_SCHEMA) is part of archive_format.ARCHIVE_SCHEMA; export, check and
-write are here, called from archive_export, archive_reader and importing."""
+write are here, called from archive_export, archive_reader and archive_import."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime

@@ -5,7 +5,7 @@ The document holds no database ids: the region, catalogue, indicators, themes an
 are named by their stable keys and people by their username, so it can be imported into any
 database with the same catalogue and regions. Exporting (archive_export.py), importing into
 an empty database and exporting again gives the same document. Checking what a document
-names and says is in archive_reader.py, writing it in importing.py.
+names and says is in archive_reader.py, writing it in archive_import.py.
 """
 
 import json

@@ -7,7 +7,7 @@ report's identity, the column layout of every sheet and the revision of every an
 download. So a workbook of another report is refused, moved or renamed columns are found
 by their header, and a workbook edited offline never silently overwrites an answer that
 was changed in werkset after the download. Writing is in excel_writer.py, reading in
-excel_reader.py and excel_rows.py, the write side of the import in importing.py.
+excel_reader.py and excel_rows.py, the write side of the import in excel_import.py.
 """
 
 import re

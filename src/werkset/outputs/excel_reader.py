@@ -1,7 +1,7 @@
 """Reading a filled-in workbook back: which report it belongs to (its hidden sheet), and
 every theme sheet's rows, found by the headers of their columns, so a moved column still
 counts. Reading is pure (no writes) and collects every problem; the write side of the
-import is in importing.py.
+import is in excel_import.py.
 """
 
 import io

@@ -2,7 +2,7 @@
 
 The request only checks the file's size (upload_limits.upload_size_check) and stores it;
 a worker then runs the same all-or-nothing import as a small workbook gets in the request
-(importing.report_workbook_import), so a refused or failed import changes nothing.
+(excel_import.report_workbook_import), so a refused or failed import changes nothing.
 """
 
 import logging
@@ -95,7 +95,7 @@ def _phase(job: WorkbookImport, phase: str) -> None:
 def workbook_import_run(*, job: WorkbookImport) -> WorkbookImport:
     """Read the workbook into its report: all or nothing, as in the request; the result
     (counts and warnings, or every problem) is kept for the status page, the file is not."""
-    from .importing import report_workbook_import
+    from .excel_import import report_workbook_import
 
     user = job.requested_by
     try:

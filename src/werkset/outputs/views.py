@@ -61,7 +61,7 @@ def report_workbook_upload(request: HttpRequest, report_id: int) -> HttpResponse
     """A filled-in workbook: checked completely; with any error nothing is written. The
     page lists at most the first problems, each quoting little of the file (problems.py)."""
     # Here, not at the top: keeps openpyxl and jsonschema off start-up (no cycle).
-    from .importing import report_workbook_import
+    from .excel_import import report_workbook_import
 
     report = report_or_404(request, report_id)
     if not report_may_write(scope_for_request(request), report):

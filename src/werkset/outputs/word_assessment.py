@@ -4,7 +4,7 @@ as a two-column table, "niet beoordeeld" with its reason (issue 19)."""
 from typing import Any
 
 from .assessment import AssessmentLine, ThemeAssessmentEntry
-from .word import SUBTLE, _add_text_with_breaks, styled, table_grid
+from .word_xml import SUBTLE, add_text_with_breaks, styled, table_grid
 
 
 def _value(paragraph: Any, line: AssessmentLine, *, separator: str) -> None:
@@ -15,7 +15,7 @@ def _value(paragraph: Any, line: AssessmentLine, *, separator: str) -> None:
         value.font.color.rgb = SUBTLE
     if line.text:
         paragraph.add_run(separator if line.assessed else ": ")
-        _add_text_with_breaks(paragraph, line.text)
+        add_text_with_breaks(paragraph, line.text)
 
 
 def add_theme_assessment(docx: Any, assessment: ThemeAssessmentEntry | None, *, level: int) -> None:

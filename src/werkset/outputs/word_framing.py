@@ -7,6 +7,8 @@ from typing import Any
 
 from werkset.guidance.texts import Framing, Section
 
+from .word_markdown import add_markdown
+
 
 def _markdown_of(section: Section) -> list[str]:
     blocks = [text for text in (section.note, *section.paragraphs) if text]
@@ -20,7 +22,7 @@ def _markdown_of(section: Section) -> list[str]:
     return [*blocks, *section.after]
 
 
-def add_framing_appendix(builder: Any, framing: Framing | None, *, add_markdown: Any) -> None:
+def add_framing_appendix(builder: Any, framing: Framing | None) -> None:
     """Append Bijlage 3 to `builder`'s document (nothing when the version has no framing)."""
     if framing is None:
         return

@@ -23,34 +23,32 @@ from .story_model import (
     StoryParagraph,
     TextBlock,
 )
-from .word import (
-    _AFTER_UPDATE,
+from .word_assessment import add_theme_assessment
+from .word_framing import add_framing_appendix
+from .word_markdown import add_markdown
+from .word_xml import (
     ACCENT,
     BOX_FILL,
     SUBTLE,
-    TOC_INSTRUCTION,
     WORD_LANGUAGE,
-    _add_markdown,
-    _add_text_with_breaks,
-    _fld_char,
-    _local,
-    _pad,
-    _shade,
-    _xml_safe,
+    add_text_with_breaks,
+    add_toc_field,
     bookmark_name,
     headers_and_footers,
+    pad,
+    request_field_update,
+    shade,
     styled,
     table_grid,
+    xml_safe,
 )
-from .word_assessment import add_theme_assessment
-from .word_framing import add_framing_appendix
 
 IMAGE_WIDTH_MM = 120
 
 
 def story_docx(*, story: StoryDocument) -> bytes:
     """Write the report variant's read model as .docx."""
-    builder = _StoryBuilder(_xml_safe(story))
+    builder = _StoryBuilder(xml_safe(story))
     builder.build()
     output = BytesIO()
     builder.docx.save(output)
@@ -58,6 +56,8 @@ def story_docx(*, story: StoryDocument) -> bytes:
 
 
 class _StoryBuilder:
+    """The rapport layout: one pass over the story read model, in reading order."""
+
     def __init__(self, story: StoryDocument) -> None:
         self.story = story
         self.words = story.words
@@ -77,7 +77,7 @@ class _StoryBuilder:
             self._chapter(chapter)
         self._context()
         self._answers()
-        add_framing_appendix(self, self.story.framing, add_markdown=_add_markdown)
+        add_framing_appendix(self, self.story.framing)
         self._sources_and_history()
         self._headers_and_footers()
 
@@ -97,14 +97,7 @@ class _StoryBuilder:
             section.page_height, section.page_width = Mm(297), Mm(210)
             section.left_margin = section.right_margin = Mm(22)
             section.top_margin = section.bottom_margin = Mm(22)
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings = self.docx.settings.element
-        later = next((child for child in settings if _local(child.tag) in _AFTER_UPDATE), None)
-        if later is not None:
-            later.addprevious(update)
-        else:
-            settings.append(update)
+        request_field_update(self.docx)
 
     def _heading(self, text: str, level: int, *, new_page: bool = False) -> Any:
         heading = styled(self.docx.add_paragraph(text), f"Heading {level}")
@@ -157,27 +150,12 @@ class _StoryBuilder:
     def _contents(self) -> None:
         heading = styled(self.docx.add_paragraph(self.words["contents"]), "TOC Heading")
         heading.paragraph_format.page_break_before = True
-        first = self.docx.add_paragraph()
-        for kind in ("begin", "instr", "separate"):
-            run = first.add_run()
-            if kind == "instr":
-                instr = OxmlElement("w:instrText")
-                instr.set(qn("xml:space"), "preserve")
-                instr.text = TOC_INSTRUCTION
-                run._r.append(instr)
-            else:
-                run._r.append(_fld_char(kind, dirty=kind == "begin"))
-        lines = [line.title for line in self.story.toc if line.level == 1]
-        first.add_run(lines[0])
-        last = first
-        for title in lines[1:]:
-            last = self.docx.add_paragraph(title)
-        last.add_run()._r.append(_fld_char("end"))
+        add_toc_field(self.docx, [line.title for line in self.story.toc if line.level == 1])
 
     def _blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
             if isinstance(block, TextBlock):
-                _add_markdown(self.docx, block.markdown)
+                add_markdown(self.docx, block.markdown)
             elif isinstance(block, PracticeBlock):
                 self._practice(block)
             elif isinstance(block, QuoteBlock):
@@ -209,17 +187,17 @@ class _StoryBuilder:
                     if row.explanation:
                         text.add_run(". ")
                 if row.explanation:
-                    _add_text_with_breaks(text, row.explanation)
+                    add_text_with_breaks(text, row.explanation)
                 for region in row.regions:
                     line = self.docx.add_paragraph()
                     line.paragraph_format.left_indent = Mm(4)
                     line.add_run(f"{region.region}: ").bold = True
-                    _add_text_with_breaks(line, region.answer)
+                    add_text_with_breaks(line, region.answer)
                 for organisation, perspective in row.perspectives:
                     line = self.docx.add_paragraph()
                     line.paragraph_format.left_indent = Mm(4)
                     line.add_run(f"{organisation}: ").italic = True
-                    _add_text_with_breaks(line, perspective)
+                    add_text_with_breaks(line, perspective)
             for paragraph in element.paragraphs:
                 self._paragraph(paragraph)
         add_theme_assessment(self.docx, chapter.assessment, level=2)
@@ -229,8 +207,8 @@ class _StoryBuilder:
         self.docx.add_paragraph().paragraph_format.space_after = Pt(0)
         table = table_grid(self.docx.add_table(rows=1, cols=1))
         cell = table.rows[0].cells[0]
-        _shade(cell, BOX_FILL)
-        _pad(cell, 140)
+        shade(cell, BOX_FILL)
+        pad(cell, 140)
         title = cell.paragraphs[0]
         styled(title, "Heading 3")
         title.add_run(f"{self.words['from_practice']} {item.number}: {item.title}")
@@ -238,7 +216,7 @@ class _StoryBuilder:
         kind = cell.add_paragraph().add_run(item.kind)
         kind.font.size = Pt(9)
         kind.font.color.rgb = SUBTLE
-        _add_markdown(cell, item.markdown)
+        add_markdown(cell, item.markdown)
         if item.image is not None:
             picture = cell.add_paragraph().add_run()
             shape = picture.add_picture(BytesIO(item.image.content), width=Mm(IMAGE_WIDTH_MM))
@@ -249,7 +227,7 @@ class _StoryBuilder:
 
     def _quote(self, quote: QuoteBlock) -> None:
         paragraph = styled(self.docx.add_paragraph(), "Quote")
-        _add_text_with_breaks(paragraph, f"“{quote.text}”")
+        add_text_with_breaks(paragraph, f"“{quote.text}”")
         styled(self.docx.add_paragraph(f"— {quote.attribution}"), "Caption")
 
     def _context(self) -> None:
@@ -260,7 +238,7 @@ class _StoryBuilder:
             for part in theme.parts:
                 if part.label:
                     self._heading(part.label, 3)
-                _add_markdown(self.docx, part.markdown)
+                add_markdown(self.docx, part.markdown)
 
     def _answers(self) -> None:
         self._heading(self.words["appendix_answers"], 1, new_page=True)
@@ -276,7 +254,7 @@ class _StoryBuilder:
             for element in theme.elements:
                 cells = table.rows[row].cells
                 cell = cells[0].merge(cells[1])
-                _shade(cell, "F2F5F9")
+                shade(cell, "F2F5F9")
                 cell.paragraphs[0].add_run(element.title).italic = True
                 row += 1
                 for item in element.rows:
@@ -287,7 +265,7 @@ class _StoryBuilder:
                     for region in item.regions:
                         line = cells[1].add_paragraph()
                         line.add_run(f"{region.region}: ").bold = True
-                        _add_text_with_breaks(line, region.answer)
+                        add_text_with_breaks(line, region.answer)
                     row += 1
 
     def _sources_and_history(self) -> None:

@@ -13,10 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from werkset.outputs.word import (
+from werkset.outputs.word_xml import (
     TOC_INSTRUCTION,
     WORD_LANGUAGE,
-    _field_run,
+    field_run,
     headers_and_footers,
     styled,
     table_grid,
@@ -75,7 +75,7 @@ def _title_page(docx: Any, s: Synthesis) -> None:
         paragraph.add_run(value)
     contents = styled(docx.add_paragraph(_("Contents")), "TOC Heading")
     contents.paragraph_format.page_break_before = True
-    _field_run(
+    field_run(
         docx.add_paragraph(),
         TOC_INSTRUCTION,
         _("The contents appear when Word updates the fields."),

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from werkset.catalogue.validation import CatalogueFileError, parse_catalogue_text
-from werkset.outputs.importing import report_json_import, report_workbook_import
+from werkset.outputs.archive_import import report_json_import
+from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.answers import AnswerContent, AnswerInvalid, answer_clean, parse_dutch_decimal
 from werkset.reports.models import Answer, AnswerChange, Report, ReportStatus, StatusChange
@@ -206,7 +207,7 @@ def test_crash_halverwege_een_import_laat_alles_zoals_het_was(
             raise RuntimeError("stroomstoring")
         return real_save(**kwargs)
 
-    monkeypatch.setattr("werkset.outputs.importing.answer_save", failing_save)
+    monkeypatch.setattr("werkset.outputs.excel_import.answer_save", failing_save)
     with pytest.raises(RuntimeError):
         report_workbook_import(data=buffer.getvalue(), user=None, report=report)
     assert filled > 3

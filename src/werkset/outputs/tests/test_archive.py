@@ -13,7 +13,7 @@ from werkset.conftest import CATALOGUE_2021, regions_create
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.demo.services import demo_reports_create, demo_users_create
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.answers import AnswerContent, content_of
 from werkset.reports.models import Answer, AnswerChange, Comment, Report

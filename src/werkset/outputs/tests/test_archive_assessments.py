@@ -9,7 +9,7 @@ import pytest
 from werkset.catalogue.models import Theme
 from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.models import Answer, Report
 

@@ -8,7 +8,7 @@ import pytest
 
 from werkset.accounts.models import User
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.models import Report, ReportStatus
 

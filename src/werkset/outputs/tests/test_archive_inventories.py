@@ -8,7 +8,7 @@ import pytest
 from werkset.inventories.demo import inventory_demo_create
 from werkset.inventories.models import InventoryRecord
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.reports.models import Report
 
 pytestmark = pytest.mark.django_db

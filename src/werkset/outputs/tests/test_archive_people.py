@@ -12,7 +12,7 @@ from werkset.accounts.models import User
 from werkset.core.models import AuditAction, AuditEvent
 from werkset.demo.services import demo_reports_create, demo_users_create
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.privacy.models import PrivacyClearance
 from werkset.reports.models import AnswerChange, Comment, Report, StatusChange
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.models import PracticeItem, Quote, Report, ReportSection
 

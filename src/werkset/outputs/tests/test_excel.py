@@ -14,8 +14,8 @@ from werkset.catalogue.services import catalogue_version_publish
 from werkset.catalogue.validation import read_catalogue_file
 from werkset.conftest import CATALOGUE_2021, regions_create
 from werkset.demo.services import demo_reports_create, demo_users_create
+from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.excel_writer import report_workbook
-from werkset.outputs.importing import report_workbook_import
 from werkset.outputs.problems import ImportProblem, ImportRefused
 from werkset.reports.answers import AnswerContent, content_of
 from werkset.reports.models import Answer, AnswerChange, ChangeSource, Report

@@ -7,8 +7,8 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.excel_writer import report_workbook
-from werkset.outputs.importing import report_workbook_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.models import Answer
 from werkset.reports.services import report_start

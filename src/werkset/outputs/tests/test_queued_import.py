@@ -97,7 +97,7 @@ def test_een_storing_in_de_worker_verandert_niets(
     def broken(**kwargs):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("werkset.outputs.importing.report_workbook_import", broken)
+    monkeypatch.setattr("werkset.outputs.excel_import.report_workbook_import", broken)
     content = _workbook_with_explanation(report, "Niet opgeslagen.")
     _post(client_for(rapporteur_friesland), report, content, django_capture_on_commit_callbacks)
     job = WorkbookImport.objects.get()

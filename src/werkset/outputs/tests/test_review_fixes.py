@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from werkset.outputs.importing import report_workbook_import
+from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.problems import ImportRefused
 from werkset.outputs.services import report_export
 from werkset.outputs.word import report_docx
@@ -94,7 +94,7 @@ def test_json_archief_in_een_echt_lege_database_is_verliesvrij(regions, catalogu
     from werkset.catalogue.validation import read_catalogue_file
     from werkset.demo.services import demo_reports_create, demo_users_create
     from werkset.outputs.archive_export import report_json
-    from werkset.outputs.importing import report_json_import
+    from werkset.outputs.archive_import import report_json_import
     from werkset.privacy.models import PrivacyClearance
     from werkset.regions.services import regions_load
     from werkset.reports.models import Report

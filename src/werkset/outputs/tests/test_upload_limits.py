@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from werkset.outputs.archive_format import archive_load
-from werkset.outputs.importing import report_workbook_import
+from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.problems import ImportProblem, ImportRefused, problems_listed
 from werkset.outputs.services import report_export
 from werkset.outputs.upload_limits import MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS

@@ -194,7 +194,7 @@ def test_de_vergelijking_leest_per_regio_het_eigen_antwoord_of_dat_van_het_netwe
 
 def test_een_netwerkrapportage_gaat_heen_en_terug_door_het_archief(network_report, noord_nederland):
     from werkset.outputs.archive_export import report_json
-    from werkset.outputs.importing import report_json_import
+    from werkset.outputs.archive_import import report_json_import
 
     answer = _answer(network_report)
     answer.regional = {"drenthe": {"choice": "", "explanation": "Anders", "figures": {}}}

@@ -183,8 +183,8 @@ def test_de_werkmap_vraagt_dezelfde_organisaties_en_houdt_het_perspectief(
 
     from openpyxl import load_workbook
 
+    from werkset.outputs.excel_import import report_workbook_import
     from werkset.outputs.excel_writer import report_workbook
-    from werkset.outputs.importing import report_workbook_import
 
     assert (
         api_put(

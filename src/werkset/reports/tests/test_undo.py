@@ -398,7 +398,7 @@ def test_het_archief_bewaart_de_intrekking_en_de_reden_van_een_versie(
     finalised, landelijk, rapporteur_friesland
 ):
     from werkset.outputs.archive_export import report_json
-    from werkset.outputs.importing import report_json_import
+    from werkset.outputs.archive_import import report_json_import
 
     v2 = report_correct(report=finalised, user=rapporteur_friesland, reason="Cijfers aangevuld")
     report_transition(report=v2, name="submit", user=rapporteur_friesland)

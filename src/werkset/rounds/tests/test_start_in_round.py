@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from werkset.outputs.archive_export import report_json
-from werkset.outputs.importing import report_json_import
+from werkset.outputs.archive_import import report_json_import
 from werkset.outputs.problems import ImportRefused
 from werkset.reports.models import Report
 from werkset.reports.services import ReportError, report_start

@@ -108,7 +108,8 @@ class Command(BaseCommand):
 
     def _import(self, options: dict[str, Any]) -> None:
         # Here, not at the top: only an import needs openpyxl and jsonschema (no cycle).
-        from werkset.outputs.importing import report_json_import, report_workbook_import
+        from werkset.outputs.archive_import import report_json_import
+        from werkset.outputs.excel_import import report_workbook_import
         from werkset.outputs.upload_limits import archive_size_check, upload_size_check
 
         path = Path(options["file"])
