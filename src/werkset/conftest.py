@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.db import transaction
 from django.test import Client
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from werkset.core.mail_testing import smtp_server  # noqa: F401  (a fixture: a r
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Organisation, Region, RegionalNetwork, VeiligThuisRegion
+from werkset.regions.selectors import ORGANISATIONS_KEY, REGIONS_KEY
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 CATALOGUE_2_0 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.yaml"
@@ -114,6 +116,8 @@ def regions_create() -> None:
             for region, (_network, item) in zip(regions, region_items, strict=True)
             for name in item["vt"]
         )
+        # Bulk inserts send no signals: forget the kept lists as regions.signals would.
+        shared_cache.delete_many([ORGANISATIONS_KEY, REGIONS_KEY])
         audit_record(
             actor=None,
             action=AuditAction.REGIONS_LOADED,
@@ -138,6 +142,7 @@ def module_db(
     Not for modules with transactional tests: transaction=True would empty the database
     under the module's data (and that data would leak into the test).
     """
+    _local_cache_clear()  # kept values of an earlier module's rows, rolled back since
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
@@ -149,20 +154,24 @@ def module_db(
             outer.__exit__(None, None, None)
 
 
+def _local_cache_clear() -> None:
+    """Empty this process's own cache: kept fragments (theme pages, comparisons) and lists
+    (regions, organisations) are of rows that a rolled-back test gives out again."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _process_caches_empty():
     """Each test starts with this process's catalogue cache empty: with xdist a worker runs
     many tests, and an eviction left by earlier ones changed a later test's query count."""
-    from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
-
     from werkset.catalogue.structure import catalogue_structures_forget
 
     catalogue_structures_forget()
-    # Kept fragments (theme pages, comparisons) are keyed on ids, which a rolled-back test
-    # database gives out again: each test starts with this process's own cache empty.
-    if isinstance(caches["default"], LocMemCache):
-        caches["default"].clear()
+    _local_cache_clear()
 
 
 @pytest.fixture

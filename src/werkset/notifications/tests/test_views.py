@@ -119,8 +119,10 @@ def test_de_pagina_leest_evenveel_bij_veel_meldingen(
     client.get(reverse("notifications:list"))  # what is kept between requests is kept
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("notifications:list"))
+    expected = len(few.captured_queries)  # read now: each request empties the log
     tell(netwerklid_noord, 20)
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(reverse("notifications:list"))  # the unread count, forgotten by the new ones
+    with django_assert_num_queries(expected):
         client.get(reverse("notifications:list"))
 
 
