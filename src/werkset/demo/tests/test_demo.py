@@ -8,11 +8,17 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import models
+from django.utils import timezone
 
 from werkset.accounts.models import RoleAssignment, User
 from werkset.catalogue.services import catalogue_version_publish
 from werkset.catalogue.validation import read_catalogue_file
+from werkset.comparison.models import ThemeMaturity
 from werkset.conftest import CATALOGUE_2021, regions_create
+from werkset.improvement.models import ImprovementPoint, PeerAudit, SwotEntry
+from werkset.improvement.selectors import points_overdue
+from werkset.improvement.states import AuditStatus, PointStatus
+from werkset.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -304,3 +310,54 @@ def test_de_demorapportage_krijgt_voorstellen_uit_het_register(demo_once: str) -
     section = register_proposals(report=report)
     assert section.figures.meetings >= 24
     assert len(section.proposals) == 3
+
+
+# What the demo makes of the comparisons and the improvement cycle (moved here from the
+# comparison and improvement apps' tests: one demo run for all of them).
+
+
+def test_werkset_demo_houdt_friesland_en_dupliceert_niets(demo_once: str) -> None:
+    call_command("demo", stdout=None)  # the second run
+    friesland = Report.objects.filter(region__code="friesland").order_by("period", "number")
+    # 2022: Noord-Nederland's own report (demo/services.py) stands for its three regions.
+    assert [(r.period, r.number) for r in friesland] == [
+        ("2023", 1),
+        ("2024", 1),
+        ("2025", 1),
+    ]
+    assert Report.objects.filter(network__code="noord-nederland", region=None).count() == 1
+    # + Oost-Nederland's 2025 concept, report put forward and removed concept (demo/states.py).
+    assert Report.objects.count() == 25 * 3 + 1 - 3 + 1 + 3
+    friesland_2024 = friesland.get(period="2024")
+    assert ThemeMaturity.objects.filter(report=friesland_2024).count() == 5
+
+
+def test_noord_nederland_heeft_een_lopende_cyclus(demo_once: str):
+    points = ImprovementPoint.objects.filter(network__code="noord-nederland")
+    assert set(points.values_list("status", flat=True)) == {
+        PointStatus.GEPLAND,
+        PointStatus.IN_UITVOERING,
+        PointStatus.GEEVALUEERD,
+        PointStatus.GEBORGD,
+    }
+    assert points.filter(theme__key="actieoverleg", building_block="").count() == 0
+    overdue = points_overdue(on=timezone.localdate())
+    assert [p.owner.username for p in overdue] == ["netwerklid"]
+    assert SwotEntry.objects.filter(network__code="noord-nederland").count() == 4
+    assert points.filter(swot_entry__isnull=False).count() == 1
+    assert "5 verbeterpunten, waarvan 1 verlopen" in demo_once
+
+
+def test_friesland_2024_is_collegiaal_geaudit_door_een_ander_netwerk(demo_once: str):
+    audit = PeerAudit.objects.get()
+    assert audit.status == AuditStatus.AFGEROND
+    assert (audit.report.region.code, audit.report.period) == ("friesland", "2024")
+    assert audit.auditor_network.code == "oost-nederland"
+    assert {f.kind for f in audit.findings.all()} == {"sterkte", "verbeterpunt", "vraag"}
+    assert ImprovementPoint.objects.filter(finding__audit=audit).count() == 1
+
+
+def test_twee_keer_draaien_maakt_niets_dubbel(demo_once: str):
+    call_command("demo", stdout=StringIO())
+    assert PeerAudit.objects.count() == 1
+    assert ImprovementPoint.objects.count() == 5
