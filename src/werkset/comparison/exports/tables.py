@@ -169,7 +169,7 @@ def bandwidth_table(figures: list[Figure], *, by_network: bool = False) -> Table
             _unit_column(by_network),
             Column("status", _("Status")),
             Column("value", _("Value")),
-            *_stat_columns(),
+            *_stat_columns(by_network=by_network),
             *([Column("source", _("Value of"))] if by_network else []),
         ],
     )

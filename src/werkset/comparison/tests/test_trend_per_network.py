@@ -379,3 +379,25 @@ def test_de_netwerktrend_loopt_via_de_lijn_door_naar_het_eigen_rapport_van_2_0(
         "versie 2021",
         "versie 2.0",
     ]
+
+
+def test_de_bandbreedte_per_netwerk_telt_netwerken_in_de_download(
+    client_for, landelijk, noord, midden
+):
+    response = client_for(landelijk).get(
+        reverse("comparison:bandwidth"),
+        {"periode": "2024", "thema": "vt-zsm", "eenheid": "netwerk", "formaat": "csv"},
+    )
+    text = response.content.decode("utf-8").lstrip("\ufeff")
+    header = next(csv.reader(io.StringIO(text), delimiter=";"))
+    assert "Aantal netwerken" in header
+    assert "Aantal regio's" not in header
+
+
+def test_het_menu_houdt_de_eenheid_netwerk_vast(client_for, landelijk, noord, midden):
+    page = network_page(client_for(landelijk)).content.decode()
+    nav = page[page.index('class="comparison-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    for name in ("side_by_side", "bandwidth", "over_time"):
+        link = next(part for part in nav.split("<li>") if reverse(f"comparison:{name}") in part)
+        assert "eenheid=netwerk" in link, name
