@@ -26,6 +26,7 @@ from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import catalogue_line, catalogue_lineage
 from werkset.regions.models import Region
+from werkset.regions.selectors import regions_in_order
 from werkset.reports.models import Answer, ReportStatus
 from werkset.reports.selectors import reports_compared
 
@@ -111,10 +112,9 @@ class _AnswerRow(NamedTuple):
 
 def _region_rows(regions: Sequence[Region] | None = None) -> list[tuple[int, int, str]]:
     """Every region as (id, network id, code), in the regions' order: from `regions` when
-    the caller has them (every region), else one query."""
-    if regions is not None:
-        return [(r.pk, r.network_id, r.code) for r in regions]
-    return list(Region.objects.order_by("position", "name").values_list("pk", "network_id", "code"))
+    the caller has them (every region), else the kept list (regions.selectors)."""
+    every = regions_in_order() if regions is None else regions
+    return [(r.pk, r.network_id, r.code) for r in every]
 
 
 def _network_regions(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import Scope
 from werkset.regions.models import Region, RegionalNetwork
+from werkset.regions.selectors import regions_in_order
 
 from ..charts import format_number
 from ..exports import trend_table
@@ -93,7 +94,7 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
     &netwerk=<code>, ADR 31); the national part is cached per period and unit
     (selectors.trend.region_trend, network_trend)."""
     selection = selection_from(request, all_periods=True)
-    regions = list(Region.objects.select_related("network").order_by("position", "name"))
+    regions = regions_in_order()
     full_view = selection.scope.full_view_region_ids
     own = [r for r in regions if r.pk in full_view]
     inputs: dict[str, Any] = {
@@ -111,7 +112,13 @@ def over_time_view(request: HttpRequest) -> HttpResponse:
             request, selection, inputs, regions=regions, networks=networks, network=network
         )
     # the viewer's own region, else (the unit was just switched) the network's first region
-    switched = [r for r in regions if r.network.code == request.GET.get("netwerk")]
+    asked = request.GET.get("netwerk")
+    network_id = (
+        RegionalNetwork.objects.filter(code=asked).values_list("pk", flat=True).first()
+        if asked
+        else None
+    )
+    switched = [r for r in regions if r.network_id == network_id]
     default = next(iter(own or switched), None)
     wanted = request.GET.get("regio", default.code if default else "")
     region = next((r for r in regions if r.code == wanted), None)
