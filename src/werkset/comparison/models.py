@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from werkset.catalogue.models import Theme
+from werkset.reports.content_changes import ReportContentQuerySet
 from werkset.reports.models import Answer, Report
 
 from .vocabulary import BOTTLENECK_CHOICES, CRITERION_CHOICES
@@ -38,6 +39,8 @@ class ThemeMaturity(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = ReportContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme maturity")
@@ -82,6 +85,8 @@ class CriterionAnswer(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ReportContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("toetsingskader answer")
         verbose_name_plural = _("toetsingskader answers")
@@ -110,6 +115,8 @@ class BottleneckCode(models.Model):
     coded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = ReportContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bottleneck code")

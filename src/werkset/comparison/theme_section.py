@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Theme
 from werkset.core.fragments import release
+from werkset.reports.content_changes import kept_rows
 from werkset.reports.models import Answer, Report
 from werkset.reports.policy import report_may_assess, report_may_code
 
@@ -178,11 +179,16 @@ def _coded_answers(
         key=lambda answer: answer.indicator.position,
     )
     codes: dict[int, list[str]] = {}
-    for answer_id, code in (
-        BottleneckCode.objects.filter(answer__in=answers)
-        .order_by()
-        .values_list("answer_id", "code")
-    ):
+    coded = kept_rows(
+        report=report,
+        part=f"codes:{theme.pk}",
+        read=lambda: list(
+            BottleneckCode.objects.filter(answer__in=answers)
+            .order_by()
+            .values_list("answer_id", "code")
+        ),
+    )
+    for answer_id, code in coded:
         codes.setdefault(answer_id, []).append(code)
     labels = dict(BOTTLENECK_CHOICES)
     items = []

@@ -448,6 +448,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "werkset.notifications.check_overdue",
         "schedule": 24 * 60 * 60,
     },
+    # Only each report's newest content change is its stamp (ADR 33); the rest may go.
+    "reports-content-changes-prune": {
+        "task": "werkset.reports.content_changes_prune",
+        "schedule": 24 * 60 * 60,
+    },
 }
 # Documents live in the default file storage; several app servers and workers share it.
 MEDIA_ROOT = Path(env_str("WERKSET_MEDIA_ROOT") or DATA_DIR / "media")

@@ -18,6 +18,8 @@ from django.utils.translation import pgettext_lazy
 from werkset.catalogue.models import CatalogueVersion, Element, Indicator, Theme
 from werkset.regions.models import Region, RegionalNetwork
 
+from .content_changes import ReportContentQuerySet
+
 PERIOD_PATTERN = re.compile(r"^(?P<year>20\d{2})(-H(?P<half>[12]))?$")
 
 
@@ -229,6 +231,8 @@ class Answer(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ReportContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["report", "indicator__position"]
         verbose_name = _("answer")
@@ -296,6 +300,8 @@ class SectionText(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ReportContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("section text")
         verbose_name_plural = _("section texts")
@@ -340,6 +346,8 @@ class ReportSection(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ReportContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("own section")
@@ -382,6 +390,8 @@ class ReportItem(models.Model):
     paragraph = models.PositiveSmallIntegerField(_("after paragraph"), null=True, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ReportContentQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -473,6 +483,8 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     resolution = models.TextField(_("resolution"), blank=True)
+
+    objects = ReportContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

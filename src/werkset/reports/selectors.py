@@ -15,6 +15,7 @@ from werkset.regions.models import Organisation, Region, RegionalNetwork
 from werkset.regions.selectors import organisations_in_order, regions_in_order
 
 from .answers import answer_is_complete, content_of
+from .content_changes import content_stamp, kept_rows
 from .models import (
     Answer,
     AnswerChange,
@@ -29,7 +30,7 @@ from .models import (
 )
 from .numbering import ItemNumber
 from .policy import REMOVED_KEPT_DAYS, report_may_start, reports_seen_by
-from .story_selectors import report_story_outline
+from .story_selectors import report_sections, report_story_outline
 
 
 def _visible(scope: Scope) -> Q:
@@ -111,11 +112,13 @@ def report_visible(*, scope: Scope, report_id: int) -> Report:
     so that nobody learns which concepts exist elsewhere).
 
     It comes with its region, network and catalogue version, which every report page uses
-    (the network names a network's own report)."""
+    (the network names a network's own report), and its content stamp, under which a page
+    may keep the rows it reads next (reports.content_changes, ADR 33)."""
     if not scope.roles:
         raise Report.DoesNotExist("Report matching query does not exist.")
     return (
         Report.objects.filter(_visible(scope))
+        .annotate(content_stamp=content_stamp())
         .select_related("region", "network", "catalogue_version")
         .order_by()
         .get(pk=report_id)
@@ -271,6 +274,40 @@ class ThemeView:
     chapter_number: int = 0
 
 
+@dataclass(frozen=True)
+class ThemeRows:
+    """The report's own rows that a theme page shows, as read (kept under the report's
+    content stamp: reports.content_changes)."""
+
+    answers: list[Answer]
+    comments: list[Comment]
+    texts: list[SectionText]
+    practice: list[PracticeItem]  # every practice item of the report (for the numbering)
+    quotes: list[Quote]
+    sources: list[SourceDocument]
+    sections: list[ReportSection]  # every own section of the report
+
+
+def _theme_rows(*, report: Report, theme: Theme, indicator_ids: list[int]) -> ThemeRows:
+    answers = list(Answer.objects.filter(report=report, indicator_id__in=indicator_ids).order_by())
+    # The theme's own comments and those on its answers.
+    comments = (
+        Comment.objects.filter(report=report)
+        .filter(Q(answer_id__in=[a.pk for a in answers]) | Q(answer__isnull=True, theme=theme))
+        .order_by("created_at", "id")
+    )
+    own = {"report": report, "theme": theme}
+    return ThemeRows(
+        answers=answers,
+        comments=list(comments),
+        texts=list(SectionText.objects.filter(**own).order_by()),
+        practice=list(PracticeItem.objects.filter(report=report).order_by("position", "id")),
+        quotes=list(Quote.objects.filter(**own).order_by("position", "id")),
+        sources=list(SourceDocument.objects.filter(**own).order_by("position", "id")),
+        sections=report_sections(report=report),
+    )
+
+
 def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     """A theme of a report: its elements with answers, comments, running text and items, and
     the partner organisations (reports.policy says whose perspective each answer asks for).
@@ -280,22 +317,14 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     by its own columns (no joins), the answers in catalogue order here."""
     structure = catalogue_structure(version=report.catalogue_version)
     indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
-    answers = list(
-        Answer.objects.filter(report=report, indicator_id__in=list(indicators)).order_by()
+    rows = kept_rows(
+        report=report,
+        part=f"theme:{theme.pk}",
+        read=lambda: _theme_rows(report=report, theme=theme, indicator_ids=list(indicators)),
     )
-    # The theme's own comments and those on its answers.
-    comments = (
-        Comment.objects.filter(report=report)
-        .filter(Q(answer_id__in=[a.pk for a in answers]) | Q(answer__isnull=True, theme=theme))
-        .order_by("created_at", "id")
-    )
-    own = {"report": report, "theme": theme}
-    texts = SectionText.objects.filter(**own).order_by()
-    # Every practice item of the report: this theme's, and all for the numbering below.
-    all_practice = list(PracticeItem.objects.filter(report=report).order_by("position", "id"))
+    answers, comments, texts = list(rows.answers), rows.comments, rows.texts
+    all_practice, quotes, sources = rows.practice, rows.quotes, rows.sources
     practice = [item for item in all_practice if item.theme_id == theme.pk]
-    quotes = list(Quote.objects.filter(**own).order_by("position", "id"))
-    sources = list(SourceDocument.objects.filter(**own).order_by("position", "id"))
     organisations = list(partner_organisations())
     for answer in answers:
         answer.indicator = indicators[answer.indicator_id]
@@ -311,7 +340,7 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
     by_element: dict[int, list[Answer]] = defaultdict(list)
     for answer in answers:
         by_element[answer.indicator.element_id].append(answer)
-    outline = report_story_outline(report=report, practice=all_practice)
+    outline = report_story_outline(report=report, practice=all_practice, sections=rows.sections)
     own_sections = [s for s in outline.sections if s.theme_id == theme.pk]
     known = {s.pk for s in own_sections}
     section_practice: dict[int, list[Any]] = defaultdict(list)

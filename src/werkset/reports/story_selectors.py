@@ -79,18 +79,29 @@ def theme_outlines(report: Report) -> list[ThemeOutline]:
     ]
 
 
+def report_sections(*, report: Report) -> list[ReportSection]:
+    """The report's own sections in their order, with their theme and element."""
+    return list(
+        ReportSection.objects.filter(report=report)
+        .select_related("theme", "element", "updated_by")
+        # kept in the cache with the theme page's rows: not the writer's password hash
+        .defer("updated_by__password")
+        .order_by("position", "id")
+    )
+
+
 def report_story_outline(
-    *, report: Report, practice: Sequence[PracticeItem] | None = None
+    *,
+    report: Report,
+    practice: Sequence[PracticeItem] | None = None,
+    sections: list[ReportSection] | None = None,
 ) -> StoryOutline:
     """The report's own sections (with their theme and element) and its items' numbers.
 
-    `practice`: every practice item of the report, when the caller has read them already
-    (the theme page), so that they are not read twice."""
-    sections = list(
-        ReportSection.objects.filter(report=report)
-        .select_related("theme", "element", "updated_by")
-        .order_by("position", "id")
-    )
+    `practice` and `sections`: every practice item and own section of the report, when the
+    caller has read them already (the theme page), so that they are not read twice."""
+    if sections is None:
+        sections = report_sections(report=report)
     own = [
         OwnSection(
             id=s.pk,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from werkset.catalogue.models import Theme
 from werkset.catalogue.structure import catalogue_structure
+from werkset.reports.content_changes import kept_rows
 from werkset.reports.models import Report
 
 from ..models import CriterionAnswer, ThemeMaturity
@@ -88,16 +89,29 @@ def report_assessments(
     ]
 
 
+def _theme_assessment_rows(
+    *, report: Report, theme: Theme
+) -> tuple[ThemeMaturity | None, dict[str, CriterionAnswer]]:
+    maturity = ThemeMaturity.objects.filter(report=report, theme=theme).order_by().first()
+    if theme.key != CRITERIA_THEME:  # the toetsingskader is asked on one theme only
+        return maturity, {}
+    criteria = CriterionAnswer.objects.filter(report=report).order_by()
+    return maturity, {answer.criterion: answer for answer in criteria}
+
+
 def theme_assessment(*, report: Report, theme: Theme) -> ThemeAssessment:
     """One theme's assessment state (the theme page): its maturity, and on the Actieoverleg's
     theme the toetsingskader (one query, two there); the catalogue's structure (kept by the
     process) says whether the theme asks its maturity itself."""
     indicators = catalogue_structure(version=report.catalogue_version).theme_indicators(theme)
     asked = any(i.answer_type.key == MATURITY_ANSWER_TYPE for i in indicators)
-    maturity = ThemeMaturity.objects.filter(report=report, theme=theme).order_by().first()
+    maturity, answers = kept_rows(
+        report=report,
+        part=f"assessment:{theme.pk}",
+        read=lambda: _theme_assessment_rows(report=report, theme=theme),
+    )
     criteria: list[CriterionState] = []
-    if theme.key == CRITERIA_THEME:  # the toetsingskader is asked on one theme only
-        answers = {a.criterion: a for a in CriterionAnswer.objects.filter(report=report).order_by()}
+    if theme.key == CRITERIA_THEME:
         criteria = [
             CriterionState(criterion=c, number=n, answer=answers.get(c.key))
             for n, c in enumerate(CRITERIA, start=1)
