@@ -27,7 +27,7 @@ from werkset.core.mail_testing import smtp_server  # noqa: F401  (a fixture: a r
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Organisation, Region, RegionalNetwork, VeiligThuisRegion
-from werkset.regions.selectors import ORGANISATIONS_KEY, REGIONS_KEY
+from werkset.regions.selectors import NETWORKS_KEY, ORGANISATIONS_KEY, REGIONS_KEY
 
 CATALOGUE_2021 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2021.yaml"
 CATALOGUE_2_0 = Path(settings.WERKSET_CATALOGUE_DIR) / "werkset-2.0.yaml"
@@ -117,7 +117,7 @@ def regions_create() -> None:
             for name in item["vt"]
         )
         # Bulk inserts send no signals: forget the kept lists as regions.signals would.
-        shared_cache.delete_many([ORGANISATIONS_KEY, REGIONS_KEY])
+        shared_cache.delete_many([ORGANISATIONS_KEY, REGIONS_KEY, NETWORKS_KEY])
         audit_record(
             actor=None,
             action=AuditAction.REGIONS_LOADED,

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkset.catalogue.models import Theme
-from werkset.regions.models import Region, RegionalNetwork
+from werkset.regions.selectors import networks_in_order, regions_in_order
 
 from .fts_sqlite import query_words
 from .models import PassageKind
@@ -42,25 +42,24 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("", _("All kinds")), *PassageKind.choices],
     )
-    netwerk = forms.ModelChoiceField(
-        label=_("Regional network"),
-        required=False,
-        queryset=RegionalNetwork.objects.order_by("position", "name"),
-        to_field_name="code",
-        empty_label=_("All networks"),
-    )
-    regio = forms.ModelChoiceField(
-        label=_("Region"),
-        required=False,
-        queryset=Region.objects.order_by("position", "name"),
-        to_field_name="code",
-        empty_label=_("All regions"),
-    )
+    # The networks and regions by code, from the kept lists (regions.selectors).
+    netwerk = forms.ChoiceField(label=_("Regional network"), required=False)
+    regio = forms.ChoiceField(label=_("Region"), required=False)
     periode = forms.ChoiceField(label=_("Period"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["thema"].choices = _theme_choices()  # type: ignore[attr-defined]
+        self._networks = {network.code: network for network in networks_in_order()}
+        self._regions = {region.code: region for region in regions_in_order()}
+        self.fields["netwerk"].choices = [  # type: ignore[attr-defined]
+            ("", _("All networks")),
+            *((code, network.name) for code, network in self._networks.items()),
+        ]
+        self.fields["regio"].choices = [  # type: ignore[attr-defined]
+            ("", _("All regions")),
+            *((code, region.name) for code, region in self._regions.items()),
+        ]
         self.fields["periode"].choices = [  # type: ignore[attr-defined]
             ("", _("All periods")),
             *((period, period) for period in passage_periods()),
@@ -92,7 +91,7 @@ class SearchForm(forms.Form):
         return SearchFilters(
             theme_key=data.get("thema") or "",
             kind=data.get("soort") or "",
-            network_id=data["netwerk"].pk if data.get("netwerk") else None,
-            region_id=data["regio"].pk if data.get("regio") else None,
+            network_id=self._networks[data["netwerk"]].pk if data.get("netwerk") else None,
+            region_id=self._regions[data["regio"]].pk if data.get("regio") else None,
             period=data.get("periode") or "",
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 import nh3
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
@@ -30,6 +31,11 @@ from werkset.reports.models import (
 )
 
 from .models import Passage, PassageKind
+
+# The periods the index holds (the search form's filter), kept in the shared cache and
+# forgotten whenever passages are written; the timeout bounds a change made elsewhere.
+PERIODS_KEY = "knowledge:periods"
+PERIODS_TIMEOUT = 300
 
 # The configuration of PostgreSQL's full-text search: Dutch stemming and stop words.
 SEARCH_CONFIG = "dutch"
@@ -119,12 +125,20 @@ def _passages(report: Report) -> Iterator[Passage]:
         )
 
 
+def passage_periods_forget() -> None:
+    """Forget the kept list of periods (search.passage_periods), now and after the commit
+    (a search in between cannot keep the list from before it)."""
+    cache.delete(PERIODS_KEY)
+    transaction.on_commit(lambda: cache.delete(PERIODS_KEY))
+
+
 def knowledge_index_reports(*, report_ids: Iterable[int]) -> int:
     """Bring the index of these reports in line with `reports_indexed`; returns the number
     of passages written."""
     ids = sorted(set(report_ids))
     written = 0
     with transaction.atomic():
+        passage_periods_forget()
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             Passage.objects.filter(report_id__in=chunk).delete()

@@ -10,6 +10,7 @@ escapes every part.
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, QuerySet
 
@@ -19,7 +20,7 @@ from werkset.reports.policy import reports_seen_by
 
 from . import fts_sqlite
 from .fts_sqlite import HIT_END, HIT_START
-from .indexing import SEARCH_CONFIG
+from .indexing import PERIODS_KEY, PERIODS_TIMEOUT, SEARCH_CONFIG
 from .models import Passage
 
 
@@ -98,5 +99,10 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 def passage_periods() -> list[str]:
-    """The periods that the kennisbank holds passages of, newest first (the filter)."""
-    return list(Passage.objects.order_by("-period").values_list("period", flat=True).distinct())
+    """The periods that the kennisbank holds passages of, newest first (the filter; kept
+    until passages are written: indexing.passage_periods_forget)."""
+    kept: list[str] | None = cache.get(PERIODS_KEY)
+    if kept is None:
+        kept = list(Passage.objects.order_by("-period").values_list("period", flat=True).distinct())
+        cache.set(PERIODS_KEY, kept, PERIODS_TIMEOUT)
+    return kept

@@ -11,6 +11,8 @@ ORGANISATIONS_TIMEOUT = 300
 # The regions likewise: every request of a network's member reads which regions its
 # networks have (accounts.scope), and a network's report the regions it answers for.
 REGIONS_KEY = "regions:regions"
+# The networks likewise (the filters of the kennisbank and the comparisons name them).
+NETWORKS_KEY = "regions:networks"
 
 
 def networks_with_regions() -> QuerySet[RegionalNetwork]:
@@ -38,4 +40,13 @@ def regions_in_order() -> list[Region]:
     if kept is None:
         kept = list(Region.objects.order_by("position", "name"))
         cache.set(REGIONS_KEY, kept, ORGANISATIONS_TIMEOUT)
+    return kept
+
+
+def networks_in_order() -> list[RegionalNetwork]:
+    """Every regional network, in the networks' order (kept; see above)."""
+    kept: list[RegionalNetwork] | None = cache.get(NETWORKS_KEY)
+    if kept is None:
+        kept = list(RegionalNetwork.objects.order_by("position", "name"))
+        cache.set(NETWORKS_KEY, kept, ORGANISATIONS_TIMEOUT)
     return kept

@@ -1,4 +1,5 @@
-"""Forget the kept lists of partner organisations and regions when one changes (selectors)."""
+"""Forget the kept lists of partner organisations, regions and networks when one changes
+(selectors)."""
 
 from typing import Any
 
@@ -7,8 +8,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Organisation, Region
-from .selectors import ORGANISATIONS_KEY, REGIONS_KEY
+from .models import Organisation, Region, RegionalNetwork
+from .selectors import NETWORKS_KEY, ORGANISATIONS_KEY, REGIONS_KEY
 
 
 @receiver(post_save, sender=Organisation)
@@ -23,3 +24,10 @@ def organisations_forget(**kwargs: Any) -> None:
 def regions_forget(**kwargs: Any) -> None:
     cache.delete(REGIONS_KEY)
     transaction.on_commit(lambda: cache.delete(REGIONS_KEY))
+
+
+@receiver(post_save, sender=RegionalNetwork)
+@receiver(post_delete, sender=RegionalNetwork)
+def networks_forget(**kwargs: Any) -> None:
+    cache.delete(NETWORKS_KEY)
+    transaction.on_commit(lambda: cache.delete(NETWORKS_KEY))

@@ -75,6 +75,20 @@ def test_het_filter_op_regio_laat_andere_regios_weg(client_for, finalised, lande
     assert "Casusreview: eerder samen aan tafel" not in response.content.decode()
 
 
+def test_het_filter_op_netwerk_houdt_alleen_dat_netwerk(client_for, finalised, landelijk):
+    client = client_for(landelijk)
+    own = client.get(URL, {"q": "samenwerkingsafspraken", "netwerk": "noord-nederland"})
+    other = client.get(URL, {"q": "samenwerkingsafspraken", "netwerk": "oost-nederland"})
+    assert "Casusreview: eerder samen aan tafel" in own.content.decode()
+    assert "Casusreview: eerder samen aan tafel" not in other.content.decode()
+
+
+def test_een_onbekend_netwerk_krijgt_een_nederlandse_fout(client_for, finalised, landelijk):
+    response = client_for(landelijk).get(URL, {"q": "samenwerkingsafspraken", "netwerk": "nergens"})
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze" in response.content.decode()
+
+
 def test_het_filter_op_periode_en_thema_houdt_de_passage(client_for, finalised, landelijk):
     response = client_for(landelijk).get(
         URL, {"q": "samenwerkingsafspraken", "periode": "2025", "thema": "actieoverleg"}
@@ -139,3 +153,18 @@ def test_de_gekozen_filters_blijven_gekozen(client_for, finalised, landelijk):
     assert '<option value="utrecht" selected>' in content
     assert '<option value="praktijk" selected>' in content
     assert content.count(" selected>") == 2 + content.count('<option value="" selected>')
+
+
+def test_het_filter_op_periode_volgt_wat_de_kennisbank_opnieuw_indexeert(
+    client_for, finalised, landelijk
+):
+    from werkset.knowledge.indexing import knowledge_index_reports
+    from werkset.reports.models import Report
+
+    client = client_for(landelijk)
+    assert '<option value="2025">' in client.get(URL).content.decode()
+    Report.objects.filter(pk=finalised.pk).update(period="2024")
+    knowledge_index_reports(report_ids=[finalised.pk])
+    content = client.get(URL).content.decode()
+    assert '<option value="2024">' in content
+    assert '<option value="2025">' not in content

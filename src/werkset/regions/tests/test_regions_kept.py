@@ -6,7 +6,7 @@ import pytest
 from werkset.accounts.models import Role
 from werkset.accounts.scope import scope_for_user
 from werkset.regions.models import Region, RegionalNetwork
-from werkset.regions.selectors import regions_in_order
+from werkset.regions.selectors import networks_in_order, regions_in_order
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +33,10 @@ def test_een_verwijderde_regio_verdwijnt_uit_de_lijst(regions, noord_nederland):
     assert "weg" in [r.code for r in regions_in_order()]
     extra.delete()
     assert "weg" not in [r.code for r in regions_in_order()]
+
+
+def test_een_hernoemd_netwerk_staat_meteen_zo_in_de_lijst(noord_nederland):
+    assert "Noord-Nederland" in [n.name for n in networks_in_order()]
+    noord_nederland.name = "Noorden"
+    noord_nederland.save()
+    assert "Noorden" in [n.name for n in networks_in_order()]
