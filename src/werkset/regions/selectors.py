@@ -1,7 +1,12 @@
+from typing import TypeVar
+
 from django.core.cache import cache
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 
 from .models import Organisation, Region, RegionalNetwork
+
+M = TypeVar("M", bound=models.Model)
 
 # The partner organisations are read by every theme page and autosave and change only when
 # the register is loaded or edited: kept in the shared cache, forgotten when one is saved
@@ -11,7 +16,7 @@ ORGANISATIONS_TIMEOUT = 300
 # The regions likewise: every request of a network's member reads which regions its
 # networks have (accounts.scope), and a network's report the regions it answers for.
 REGIONS_KEY = "regions:regions"
-# The networks likewise (the filters of the kennisbank and the comparisons name them).
+# The networks likewise (the kennisbank's filter offers them).
 NETWORKS_KEY = "regions:networks"
 
 
@@ -24,29 +29,26 @@ def region_by_code(*, code: str) -> Region:
     return Region.objects.select_related("network").get(code=code)
 
 
+def _kept(key: str, model: type[M]) -> list[M]:
+    """Every row of `model` in its order (position, name), from the shared cache."""
+    kept: list[M] | None = cache.get(key)
+    if kept is None:
+        kept = list(model._default_manager.order_by("position", "name"))
+        cache.set(key, kept, ORGANISATIONS_TIMEOUT)
+    return kept
+
+
 def organisations_in_order() -> list[Organisation]:
     """Every partner organisation in the register, in its order (kept; see above)."""
-    kept: list[Organisation] | None = cache.get(ORGANISATIONS_KEY)
-    if kept is None:
-        kept = list(Organisation.objects.order_by("position", "name"))
-        cache.set(ORGANISATIONS_KEY, kept, ORGANISATIONS_TIMEOUT)
-    return kept
+    return _kept(ORGANISATIONS_KEY, Organisation)
 
 
 def regions_in_order() -> list[Region]:
     """Every Actieoverleg region (with its network's id), in the regions' order (kept; see
     above)."""
-    kept: list[Region] | None = cache.get(REGIONS_KEY)
-    if kept is None:
-        kept = list(Region.objects.order_by("position", "name"))
-        cache.set(REGIONS_KEY, kept, ORGANISATIONS_TIMEOUT)
-    return kept
+    return _kept(REGIONS_KEY, Region)
 
 
 def networks_in_order() -> list[RegionalNetwork]:
     """Every regional network, in the networks' order (kept; see above)."""
-    kept: list[RegionalNetwork] | None = cache.get(NETWORKS_KEY)
-    if kept is None:
-        kept = list(RegionalNetwork.objects.order_by("position", "name"))
-        cache.set(NETWORKS_KEY, kept, ORGANISATIONS_TIMEOUT)
-    return kept
+    return _kept(NETWORKS_KEY, RegionalNetwork)
