@@ -19,6 +19,9 @@ on side by side, as reports/services.py `_answer_held` wants); `content_changes_
 removes all but the newest per report.
 """
 
+import dataclasses
+import functools
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -149,6 +152,25 @@ def content_stamp() -> Coalesce:
     return Coalesce(Subquery(newest), 0)
 
 
+@functools.cache
+def _models_shape() -> str:
+    """A digest of every model's columns: rows kept by an earlier release whose models had
+    other columns are never read back (the shared cache outlives a deploy)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for model in sorted(apps.get_models(), key=lambda model: model._meta.label):
+        digest.update(model._meta.label.encode())
+        for field in model._meta.concrete_fields:
+            digest.update(field.attname.encode())
+    return digest.hexdigest()
+
+
+def _complete(rows: Any) -> bool:
+    """False for a kept data class that an earlier release made with other fields."""
+    if not dataclasses.is_dataclass(rows):
+        return True
+    return set(vars(rows)) == {field.name for field in dataclasses.fields(rows)}
+
+
 def kept_rows(*, report: Any, part: str, read: Callable[[], T]) -> T:
     """`read()` kept under the report's content stamp, when the report was read with one
     (report_visible); read again otherwise. `part` names what is read (and for what: the
@@ -156,9 +178,9 @@ def kept_rows(*, report: Any, part: str, read: Callable[[], T]) -> T:
     stamp = getattr(report, "content_stamp", None)
     if stamp is None:
         return read()
-    key = f"report-rows:{report.pk}:{stamp}:{part}"
+    key = f"report-rows:{_models_shape()}:{report.pk}:{stamp}:{part}"
     rows = cache.get(key)
-    if rows is None:
+    if rows is None or not _complete(rows):
         rows = read()
         cache.set(key, rows, KEPT_SECONDS)
     return rows

@@ -224,3 +224,17 @@ def test_the_kept_rows_hold_no_password_hash(client_for, report, rapporteur_frie
     rows = [row for value in kept if isinstance(value, ThemeRows) for row in value.sections]
     assert rows
     assert all("password" not in row.updated_by.__dict__ for row in rows)
+
+
+def test_rows_kept_by_an_earlier_release_with_other_fields_are_read_again(
+    client_for, report, rapporteur_friesland
+):
+    practice_item(report, "Casus van nu")
+    client = client_for(rapporteur_friesland)
+    client.get(theme_url(report))
+    cache = caches["default"]
+    (key,) = [key for key in cache._cache if "report-rows" in key and "theme:" in key]  # type: ignore[attr-defined]
+    older = object.__new__(ThemeRows)
+    object.__setattr__(older, "answers", [])  # an older ThemeRows, without the other fields
+    cache._cache[key] = pickle.dumps(older)  # type: ignore[attr-defined]
+    assert "Casus van nu" in client.get(theme_url(report)).content.decode()
