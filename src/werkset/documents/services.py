@@ -50,15 +50,17 @@ def stale_running(document: MadeDocument) -> bool:
     )
 
 
-def _enqueue(document_id: int) -> None:
-    """Hand the document to the queue; when the broker cannot be reached it stays queued
-    (the page says it waits) and the next request for it hands it over again."""
-    from .tasks import document_render
+def made_enqueue(document_id: int, *, synthesis: bool = False) -> None:
+    """Hand the document (with `synthesis`, the national synthesis) to the queue; when the
+    broker cannot be reached it stays queued (the page says it waits) and the next request
+    for it hands it over again. The task is imported here: tasks.py imports this module."""
+    from .tasks import document_render, synthesis_render
 
+    task, what = (synthesis_render, "Synthese") if synthesis else (document_render, "Document")
     try:
-        document_render.delay(document_id)
+        task.delay(document_id)
     except BrokerUnavailable:
-        logger.exception("Document %s niet aan de wachtrij gegeven", document_id)
+        logger.exception("%s %s niet aan de wachtrij gegeven", what, document_id)
 
 
 def made_request(
@@ -110,7 +112,7 @@ def document_request(
                 variant=variant,
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
             ),
-            enqueue=_enqueue,
+            enqueue=made_enqueue,
         )
         audit_record(
             actor=user,

@@ -7,6 +7,7 @@ comparison/synthesis/figures.py's, read with the scope of the person who asked f
 """
 
 import logging
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from werkset.accounts.scope import scope_for_user
 from werkset.catalogue.models import CatalogueVersion
@@ -26,7 +26,14 @@ from werkset.core.services import audit_record
 
 from .models import DocumentStatus, SynthesisDocument, SynthesisFormat, synthesis_path
 from .selectors import syntheses_current, synthesis_stamp
-from .services import failure_message, made_request, made_running, made_store, stale_running
+from .services import (
+    failure_message,
+    made_enqueue,
+    made_request,
+    made_running,
+    made_store,
+    stale_running,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +45,6 @@ CONTENT_TYPES = {
 
 def synthesis_filename(document: SynthesisDocument) -> str:
     return f"werkset-synthese-{slugify(document.period)}.{document.format}"
-
-
-def _enqueue(document_id: int) -> None:
-    """Hand it to the queue; when the broker is away it stays queued (the page says so)."""
-    from .tasks import synthesis_render
-
-    try:
-        synthesis_render.delay(document_id)
-    except BrokerUnavailable:
-        logger.exception("Synthese %s niet aan de wachtrij gegeven", document_id)
 
 
 def synthesis_request(
@@ -79,7 +76,7 @@ def synthesis_request(
                 site=site[:200],
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
             ),
-            enqueue=_enqueue,
+            enqueue=partial(made_enqueue, synthesis=True),
         )
         audit_record(
             actor=user,

@@ -3,25 +3,20 @@ the PDF and Word.
 
 The read model is built in a fixed number of queries (whatever the number of indicators),
 so the three formats say exactly the same thing and rendering a large report stays fast.
-Documents are always Dutch, whatever language the request or command runs in.
+Documents are always Dutch, whatever language the request or command runs in. The read
+model's classes are in document_model.py, the fixed words and text helpers in
+document_text.py; this module assembles the model and renders it.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from itertools import groupby
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator, Theme
-from werkset.core.markdown import markdown_to_html
 from werkset.guidance.framing import framing_for_version
-from werkset.guidance.texts import Framing
 from werkset.regions.models import Organisation, Region
 from werkset.reports.answers import AnswerContent, answer_is_complete, content_of
 from werkset.reports.models import (
@@ -34,270 +29,29 @@ from werkset.reports.models import (
     SourceDocument,
 )
 
-from .assessment import ThemeAssessmentEntry, theme_assessments
-from .region_answers import RegionAnswer, figures_shown, region_answers
-
-DOCUMENT_LANGUAGE = "nl"
-
-
-@dataclass(frozen=True)
-class IndicatorEntry:
-    """One question with the region's (or network's) answer, ready to be read."""
-
-    key: str
-    anchor: str
-    label: str
-    question: str
-    question_html: SafeString
-    category: str
-    choice_label: str
-    figures: list[tuple[str, str]]
-    explanation: str
-    perspectives: list[tuple[str, str]]
-    complete: bool
-    # In a network's report: the regions with an answer of their own, in the network's order.
-    regions: list[RegionAnswer] = field(default_factory=list)
-
-    @property
-    def has_content(self) -> bool:
-        return bool(
-            self.choice_label
-            or self.figures
-            or self.explanation
-            or self.perspectives
-            or self.regions
-        )
-
-
-@dataclass(frozen=True)
-class PracticeEntry:
-    """An "Uit de praktijk" box, numbered per chapter as in the example report (1.1, 1.2)."""
-
-    number: str
-    kind: str
-    title: str
-    text: str
-    text_html: SafeString
-    source: str
-
-    @property
-    def anchor(self) -> str:
-        return _anchor("praktijk", self.number)
-
-
-@dataclass(frozen=True)
-class QuoteEntry:
-    text: str
-    attribution: str
-
-
-@dataclass(frozen=True)
-class IndicatorGroup:
-    """Consecutive indicators of one value category (Kwaliteit, Efficiëntie, ...), or none."""
-
-    category: str
-    indicators: list[IndicatorEntry]
-
-
-@dataclass
-class ElementSection:
-    number: str
-    key: str
-    title: str
-    anchor: str
-    text: str
-    text_html: SafeString
-    indicators: list[IndicatorEntry]
-    practice_items: list[PracticeEntry] = field(default_factory=list)
-    quotes: list[QuoteEntry] = field(default_factory=list)
-
-    @property
-    def groups(self) -> list[IndicatorGroup]:
-        return [
-            IndicatorGroup(category=category, indicators=list(entries))
-            for category, entries in groupby(self.indicators, key=lambda entry: entry.category)
-        ]
-
-
-@dataclass
-class ThemeChapter:
-    number: int
-    key: str
-    title: str
-    anchor: str
-    text: str
-    text_html: SafeString
-    elements: list[ElementSection]
-    practice_items: list[PracticeEntry] = field(default_factory=list)
-    quotes: list[QuoteEntry] = field(default_factory=list)
-    # The theme's maturity and toetsingskader (issue 19), at the chapter's end.
-    assessment: ThemeAssessmentEntry | None = None
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}. {self.title}"
-
-
-@dataclass(frozen=True)
-class ContextEntry:
-    """Bijlage 1: a theme's national aim and expected value, from the catalogue."""
-
-    number: int
-    title: str
-    goal: str
-    goal_html: SafeString
-    expected_value: str
-    expected_value_html: SafeString
-
-
-@dataclass(frozen=True)
-class OverviewRow:
-    label: str
-    answered: bool
-
-
-@dataclass(frozen=True)
-class OverviewElement:
-    title: str
-    rows: list[OverviewRow]
-
-
-@dataclass(frozen=True)
-class OverviewTheme:
-    number: int
-    title: str
-    elements: list[OverviewElement]
-
-
-@dataclass(frozen=True)
-class SourceEntry:
-    title: str
-    description: str
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    anchor: str
-    title: str
-
-
-@dataclass
-class ReportDocument:
-    """Everything a rendered report shows, in reading order, with the words already Dutch."""
-
-    title: str
-    region: str
-    network: str
-    period: str
-    status: str
-    is_final: bool
-    version_number: int
-    finalised_on: str
-    catalogue_title: str
-    catalogue_edition: str
-    printed_on: str
-    introduction: str
-    introduction_html: SafeString
-    element_definitions: list[tuple[str, str]]
-    chapters: list[ThemeChapter]
-    context: list[ContextEntry]
-    overview: list[OverviewTheme]
-    sources: list[SourceEntry]
-    answered: int
-    total: int
-    words: dict[str, str]
-    # "Regio" for a region's report, "Regionaal netwerk" for a network's (colophon).
-    unit_label: str = ""
-    # The catalogue version's framing (its sources and Verantwoording): Bijlage 3.
-    framing: Framing | None = None
-
-    @property
-    def toc(self) -> list[TocEntry]:
-        return [
-            TocEntry("inleiding", self.words["introduction"]),
-            *(TocEntry(chapter.anchor, chapter.heading) for chapter in self.chapters),
-            TocEntry("bijlage-1", self.words["appendix_context"]),
-            TocEntry("bijlage-2", self.words["appendix_overview"]),
-            *([TocEntry("bijlage-3", self.words["appendix_framing"])] if self.framing else []),
-            TocEntry("bronnen", self.words["sources"]),
-            TocEntry("colofon", self.words["colophon"]),
-        ]
-
-
-def withdrawn_words(report: Report) -> dict[str, str]:
-    """A withdrawn report's documents say so where a concept's say it is a concept (the mark
-    on every page and the notice; issue 19). The national role, not a person, is named."""
-    if not report.is_withdrawn:
-        return {}
-    return {
-        "concept": _("WITHDRAWN"),
-        "concept_notice": _(
-            "Withdrawn on %(date)s by the national network, reason: %(reason)s. This report "
-            "no longer counts in any comparison."
-        )
-        % {"date": _local_date(report.withdrawn_at), "reason": report.withdrawal_reason},
-    }
-
-
-def _markdown(text: str) -> SafeString:
-    """Catalogue and report Markdown, sanitised by core.markdown (nh3), hence safe."""
-    return mark_safe(markdown_to_html(text or ""))  # noqa: S308 (sanitised by nh3)
-
-
-def _anchor(*parts: str) -> str:
-    return "-".join(part.replace(".", "-").replace("_", "-") for part in parts)
-
-
-def _local_date(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return date_format(timezone.localtime(moment), "j F Y")
-
-
-def document_words() -> dict[str, str]:
-    """The fixed words of the document (chapter names, labels), in the active language."""
-    return {
-        "document": _("Quality and impact indicators"),
-        "contents": _("Contents"),
-        "introduction": _("Introduction"),
-        "elements_intro": _("The report is built on the same three elements for every theme:"),
-        "appendix_context": _("Appendix 1: National context"),
-        "appendix_overview": _("Appendix 2: Overview of indicators"),
-        "appendix_framing": _("Appendix 3: Accountability of the indicator set"),
-        "sources": _("Sources"),
-        "colophon": _("Colophon"),
-        "concept": _("CONCEPT"),
-        "from_practice": _("From practice"),
-        "source": _("Source"),
-        "answer": _("Answer"),
-        "not_answered": _("Not answered yet"),
-        "answered": _("answered"),
-        "open": _("open"),
-        "goal": _("Aim"),
-        "expected_value": _("Expected value"),
-        "region": _("Region"),
-        "network": _("Regional network"),
-        "period": _("Period"),
-        "status": _("Status"),
-        "version": _("Version"),
-        "finalised_on": _("Finalised on"),
-        "printed_on": _("Printed on"),
-        "catalogue": _("Instrument"),
-        "indicator": _("Indicator"),
-        "no_sources": _("No sources have been recorded for this report."),
-        "concept_notice": _(
-            "This is a concept: the report has not been finalised by the regional network "
-            "and may still change."
-        ),
-        "overview_intro": _(
-            "The indicators per theme and element; “answered” means the region has given a "
-            "complete answer (which may be “unknown” or “not applicable”)."
-        ),
-        "context_intro": _(
-            "The aim of each theme and the value it is expected to bring, as the instrument "
-            "describes them."
-        ),
-    }
+from .assessment import theme_assessments
+from .document_model import (
+    ContextEntry,
+    ElementSection,
+    IndicatorEntry,
+    OverviewElement,
+    OverviewRow,
+    OverviewTheme,
+    PracticeEntry,
+    QuoteEntry,
+    ReportDocument,
+    SourceEntry,
+    ThemeChapter,
+)
+from .document_text import (
+    DOCUMENT_LANGUAGE,
+    _anchor,
+    _local_date,
+    _markdown,
+    document_words,
+    withdrawn_words,
+)
+from .region_answers import figures_shown, region_answers
 
 
 class _PracticeNumbering:

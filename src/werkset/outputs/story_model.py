@@ -12,7 +12,7 @@ from werkset.guidance.texts import Framing
 from werkset.reports.numbering import practice_anchor
 
 from .assessment import ThemeAssessmentEntry
-from .document import SourceEntry
+from .document_model import SourceEntry
 from .region_answers import RegionAnswer
 
 

@@ -17,16 +17,16 @@ from docx.shared import Mm, Pt
 
 from werkset.reports.models import Report
 
-from .document import (
-    DOCUMENT_LANGUAGE,
+from .document import report_document
+from .document_model import (
     ElementSection,
     IndicatorEntry,
     PracticeEntry,
     QuoteEntry,
     ReportDocument,
     ThemeChapter,
-    report_document,
 )
+from .document_text import DOCUMENT_LANGUAGE
 from .story import report_story
 from .variants import DEFAULT_VARIANT, DocumentVariant
 from .word_assessment import add_theme_assessment
