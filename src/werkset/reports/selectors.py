@@ -314,7 +314,8 @@ def report_theme(*, report: Report, theme: Theme) -> ThemeView:
 
     The theme's elements and indicators come from the catalogue structure that this process
     keeps (catalogue.structure); the queries read only the report's own rows, each ordered
-    by its own columns (no joins), the answers in catalogue order here."""
+    by its own columns (no joins), the answers in catalogue order here; they are kept under
+    the report's content stamp when the report was read with one (ADR 33)."""
     structure = catalogue_structure(version=report.catalogue_version)
     indicators = {indicator.pk: indicator for indicator in structure.theme_indicators(theme)}
     rows = kept_rows(
