@@ -330,7 +330,7 @@ def bottleneck_table(categories: list[CategoryCount]) -> Table:
 
 def trend_table(trend: Any, region_name: str, *, by_network: bool = False) -> Table:
     """A region's (or with `by_network` a regional network's) figures per period beside
-    the national spread (selectors.trend.Trend), over regions or over networks."""
+    the national spread (selectors.trend_rows.Trend), over regions or over networks."""
     marks = {"samengevoegd": _("merged"), "gesplitst": _("parts added up")}
     table = Table(
         _("Over time"),

@@ -5,6 +5,7 @@ region gives the same), beside the national spread over networks."""
 
 import csv
 import io
+from html import unescape
 
 import pytest
 from django.core.cache import cache
@@ -402,3 +403,22 @@ def test_het_menu_houdt_de_eenheid_netwerk_vast(client_for, landelijk, noord, mi
     for name in ("side_by_side", "bandwidth", "over_time"):
         link = next(part for part in nav.split("<li>") if reverse(f"comparison:{name}") in part)
         assert "eenheid=netwerk" in link, name
+
+
+def test_de_menulink_in_de_tijd_houdt_het_gekozen_netwerk_vast(client_for, landelijk, midden):
+    client = client_for(landelijk)
+    page = network_page(client, "midden-nederland").content.decode()
+    nav = page[page.index('class="comparison-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    link = next(part for part in nav.split("<li>") if reverse("comparison:over_time") in part)
+    href = unescape(link.split('href="', 1)[1].split('"', 1)[0])
+    # without the network the page falls back to the first one (Noord-Nederland)
+    assert client.get(href).context["network"].code == "midden-nederland"
+
+
+def test_de_toelichting_spreekt_per_netwerk_van_netwerken(client_for, landelijk, midden):
+    client = client_for(landelijk)
+    html = network_page(client).content.decode()
+    assert "Vergeleken wordt per regionaal netwerk: de waarde van een netwerk" in html
+    assert "de rapportage van elke regio" not in html
+    assert "de rapportage van elke regio" in get(client, regio="utrecht").content.decode()

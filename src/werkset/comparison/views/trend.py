@@ -21,14 +21,10 @@ from ..charts import format_number
 from ..exports import trend_table
 from ..models import MaturityLevel
 from ..selectors.maturity import Maturity
-from ..selectors.trend import (
-    TREND_CACHE_SECONDS,
-    Trend,
-    TrendRow,
-    region_trend,
-    region_trend_key,
-)
+from ..selectors.trend import region_trend, region_trend_key
 from ..selectors.trend_network import network_trend, network_trend_key
+from ..selectors.trend_reads import TREND_CACHE_SECONDS
+from ..selectors.trend_rows import Trend, TrendRow
 from ..trend_chart import TrendChart, trend_chart
 from .common import (
     UNIT_NETWORK,
