@@ -22,7 +22,9 @@ from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.services import catalogue_load_directory
 from werkset.demo.content import PRACTICE_ITEMS, QUOTES, SOURCES, demo_answer
+from werkset.demo.seed_report import seed_report_archive
 from werkset.knowledge.indexing import knowledge_index_reports
+from werkset.outputs.archive_import import report_json_import
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.regions.services import regions_load
 from werkset.reports.models import (
@@ -357,3 +359,16 @@ def bench_data_build(*, regions: int = 25, periods: int = 10) -> BenchData:
         network_report=network_report,
         network_rapporteur=network_rapporteur,
     )
+
+
+def seed_network_report() -> Report:
+    """Seed 001, Noord-Nederland's own report for 2022 (every name replaced), entered through
+    the product's JSON import as the demo enters it (without linking its people to
+    accounts): the report whose PDF issue 18 measures. Made once per database."""
+    archive = seed_report_archive()
+    existing = Report.objects.filter(
+        network__code=archive["network"], region__isnull=True, period=archive["period"]
+    ).first()
+    if existing is not None:
+        return existing
+    return report_json_import(data=archive, user=None, keep_status=True)

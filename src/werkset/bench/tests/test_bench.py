@@ -55,6 +55,18 @@ def test_pages_are_measured_once(tiny):
     assert all(ratio > 0 for ratio in times.baseline_ratio.values())
 
 
+def test_the_seed_network_report_is_imported_once_as_the_network_decided_it(tiny):
+    from werkset.bench.data import seed_network_report
+    from werkset.reports.models import ReportStatus
+
+    report = seed_network_report()
+    assert report.network.code == "noord-nederland"
+    assert report.region_id is None
+    assert report.status == ReportStatus.VASTGESTELD
+    assert report.practice_items.count() >= 9
+    assert seed_network_report().pk == report.pk
+
+
 def test_the_kennisbank_finds_the_built_reports(tiny, client_for):
     from django.urls import reverse
 
@@ -161,6 +173,7 @@ def test_report_table_marks_targets():
         ],
         "missing_pages": ["vergelijking"],
         "pdf": {"seconds": 1.0, "weasyprint_seconds": 1.0, "weasyprint_ratio": 1.0},
+        "pdf_network": {"seconds": 6.0, "weasyprint_seconds": 5.5, "weasyprint_ratio": 1.09},
         "docx": {"seconds": 0.5},
         "excel_import": {"seconds": 0.5, "changed": 3},
         "synthesis": {"period": "2025-H2", "made": True, "pdf_seconds": 31.0, "docx_seconds": 1.0},
@@ -169,6 +182,8 @@ def test_report_table_marks_targets():
     table = report_table(result)
     synthesis_line = next(line for line in table.splitlines() if "synthese 2025-H2" in line)
     assert synthesis_line.endswith("MIS")
+    network_pdf = next(line for line in table.splitlines() if "netwerkrapport seed 001" in line)
+    assert network_pdf.endswith("MIS")  # over 5 s
     assert "MIS" in table.splitlines()[4]
     assert "bestaat niet" in table
 

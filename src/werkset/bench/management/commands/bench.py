@@ -192,6 +192,8 @@ class Command(BaseCommand):
             times = measure.server_times(page_list, runs=options["runs"])
             say("PDF, DOCX, Excel-import ...")
             pdf = measure.pdf_times(large.final_report)
+            say("PDF van het netwerkrapport Noord-Nederland 2022 (seed 001) ...")
+            pdf_network = measure.pdf_times(bench_data.seed_network_report())
             docx = measure.docx_time(large.final_report)
             excel = measure.excel_import_time(large.concept_report, large.rapporteur)
             say(f"landelijke synthese {large.period} ({large.regions} regio's) ...")
@@ -241,6 +243,7 @@ class Command(BaseCommand):
             ],
             "missing_pages": missing,
             "pdf": {k: round(v, 3) for k, v in pdf.items()},
+            "pdf_network": {k: round(v, 3) for k, v in pdf_network.items()},
             "docx": {"seconds": round(docx, 3)},
             "excel_import": {k: round(v, 3) for k, v in excel.items()},
             "synthesis": {
@@ -285,12 +288,20 @@ def report_table(result: dict[str, Any]) -> str:
         )
     for name in result["missing_pages"]:
         lines.append(f"{name:34} {'(bestaat niet)':>11}")
-    pdf, docx, excel = result["pdf"], result["docx"], result["excel_import"]
-    pdf_ok = pdf["weasyprint_ratio"] <= TARGETS["pdf_ratio"] and pdf["seconds"] < 5
+    docx, excel = result["docx"], result["excel_import"]
+    lines.append("")
+    for key, label in (("pdf", "rapport"), ("pdf_network", "netwerkrapport seed 001")):
+        if pdf := result.get(key):
+            pdf_ok = (
+                pdf["weasyprint_ratio"] <= TARGETS["pdf_ratio"]
+                and pdf["seconds"] < TARGETS["pdf_seconds"]
+            )
+            lines.append(
+                f"PDF ({label}, {pdf.get('pages', '?')} p.) {pdf['seconds']:.2f} s (WeasyPrint "
+                f"alleen {pdf['weasyprint_seconds']:.2f} s, x {pdf['weasyprint_ratio']:.2f})  "
+                f"{_mark(pdf_ok)}"
+            )
     lines += [
-        "",
-        f"PDF (rapport, {pdf.get('pages', '?')} p.) {pdf['seconds']:.2f} s (WeasyPrint alleen "
-        f"{pdf['weasyprint_seconds']:.2f} s, x {pdf['weasyprint_ratio']:.2f})  {_mark(pdf_ok)}",
         f"DOCX {docx['seconds']:.2f} s",
         f"Excel-import {excel['seconds']:.2f} s ({excel['changed']} antwoorden)  "
         f"{_mark(excel['seconds'] < TARGETS['excel_seconds'])}",
