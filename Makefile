@@ -17,14 +17,16 @@ unexport PYTHONDONTWRITEBYTECODE
 
 install: $(STAMP)
 
-# Reinstall only when the pinned requirements or the project metadata change.
+# Reinstall only when the pinned requirements or the project metadata change. Packages are
+# installed without compiling their bytecode (--no-compile: 23 -> 14 s on a fresh clone);
+# Python compiles and keeps what is imported, the first time it is imported.
 # npm ci installs the NL Design System CSS (package-lock.json); make copies it into a
 # git-ignored static folder (core/static/werkset/vendor/). Nothing is fetched at run time.
 $(STAMP): requirements/dev.txt pyproject.toml package-lock.json
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden: werkset vraagt Python 3.11." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-compile --require-hashes --no-deps -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@command -v npm >/dev/null || { echo "npm niet gevonden: werkset vraagt Node.js met npm voor de NL Design System-CSS." >&2; exit 1; }
 	npm ci --no-audit --no-fund
