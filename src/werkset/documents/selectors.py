@@ -6,23 +6,16 @@ import json
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion
-from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
 from werkset.outputs.variants import DEFAULT_VARIANT
+from werkset.reports.content_changes import content_stamp
 from werkset.reports.models import (
-    Answer,
-    Comment,
-    PracticeItem,
-    Quote,
     Report,
-    ReportSection,
     ReportStatus,
-    SectionText,
-    SourceDocument,
     StatusChange,
 )
 from werkset.reports.selectors import reports_compared
@@ -31,62 +24,18 @@ from .models import Document, DocumentStatus, MadeDocument, SynthesisDocument
 
 
 def report_content_stamp(*, report: Report) -> str:
-    """A fingerprint of everything a document shows, which changes on every edit.
-
-    Answers and running texts carry a revision that every save raises; practice items,
-    quotes and sources are edited in place without one, so their content counts itself.
-    A finalised report never changes, so its documents need no stamp.
-    """
+    """A fingerprint of everything a document shows, which changes on every edit: the
+    report's own fields, its newest content change (every write to its answers, running
+    texts, own sections, items, comments and assessments: reports.content_changes, ADR 33)
+    and its status history. A finalised report never changes, so its documents need no
+    stamp."""
     parts = [
         [report.status, report.number, str(report.finalised_at)],
         [report.title, report.introduction, report.summary, report.story_revision],
-        list(
-            ReportSection.objects.filter(report=report)
-            .order_by("pk")
-            .values_list("pk", "revision", "position", "is_chapter", "theme", "element", "title")
-        ),
-        list(Answer.objects.filter(report=report).order_by("pk").values_list("pk", "revision")),
-        list(
-            SectionText.objects.filter(report=report).order_by("pk").values_list("pk", "revision")
-        ),
-        list(
-            PracticeItem.objects.filter(report=report)
-            .order_by("pk")
-            .values_list(
-                "pk",
-                "position",
-                "theme",
-                "element",
-                "section",
-                "paragraph",
-                "kind",
-                "title",
-                "text",
-                "source",
-                "image",
-                "image_alt",
-            )
-        ),
-        list(
-            Quote.objects.filter(report=report)
-            .order_by("pk")
-            .values_list(
-                "pk",
-                "position",
-                "theme",
-                "element",
-                "section",
-                "paragraph",
-                "text",
-                "attribution",
-            )
-        ),
-        list(
-            SourceDocument.objects.filter(report=report)
-            .order_by("pk")
-            .values_list("pk", "position", "theme", "element", "title", "description")
-        ),
-        list(Comment.objects.filter(report=report).order_by("pk").values_list("pk", "resolved_at")),
+        Report.objects.filter(pk=report.pk)
+        .annotate(stamp=content_stamp())
+        .values_list("stamp", flat=True)
+        .get(),
         list(StatusChange.objects.filter(report=report).order_by("pk").values_list("pk")),
     ]
     encoded = json.dumps(parts, default=str, ensure_ascii=False).encode("utf-8")
@@ -117,35 +66,16 @@ def document_is_waiting(document: MadeDocument) -> bool:
 
 def synthesis_stamp(*, scope: Scope, period: str) -> str:
     """A fingerprint of what a synthesis of `period` shows: the finalised reports the scope
-    compares, with their answers' revisions and their assessments (maturity, toetsingskader,
-    bottleneck codes), which the national analysis may change after finalisation."""
+    compares, each with its newest content change (its answers and its assessments:
+    maturity, toetsingskader and bottleneck codes, which the national analysis may change
+    after finalisation)."""
     reports = reports_compared(scope=scope).filter(period=period, status=ReportStatus.VASTGESTELD)
-    ids = list(reports.order_by("pk").values_list("pk", "number", "finalised_at"))
-    report_ids = [row[0] for row in ids]
-    parts = [
-        ids,
-        list(
-            Answer.objects.filter(report_id__in=report_ids)
-            .order_by()
-            .aggregate(n=Count("pk"), revisions=Sum("revision"), top=Max("pk"))
-            .values()
-        ),
-        list(
-            ThemeMaturity.objects.filter(report_id__in=report_ids)
-            .order_by("pk")
-            .values_list("pk", "level", "updated_at")
-        ),
-        list(
-            CriterionAnswer.objects.filter(report_id__in=report_ids)
-            .order_by("pk")
-            .values_list("pk", "verdict", "updated_at")
-        ),
-        list(
-            BottleneckCode.objects.filter(answer__report_id__in=report_ids)
-            .order_by("pk")
-            .values_list("pk", "code")
-        ),
-    ]
+    # Each report's newest content change covers its answers and assessments (ADR 33).
+    parts = list(
+        reports.annotate(stamp=content_stamp())
+        .order_by("pk")
+        .values_list("pk", "number", "finalised_at", "stamp")
+    )
     encoded = json.dumps(parts, default=str, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 

@@ -168,6 +168,16 @@ def test_een_tweede_aanvraag_hergebruikt_het_document(
     assert SynthesisDocument.objects.count() == 2
 
 
+def test_een_gewijzigde_volwassenheid_na_vaststelling_geeft_een_nieuwe_synthese(
+    national, period_2024, catalogue_2021, django_capture_on_commit_callbacks
+):
+    _request(national, django_capture_on_commit_callbacks, "docx", catalogue_2021)
+    # Changed in bulk, without touching updated_at: the report's content change says so.
+    ThemeMaturity.objects.filter(report=period_2024["groningen"]).update(motivation="Herzien.")
+    _request(national, django_capture_on_commit_callbacks, "docx", catalogue_2021)
+    assert SynthesisDocument.objects.count() == 2
+
+
 def test_de_cijfers_in_het_document_zijn_die_van_de_opgeslagen_antwoorden(
     national, period_2024, catalogue_2021, django_capture_on_commit_callbacks
 ):
