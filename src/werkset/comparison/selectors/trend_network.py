@@ -45,15 +45,10 @@ def _network_values(members: Sequence[Pick], reader: FigureReader) -> FigureValu
     rule of selectors.networks: its own report's answer as given (not a region's), or from
     its regions' stored values by network_figure. With the kind of continuation and where
     the value comes from (NETWORK_OWN, REGIONS_SAME or SUMMED)."""
-    result: FigureValues = {}
     if _network_own_report(members):
-        raw = reader.raw(members[0], as_given=True)
-        for indicator, spec in reader.specs:
-            slug = figure_slug(indicator, spec)
-            if slug in raw and (value := figure_number(spec, raw[slug][0])) is not None:
-                result[slug] = (value, raw[slug][1], NETWORK_OWN)
-        return result
-    regional = [reader.raw(pick) for pick in members]
+        return reader.values(members[0], as_given=True, source=NETWORK_OWN)
+    result: FigureValues = {}
+    regional = [reader.stored(pick) for pick in members]
     for indicator, spec in reader.specs:
         slug = figure_slug(indicator, spec)
         given = [found.get(slug) for found in regional]

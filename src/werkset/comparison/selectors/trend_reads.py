@@ -91,7 +91,7 @@ class FigureReader:
     lens_id: int
     lineage: Lineage | None
 
-    def raw(self, pick: Pick, *, as_given: bool = False) -> dict[str, tuple[Any, str]]:
+    def stored(self, pick: Pick, *, as_given: bool = False) -> dict[str, tuple[Any, str]]:
         """A pick's stored value of each figure (slug) in the lens's terms, as stored
         (before figure_number), with the kind of continuation when it was read through
         lineage. A network's report is read for the pick's region, or with `as_given` as
@@ -121,14 +121,15 @@ class FigureReader:
                 values[figure_slug(indicator, spec)] = (value, relation)
         return values
 
-    def values(self, pick: Pick) -> FigureValues:
-        """A pick's value of each figure (slug) in the lens's terms, as a number."""
-        raw = self.raw(pick)
+    def values(self, pick: Pick, *, as_given: bool = False, source: str = "") -> FigureValues:
+        """A pick's value of each figure (slug) in the lens's terms, as a number, with where
+        it comes from (`source`; `as_given` as in `stored`)."""
+        stored = self.stored(pick, as_given=as_given)
         values: FigureValues = {}
         for indicator, spec in self.specs:
             slug = figure_slug(indicator, spec)
-            if slug in raw and (value := figure_number(spec, raw[slug][0])) is not None:
-                values[slug] = (value, raw[slug][1], "")
+            if slug in stored and (value := figure_number(spec, stored[slug][0])) is not None:
+                values[slug] = (value, stored[slug][1], source)
         return values
 
 
