@@ -107,19 +107,20 @@ def report_removed(*, scope: Scope, report_id: int) -> Report:
     return report
 
 
-def report_visible(*, scope: Scope, report_id: int) -> Report:
+def report_visible(*, scope: Scope, report_id: int, with_stamp: bool = False) -> Report:
     """The report if this scope may see it; Report.DoesNotExist otherwise (a 404, not a 403,
     so that nobody learns which concepts exist elsewhere).
 
     It comes with its region, network and catalogue version, which every report page uses
-    (the network names a network's own report), and its content stamp, under which a page
-    may keep the rows it reads next (reports.content_changes, ADR 33)."""
+    (the network names a network's own report). `with_stamp`: with its content stamp too,
+    under which a page may keep the rows it reads next (reports.content_changes, ADR 33)."""
     if not scope.roles:
         raise Report.DoesNotExist("Report matching query does not exist.")
+    reports = Report.objects.filter(_visible(scope))
+    if with_stamp:
+        reports = reports.annotate(content_stamp=content_stamp())
     return (
-        Report.objects.filter(_visible(scope))
-        .annotate(content_stamp=content_stamp())
-        .select_related("region", "network", "catalogue_version")
+        reports.select_related("region", "network", "catalogue_version")
         .order_by()
         .get(pk=report_id)
     )

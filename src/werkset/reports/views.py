@@ -75,10 +75,13 @@ from .workflow import transitions_for
 PLACED_KINDS = ("praktijk", "quote")
 
 
-def report_or_404(request: HttpRequest, report_id: int) -> Report:
-    """The report if this user may see it; a 404 otherwise (not a 403: no hint it exists)."""
+def report_or_404(request: HttpRequest, report_id: int, *, with_stamp: bool = False) -> Report:
+    """The report if this user may see it; a 404 otherwise (not a 403: no hint it exists).
+    `with_stamp`: with its content stamp, for a page that keeps the rows it reads (ADR 33)."""
     try:
-        return report_visible(scope=scope_for_request(request), report_id=report_id)
+        return report_visible(
+            scope=scope_for_request(request), report_id=report_id, with_stamp=with_stamp
+        )
     except Report.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -256,7 +259,7 @@ def _render_theme(
 
 @login_required
 def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> HttpResponse:
-    report = report_or_404(request, report_id)
+    report = report_or_404(request, report_id, with_stamp=True)
     return _render_theme(request, report, _theme_or_404(report, theme_key))
 
 
