@@ -4,11 +4,32 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, QuerySet
 
 from .errata import KIND_LABELS
 from .lineage import Carried, Node, Source, carry, node_of, resolve_steps, version_steps
 from .models import CatalogueVersion, Element, Indicator, Theme
+
+# Every theme key with its short title (the kennisbank's theme filter), kept in the shared
+# cache: versions are published rarely and never change; forgotten when a version is saved
+# or deleted (signals.py), the timeout bounds a change made without signals.
+THEME_TITLES_KEY = "catalogue:theme-titles"
+THEME_TITLES_TIMEOUT = 300
+
+
+def catalogue_theme_titles() -> list[tuple[str, str]]:
+    """(key, short title) per theme key across the published versions, in the themes'
+    order, each named as in the newest version that has it (kept; see above)."""
+    kept: list[tuple[str, str]] | None = cache.get(THEME_TITLES_KEY)
+    if kept is None:
+        names: dict[str, str] = {}
+        themes = Theme.objects.order_by("position", "-version__published_on")
+        for key, title in themes.values_list("key", "short_title"):
+            names.setdefault(key, title)
+        kept = list(names.items())
+        cache.set(THEME_TITLES_KEY, kept, THEME_TITLES_TIMEOUT)
+    return kept
 
 
 def catalogue_versions_published() -> QuerySet[CatalogueVersion]:

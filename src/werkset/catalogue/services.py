@@ -116,10 +116,10 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
     definitions = {element["key"]: element for element in data["elements"]}
     previous = _predecessor_indicators(version)
 
-    indicators: list[Indicator] = []
-    problems: list[Problem] = []
-    for theme_position, theme_data in enumerate(data["themes"]):
-        theme = Theme.objects.create(
+    # Themes, then their elements, then the indicators: three inserts in all (each bulk
+    # insert gives its rows their keys for the next).
+    themes = Theme.objects.bulk_create(
+        Theme(
             version=version,
             key=theme_data["key"],
             position=theme_position,
@@ -128,43 +128,54 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
             kind=theme_data["kind"],
             context=theme_data["context"],
         )
-        for element_position, element_data in enumerate(theme_data["elements"]):
-            definition = definitions[element_data["element"]]
-            element = Element.objects.create(
-                theme=theme,
-                key=element_data["element"],
-                position=element_position,
-                title=definition["title"],
-                definition=definition["question"],
-                context_question=element_data["context_question"],
-                context=element_data.get("context", ""),
-                note=element_data.get("note", ""),
+        for theme_position, theme_data in enumerate(data["themes"])
+    )
+    placed = [
+        (theme, element_position, element_data)
+        for theme, theme_data in zip(themes, data["themes"], strict=True)
+        for element_position, element_data in enumerate(theme_data["elements"])
+    ]
+    elements = Element.objects.bulk_create(
+        Element(
+            theme=theme,
+            key=element_data["element"],
+            position=element_position,
+            title=definitions[element_data["element"]]["title"],
+            definition=definitions[element_data["element"]]["question"],
+            context_question=element_data["context_question"],
+            context=element_data.get("context", ""),
+            note=element_data.get("note", ""),
+        )
+        for theme, element_position, element_data in placed
+    )
+    indicators: list[Indicator] = []
+    problems: list[Problem] = []
+    for element, (theme, _position, element_data) in zip(elements, placed, strict=True):
+        for indicator_data in element_data["indicators"]:
+            problems += _lineage_problems(
+                indicator_data=indicator_data,
+                answer_type=data["answer_types"][indicator_data["answer_type"]],
+                previous=previous,
+                continues_slug=version.continues.slug if version.continues else "",
             )
-            for indicator_data in element_data["indicators"]:
-                problems += _lineage_problems(
-                    indicator_data=indicator_data,
-                    answer_type=data["answer_types"][indicator_data["answer_type"]],
-                    previous=previous,
-                    continues_slug=version.continues.slug if version.continues else "",
+            indicators.append(
+                Indicator(
+                    version=version,
+                    theme=theme,
+                    element=element,
+                    key=indicator_data["key"],
+                    position=len(indicators),
+                    label=indicator_data["label"],
+                    question=indicator_data["question"],
+                    help=indicator_data.get("help", ""),
+                    group=indicator_data.get("group", ""),
+                    value_category=indicator_data.get("value_category", ""),
+                    answer_type=answer_types[indicator_data["answer_type"]],
+                    field_labels=indicator_data.get("field_labels", {}),
+                    continues=indicator_data.get("continues", []),
+                    source=_source(indicator_data.get("source", {}), data),
                 )
-                indicators.append(
-                    Indicator(
-                        version=version,
-                        theme=theme,
-                        element=element,
-                        key=indicator_data["key"],
-                        position=len(indicators),
-                        label=indicator_data["label"],
-                        question=indicator_data["question"],
-                        help=indicator_data.get("help", ""),
-                        group=indicator_data.get("group", ""),
-                        value_category=indicator_data.get("value_category", ""),
-                        answer_type=answer_types[indicator_data["answer_type"]],
-                        field_labels=indicator_data.get("field_labels", {}),
-                        continues=indicator_data.get("continues", []),
-                        source=_source(indicator_data.get("source", {}), data),
-                    )
-                )
+            )
     if problems:
         raise CatalogueFileError(file_name, problems)
     Indicator.objects.bulk_create(indicators)

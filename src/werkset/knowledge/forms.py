@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkset.catalogue.models import Theme
+from werkset.catalogue.selectors import catalogue_theme_titles
 from werkset.regions.selectors import networks_in_order, regions_in_order
 
 from .fts_sqlite import query_words
@@ -21,12 +21,7 @@ QUERY_MIN_LETTERS = 2
 
 def _theme_choices() -> list[tuple[str, Any]]:
     """One choice per theme key, named by its newest catalogue version."""
-    names: dict[str, str] = {}
-    for key, title in Theme.objects.order_by("position", "-version__published_on").values_list(
-        "key", "short_title"
-    ):
-        names.setdefault(key, title)
-    return [("", _("All themes")), *names.items()]
+    return [("", _("All themes")), *catalogue_theme_titles()]
 
 
 class SearchForm(forms.Form):

@@ -9,6 +9,7 @@ The index is derived data: it is not audited (the report's own changes are).
 """
 
 import html
+import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -36,6 +37,10 @@ from .models import Passage, PassageKind
 # forgotten whenever passages are written; the timeout bounds a change made elsewhere.
 PERIODS_KEY = "knowledge:periods"
 PERIODS_TIMEOUT = 300
+
+# The index's version: every write of passages gives it a new value, and the search keeps its
+# results under it (search.py), so a search after a write never finds the results of before.
+INDEX_VERSION_KEY = "knowledge:index-version"
 
 # The configuration of PostgreSQL's full-text search: Dutch stemming and stop words.
 SEARCH_CONFIG = "dutch"
@@ -125,11 +130,17 @@ def _passages(report: Report) -> Iterator[Passage]:
         )
 
 
-def passage_periods_forget() -> None:
-    """Forget the kept list of periods (search.passage_periods), now and after the commit
-    (a search in between cannot keep the list from before it)."""
+def index_kept_forget() -> None:
+    """Forget the kept list of periods (search.passage_periods) and the kept results (a new
+    index version), now and after the commit (a search in between cannot keep what it read
+    before the commit)."""
+    _forget()
+    transaction.on_commit(_forget)
+
+
+def _forget() -> None:
     cache.delete(PERIODS_KEY)
-    transaction.on_commit(lambda: cache.delete(PERIODS_KEY))
+    cache.set(INDEX_VERSION_KEY, secrets.token_hex(8), None)
 
 
 def knowledge_index_reports(*, report_ids: Iterable[int]) -> int:
@@ -138,7 +149,7 @@ def knowledge_index_reports(*, report_ids: Iterable[int]) -> int:
     ids = sorted(set(report_ids))
     written = 0
     with transaction.atomic():
-        passage_periods_forget()
+        index_kept_forget()
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             Passage.objects.filter(report_id__in=chunk).delete()

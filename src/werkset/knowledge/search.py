@@ -7,7 +7,9 @@ snippet comes back as parts (text, is_hit), so that the template marks the hits 
 escapes every part.
 """
 
-from dataclasses import dataclass
+import hashlib
+import secrets
+from dataclasses import astuple, dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
@@ -15,13 +17,17 @@ from django.db import connection
 from django.db.models import Exists, F, OuterRef, QuerySet
 
 from werkset.accounts.scope import Scope
-from werkset.reports.models import Report
-from werkset.reports.policy import reports_seen_by
+from werkset.reports.models import Report, period_label
+from werkset.reports.policy import reports_seen_by, reports_seen_by_key
 
 from . import fts_sqlite
 from .fts_sqlite import HIT_END, HIT_START
-from .indexing import PERIODS_KEY, PERIODS_TIMEOUT, SEARCH_CONFIG
-from .models import Passage
+from .indexing import INDEX_VERSION_KEY, PERIODS_KEY, PERIODS_TIMEOUT, SEARCH_CONFIG
+from .models import Passage, PassageKind
+
+# Found results are kept this long under the index's version (they are derived from it:
+# a write of passages is a new version, so they are never older than the index).
+FOUND_TIMEOUT = 300
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,24 @@ class SearchFilters:
     network_id: int | None = None
     region_id: int | None = None
     period: str = ""
+
+
+# The columns of a result (knowledge/_results.html and Passage.get_absolute_url).
+RESULT_FIELDS = (
+    "report_id",
+    "network_id",
+    "network__name",
+    "region_id",
+    "region__name",
+    "theme_id",
+    "theme__short_title",
+    "theme_key",
+    "period",
+    "kind",
+    "practice_item_id",
+    "anchor",
+    "title",
+)
 
 
 def _filtered(scope: Scope, filters: SearchFilters) -> QuerySet[Passage]:
@@ -54,7 +78,10 @@ def _filtered(scope: Scope, filters: SearchFilters) -> QuerySet[Passage]:
 def passages_found(*, scope: Scope, words: list[str], filters: SearchFilters) -> QuerySet[Passage]:
     """The passages of reports this scope sees that hold every word (stemmed), best first,
     each with `snippet` (hits between HIT_START and HIT_END)."""
-    passages = _filtered(scope, filters).select_related("network", "region", "theme")
+    # What a result shows, not the passage's whole text or its search vector.
+    passages = (
+        _filtered(scope, filters).select_related("network", "region", "theme").only(*RESULT_FIELDS)
+    )
     if not words:
         return passages.none()
     if connection.vendor == "postgresql":
@@ -84,6 +111,85 @@ def passages_found(*, scope: Scope, words: list[str], filters: SearchFilters) ->
     )
 
 
+@dataclass(frozen=True)
+class Hit:
+    """One result as the page shows it, kept with the results (names of regions and
+    networks are looked up when shown, from their kept lists)."""
+
+    url: str
+    title: str
+    kind: str
+    theme_title: str
+    network_id: int
+    region_id: int | None
+    period: str
+    practice_item_id: int | None
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def kind_label(self) -> str:
+        return str(PassageKind(self.kind).label)
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)
+
+
+def _index_version() -> str:
+    """The index's current version (indexing.INDEX_VERSION_KEY); a new one when the cache
+    has none (evicted, restarted), which only means that nothing kept is found."""
+    version: str | None = cache.get(INDEX_VERSION_KEY)
+    if version is None:
+        cache.add(INDEX_VERSION_KEY, secrets.token_hex(8), None)
+        version = cache.get(INDEX_VERSION_KEY, "")
+    return str(version)
+
+
+def _found_key(scope: Scope, words: list[str], filters: SearchFilters, part: str) -> str:
+    """Results depend on the index, on what the scope may see (reports.policy), on the
+    words and the filters: the key holds all four."""
+    asked = repr((reports_seen_by_key(scope), words, astuple(filters), part))
+    digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
+    return f"knowledge:found:{_index_version()}:{digest}"
+
+
+def found_count(*, scope: Scope, words: list[str], filters: SearchFilters) -> int:
+    """How many passages `passages_found` finds (kept under the index's version)."""
+    key = _found_key(scope, words, filters, "count")
+    count: int | None = cache.get(key)
+    if count is None:
+        count = passages_found(scope=scope, words=words, filters=filters).count()
+        cache.set(key, count, FOUND_TIMEOUT)
+    return count
+
+
+def found_hits(
+    *, scope: Scope, words: list[str], filters: SearchFilters, start: int, stop: int
+) -> tuple[Hit, ...]:
+    """The found passages from `start` up to `stop`, best first (kept under the index's
+    version)."""
+    key = _found_key(scope, words, filters, f"{start}:{stop}")
+    hits: tuple[Hit, ...] | None = cache.get(key)
+    if hits is None:
+        found = passages_found(scope=scope, words=words, filters=filters)[start:stop]
+        hits = tuple(
+            Hit(
+                url=passage.get_absolute_url(),
+                title=passage.title,
+                kind=passage.kind,
+                theme_title=passage.theme.short_title if passage.theme else "",
+                network_id=passage.network_id,
+                region_id=passage.region_id,
+                period=passage.period,
+                practice_item_id=passage.practice_item_id,
+                parts=tuple(snippet_parts(passage.snippet)),  # type: ignore[attr-defined]
+            )
+            for passage in found
+        )
+        cache.set(key, hits, FOUND_TIMEOUT)
+    return hits
+
+
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     """A marked snippet as (text, is_hit) parts, for the template to mark up and escape."""
     parts: list[tuple[str, bool]] = []
@@ -100,7 +206,7 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 def passage_periods() -> list[str]:
     """The periods that the kennisbank holds passages of, newest first (the filter; kept
-    until passages are written: indexing.passage_periods_forget)."""
+    until passages are written: indexing.index_kept_forget)."""
     kept: list[str] | None = cache.get(PERIODS_KEY)
     if kept is None:
         kept = list(Passage.objects.order_by("-period").values_list("period", flat=True).distinct())

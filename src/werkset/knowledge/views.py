@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.improvement.models import ImprovementPoint
 from werkset.improvement.rules import can_read_network
+from werkset.regions.selectors import networks_in_order, regions_in_order
 
 from .forms import SearchForm
 from .policy import inspiration_may_link, knowledge_may_search
-from .search import passages_found, snippet_parts
+from .search import Hit, found_count, found_hits
 from .selectors import inspiration_item_ids
 from .services import KnowledgeError, inspiration_add, inspiration_remove
 
@@ -43,12 +44,17 @@ def search(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = SearchForm(request.GET or None)
     page = None
-    hits: list[tuple[object, list[tuple[str, bool]]]] = []
+    hits: tuple[Hit, ...] = ()
     point = _point_for(request, request.GET.get("verbeterpunt"))
     if form.is_bound and form.is_valid() and form.words:
-        found = passages_found(scope=scope, words=form.words, filters=form.filters)
-        page = Paginator(found, PER_PAGE).get_page(request.GET.get("pagina"))
-        hits = [(passage, snippet_parts(passage.snippet)) for passage in page]  # type: ignore[attr-defined]
+        words, filters = form.words, form.filters
+        count = found_count(scope=scope, words=words, filters=filters)
+        page = Paginator(range(count), PER_PAGE).get_page(request.GET.get("pagina"))
+        if count:
+            start = (page.number - 1) * PER_PAGE
+            hits = found_hits(
+                scope=scope, words=words, filters=filters, start=start, stop=start + PER_PAGE
+            )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -58,12 +64,21 @@ def search(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "hits": hits,
+            "places": _place_names(),
             "query": query.urlencode(),
             "point": point,
             "linked": inspiration_item_ids(point=point) if point else set(),
         },
         status=400 if form.errors else 200,
     )
+
+
+def _place_names() -> dict[tuple[str, int], str]:
+    """The names of the regions and networks a result names (from their kept lists)."""
+    return {
+        **{("regio", region.pk): region.name for region in regions_in_order()},
+        **{("netwerk", network.pk): network.name for network in networks_in_order()},
+    }
 
 
 def _point_or_404(request: HttpRequest, point_id: int) -> ImprovementPoint:

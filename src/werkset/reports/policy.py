@@ -91,6 +91,17 @@ def reports_seen_by(scope: Scope) -> Q:
     )
 
 
+def reports_seen_by_key(scope: Scope) -> tuple[object, ...]:
+    """What `reports_seen_by` asks of a scope: two scopes with the same key see the same
+    reports, so results kept under it (the kennisbank's) are never shown to a scope that
+    sees other reports."""
+    return (
+        bool(scope.roles),
+        tuple(sorted(scope.full_view_region_ids)),
+        tuple(sorted(scope.member_network_ids)),
+    )
+
+
 def report_may_remove(scope: Scope, report: Report) -> bool:
     """A concept is removed (kept, restorable) by the rapporteurs who write it."""
     return (

@@ -18,6 +18,7 @@ from django.urls import reverse
 from werkset.accounts.models import Role, RoleAssignment, User
 from werkset.accounts.oidc import WerksetOIDCBackend, role_claims_parse
 from werkset.accounts.services import RoleClaim, roles_sync_from_claims
+from werkset.conf.testing import settings_made
 from werkset.core.models import AuditAction, AuditEvent
 
 OIDC_SETTINGS = {
@@ -375,15 +376,10 @@ def test_ontbrekende_ca_bundel_weigert_te_starten(tmp_path):
 def test_ca_bundel_controleert_de_tls_van_de_provider(tmp_path):
     bundle = tmp_path / "ca.pem"
     bundle.write_text("-----BEGIN CERTIFICATE-----\n")
-    result = _run_werkset(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.OIDC_VERIFY_SSL)",
-        WERKSET_DATA_DIR=str(tmp_path),
-        WERKSET_OIDC_CA_BUNDLE=str(bundle),
+    made = settings_made(
+        "development", WERKSET_DATA_DIR=str(tmp_path), WERKSET_OIDC_CA_BUNDLE=str(bundle)
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == str(bundle)
+    assert made["OIDC_VERIFY_SSL"] == str(bundle)
 
 
 DISCOVERY = {

@@ -1,9 +1,15 @@
 """Production settings are chosen by WERKSET_ENVIRONMENT and refuse unsafe configuration."""
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from werkset.conf.testing import settings_made
 
 STRONG_KEY = "p" * 20 + "-a-long-random-production-secret-for-tests-0123456789"
 
@@ -73,54 +79,35 @@ def test_productie_logt_json_met_request_id(tmp_path):
 
 
 def test_files_live_on_the_file_system_by_default(tmp_path):
-    result = run_werkset(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])",
-        WERKSET_ENVIRONMENT="test",
-        WERKSET_DATA_DIR=str(tmp_path),
-    )
-    assert result.returncode == 0, result.stderr
-    assert "FileSystemStorage" in result.stdout
+    made = settings_made("test", WERKSET_DATA_DIR=str(tmp_path))
+    assert made["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
+    assert made["MEDIA_ROOT"] == tmp_path / "media"
 
 
 def test_an_object_store_needs_django_storages_or_says_so(tmp_path):
-    result = run_werkset(
-        "check",
-        WERKSET_ENVIRONMENT="test",
-        WERKSET_DATA_DIR=str(tmp_path),
-        WERKSET_STORAGE="s3",
-        WERKSET_S3_BUCKET="werkset",
-    )
-    try:
-        import storages  # noqa: F401
-    except ImportError:
-        assert result.returncode != 0
-        assert "django-storages" in result.stderr
+    variables = {
+        "WERKSET_DATA_DIR": str(tmp_path),
+        "WERKSET_STORAGE": "s3",
+        "WERKSET_S3_BUCKET": "werkset",
+    }
+    if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
+        with pytest.raises(ImproperlyConfigured, match="django-storages"):
+            settings_made("test", **variables)
     else:  # installed: the settings point the default storage at it
-        assert result.returncode == 0, result.stderr
+        made = settings_made("test", **variables)
+        assert made["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+        assert made["STORAGES"]["default"]["OPTIONS"]["bucket_name"] == "werkset"
 
 
 def test_an_unknown_storage_is_named(tmp_path):
-    result = run_werkset(
-        "check", WERKSET_ENVIRONMENT="test", WERKSET_DATA_DIR=str(tmp_path), WERKSET_STORAGE="ftp"
-    )
-    assert result.returncode != 0
-    assert "WERKSET_STORAGE='ftp' is onbekend" in result.stderr
+    with pytest.raises(ImproperlyConfigured, match="WERKSET_STORAGE='ftp' is onbekend"):
+        settings_made("test", WERKSET_DATA_DIR=str(tmp_path), WERKSET_STORAGE="ftp")
 
 
 def test_in_ontwikkeling_blijven_mails_als_bestand_op_de_machine_met_links_naar_make_run(tmp_path):
     """`make run` with the demo: notifications' mails land in data/mail, with working links,
     instead of twenty warnings that the site's address is missing."""
-    result = run_werkset(
-        "shell",
-        "-c",
-        "from django.conf import settings as s; "
-        "print(s.EMAIL_BACKEND, s.EMAIL_FILE_PATH, s.WERKSET_BASE_URL)",
-        WERKSET_ENVIRONMENT="development",
-        WERKSET_DATA_DIR=str(tmp_path),
-    )
-    backend, folder, base_url = result.stdout.strip().splitlines()[-1].split()
-    assert backend == "django.core.mail.backends.filebased.EmailBackend"
-    assert folder == str(tmp_path / "mail")
-    assert base_url == "http://127.0.0.1:8000"
+    made = settings_made("development", WERKSET_DATA_DIR=str(tmp_path))
+    assert made["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert made["EMAIL_FILE_PATH"] == tmp_path / "mail"
+    assert made["WERKSET_BASE_URL"] == "http://127.0.0.1:8000"

@@ -1,29 +1,15 @@
 """Without a broker tasks run in-process (make run needs no Redis); with one they queue."""
 
-import json
-import os
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
-SHOW = (
-    "import json; from django.conf import settings; "
-    "print(json.dumps([settings.CELERY_TASK_ALWAYS_EAGER, settings.CELERY_BROKER_URL]))"
-)
+from werkset.conf.testing import settings_made
 
 
-def _settings_with(broker: str) -> list[object]:
-    environment = {**os.environ, "WERKSET_BROKER_URL": broker}
-    environment["DJANGO_SETTINGS_MODULE"] = "werkset.conf.development"
-    shown = subprocess.run(  # noqa: S603 (our own interpreter, a fixed script)
-        [sys.executable, "-c", "import django; django.setup(); " + SHOW],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return list(json.loads(shown.stdout.strip().splitlines()[-1]))
+def _settings_with(broker: str, data_dir: Path) -> list[object]:
+    made = settings_made("development", WERKSET_BROKER_URL=broker, WERKSET_DATA_DIR=str(data_dir))
+    return [made["CELERY_TASK_ALWAYS_EAGER"], made["CELERY_BROKER_URL"]]
 
 
 @pytest.mark.parametrize(
@@ -33,5 +19,5 @@ def _settings_with(broker: str) -> list[object]:
         ("redis://127.0.0.1:6379/0", [False, "redis://127.0.0.1:6379/0"]),
     ],
 )
-def test_de_broker_bepaalt_of_taken_in_het_proces_draaien(broker, expected):
-    assert _settings_with(broker) == expected
+def test_de_broker_bepaalt_of_taken_in_het_proces_draaien(broker, expected, tmp_path):
+    assert _settings_with(broker, tmp_path) == expected
