@@ -9,7 +9,7 @@ escapes every part.
 
 import hashlib
 import secrets
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
@@ -135,6 +135,11 @@ class Hit:
         return period_label(self.period)
 
 
+# The shape of a kept hit: the shared cache outlives a deploy, and a deploy that changes Hit
+# must not read the hits that the one before kept.
+_HIT_SHAPE = hashlib.sha256(repr([f.name for f in fields(Hit)]).encode()).hexdigest()[:8]
+
+
 def _index_version() -> str:
     """The index's current version (indexing.INDEX_VERSION_KEY); a new one when the cache
     has none (evicted, restarted), which only means that nothing kept is found."""
@@ -150,7 +155,7 @@ def _found_key(scope: Scope, words: list[str], filters: SearchFilters, part: str
     words and the filters: the key holds all four."""
     asked = repr((reports_seen_by_key(scope), words, astuple(filters), part))
     digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
-    return f"knowledge:found:{_index_version()}:{digest}"
+    return f"knowledge:found:{_HIT_SHAPE}:{_index_version()}:{digest}"
 
 
 def found_count(*, scope: Scope, words: list[str], filters: SearchFilters) -> int:
