@@ -9,12 +9,14 @@ escapes every part.
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 
 from werkset.accounts.scope import Scope
 from werkset.reports.models import Report, period_label
@@ -24,6 +26,10 @@ from . import fts_sqlite
 from .fts_sqlite import HIT_END, HIT_START
 from .indexing import INDEX_VERSION_KEY, PERIODS_KEY, PERIODS_TIMEOUT, SEARCH_CONFIG
 from .models import Passage, PassageKind
+
+# Hits per page of results; a page number asked beyond PAGES_MAX is read as PAGES_MAX.
+PER_PAGE = 20
+PAGES_MAX = 10_000
 
 # Found results are kept this long under the index's version (they are derived from it:
 # a write of passages is a new version, so they are never older than the index).
@@ -158,41 +164,76 @@ def _found_key(scope: Scope, words: list[str], filters: SearchFilters, part: str
     return f"knowledge:found:{_HIT_SHAPE}:{_index_version()}:{digest}"
 
 
-def found_count(*, scope: Scope, words: list[str], filters: SearchFilters) -> int:
-    """How many passages `passages_found` finds (kept under the index's version)."""
-    key = _found_key(scope, words, filters, "count")
-    count: int | None = cache.get(key)
+def found_page(
+    *, scope: Scope, words: list[str], filters: SearchFilters, number: str | None
+) -> tuple[Page, tuple[Hit, ...]]:
+    """Page `number` (as asked: Paginator.get_page's rules) of what `passages_found` finds,
+    with its hits. How many there are and each page's hits are kept under the index's
+    version; on PostgreSQL a new question asks its page and the number found in one query."""
+    count_key = _found_key(scope, words, filters, "count")
+    count: int | None = cache.get(count_key)
+    hits: tuple[Hit, ...] | None = None
+    asked = _number(number)
     if count is None:
-        count = passages_found(scope=scope, words=words, filters=filters).count()
-        cache.set(key, count, FOUND_TIMEOUT)
-    return count
+        found = passages_found(scope=scope, words=words, filters=filters)
+        if connection.vendor == "postgresql":
+            # The page and how many in all, in one query (the count runs over the rows the
+            # sort reads anyway). SQLite's FTS5 ranks only in a query of its own: bm25()
+            # cannot be used under a window function, so there the count is a query apart.
+            start = (asked - 1) * PER_PAGE
+            rows = list(found.annotate(found_count=Window(Count("pk")))[start : start + PER_PAGE])
+            count = rows[0].found_count if rows else found.count()
+            if rows:
+                hits = _hits(rows)
+                cache.set(_found_key(scope, words, filters, f"page:{asked}"), hits, FOUND_TIMEOUT)
+        else:
+            count = found.count()
+        cache.set(count_key, count, FOUND_TIMEOUT)
+    page = Paginator(range(count), PER_PAGE).get_page(number)
+    if not count:
+        return page, ()
+    if hits is None or page.number != asked:
+        hits = _kept_hits(scope, words, filters, page.number)
+    return page, hits
 
 
-def found_hits(
-    *, scope: Scope, words: list[str], filters: SearchFilters, start: int, stop: int
+def _number(number: str | None) -> int:
+    """The page asked for, as Paginator.get_page reads it before it knows the count (at most
+    PAGES_MAX: a page beyond the results shows the last one, as get_page does)."""
+    try:
+        return min(max(1, int(number or 1)), PAGES_MAX)
+    except ValueError:
+        return 1
+
+
+def _kept_hits(
+    scope: Scope, words: list[str], filters: SearchFilters, number: int
 ) -> tuple[Hit, ...]:
-    """The found passages from `start` up to `stop`, best first (kept under the index's
-    version)."""
-    key = _found_key(scope, words, filters, f"{start}:{stop}")
+    key = _found_key(scope, words, filters, f"page:{number}")
     hits: tuple[Hit, ...] | None = cache.get(key)
     if hits is None:
-        found = passages_found(scope=scope, words=words, filters=filters)[start:stop]
-        hits = tuple(
-            Hit(
-                url=passage.get_absolute_url(),
-                title=passage.title,
-                kind=passage.kind,
-                theme_title=passage.theme.short_title if passage.theme else "",
-                network_id=passage.network_id,
-                region_id=passage.region_id,
-                period=passage.period,
-                practice_item_id=passage.practice_item_id,
-                parts=tuple(snippet_parts(passage.snippet)),  # type: ignore[attr-defined]
-            )
-            for passage in found
-        )
+        start = (number - 1) * PER_PAGE
+        found = passages_found(scope=scope, words=words, filters=filters)
+        hits = _hits(found[start : start + PER_PAGE])
         cache.set(key, hits, FOUND_TIMEOUT)
     return hits
+
+
+def _hits(passages: Iterable[Passage]) -> tuple[Hit, ...]:
+    return tuple(
+        Hit(
+            url=passage.get_absolute_url(),
+            title=passage.title,
+            kind=passage.kind,
+            theme_title=passage.theme.short_title if passage.theme else "",
+            network_id=passage.network_id,
+            region_id=passage.region_id,
+            period=passage.period,
+            practice_item_id=passage.practice_item_id,
+            parts=tuple(snippet_parts(passage.snippet)),  # type: ignore[attr-defined]
+        )
+        for passage in passages
+    )
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

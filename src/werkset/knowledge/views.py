@@ -4,7 +4,6 @@ practice item as inspiration for an improvement point (POST, back to where it ca
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,11 +17,9 @@ from werkset.regions.selectors import networks_in_order, regions_in_order
 
 from .forms import SearchForm
 from .policy import inspiration_may_link, knowledge_may_search
-from .search import Hit, found_count, found_hits
+from .search import Hit, found_page
 from .selectors import inspiration_item_ids
 from .services import KnowledgeError, inspiration_add, inspiration_remove
-
-PER_PAGE = 20
 
 
 def _point_for(request: HttpRequest, value: str | None) -> ImprovementPoint | None:
@@ -47,14 +44,9 @@ def search(request: HttpRequest) -> HttpResponse:
     hits: tuple[Hit, ...] = ()
     point = _point_for(request, request.GET.get("verbeterpunt"))
     if form.is_bound and form.is_valid() and form.words:
-        words, filters = form.words, form.filters
-        count = found_count(scope=scope, words=words, filters=filters)
-        page = Paginator(range(count), PER_PAGE).get_page(request.GET.get("pagina"))
-        if count:
-            start = (page.number - 1) * PER_PAGE
-            hits = found_hits(
-                scope=scope, words=words, filters=filters, start=start, stop=start + PER_PAGE
-            )
+        page, hits = found_page(
+            scope=scope, words=form.words, filters=form.filters, number=request.GET.get("pagina")
+        )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
