@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 
+from .middleware import SECOND_STEP_SESSION_KEY
+from .selectors import second_step_for_user
+
 
 @receiver(user_logged_in)
 def record_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
@@ -47,9 +50,6 @@ def record_login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any)
 @receiver(user_logged_in)
 def ask_for_second_step(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     """Every way of logging in (form, admin, single sign-on) leads past the second step."""
-    from .middleware import SECOND_STEP_SESSION_KEY
-    from .selectors import second_step_for_user
-
     if request is None or not hasattr(request, "session"):
         return
     step = second_step_for_user(user=user)

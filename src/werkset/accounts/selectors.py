@@ -1,5 +1,3 @@
-from typing import TYPE_CHECKING
-
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -7,9 +5,8 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Invitation, Role, RoleAssignment, User
-
-if TYPE_CHECKING:
-    from .scope import Scope
+from .policy import people_condition
+from .scope import Scope
 
 
 def role_assignments_for_user(*, user: User | AnonymousUser) -> QuerySet[RoleAssignment]:
@@ -54,10 +51,8 @@ def second_step_for_user(*, user: User) -> str:
     return ""
 
 
-def people_for_scope(*, scope: "Scope") -> QuerySet[User]:
+def people_for_scope(*, scope: Scope) -> QuerySet[User]:
     """The accounts a beheerder or coordinator sees on the account pages (accounts/policy.py)."""
-    from .policy import people_condition
-
     condition = people_condition(scope)
     if condition is None:
         return User.objects.none()
@@ -70,7 +65,7 @@ def people_for_scope(*, scope: "Scope") -> QuerySet[User]:
     )
 
 
-def open_invitations_for_scope(*, scope: "Scope") -> QuerySet[Invitation]:
+def open_invitations_for_scope(*, scope: Scope) -> QuerySet[Invitation]:
     """Invitations not yet accepted nor expired, in the networks this user manages."""
     now = timezone.now()
     invitations = Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=now)

@@ -207,6 +207,7 @@ def oidc_start(request: HttpRequest) -> HttpResponse:
 def oidc_callback(request: HttpRequest) -> HttpResponse:
     """Back from the identity provider; logging in continues with werkset's second step."""
     _single_sign_on_enabled()
+    # inside: mozilla-django-oidc is loaded only when single sign-on is on
     from .oidc import WerksetOIDCCallbackView
 
     return WerksetOIDCCallbackView.as_view()(request)
@@ -230,6 +231,7 @@ class WerksetLogoutView(LogoutView):
     endpoint is set, so its button does not log them straight back in."""
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # inside: keeps mozilla-django-oidc off the import path of every request
         from .oidc import ID_TOKEN_SESSION_KEY, end_session_url
 
         id_token = str(request.session.get(ID_TOKEN_SESSION_KEY) or "")

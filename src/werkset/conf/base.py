@@ -25,7 +25,7 @@ ALLOWED_HOSTS = env_list("WERKSET_ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("WERKSET_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "werkset.core.admin_site.WerksetAdminConfig",
+    "werkset.core.admin_apps.WerksetAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -224,6 +224,7 @@ LOGGING: dict[str, Any] = {
 # (core/errors.py). Off without a DSN.
 WERKSET_SENTRY_DSN = env_str("WERKSET_SENTRY_DSN", "")
 if WERKSET_SENTRY_DSN:
+    # inside: settings import app code (and sentry_sdk) only when error reporting is on
     from werkset import __version__
     from werkset.core.errors import error_reporting_init
 

@@ -19,6 +19,8 @@ from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
+from .tasks import mail_send
+
 logger = logging.getLogger(__name__)
 
 
@@ -57,8 +59,6 @@ def mail_queue(*, to: Sequence[str], template: str, context: Mapping[str, Any]) 
     subject, body, html = mail_render(template=template, context=context)
 
     def enqueue() -> None:
-        from .tasks import mail_send
-
         kwargs = {
             "to": recipients,
             "subject": subject,

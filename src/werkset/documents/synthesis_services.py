@@ -22,6 +22,7 @@ from werkset.catalogue.models import CatalogueVersion
 from werkset.comparison.audit import ComparisonAuditAction
 from werkset.comparison.policy import synthesis_may_request
 from werkset.comparison.selectors.entries import catalogue_versions, period_overview
+from werkset.comparison.synthesis.figures import synthesis_figures
 from werkset.core.services import audit_record
 
 from .models import DocumentStatus, SynthesisDocument, SynthesisFormat, synthesis_path
@@ -104,8 +105,6 @@ def synthesis_claim(*, document_id: int) -> SynthesisDocument | None:
 def synthesis_render_bytes(*, document: SynthesisDocument) -> bytes:
     """The document's content, read with the scope of whoever asked for it (the national
     role sees every finalised report), in the site's language."""
-    from werkset.comparison.synthesis.figures import synthesis_figures
-
     scope = scope_for_user(document.requested_by) if document.requested_by else None
     if scope is None or not synthesis_may_request(scope):
         raise PermissionDenied
@@ -118,9 +117,11 @@ def synthesis_render_bytes(*, document: SynthesisDocument) -> bytes:
             site=document.site,
         )
         if document.format == SynthesisFormat.PDF:
+            # inside: keeps WeasyPrint off every request's import path
             from werkset.comparison.synthesis.pdf import synthesis_pdf
 
             return synthesis_pdf(synthesis=figures)
+        # inside: keeps python-docx off every request's import path
         from werkset.comparison.synthesis.word import synthesis_docx
 
         return synthesis_docx(synthesis=figures)

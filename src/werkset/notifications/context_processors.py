@@ -5,6 +5,8 @@ from django.http import HttpRequest
 
 from werkset.accounts.models import User
 
+from .selectors import unread_count
+
 
 def unread(request: HttpRequest) -> dict[str, Callable[[], int] | None]:
     """The header's count of unread notifications: a callable, so that the one query runs
@@ -14,8 +16,6 @@ def unread(request: HttpRequest) -> dict[str, Callable[[], int] | None]:
         return {"werkset_unread_notifications": None}
 
     def count() -> int:
-        from .selectors import unread_count
-
         cached: int | None = getattr(request, "_werkset_unread", None)
         if cached is None:
             cached = unread_count(user=user)

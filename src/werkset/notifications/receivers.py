@@ -19,10 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
-from django.utils.formats import date_format
 
 from werkset.accounts.models import User
 from werkset.core.events import DomainEvent, subscribe
@@ -63,6 +60,7 @@ from .audiences import (
     report_seen,
     report_writers,
 )
+from .round_values import round_values
 from .services import notify
 
 
@@ -157,20 +155,6 @@ def about_proposal(event: ProposalEvent) -> About | None:
     anchor = f"voorstel-{proposal.pk}" if proposal.is_open else "voorstellen"
     url = reverse("reports:detail", args=[report.pk]) + f"#{anchor}"
     return About(values=values, url=url, report=report, target=proposal)
-
-
-def deadline_label(deadline: Any) -> str:
-    """A round's deadline as the installation writes dates ("1 februari 2027")."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return date_format(deadline, "j F Y")
-
-
-def round_values(reporting_round: ReportingRound) -> dict[str, Any]:
-    return {
-        "round_id": reporting_round.pk,
-        "period": reporting_round.period_label,
-        "deadline": deadline_label(reporting_round.deadline),
-    }
 
 
 def about_round(event: RoundOpened) -> About | None:

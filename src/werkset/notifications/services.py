@@ -10,16 +10,21 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from werkset.accounts.models import User
 from werkset.core.services import audit_record
+from werkset.improvement.selectors import points_overdue
+from werkset.rounds.selectors import rounds_open, units_not_submitted
 
 from . import kinds
+from .audiences import Scopes, point_owner, unit_rapporteurs
 from .audit import NotificationAuditAction
 from .delivery import deliver
 from .models import MailState, Notification, NotificationPreference
+from .round_values import round_values
 from .selectors import unread_key
 
 MESSAGE_MAX = 300
@@ -136,12 +141,6 @@ def points_overdue_notify(*, on: datetime.date) -> int:
     """Tell each owner of an open improvement point whose target date has passed, once per
     point and target date (a later target date that passes again is told again). Returns
     how many notifications were made."""
-    from django.urls import reverse
-
-    from werkset.improvement.selectors import points_overdue
-
-    from .audiences import Scopes, point_owner
-
     made = 0
     scopes = Scopes()
     for point in points_overdue(on=on):
@@ -175,13 +174,6 @@ def rounds_deadline_notify(*, on: datetime.date) -> int:
     deadline is near (within DEADLINE_NEAR_DAYS days) or has passed: once per unit, round,
     kind and deadline (a deadline that is moved is told again). Returns how many
     notifications were made."""
-    from django.urls import reverse
-
-    from werkset.rounds.selectors import rounds_open, units_not_submitted
-
-    from .audiences import Scopes, unit_rapporteurs
-    from .receivers import round_values
-
     rounds = list(
         rounds_open().filter(deadline__lte=on + datetime.timedelta(days=DEADLINE_NEAR_DAYS))
     )

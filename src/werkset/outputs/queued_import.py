@@ -34,6 +34,7 @@ def import_is_queued(size: int) -> bool:
 def _enqueue(import_id: int) -> None:
     """Hand the import to the queue; without a broker it stays waiting (the page says so)
     and the next look at its page hands it over again."""
+    # inside: tasks.py imports this module
     from .tasks import workbook_import_task
 
     try:
@@ -95,6 +96,7 @@ def _phase(job: WorkbookImport, phase: str) -> None:
 def workbook_import_run(*, job: WorkbookImport) -> WorkbookImport:
     """Read the workbook into its report: all or nothing, as in the request; the result
     (counts and warnings, or every problem) is kept for the status page, the file is not."""
+    # inside: keeps openpyxl off the import path of every request (views import this module)
     from .excel_import import report_workbook_import
 
     user = job.requested_by

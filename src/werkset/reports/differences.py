@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from werkset.catalogue.models import Indicator
 from werkset.catalogue.structure import catalogue_structure
+from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
+from werkset.comparison.vocabulary import BOTTLENECK_CHOICES, CRITERIA
 from werkset.regions.models import Organisation, Region
 
 from .answers import AnswerContent, content_of
@@ -289,9 +291,6 @@ def _item_things(report: Report, places: _Places) -> list[_Thing]:
 
 def _assessment_things(report: Report, places: _Places) -> list[_Thing]:
     """The maturity per theme, the toetsingskader and the bottleneck codes (comparison app)."""
-    from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
-    from werkset.comparison.vocabulary import BOTTLENECK_CHOICES, CRITERIA
-
     things = []
     maturities = ThemeMaturity.objects.filter(report=report).order_by()
     for maturity in sorted(maturities, key=lambda m: places.position(m.theme_id, None)):

@@ -10,17 +10,16 @@ cannot disagree.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from werkset.comparison.selectors.report_assessment import ThemeAssessment, report_assessments
+from werkset.privacy.selectors import report_uncleared_hits
+
 from .models import ProposalStatus, Report
 from .selectors import ReportProgress, report_progress
-
-if TYPE_CHECKING:
-    from werkset.comparison.selectors.report_assessment import ThemeAssessment
 
 
 @dataclass(frozen=True)
@@ -148,9 +147,6 @@ class Readiness:
 
 def report_facts(*, report: Report) -> Facts:
     """Read what the checks look at (a few queries; the privacy guard scans the texts)."""
-    from werkset.comparison.selectors.report_assessment import report_assessments
-    from werkset.privacy.selectors import report_uncleared_hits
-
     assessments = report_assessments(report=report)
     return Facts(
         progress=report_progress(report=report),
@@ -172,7 +168,7 @@ def _assessment_url(report: Report, theme_key: str) -> str:
     return reverse("reports:theme", args=[report.pk, theme_key]) + "#beoordeling"
 
 
-def _gap_text(assessment: "ThemeAssessment") -> str:
+def _gap_text(assessment: ThemeAssessment) -> str:
     theme = assessment.theme.short_title
     total = len(assessment.criteria)
     open_ = assessment.criteria_missing

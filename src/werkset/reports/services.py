@@ -24,6 +24,7 @@ from werkset.core.events import emit
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.regions.models import Region, RegionalNetwork
+from werkset.rounds.models import ReportingRound, RoundStatus
 
 from .answers import AnswerContent, content_of
 from .events import ReportStarted
@@ -257,8 +258,6 @@ def round_catalogue_version(
 ) -> CatalogueVersion:
     """The catalogue version of the open round of `period`, its row locked until commit; a
     Dutch refusal when the period has no open round or `catalogue_version` is another."""
-    from werkset.rounds.models import ReportingRound, RoundStatus
-
     found = (
         ReportingRound.objects.select_for_update(of=("self",))
         .select_related("catalogue_version")

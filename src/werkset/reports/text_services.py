@@ -30,6 +30,7 @@ from .services import (
     require_editable,
     user_label,
 )
+from .story_services import item_placement_check
 
 
 def section_text_save(
@@ -110,9 +111,6 @@ def report_item_save(
     """Create or change a practice item, quote or source (values already validated)."""
     if message := item_too_long(kind=kind, values=values):
         raise ReportError(message)
-    # The story's module builds on this one; its placement check is imported when used.
-    from .story_services import item_placement_check
-
     model = ITEM_MODELS[kind]
     with transaction.atomic():
         locked = locked_report(report)

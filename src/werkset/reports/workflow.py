@@ -43,6 +43,7 @@ from .policy import (
     report_may_withdraw,
     report_may_write,
 )
+from .readiness import report_readiness
 from .services import (
     ReportError,
     answer_change,
@@ -60,8 +61,6 @@ def _ready_for(step: str) -> Callable[[Report], None]:
     confirmation page shows)."""
 
     def guard(report: Report) -> None:
-        from .readiness import report_readiness
-
         blocks = report_readiness(report=report, step=step).blocks
         if blocks:
             raise ReportError(" ".join(check.message for check in blocks))

@@ -7,15 +7,18 @@ from typing import Any
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from werkset.catalogue.models import Indicator
+from werkset.catalogue.models import Indicator, Theme
+from werkset.regions.models import Region
+from werkset.reports.forms import figure_display
 
-from ..selectors.assessments import AssessmentSummary
-from ..selectors.bandwidth import SUMMED, Figure
-from ..selectors.bottlenecks import CategoryCount
-from ..selectors.entries import Entry
+from ..selectors.assessments import AssessmentSummary, assessments
+from ..selectors.bandwidth import SUMMED, Figure, bandwidth
+from ..selectors.bottlenecks import CategoryCount, rode_draad
+from ..selectors.entries import Entry, answers_for, comparison_entries, theme_indicators
 from ..selectors.groups import Grouping
+from ..selectors.maturity import maturities_for
 from ..selectors.networks import SOURCE_LABELS, SUMMED_LABEL, NetworkEntry
-from ..selectors.side_by_side import Cell, Row
+from ..selectors.side_by_side import Cell, Row, side_by_side
 from ..statistics import FIGURE_KINDS, Distribution, figure_number
 from ..vocabulary import CRITERIA
 from .writers import Column, Quantity, Table
@@ -101,8 +104,6 @@ def _parts_text(cell: Cell) -> str:
 def side_by_side_table(rows: list[Row], *, by_network: bool = False) -> Table:
     """Per indicator a row per region, or per network with where its value comes from and
     its regions' own answers (selectors.networks)."""
-    from werkset.reports.forms import figure_display
-
     figure_columns = _figure_columns([row.indicator for row in rows])
     idents = list(figure_columns)
     table = Table(
@@ -381,16 +382,6 @@ def period_export(
 ) -> dict[str, Table]:
     """Every comparison of a period as named tables (the command and the index's download),
     in the terms of `catalogue`; reports of other versions of its line through lineage."""
-    from werkset.catalogue.models import Theme
-    from werkset.regions.models import Region
-
-    from ..selectors.assessments import assessments
-    from ..selectors.bandwidth import bandwidth
-    from ..selectors.bottlenecks import rode_draad
-    from ..selectors.entries import answers_for, comparison_entries, theme_indicators
-    from ..selectors.maturity import maturities_for
-    from ..selectors.side_by_side import side_by_side
-
     entries = comparison_entries(scope=scope, period=period, catalogue=catalogue, versions=versions)
     indicators = theme_indicators(catalogue=catalogue, theme=None)
     answers = answers_for(entries=entries, indicators=indicators, versions=versions)

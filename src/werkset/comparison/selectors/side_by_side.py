@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.text import normalize_newlines
 
 from werkset.catalogue.models import Indicator
+from werkset.reports.forms import figure_display
 from werkset.reports.models import Answer
 
 from .entries import Entry
@@ -54,8 +55,6 @@ def _cell(
     labels: dict[str, str],
     specs: list[dict[str, Any]],
 ) -> Cell:
-    from werkset.reports.forms import figure_display
-
     cell = Cell(entry=entry, answer=answer)
     if answer is None:
         return cell

@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkset.outputs.problems import ImportRefused, problems_listed
 from werkset.outputs.services import FORMATS, report_export
+from werkset.outputs.upload_limits import archive_size_check, upload_size_check
 from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
+from werkset.privacy.selectors import report_uncleared_hits
 from werkset.reports.models import Report
 
 
@@ -110,7 +112,6 @@ class Command(BaseCommand):
         # Here, not at the top: only an import needs openpyxl and jsonschema (no cycle).
         from werkset.outputs.archive_import import report_json_import
         from werkset.outputs.excel_import import report_workbook_import
-        from werkset.outputs.upload_limits import archive_size_check, upload_size_check
 
         path = Path(options["file"])
         try:
@@ -153,8 +154,6 @@ class Command(BaseCommand):
     def _privacy_hits(self, report: Report) -> None:
         """What the privacy guard flags in the imported texts and the archive did not clear
         (issue 17: every text is scanned when it is saved, an import too)."""
-        from werkset.privacy.selectors import report_uncleared_hits
-
         for item in report_uncleared_hits(report=report):
             self.stderr.write(
                 f"Let op, lijkt op persoonsgegevens ({item.kind_label}): "
