@@ -55,6 +55,8 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            # A page without hits is falsy (Page has a length): the template asks this.
+            "searched": page is not None,
             "hits": hits,
             "places": _place_names(),
             "query": query.urlencode(),

@@ -259,3 +259,11 @@ def test_een_pagina_voorbij_de_resultaten_toont_de_laatste(client_for, finalised
         response = client.get(URL, {"q": "samenwerkingsafspraken", "pagina": number})
         assert response.status_code == 200
         assert "Casusreview: eerder samen aan tafel" in response.content.decode()
+
+
+def test_een_zoekvraag_zonder_treffers_zegt_dat_er_niets_gevonden_is(
+    client_for, finalised, landelijk
+):
+    content = client_for(landelijk).get(URL, {"q": "zzqqxx"}).content.decode()
+    assert "0 resultaten" in content
+    assert "Niets gevonden. Probeer andere woorden of minder filters." in content
