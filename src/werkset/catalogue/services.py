@@ -1,11 +1,12 @@
 """Publishing catalogue versions: one file, one transaction, never changed afterwards."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
 from werkset.core.models import AuditAction
@@ -112,13 +113,13 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
         )
         for key, spec in data["answer_types"].items()
     }
-    AnswerType.objects.bulk_create(answer_types.values())
+    _inserted(answer_types.values())
     definitions = {element["key"]: element for element in data["elements"]}
     previous = _predecessor_indicators(version)
 
     # Themes, then their elements, then the indicators: three inserts in all (each bulk
     # insert gives its rows their keys for the next).
-    themes = Theme.objects.bulk_create(
+    themes = _inserted(
         Theme(
             version=version,
             key=theme_data["key"],
@@ -135,7 +136,7 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
         for theme, theme_data in zip(themes, data["themes"], strict=True)
         for element_position, element_data in enumerate(theme_data["elements"])
     ]
-    elements = Element.objects.bulk_create(
+    elements = _inserted(
         Element(
             theme=theme,
             key=element_data["element"],
@@ -179,6 +180,22 @@ def _create_contents(*, version: CatalogueVersion, data: dict[str, Any], file_na
     if problems:
         raise CatalogueFileError(file_name, problems)
     Indicator.objects.bulk_create(indicators)
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _inserted(rows: Iterable[M]) -> list[M]:
+    """Insert rows that later rows point at, with their keys set: in one statement where the
+    database returns the keys (PostgreSQL, SQLite 3.35 and later), one by one otherwise."""
+    rows = list(rows)
+    if not rows:
+        return rows
+    if connection.features.can_return_rows_from_bulk_insert:
+        return type(rows[0])._default_manager.bulk_create(rows)
+    for row in rows:
+        row.save(force_insert=True)
+    return rows
 
 
 def _source(source: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
