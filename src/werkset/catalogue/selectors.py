@@ -4,8 +4,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, QuerySet
+
+from werkset.core.kept import kept
 
 from .errata import KIND_LABELS
 from .lineage import Carried, Node, Source, carry, node_of, resolve_steps, version_steps
@@ -21,15 +22,15 @@ THEME_TITLES_TIMEOUT = 300
 def catalogue_theme_titles() -> list[tuple[str, str]]:
     """(key, short title) per theme key across the published versions, in the themes'
     order, each named as in the newest version that has it (kept; see above)."""
-    kept: list[tuple[str, str]] | None = cache.get(THEME_TITLES_KEY)
-    if kept is None:
+
+    def read() -> list[tuple[str, str]]:
         names: dict[str, str] = {}
         themes = Theme.objects.order_by("position", "-version__published_on")
         for key, title in themes.values_list("key", "short_title"):
             names.setdefault(key, title)
-        kept = list(names.items())
-        cache.set(THEME_TITLES_KEY, kept, THEME_TITLES_TIMEOUT)
-    return kept
+        return list(names.items())
+
+    return kept(THEME_TITLES_KEY, read, timeout=THEME_TITLES_TIMEOUT)
 
 
 def catalogue_versions_published() -> QuerySet[CatalogueVersion]:

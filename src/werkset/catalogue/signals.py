@@ -4,10 +4,10 @@ forgotten again after the commit."""
 
 from typing import Any
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from werkset.core.kept import kept_forget
 
 from .models import CatalogueVersion
 from .selectors import THEME_TITLES_KEY
@@ -16,5 +16,4 @@ from .selectors import THEME_TITLES_KEY
 @receiver(post_save, sender=CatalogueVersion)
 @receiver(post_delete, sender=CatalogueVersion)
 def theme_titles_forget(**kwargs: Any) -> None:
-    cache.delete(THEME_TITLES_KEY)
-    transaction.on_commit(lambda: cache.delete(THEME_TITLES_KEY))
+    kept_forget(THEME_TITLES_KEY)

@@ -9,17 +9,16 @@ The index is derived data: it is not audited (the report's own changes are).
 """
 
 import html
-import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import nh3
 from django.contrib.postgres.search import SearchVector
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
 from werkset.catalogue.models import Theme
+from werkset.core.kept import kept_forget
 from werkset.core.markdown import markdown_to_html
 from werkset.reports.models import (
     PracticeItem,
@@ -38,8 +37,9 @@ from .models import Passage, PassageKind
 PERIODS_KEY = "knowledge:periods"
 PERIODS_TIMEOUT = 300
 
-# The index's version: every write of passages gives it a new value, and the search keeps its
-# results under it (search.py), so a search after a write never finds the results of before.
+# The index's version: every write of passages forgets it and the next search makes a new one;
+# the search keeps its results under it (search.py), so a search after a write never finds
+# the results of before.
 INDEX_VERSION_KEY = "knowledge:index-version"
 
 # The configuration of PostgreSQL's full-text search: Dutch stemming and stop words.
@@ -131,16 +131,10 @@ def _passages(report: Report) -> Iterator[Passage]:
 
 
 def index_kept_forget() -> None:
-    """Forget the kept list of periods (search.passage_periods) and the kept results (a new
-    index version), now and after the commit (a search in between cannot keep what it read
-    before the commit)."""
-    _forget()
-    transaction.on_commit(_forget)
-
-
-def _forget() -> None:
-    cache.delete(PERIODS_KEY)
-    cache.set(INDEX_VERSION_KEY, secrets.token_hex(8), None)
+    """Forget the kept list of periods (search.passage_periods) and the index's version (the
+    next search makes a new one, so no kept result is found again), now and after the
+    commit."""
+    kept_forget(PERIODS_KEY, INDEX_VERSION_KEY)
 
 
 def knowledge_index_reports(*, report_ids: Iterable[int]) -> int:

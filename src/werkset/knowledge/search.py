@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 
 from werkset.accounts.scope import Scope
+from werkset.core.kept import kept
 from werkset.reports.models import Report, period_label
 from werkset.reports.policy import reports_seen_by, reports_seen_by_key
 
@@ -156,10 +157,10 @@ def _index_version() -> str:
     return str(version)
 
 
-def _found_key(scope: Scope, words: list[str], filters: SearchFilters, part: str) -> str:
+def _found_prefix(scope: Scope, words: list[str], filters: SearchFilters) -> str:
     """Results depend on the index, on what the scope may see (reports.policy), on the
-    words and the filters: the key holds all four."""
-    asked = repr((reports_seen_by_key(scope), words, astuple(filters), part))
+    words and the filters: the keys of what one question found hold all four."""
+    asked = repr((reports_seen_by_key(scope), words, astuple(filters)))
     digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
     return f"knowledge:found:{_HIT_SHAPE}:{_index_version()}:{digest}"
 
@@ -170,30 +171,37 @@ def found_page(
     """Page `number` (as asked: Paginator.get_page's rules) of what `passages_found` finds,
     with its hits. How many there are and each page's hits are kept under the index's
     version; on PostgreSQL a new question asks its page and the number found in one query."""
-    count_key = _found_key(scope, words, filters, "count")
-    count: int | None = cache.get(count_key)
-    hits: tuple[Hit, ...] | None = None
+    prefix = _found_prefix(scope, words, filters)
     asked = _number(number)
-    if count is None:
-        found = passages_found(scope=scope, words=words, filters=filters)
-        if connection.vendor == "postgresql":
-            # The page and how many in all, in one query (the count runs over the rows the
-            # sort reads anyway). SQLite's FTS5 ranks only in a query of its own: bm25()
-            # cannot be used under a window function, so there the count is a query apart.
-            start = (asked - 1) * PER_PAGE
-            rows = list(found.annotate(found_count=Window(Count("pk")))[start : start + PER_PAGE])
-            count = rows[0].found_count if rows else found.count()
-            if rows:
-                hits = _hits(rows)
-                cache.set(_found_key(scope, words, filters, f"page:{asked}"), hits, FOUND_TIMEOUT)
-        else:
-            count = found.count()
-        cache.set(count_key, count, FOUND_TIMEOUT)
+
+    def found() -> QuerySet[Passage]:
+        # Built only when something is not kept: building the query is work of its own.
+        return passages_found(scope=scope, words=words, filters=filters)
+
+    def count_with_page() -> int:
+        if connection.vendor != "postgresql":
+            # SQLite's FTS5 ranks only in a query of its own: bm25() cannot be used under a
+            # window function, so there the count is a query apart.
+            return found().count()
+        # The page and how many in all, in one query (the count runs over the rows the sort
+        # reads anyway); the page is kept for the read below.
+        start = (asked - 1) * PER_PAGE
+        rows = list(found().annotate(found_count=Window(Count("pk")))[start : start + PER_PAGE])
+        if not rows:
+            return found().count()
+        cache.set(f"{prefix}:page:{asked}", _hits(rows), FOUND_TIMEOUT)
+        return int(rows[0].found_count)
+
+    count = kept(f"{prefix}:count", count_with_page, timeout=FOUND_TIMEOUT)
     page = Paginator(range(count), PER_PAGE).get_page(number)
     if not count:
         return page, ()
-    if hits is None or page.number != asked:
-        hits = _kept_hits(scope, words, filters, page.number)
+    start = (page.number - 1) * PER_PAGE
+    hits = kept(
+        f"{prefix}:page:{page.number}",
+        lambda: _hits(found()[start : start + PER_PAGE]),
+        timeout=FOUND_TIMEOUT,
+    )
     return page, hits
 
 
@@ -204,19 +212,6 @@ def _number(number: str | None) -> int:
         return min(max(1, int(number or 1)), PAGES_MAX)
     except ValueError:
         return 1
-
-
-def _kept_hits(
-    scope: Scope, words: list[str], filters: SearchFilters, number: int
-) -> tuple[Hit, ...]:
-    key = _found_key(scope, words, filters, f"page:{number}")
-    hits: tuple[Hit, ...] | None = cache.get(key)
-    if hits is None:
-        start = (number - 1) * PER_PAGE
-        found = passages_found(scope=scope, words=words, filters=filters)
-        hits = _hits(found[start : start + PER_PAGE])
-        cache.set(key, hits, FOUND_TIMEOUT)
-    return hits
 
 
 def _hits(passages: Iterable[Passage]) -> tuple[Hit, ...]:
@@ -253,8 +248,10 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 def passage_periods() -> list[str]:
     """The periods that the kennisbank holds passages of, newest first (the filter; kept
     until passages are written: indexing.index_kept_forget)."""
-    kept: list[str] | None = cache.get(PERIODS_KEY)
-    if kept is None:
-        kept = list(Passage.objects.order_by("-period").values_list("period", flat=True).distinct())
-        cache.set(PERIODS_KEY, kept, PERIODS_TIMEOUT)
-    return kept
+    return kept(
+        PERIODS_KEY,
+        lambda: list(
+            Passage.objects.order_by("-period").values_list("period", flat=True).distinct()
+        ),
+        timeout=PERIODS_TIMEOUT,
+    )

@@ -1,8 +1,9 @@
 from typing import TypeVar
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, QuerySet
+
+from werkset.core.kept import kept
 
 from .models import Organisation, Region, RegionalNetwork
 
@@ -31,11 +32,11 @@ def region_by_code(*, code: str) -> Region:
 
 def _kept(key: str, model: type[M]) -> list[M]:
     """Every row of `model` in its order (position, name), from the shared cache."""
-    kept: list[M] | None = cache.get(key)
-    if kept is None:
-        kept = list(model._default_manager.order_by("position", "name"))
-        cache.set(key, kept, ORGANISATIONS_TIMEOUT)
-    return kept
+    return kept(
+        key,
+        lambda: list(model._default_manager.order_by("position", "name")),
+        timeout=ORGANISATIONS_TIMEOUT,
+    )
 
 
 def organisations_in_order() -> list[Organisation]:

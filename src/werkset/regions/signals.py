@@ -3,10 +3,10 @@
 
 from typing import Any
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from werkset.core.kept import kept_forget
 
 from .models import Organisation, Region, RegionalNetwork
 from .selectors import NETWORKS_KEY, ORGANISATIONS_KEY, REGIONS_KEY
@@ -15,19 +15,16 @@ from .selectors import NETWORKS_KEY, ORGANISATIONS_KEY, REGIONS_KEY
 @receiver(post_save, sender=Organisation)
 @receiver(post_delete, sender=Organisation)
 def organisations_forget(**kwargs: Any) -> None:
-    cache.delete(ORGANISATIONS_KEY)
-    transaction.on_commit(lambda: cache.delete(ORGANISATIONS_KEY))
+    kept_forget(ORGANISATIONS_KEY)
 
 
 @receiver(post_save, sender=Region)
 @receiver(post_delete, sender=Region)
 def regions_forget(**kwargs: Any) -> None:
-    cache.delete(REGIONS_KEY)
-    transaction.on_commit(lambda: cache.delete(REGIONS_KEY))
+    kept_forget(REGIONS_KEY)
 
 
 @receiver(post_save, sender=RegionalNetwork)
 @receiver(post_delete, sender=RegionalNetwork)
 def networks_forget(**kwargs: Any) -> None:
-    cache.delete(NETWORKS_KEY)
-    transaction.on_commit(lambda: cache.delete(NETWORKS_KEY))
+    kept_forget(NETWORKS_KEY)

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar
 
-from django.core.cache import cache
-
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.catalogue.selectors import Lineage, catalogue_line, catalogue_lineage
+from werkset.core.kept import kept as kept_value
 from werkset.regions.models import Region
 from werkset.regions.selectors import regions_in_order
 from werkset.reports.models import Answer, ReportStatus
@@ -345,8 +344,4 @@ def kept(key: str | None, make: Callable[[], T]) -> T:
     """What `make` makes, kept under `key` (None: made afresh)."""
     if key is None:
         return make()
-    found: T | None = cache.get(key)
-    if found is None:
-        found = make()
-        cache.set(key, found, TREND_CACHE_SECONDS)
-    return found
+    return kept_value(key, make, timeout=TREND_CACHE_SECONDS)
