@@ -23,6 +23,7 @@ from werkset.reports.policy import (
     perspective_codes,
     perspectives_mentioned,
     report_may_decide,
+    report_may_withdraw,
     report_may_write,
 )
 from werkset.reports.selectors import (
@@ -305,8 +306,8 @@ class ReportViewSet(
     def withdraw(self, request: Request, pk: str) -> Response:
         """Vastgesteld → ingetrokken, with the reason (the national role only): the report
         leaves every comparison and stays readable."""
-        self.get_object()  # out of sight: 404, before the role is asked
-        if not scope_for_request(request).is_national:
+        report = self.get_object()  # out of sight: 404, before the role is asked
+        if not report_may_withdraw(scope_for_request(request), report):
             raise PermissionDenied(_("Only the national role withdraws a finalised report."))
         serializer = WithdrawSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

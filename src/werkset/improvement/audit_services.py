@@ -22,7 +22,7 @@ from werkset.reports.selectors import report_is_latest
 
 from .events import AUDIT_STEP_EVENTS, FindingAdded, FindingAnswered, PeerAuditInvited
 from .models import Finding, PeerAudit
-from .rules import is_audited, is_auditor
+from .rules import can_invite_audit, is_audited, is_auditor
 from .service_common import ImprovementError, checked_move, checked_text
 from .states import AUDIT_ACTIVE_STATUSES, TRANSITIONS, AuditStatus, Machine, Transition
 from .vocabulary import FindingKind
@@ -85,7 +85,7 @@ def peer_audit_invite(
     with transaction.atomic():
         locked = Report.objects.select_for_update().select_related("network").get(pk=report.pk)
         network = locked.network
-        if network.pk not in scope_for_user(user).network_ids:
+        if not can_invite_audit(scope_for_user(user), network):
             raise PermissionDenied(
                 _("Only the network members of the report's network may invite an audit.")
             )

@@ -65,6 +65,11 @@ def peer_audits_visible(scope: Scope) -> QuerySet[PeerAudit]:
     )
 
 
+def can_invite_audit(scope: Scope, network: RegionalNetwork) -> bool:
+    """Invite another network to audit a report of this network: its netwerklid members."""
+    return network.pk in scope.network_ids
+
+
 def is_auditor(scope: Scope, audit: PeerAudit) -> bool:
     """A netwerklid of the invited network, while the invitation stands."""
     return audit.auditor_network_id in scope.network_ids and audit.status in AUDIT_INVITED_STATUSES

@@ -16,6 +16,7 @@ from werkset.improvement.models import ImprovementPoint, PeerAudit
 from werkset.improvement.rules import can_read_network, is_auditor
 from werkset.reports.models import Comment, CorrectionProposal, Report
 from werkset.reports.policy import (
+    report_may_see,
     report_may_start,
     report_may_start_some,
     report_may_write,
@@ -36,13 +37,6 @@ class Scopes:
 
     def allowed(self, users: Iterable[User], test: Callable[[Scope], bool]) -> list[User]:
         return [user for user in users if test(self.of(user))]
-
-
-def report_seen(scope: Scope, report: Report) -> bool:
-    """May this scope see the report at all (reports.policy.reports_seen_by, for one)?"""
-    if not scope.roles:
-        return False
-    return report.is_final or report_shows_discussion(scope, report)
 
 
 def _active(condition: Q) -> QuerySet[User]:
@@ -85,7 +79,7 @@ def comment_author(comment: Comment, scopes: Scopes) -> list[User]:
     author = comment.author
     if author is None or not author.is_active:
         return []
-    return scopes.allowed([author], lambda scope: report_seen(scope, comment.report))
+    return scopes.allowed([author], lambda scope: report_may_see(scope, comment.report))
 
 
 def audit_auditors(audit: PeerAudit, scopes: Scopes) -> list[User]:
@@ -117,7 +111,7 @@ def proposal_author(proposal: CorrectionProposal, scopes: Scopes) -> list[User]:
     author = proposal.author
     if author is None or not author.is_active:
         return []
-    return scopes.allowed([author], lambda scope: report_seen(scope, proposal.report))
+    return scopes.allowed([author], lambda scope: report_may_see(scope, proposal.report))
 
 
 def all_rapporteurs(_target: object, scopes: Scopes) -> list[User]:

@@ -44,6 +44,7 @@ from werkset.reports.events import (
     ReportWithdrawn,
 )
 from werkset.reports.models import Comment, CommentKind, CorrectionProposal, Report, ReportStatus
+from werkset.reports.policy import report_may_see
 from werkset.rounds.events import RoundOpened
 from werkset.rounds.models import ReportingRound
 
@@ -57,7 +58,6 @@ from .audiences import (
     proposal_writers,
     report_network,
     report_people,
-    report_seen,
     report_writers,
 )
 from .round_values import round_values
@@ -199,7 +199,7 @@ def recipients_of(rule: Rule, about: About, *, actor_id: int | None) -> list[Use
         user
         for user in rule.audience(about.target, scopes)
         if user.pk != actor_id
-        and (about.report is None or report_seen(scopes.of(user), about.report))
+        and (about.report is None or report_may_see(scopes.of(user), about.report))
     ]
 
 

@@ -22,7 +22,12 @@ from . import selectors
 from .figures import register_figures
 from .forms import ActionDoneForm, ActionRecordForm, CaseRecordForm, MeetingRecordForm
 from .models import AgreedAction, CaseDiscussion, Meeting
-from .policy import register_any, register_may_read, register_may_see_figures
+from .policy import (
+    register_any,
+    register_may_read,
+    register_may_see_figures,
+    register_may_write,
+)
 from .services import (
     RegisterError,
     action_mark_done,
@@ -41,12 +46,17 @@ def _region_or_404(code: str) -> Region:
     return get_object_or_404(Region.objects.select_related("network"), code=code)
 
 
-def _meeting_or_404(request: HttpRequest, meeting_id: int) -> Meeting:
+def _meeting_or_404(request: HttpRequest, meeting_id: int, *, write: bool = False) -> Meeting:
+    """A meeting of a region whose register this user reads: 404 for anyone else, so that
+    nobody learns which meetings exist elsewhere; 403 when it may be read, not written."""
     try:
         meeting = selectors.meeting_with_cases(meeting_id=meeting_id)
     except Meeting.DoesNotExist as exc:
         raise Http404 from exc
-    if not register_may_read(scope_for_request(request), meeting.region):
+    scope = scope_for_request(request)
+    if not register_may_read(scope, meeting.region):
+        raise Http404
+    if write and not register_may_write(scope, meeting.region):
         raise PermissionDenied
     return meeting
 
@@ -94,7 +104,7 @@ def region_view(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def meeting_add(request: HttpRequest, code: str) -> HttpResponse:
     region = _region_or_404(code)
-    if not register_may_read(scope_for_request(request), region):
+    if not register_may_write(scope_for_request(request), region):
         raise PermissionDenied
     form = MeetingRecordForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -154,7 +164,7 @@ def meeting_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def case_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    meeting = _meeting_or_404(request, meeting_id)
+    meeting = _meeting_or_404(request, meeting_id, write=True)
     form = CaseRecordForm(request.POST)
     if form.is_valid():
         try:
@@ -176,7 +186,7 @@ def case_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def action_add(request: HttpRequest, meeting_id: int, case_id: int) -> HttpResponse:
-    meeting = _meeting_or_404(request, meeting_id)
+    meeting = _meeting_or_404(request, meeting_id, write=True)
     case = get_object_or_404(CaseDiscussion, pk=case_id, meeting=meeting)
     form = ActionRecordForm(request.POST, prefix=f"actie-{case.pk}")
     if form.is_valid():
@@ -199,7 +209,7 @@ def action_add(request: HttpRequest, meeting_id: int, case_id: int) -> HttpRespo
 @login_required
 @require_POST
 def action_done(request: HttpRequest, meeting_id: int, action_id: int) -> HttpResponse:
-    meeting = _meeting_or_404(request, meeting_id)
+    meeting = _meeting_or_404(request, meeting_id, write=True)
     action = get_object_or_404(
         AgreedAction.objects.select_related("case__meeting__region"),
         pk=action_id,

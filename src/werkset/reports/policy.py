@@ -91,6 +91,13 @@ def reports_seen_by(scope: Scope) -> Q:
     )
 
 
+def report_may_see(scope: Scope, report: Report) -> bool:
+    """`reports_seen_by` for one report in hand (who hears of an event about it)."""
+    if not scope.roles or report.removed_at is not None:
+        return False
+    return report.status in DECIDED_STATUSES or report_shows_discussion(scope, report)
+
+
 def reports_seen_by_key(scope: Scope) -> tuple[object, ...]:
     """What `reports_seen_by` asks of a scope: two scopes with the same key see the same
     reports, so results kept under it (the kennisbank's) are never shown to a scope that

@@ -166,7 +166,7 @@ def transitions_for(scope: Any, report: Report) -> list[Transition]:
 def _require_side(report: Report, user: User, transition: Transition) -> None:
     scope = scope_for_user(user)
     if transition.who == "national":
-        if not scope.is_national:
+        if not report_may_withdraw(scope, report):
             raise PermissionDenied(_("Only the national role withdraws a finalised report."))
     elif transition.who == "decider":
         if not report_may_decide(scope, report):

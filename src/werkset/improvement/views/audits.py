@@ -24,7 +24,7 @@ from ..audit_services import (
 )
 from ..forms import AuditInviteForm, FindingForm, ResponseForm, VerdictForm
 from ..models import Finding, PeerAudit
-from ..rules import can_work_in_network, is_audited, is_auditor
+from ..rules import can_invite_audit, can_work_in_network, is_audited, is_auditor
 from ..service_common import ImprovementError
 from ..states import AuditStatus, Machine, transitions_from
 from ..vocabulary import FindingKind
@@ -43,7 +43,7 @@ def audit_invite(request: HttpRequest, network: str) -> HttpResponse:
     """The network's members invite another network to audit a finalised report."""
     found = network_or_404(request, network)
     scope = scope_for_request(request)
-    if found.pk not in scope.network_ids:
+    if not can_invite_audit(scope, found):
         raise PermissionDenied
     form = AuditInviteForm(
         request.POST or None,

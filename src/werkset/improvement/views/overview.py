@@ -7,7 +7,7 @@ from django.shortcuts import render
 from werkset.accounts.scope import request_user, scope_for_request
 
 from .. import selectors as s
-from ..rules import can_work_in_network, networks_readable
+from ..rules import can_invite_audit, can_work_in_network, networks_readable
 from ..vocabulary import (
     BUILDING_BLOCK_DESCRIPTIONS,
     MAX_OPEN_POINTS,
@@ -49,7 +49,7 @@ def network_view(request: HttpRequest, network: str) -> HttpResponse:
             "overview": s.network_overview(network=found, on=s.today()),
             "audits": s.peer_audits_of_network(scope=scope, network=found),
             "can_work": can_work_in_network(scope, found),
-            "can_invite": found.pk in scope.network_ids,
+            "can_invite": can_invite_audit(scope, found),
             "max_open": MAX_OPEN_POINTS,
         },
     )

@@ -166,7 +166,19 @@ def test_landelijk_ziet_cijfers_maar_geen_notities(
     assert "spoedcasussen" not in page.content.decode()
     assert "Gehouden overleggen" in page.content.decode()
     meeting = Meeting.objects.get()
-    assert client.get(reverse("register:meeting", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("register:meeting", args=[meeting.pk])).status_code == 404
+
+
+def test_overleg_van_een_ander_netwerk_bestaat_niet(
+    client_for, netwerklid_noord, netwerklid_oost, friesland
+):
+    """Another network's meeting answers as an unknown one: its number tells nothing."""
+    meeting = meeting_made(region=friesland, user=netwerklid_noord, held_on=LAST_WEEK)
+    client = client_for(netwerklid_oost)
+    assert client.get(reverse("register:meeting", args=[meeting.pk])).status_code == 404
+    case = client.post(reverse("register:case_add", args=[meeting.pk]), {"brought_by": "politie"})
+    assert case.status_code == 404
+    assert not meeting.cases.exists()
 
 
 def test_achterstallige_acties_op_de_startpagina(client_for, netwerklid_noord, friesland):
