@@ -10,7 +10,7 @@ from rest_framework import serializers
 from werkset.catalogue.models import CatalogueVersion
 from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Region, RegionalNetwork
-from werkset.reports.answers import answer_is_complete, content_of, region_prefix
+from werkset.reports.answers import answer_is_complete, answer_texts, content_of, region_prefix
 from werkset.reports.limits import COMMENT_MAX, EXPLANATION_MAX
 from werkset.reports.models import Answer, Report, StatusChange
 
@@ -119,11 +119,7 @@ class AnswerSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_privacy_warnings(self, answer: Answer) -> list[str]:
         """Text that looks like personal data, as the web form warns about it."""
-        return privacy_warnings(
-            answer.explanation,
-            *answer.perspectives.values(),
-            *(part.get("explanation", "") for part in answer.regional.values()),
-        )
+        return privacy_warnings(*answer_texts(answer))
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):

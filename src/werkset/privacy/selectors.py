@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from werkset.catalogue.structure import catalogue_structure
 from werkset.comparison.models import CriterionAnswer, ThemeMaturity
 from werkset.comparison.vocabulary import CRITERIA_THEME
+from werkset.reports.answers import AnswerContent, answer_texts
 from werkset.reports.models import (
     Answer,
     Comment,
@@ -49,15 +50,9 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
         .only("id", "indicator", "explanation", "perspectives", "regional"),
         key=lambda answer: indicators[answer.indicator_id].position,
     )
-    answer_texts: set[str] = set()
+    held: set[str] = set()
     for answer in answers:
-        answer_texts.update(
-            (
-                answer.explanation,
-                *answer.perspectives.values(),
-                *(part.get("explanation", "") for part in answer.regional.values()),
-            )
-        )
+        held.update(answer_texts(answer))
         indicator = indicators[answer.indicator_id]
         theme = themes[indicator.theme_id]
         place = f"{theme.short_title} · {indicator.label}"
@@ -128,16 +123,10 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str, str]]:
     proposals = CorrectionProposal.objects.filter(report=report).order_by("created_at", "id")
     for proposal in proposals.only("answer", "content", "explanation", "decline_reason"):
         anchor = f"antwoord-{proposal.answer_id}"
-        content = proposal.content or {}
-        texts = [
-            proposal.explanation,
-            proposal.decline_reason,
-            content.get("explanation", ""),
-            *content.get("perspectives", {}).values(),
-            *(part.get("explanation", "") for part in content.get("regional", {}).values()),
-        ]
+        proposed = AnswerContent.from_dict(proposal.content or {})
+        texts = [proposal.explanation, proposal.decline_reason, *answer_texts(proposed)]
         for text in texts:
-            if text not in answer_texts:
+            if text not in held:
                 yield _("Correction proposal"), "", anchor, text
 
 

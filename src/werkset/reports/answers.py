@@ -94,6 +94,18 @@ def content_of(answer: Any) -> AnswerContent:
     )
 
 
+def answer_texts(answer: Any) -> tuple[str, ...]:
+    """Every free text an answer holds: its explanation, the partners' perspectives and a
+    network report's explanations per region (what the privacy guard reads, wherever the
+    answer is saved or shown)."""
+    regional = getattr(answer, "regional", None) or {}
+    return (
+        answer.explanation,
+        *answer.perspectives.values(),
+        *(part.get("explanation", "") for part in regional.values()),
+    )
+
+
 class AnswerInvalid(Exception):
     """Input that does not fit the answer type; `errors` maps form field names to messages."""
 

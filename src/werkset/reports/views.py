@@ -30,6 +30,7 @@ from .answers import (
     AnswerInvalid,
     answer_input_clean,
     answer_is_complete,
+    answer_texts,
     content_of,
 )
 from .differences import report_differences
@@ -40,7 +41,7 @@ from .forms import (
     answer_form_state,
 )
 from .limits import PROPOSAL_TEXT_MAX
-from .models import Answer, Report
+from .models import Answer, ChangeSource, Report
 from .policy import (
     perspective_codes,
     perspective_organisations,
@@ -125,7 +126,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "can_correct": can_write and report.is_final and report_is_latest(report),
             "can_remove": report_may_remove(scope, report),
             "correction": report_correction(report),
-            "can_upload": can_write and not report.is_final,
+            "can_upload": report_may_edit(scope, report),
             "versions": report_versions(report=report),
             "status_changes": report.status_changes.all(),
             "privacy_hits": report_privacy_hits(report=report) if show_discussion else [],
@@ -299,7 +300,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
             content=content,
             base_revision=base_revision,
             user=_user(request),
-            source="autosave" if autosave else "bewerking",
+            source=ChangeSource.AUTOSAVE if autosave else ChangeSource.EDIT,
             mentioned=perspectives_mentioned(request.POST),
             regions_mentioned=regions_mentioned,
         )
@@ -340,15 +341,11 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
                 "revision": saved.revision,
                 "saved_at": _saved_at(),
                 "complete": complete,
-                "privacy": privacy_warnings(
-                    saved.explanation,
-                    *saved.perspectives.values(),
-                    *(part.get("explanation", "") for part in saved.regional.values()),
-                ),
+                "privacy": privacy_warnings(*answer_texts(saved)),
             }
         )
     messages.success(request, _("Saved at %(time)s.") % {"time": _saved_at()})
-    privacy_warn(request, saved.explanation, *saved.perspectives.values())
+    privacy_warn(request, *answer_texts(saved))
     url = reverse("reports:theme", args=[report.pk, answer.indicator.theme.key])
     return redirect(f"{url}#antwoord-{answer.pk}")
 

@@ -2,6 +2,7 @@
 per region, and how the comparisons read it for each of the network's regions."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from werkset.accounts.models import Role
@@ -298,3 +299,19 @@ def test_naast_elkaar_zegt_welke_waarde_uit_de_netwerkrapportage_komt(
     html = page.content.decode()
     assert html.count("netwerkrapportage Noord-Nederland") == 3
     assert html.count("eigen antwoord van de regio") == 1
+
+
+def test_een_regioantwoord_met_persoonsgegevens_waarschuwt_ook_na_opslaan_met_de_knop(
+    client_for, network_rapporteur, network_report
+):
+    """The form's save button warns of what autosave warns of: the regions' texts too."""
+    client = client_for(network_rapporteur)
+    answer = _answer(network_report)
+    post = _form(client, network_report, answer).as_post(
+        explanation="Voor het netwerk", **{"regio-drenthe-explanation": "Gebeld met 06-12345678."}
+    )
+    url = reverse("reports:answer_save", args=[network_report.pk, answer.pk])
+    response = client.post(url, post)
+    assert response.status_code == 302
+    warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+    assert [w for w in warnings if "06-12345678" in w]

@@ -367,3 +367,21 @@ def test_praktijkvoorbeeld_heeft_een_markdown_voorbeeld(client_for, report, rapp
     preview = client.post(reverse("reports:preview"), {"text": "**vet** <script>x</script>"})
     assert "<strong>vet</strong>" in preview.content.decode()
     assert "<script>" not in preview.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [
+        (ReportStatus.CONCEPT, True),
+        (ReportStatus.TER_BESPREKING, True),
+        (ReportStatus.VOORGELEGD, False),
+        (ReportStatus.VASTGESTELD, False),
+    ],
+)
+def test_de_werkmap_uploaden_wordt_alleen_aangeboden_als_de_rapportage_verandert(
+    status, offered, client_for, rapporteur_friesland, report
+):
+    """The upload form shows exactly when the import may write (report_may_edit)."""
+    Report.objects.filter(pk=report.pk).update(status=status)
+    page = client_for(rapporteur_friesland).get(reverse("reports:detail", args=[report.pk]))
+    assert (reverse("outputs:upload", args=[report.pk]) in page.content.decode()) is offered
