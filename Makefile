@@ -13,7 +13,7 @@ export WERKSET_DATA_DIR := $(DATA_DIR)
 # asserts again, about half of the eight seconds each worker takes to collect the tests.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install run test test-fast lint typecheck migrations-check messages requirements clean openapi bench prod-smoke load-combined
+.PHONY: install run test test-fast lint typecheck migrations-check messages-check messages requirements clean openapi bench prod-smoke load-combined
 
 install: $(STAMP)
 
@@ -63,7 +63,7 @@ PYTEST_PARALLEL := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 PYTEST_BROWSER := $(BIN)/pytest -m browser
 BROWSER_LOG := test-artifacts/browser-tests.log
 
-test: install lint typecheck migrations-check
+test: install lint typecheck migrations-check messages-check
 	$(PYTEST_PARALLEL) -m "not browser"
 	@mkdir -p test-artifacts
 	@if [ -n "$(WERKSET_TEST_POSTGRES_URL)" ]; then \
@@ -95,6 +95,10 @@ migrations-check: install
 	WERKSET_ENVIRONMENT=test $(BIN)/werkset makemigrations --check --dry-run
 
 # Refresh the Dutch translations after changing UI strings (needs GNU gettext).
+# Every UI string has its Dutch translation (a fuzzy guess does not count).
+messages-check: install
+	deploy/messages-check.sh
+
 messages: install
 	cd src/werkset && ../../$(BIN)/werkset makemessages -l nl --no-location --no-obsolete
 	cd src/werkset && ../../$(BIN)/werkset compilemessages -l nl
