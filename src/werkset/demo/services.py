@@ -175,6 +175,9 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
 
 
 DEMO_CATALOGUE = "werkset-2021"
+# Friesland's finalised report and the one under discussion that starts from it.
+DEMO_DECIDED_PERIOD = "2024"
+DEMO_OPEN_PERIOD = "2025"
 OPEN_COMMENTS = [
     (
         "actieoverleg.uitvoering.frequentie",
@@ -232,7 +235,7 @@ def demo_reports_create() -> list[Report]:
     region = Region.objects.get(code=DEMO_REGION)
     past, _current = demo_rounds_create(catalogue)
     existing = Report.objects.filter(region=region, catalogue_version=catalogue)
-    if existing.filter(period__in=["2024", "2025"]).exists():
+    if existing.filter(period__in=[DEMO_DECIDED_PERIOD, DEMO_OPEN_PERIOD]).exists():
         _demo_round_closed(past)
         return list(existing.order_by("period"))
     rapporteur = User.objects.get(username="rapporteur")
@@ -243,7 +246,7 @@ def demo_reports_create() -> list[Report]:
 
     with transaction.atomic():
         finalised = report_start(
-            region=region, period="2024", catalogue_version=catalogue, user=rapporteur
+            region=region, period=DEMO_DECIDED_PERIOD, catalogue_version=catalogue, user=rapporteur
         )
         _fill_answers(finalised, rapporteur, rng, completeness=1.0)
         _add_texts_and_items(finalised, rapporteur)
@@ -273,7 +276,7 @@ def demo_reports_create() -> list[Report]:
 
         current = report_start(
             region=region,
-            period="2025",
+            period=DEMO_OPEN_PERIOD,
             catalogue_version=catalogue,
             user=rapporteur,
             start_from=finalised,
@@ -298,11 +301,11 @@ def demo_rounds_create(catalogue: CatalogueVersion) -> tuple[ReportingRound, Rep
     its reports are started), and 2025, open with a deadline eight weeks ahead. Written as
     demo ground: opening a round with a deadline in the past is refused in the product."""
     past, _created = ReportingRound.objects.get_or_create(
-        period="2024",
+        period=DEMO_DECIDED_PERIOD,
         defaults={"catalogue_version": catalogue, "deadline": datetime.date(2025, 3, 1)},
     )
     current, _created = ReportingRound.objects.get_or_create(
-        period="2025",
+        period=DEMO_OPEN_PERIOD,
         defaults={
             "catalogue_version": catalogue,
             "deadline": timezone.localdate() + datetime.timedelta(weeks=8),

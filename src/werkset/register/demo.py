@@ -93,9 +93,10 @@ def _year_recorded(region: Region, user: User, year: int, rng: random.Random) ->
     return meetings, actions
 
 
-def register_demo_create() -> RegisterDemo:
-    """A year of register data for the demo regions (skipped where there are meetings)."""
-    year = timezone.localdate().year - 1
+def register_demo_create(*, year: int | None = None) -> RegisterDemo:
+    """A year of register data for the demo regions (skipped where there are meetings):
+    `year`, by default the last whole calendar year."""
+    year = year or timezone.localdate().year - 1
     rng = random.Random(24)  # noqa: S311 (fictitious demo content, not security)
     meetings = actions = skipped = 0
     for code, username in DEMO_REGISTERS:

@@ -7,6 +7,7 @@ from werkset.comparison.demo import DemoRefused as ComparisonDemoRefused
 from werkset.comparison.demo import comparison_demo_create
 from werkset.demo.self_audit import demo_self_audit_create
 from werkset.demo.services import (
+    DEMO_OPEN_PERIOD,
     DemoRefused,
     demo_network_report_create,
     demo_password_generate,
@@ -41,7 +42,8 @@ class Command(BaseCommand):
             improvement = improvement_demo_create()
             states = demo_states_create()
             inventory = inventory_demo_create()
-            register = register_demo_create()
+            # The year of the demo's report under discussion, which proposes from it.
+            register = register_demo_create(year=int(DEMO_OPEN_PERIOD))
             # The demo writes finalised reports directly: the kennisbank indexes them all.
             passages = knowledge_rebuild()
         except (
