@@ -22,7 +22,8 @@ MAX_AMOUNT = Decimal("1000000000")  # one billion euro or hours: anything above 
 MAX_COUNT = 10_000_000
 DECIMALS = {"euro": 2, "uren": 1}
 
-_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_THOUSANDS_ONLY = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+_DIGITS = re.compile(r"[0-9]+")
 # Control characters (NUL, vertical tab, ...) that PostgreSQL or XML refuse; tab and newline stay.
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
@@ -147,9 +148,15 @@ def parse_dutch_decimal(text: str, *, decimals: int) -> Decimal:
 
 
 def parse_count(text: str) -> int:
-    cleaned = text.strip().replace(".", "").replace(" ", "")
-    if not cleaned.isdigit():
+    """A whole number as Dutch people write it: 1500, 1 500 or 1.500 (dots only between
+    groups of three: 1.5 is not fifteen)."""
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+    if _THOUSANDS_ONLY.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    if not _DIGITS.fullmatch(cleaned):
         raise ValueError(_("Enter a whole number of zero or more."))
+    if len(cleaned.lstrip("0")) > len(str(MAX_COUNT)):
+        raise ValueError(_("This number is too large; check the input."))
     value = int(cleaned)
     if value > MAX_COUNT:
         raise ValueError(_("This number is too large; check the input."))

@@ -92,6 +92,15 @@ FREQUENCY_LABELS = {
 }
 
 
+def revision_posted(data: Any, *, missing: int) -> int:
+    """The revision a form was based on: `missing` when the form sent none, -1 for anything
+    that is not a revision number (the save then meets a conflict, never a blind write)."""
+    text = str(data.get("base_revision") or "").strip()
+    if not text:
+        return missing
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else -1
+
+
 def figure_display(spec: dict[str, Any], value: Any) -> str:
     """A stored figure as a reader sees it: € 1.234,50 · 12,5 uren per jaar · 2 per maand."""
     if value in (None, "", []):
@@ -182,7 +191,7 @@ def answer_form_state(
     ]
     base_revision = answer.revision
     if submitted is not None and conflict is None:
-        base_revision = int(submitted.get("base_revision") or answer.revision)
+        base_revision = revision_posted(submitted, missing=answer.revision)
     choice_labels = {c["key"]: c["label"] for c in answer_type.all_choices}
     return AnswerFormState(
         choice_label=choice_labels.get(content.choice, ""),

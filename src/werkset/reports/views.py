@@ -39,6 +39,7 @@ from .forms import (
     ITEM_FORMS,
     AnswerFormState,
     answer_form_state,
+    revision_posted,
 )
 from .limits import PROPOSAL_TEXT_MAX
 from .models import Answer, ChangeSource, Report
@@ -283,10 +284,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         raise PermissionDenied
     # The form asked for these perspectives; an error page shows them again.
     partners = perspective_organisations(stored=answer.perspectives, organisations=register)
-    try:
-        base_revision = int(request.POST.get("base_revision", ""))
-    except ValueError:
-        base_revision = -1
+    base_revision = revision_posted(request.POST, missing=-1)
     regions = network_regions(report)
     try:
         content, regions_mentioned = answer_input_clean(
@@ -370,7 +368,7 @@ def section_text_view(
             theme=theme,
             element=element,
             text=request.POST.get("text", ""),
-            base_revision=int(request.POST.get("base_revision") or 0),
+            base_revision=revision_posted(request.POST, missing=0),
             user=_user(request),
         )
     except EditConflict as exc:

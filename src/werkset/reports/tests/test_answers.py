@@ -119,6 +119,24 @@ def test_aantal_per_jaar_is_compleet_met_een_getal(types):
     assert answer_is_complete(answer_type, content)
 
 
+@pytest.mark.parametrize("text", ["1.5", "2.75", "1.2.3", "12. 5", "²", "٣", "1\n2", "-3"])
+def test_een_aantal_dat_geen_geheel_getal_is_wordt_geweigerd(types, text):
+    """A dot only separates thousands: 1.5 is refused, never read as fifteen."""
+    errors = errors_of(types["aantal_per_jaar"], **{"field-aantal": text})
+    assert errors["field-aantal"] == ["Aantal: Vul een geheel getal van nul of meer in."]
+
+
+@pytest.mark.parametrize(("text", "value"), [("1.500", 1500), ("1 500", 1500), ("007", 7)])
+def test_een_aantal_met_duizendtallen(types, text, value):
+    content = clean(types["aantal_per_jaar"], **{"field-aantal": text})
+    assert content.figures == {"aantal": value}
+
+
+def test_een_aantal_van_duizenden_cijfers_is_te_groot(types):
+    errors = errors_of(types["aantal_per_jaar"], **{"field-aantal": "9" * 5000})
+    assert errors["field-aantal"] == ["Aantal: Dit getal is te groot; controleer de invoer."]
+
+
 def test_aantal_moet_geheel_zijn(types):
     errors = errors_of(types["aantal_per_jaar"], **{"field-aantal": "12,5"})
     assert "geheel getal" in errors["field-aantal"][0]

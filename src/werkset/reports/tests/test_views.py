@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from werkset.reports.models import Answer, AnswerChange, Comment, Report, ReportStatus
+from werkset.reports.models import (
+    Answer,
+    AnswerChange,
+    Comment,
+    Report,
+    ReportStatus,
+    SectionText,
+)
 from werkset.reports.tests.decide import assessed_via_theme_pages, network_chair, report_decided
 from werkset.reports.workflow import report_transition
 
@@ -385,3 +392,17 @@ def test_de_werkmap_uploaden_wordt_alleen_aangeboden_als_de_rapportage_verandert
     Report.objects.filter(pk=report.pk).update(status=status)
     page = client_for(rapporteur_friesland).get(reverse("reports:detail", args=[report.pk]))
     assert (reverse("outputs:upload", args=[report.pk]) in page.content.decode()) is offered
+
+
+@pytest.mark.parametrize("revision", ["abc", "1e5", "-2", "9" * 40])
+def test_een_lopende_tekst_met_een_onleesbare_revisie_wordt_niet_blind_opgeslagen(
+    revision, client_for, rapporteur_friesland, report
+):
+    """A base revision that is not a number is a conflict with what is stored, not a 500."""
+    url = reverse("reports:theme_text", args=[report.pk, "acuut"])
+    client = client_for(rapporteur_friesland)
+    first = client.post(url, {"text": "Eerste versie", "base_revision": "0"}, **AUTOSAVE)
+    assert first.json()["status"] == "saved"
+    response = client.post(url, {"text": "Tweede versie", "base_revision": revision}, **AUTOSAVE)
+    assert response.status_code == 409
+    assert SectionText.objects.get(report=report, element=None).text == "Eerste versie"
