@@ -489,7 +489,8 @@ elif WERKSET_STORAGE != "filesystem":
     raise ImproperlyConfigured(
         f"WERKSET_STORAGE={WERKSET_STORAGE!r} is onbekend: kies filesystem of s3."
     )
-# A document still queued after this many seconds: the page says it waits for processing.
+# A document or large workbook import still queued after this many seconds: the page says
+# it waits for processing and hands it to the queue again (core/jobs.py job_waiting).
 WERKSET_DOCUMENT_WAIT_SECONDS = env_int("WERKSET_DOCUMENT_WAIT_SECONDS", 30)
 
 # Uploads (issue 17, finding 4): a workbook larger than this, or one that unpacks to more,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkset.core.jobs import JobKind
 from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report, ReportStatus
 
@@ -24,6 +25,15 @@ class DocumentStatus(models.TextChoices):
     RUNNING = "running", _("Being made")
     READY = "ready", _("Ready")
     FAILED = "failed", _("Failed")
+
+
+# The worker's moves (core.jobs): queued, running, then ready or failed.
+DOCUMENT_JOB = JobKind(
+    results=(DocumentStatus.READY,),
+    queued=DocumentStatus.QUEUED,
+    running=DocumentStatus.RUNNING,
+    failed=DocumentStatus.FAILED,
+)
 
 
 def document_path(document: "Document", filename: str) -> str:

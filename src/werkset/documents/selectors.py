@@ -3,14 +3,12 @@ document belongs to; the same for the national synthesis of a period."""
 
 import hashlib
 import json
-from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import CatalogueVersion
+from werkset.core.jobs import job_waiting
 from werkset.outputs.variants import DEFAULT_VARIANT
 from werkset.reports.content_changes import content_stamp
 from werkset.reports.models import (
@@ -20,7 +18,7 @@ from werkset.reports.models import (
 )
 from werkset.reports.selectors import reports_compared
 
-from .models import Document, DocumentStatus, MadeDocument, SynthesisDocument
+from .models import DOCUMENT_JOB, Document, DocumentStatus, MadeDocument, SynthesisDocument
 
 
 def report_content_stamp(*, report: Report) -> str:
@@ -58,10 +56,7 @@ def documents_current(
 
 def document_is_waiting(document: MadeDocument) -> bool:
     """Queued for longer than a worker normally needs to start (a worker may be down)."""
-    waited = timezone.now() - document.requested_at
-    return document.status == DocumentStatus.QUEUED and waited >= timedelta(
-        seconds=settings.WERKSET_DOCUMENT_WAIT_SECONDS
-    )
+    return job_waiting(DOCUMENT_JOB, document)
 
 
 def synthesis_stamp(*, scope: Scope, period: str) -> str:

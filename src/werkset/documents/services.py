@@ -11,7 +11,6 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from werkset.accounts.scope import scope_for_user
+from werkset.core.jobs import job_claimable, job_move, job_stale
 from werkset.core.models import AuditAction
 from werkset.core.services import audit_record
 from werkset.outputs.services import VARIANT_FORMATS, report_export
@@ -32,7 +32,14 @@ from werkset.outputs.variants import DEFAULT_VARIANT, DocumentVariant
 from werkset.reports.models import Report, ReportStatus
 from werkset.reports.selectors import reports_visible
 
-from .models import Document, DocumentFormat, DocumentStatus, MadeDocument, document_path
+from .models import (
+    DOCUMENT_JOB,
+    Document,
+    DocumentFormat,
+    DocumentStatus,
+    MadeDocument,
+    document_path,
+)
 from .selectors import document_is_waiting, documents_current, report_content_stamp
 
 logger = logging.getLogger(__name__)
@@ -42,12 +49,7 @@ Made = TypeVar("Made", bound=MadeDocument)
 
 def stale_running(document: MadeDocument) -> bool:
     """Running for longer than a task may: its worker died (the message comes back)."""
-    limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-    return (
-        document.status == DocumentStatus.RUNNING
-        and document.started_at is not None
-        and timezone.now() - document.started_at > limit
-    )
+    return job_stale(DOCUMENT_JOB, document)
 
 
 def made_enqueue(document_id: int, *, synthesis: bool = False) -> None:
@@ -137,9 +139,7 @@ def document_claim(*, document_id: int) -> Document | None:
         document = (
             Document.objects.select_for_update().filter(pk=document_id).select_related("report")
         ).first()
-        if document is None:
-            return None
-        if document.status != DocumentStatus.QUEUED and not stale_running(document):
+        if document is None or not job_claimable(DOCUMENT_JOB, document):
             return None
         if document.report.status != ReportStatus.VASTGESTELD:
             # What is made now: a later edit makes the next request make a new one.
@@ -222,9 +222,16 @@ def _remove_superseded(document: Document) -> None:
     older.delete()
 
 
+def made_requeue(document: MadeDocument) -> None:
+    """Back in the queue for another attempt after a temporary fault; only a running
+    document goes back (a finished one stays as it is)."""
+    if not job_move(DOCUMENT_JOB, document, to=DocumentStatus.QUEUED):
+        logger.info("Document %s is niet bezig: niet opnieuw in de wachtrij", document.pk)
+
+
 def document_requeue(*, document: Document) -> None:
     """Back in the queue for another attempt after a temporary fault."""
-    Document.objects.filter(pk=document.pk).update(status=DocumentStatus.QUEUED)
+    made_requeue(document)
 
 
 def failure_message(reason: str) -> str:
@@ -242,11 +249,23 @@ def failure_message(reason: str) -> str:
         }[reason]
 
 
-def document_fail(*, document: Document, reason: str) -> None:
-    """Record that the document could not be made, with a message in Dutch for the page."""
-    Document.objects.filter(pk=document.pk).update(
-        status=DocumentStatus.FAILED,
+def made_fail(document: MadeDocument, reason: str) -> None:
+    """Record that the document could not be made, unless it is finished already: a fault
+    after it was stored (e.g. while removing superseded documents) leaves it ready."""
+    moved = job_move(
+        DOCUMENT_JOB,
+        document,
+        to=DocumentStatus.FAILED,
         error=failure_message(reason),
         file="",
         finished_at=timezone.now(),
     )
+    if not moved:
+        logger.warning(
+            "Document %s was al klaar: de fout (%s) verandert het niet", document.pk, reason
+        )
+
+
+def document_fail(*, document: Document, reason: str) -> None:
+    """Record that the document could not be made, with a message in Dutch for the page."""
+    made_fail(document, reason)

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -23,17 +23,18 @@ from werkset.comparison.audit import ComparisonAuditAction
 from werkset.comparison.policy import synthesis_may_request
 from werkset.comparison.selectors.entries import catalogue_versions, period_overview
 from werkset.comparison.synthesis.figures import synthesis_figures
+from werkset.core.jobs import job_claimable
 from werkset.core.services import audit_record
 
-from .models import DocumentStatus, SynthesisDocument, SynthesisFormat, synthesis_path
+from .models import DOCUMENT_JOB, SynthesisDocument, SynthesisFormat, synthesis_path
 from .selectors import syntheses_current, synthesis_stamp
 from .services import (
-    failure_message,
     made_enqueue,
+    made_fail,
     made_request,
+    made_requeue,
     made_running,
     made_store,
-    stale_running,
 )
 
 logger = logging.getLogger(__name__)
@@ -94,9 +95,7 @@ def synthesis_claim(*, document_id: int) -> SynthesisDocument | None:
     """Mark it as being made by this worker; None when there is nothing to do."""
     with transaction.atomic():
         document = SynthesisDocument.objects.select_for_update().filter(pk=document_id).first()
-        if document is None:
-            return None
-        if document.status != DocumentStatus.QUEUED and not stale_running(document):
+        if document is None or not job_claimable(DOCUMENT_JOB, document):
             return None
         made_running(document)
     return document
@@ -136,14 +135,11 @@ def synthesis_make(*, document: SynthesisDocument) -> SynthesisDocument:
 
 
 def synthesis_requeue(*, document: SynthesisDocument) -> None:
-    SynthesisDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.QUEUED)
+    """Back in the queue after a temporary fault (only while it is being made)."""
+    made_requeue(document)
 
 
 def synthesis_fail(*, document: SynthesisDocument, reason: str) -> None:
-    """Record that it could not be made, with the message the report documents give."""
-    SynthesisDocument.objects.filter(pk=document.pk).update(
-        status=DocumentStatus.FAILED,
-        error=failure_message(reason),
-        file="",
-        finished_at=timezone.now(),
-    )
+    """Record that it could not be made, with the message the report documents give
+    (unless it is finished already)."""
+    made_fail(document, reason)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkset.core.jobs import JobKind
 from werkset.reports.models import Report
 
 
@@ -29,6 +30,14 @@ class ImportPhase(models.TextChoices):
 
 
 FINISHED = {ImportStatus.DONE, ImportStatus.REFUSED, ImportStatus.FAILED}
+
+# The worker's moves (core.jobs): queued, running, then done, refused or failed.
+IMPORT_JOB = JobKind(
+    results=(ImportStatus.DONE, ImportStatus.REFUSED),
+    queued=ImportStatus.QUEUED,
+    running=ImportStatus.RUNNING,
+    failed=ImportStatus.FAILED,
+)
 
 
 class WorkbookImport(models.Model):

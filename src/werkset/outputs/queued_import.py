@@ -6,7 +6,6 @@ a worker then runs the same all-or-nothing import as a small workbook gets in th
 """
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,10 +16,11 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
+from werkset.core.jobs import job_claimable, job_move, job_stale, job_waiting
 from werkset.reports.models import Report
 from werkset.reports.policy import report_may_write
 
-from .models import ImportPhase, ImportStatus, WorkbookImport
+from .models import IMPORT_JOB, ImportPhase, ImportStatus, WorkbookImport
 from .problems import ImportRefused, problems_listed
 
 logger = logging.getLogger(__name__)
@@ -58,20 +58,10 @@ def workbook_import_queue(
     return job
 
 
-def _stale(job: WorkbookImport) -> bool:
-    """Running for longer than a task may: its worker died (the message comes back)."""
-    limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-    return (
-        job.status == ImportStatus.RUNNING
-        and job.started_at is not None
-        and timezone.now() - job.started_at > limit
-    )
-
-
 def workbook_import_waiting_again(*, job: WorkbookImport) -> None:
-    """Hand a job that waits long, or whose worker died, to the queue again."""
-    waited = timezone.now() - job.requested_at > timedelta(seconds=30)
-    if (job.status == ImportStatus.QUEUED and waited) or _stale(job):
+    """Hand a job that waits long, or whose worker died, to the queue again (the same
+    threshold as a waiting document: core.jobs.job_waiting)."""
+    if job_waiting(IMPORT_JOB, job) or job_stale(IMPORT_JOB, job):
         _enqueue(job.pk)
 
 
@@ -79,7 +69,7 @@ def workbook_import_claim(*, import_id: int) -> WorkbookImport | None:
     """Mark the import as being read by this worker; None when there is nothing to do."""
     with transaction.atomic():
         job = WorkbookImport.objects.select_for_update().filter(pk=import_id).first()
-        if job is None or (job.status != ImportStatus.QUEUED and not _stale(job)):
+        if job is None or not job_claimable(IMPORT_JOB, job):
             return None
         job.status = ImportStatus.RUNNING
         job.phase = ImportPhase.CHECKING
@@ -110,39 +100,52 @@ def workbook_import_run(*, job: WorkbookImport) -> WorkbookImport:
             progress=lambda phase: _phase(job, phase),
         )
     except ImportRefused as exc:
-        job.status = ImportStatus.REFUSED
-        job.problems = problems_listed(exc.problems)
-        job.problem_count = len(exc.problems)
+        status = ImportStatus.REFUSED
+        outcome: dict[str, object] = {
+            "problems": problems_listed(exc.problems),
+            "problem_count": len(exc.problems),
+        }
     except PermissionDenied as exc:
-        job.status = ImportStatus.REFUSED
-        job.problems = [str(exc) or _("You may not change this report.")]
-        job.problem_count = 1
+        status = ImportStatus.REFUSED
+        outcome = {
+            "problems": [str(exc) or _("You may not change this report.")],
+            "problem_count": 1,
+        }
     else:
-        job.status = ImportStatus.DONE
-        job.changed = result.changed
-        job.unchanged = result.unchanged
-        job.warnings = problems_listed(result.warnings)
-    job.data = b""
-    job.finished_at = timezone.now()
-    job.save()
+        status = ImportStatus.DONE
+        outcome = {
+            "changed": result.changed,
+            "unchanged": result.unchanged,
+            "warnings": problems_listed(result.warnings),
+        }
+    if not job_move(IMPORT_JOB, job, to=status, data=b"", finished_at=timezone.now(), **outcome):
+        logger.warning("Werkmapimport %s was niet meer bezig: uitkomst niet bewaard", job.pk)
     return job
 
 
 def workbook_import_fail(*, job: WorkbookImport, reason: str) -> None:
-    """The worker could not read it (too slow, or a fault): nothing was changed."""
+    """The worker could not read it (too slow, or a fault): nothing was changed. A job
+    that is finished already (a fault after its result was saved) stays as it is."""
     messages = {
         "timeout": _("Reading the workbook took too long; nothing has been changed."),
         "fault": _("The workbook could not be read because of a fault; nothing has been changed."),
     }
-    job.status = ImportStatus.FAILED
-    job.problems = [messages.get(reason, messages["fault"])]
-    job.problem_count = 1
-    job.data = b""
-    job.finished_at = timezone.now()
-    job.save()
+    moved = job_move(
+        IMPORT_JOB,
+        job,
+        to=ImportStatus.FAILED,
+        problems=[messages.get(reason, messages["fault"])],
+        problem_count=1,
+        data=b"",
+        finished_at=timezone.now(),
+    )
+    if not moved:
+        logger.warning(
+            "Werkmapimport %s was al klaar: de fout (%s) verandert het niet", job.pk, reason
+        )
 
 
 def workbook_import_requeue(*, job: WorkbookImport) -> None:
-    job.status = ImportStatus.QUEUED
-    job.phase = ImportPhase.WAITING
-    job.save(update_fields=["status", "phase"])
+    """Back in the queue after a passing fault; only a running job goes back."""
+    if not job_move(IMPORT_JOB, job, to=ImportStatus.QUEUED, phase=ImportPhase.WAITING):
+        logger.info("Werkmapimport %s is niet bezig: niet opnieuw in de wachtrij", job.pk)

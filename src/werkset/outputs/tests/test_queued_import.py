@@ -2,14 +2,21 @@
 upload answers at once with a status page that shows the phase and then the result; a
 refused or failed import changes nothing; the file is not kept once read."""
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from werkset.outputs.models import ImportStatus, WorkbookImport
+from werkset.outputs.queued_import import (
+    workbook_import_claim,
+    workbook_import_fail,
+    workbook_import_requeue,
+)
 from werkset.outputs.services import report_export
 from werkset.reports.models import Answer
 
@@ -125,3 +132,80 @@ def test_een_kleine_werkmap_wordt_meteen_ingelezen(
     )
     assert response["Location"] == reverse("reports:detail", args=[report.pk])
     assert not WorkbookImport.objects.exists()
+
+
+def _job(report, user, status: str, **fields) -> WorkbookImport:
+    values = {"filename": "x.xlsx", "size": 2, "data": b"PK", **fields}
+    return WorkbookImport.objects.create(report=report, requested_by=user, status=status, **values)
+
+
+def test_een_fout_na_het_inlezen_laat_de_import_klaar(
+    client_for, rapporteur_friesland, report, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A fault after the result was saved (core.jobs: done moves nowhere) keeps the result."""
+    from werkset.outputs import tasks
+
+    real = tasks.workbook_import_run
+
+    def then_broken(*, job):
+        real(job=job)
+        raise RuntimeError("kapot na het opslaan")
+
+    monkeypatch.setattr(tasks, "workbook_import_run", then_broken)
+    content = _workbook_with_explanation(report, "Toch opgeslagen.")
+    _post(client_for(rapporteur_friesland), report, content, django_capture_on_commit_callbacks)
+    job = WorkbookImport.objects.get()
+    assert (job.status, job.changed, job.problems) == (ImportStatus.DONE, 1, [])
+    assert Answer.objects.filter(report=report, explanation="Toch opgeslagen.").exists()
+
+
+@pytest.mark.parametrize("status", [ImportStatus.DONE, ImportStatus.REFUSED])
+def test_een_late_mislukking_of_herhaling_verandert_een_afgeronde_import_niet(
+    report, rapporteur_friesland, status
+):
+    job = _job(report, rapporteur_friesland, status, data=b"")
+    workbook_import_fail(job=job, reason="timeout")
+    workbook_import_requeue(job=job)
+    job.refresh_from_db()
+    assert (job.status, job.problems, job.problem_count) == (status, [], 0)
+
+
+def test_een_bezige_import_gaat_terug_in_de_wachtrij(report, rapporteur_friesland):
+    job = _job(report, rapporteur_friesland, ImportStatus.RUNNING, started_at=timezone.now())
+    workbook_import_requeue(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.QUEUED
+
+
+def test_de_claim_neemt_een_wachtende_import_eenmaal(report, rapporteur_friesland, settings):
+    queued = _job(report, rapporteur_friesland, ImportStatus.QUEUED)
+    claimed = workbook_import_claim(import_id=queued.pk)
+    assert claimed is not None
+    assert claimed.status == ImportStatus.RUNNING
+    assert workbook_import_claim(import_id=queued.pk) is None
+    long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
+    stale = _job(report, rapporteur_friesland, ImportStatus.RUNNING, started_at=long_ago)
+    assert workbook_import_claim(import_id=stale.pk) is not None
+    done = _job(report, rapporteur_friesland, ImportStatus.DONE)
+    assert workbook_import_claim(import_id=done.pk) is None
+
+
+def test_een_wachtende_import_gaat_opnieuw_naar_de_wachtrij_na_de_ingestelde_tijd(
+    client_for, rapporteur_friesland, report, settings, monkeypatch
+):
+    """The same threshold as a waiting document (WERKSET_DOCUMENT_WAIT_SECONDS)."""
+    from werkset.outputs import queued_import
+
+    handed: list[int] = []
+    monkeypatch.setattr(queued_import, "_enqueue", handed.append)
+    job = _job(report, rapporteur_friesland, ImportStatus.QUEUED)
+    WorkbookImport.objects.filter(pk=job.pk).update(
+        requested_at=timezone.now() - timedelta(seconds=60)
+    )
+    url = reverse("outputs:import_detail", args=[report.pk, job.pk])
+    settings.WERKSET_DOCUMENT_WAIT_SECONDS = 120
+    client_for(rapporteur_friesland).get(url)
+    assert handed == []
+    settings.WERKSET_DOCUMENT_WAIT_SECONDS = 30
+    client_for(rapporteur_friesland).get(url)
+    assert handed == [job.pk]
