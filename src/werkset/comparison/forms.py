@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from werkset.catalogue.models import Theme
 
 from .models import CriterionAnswer, MaturityLevel, ThemeMaturity, Verdict
+from .services import CriterionInput, MaturityInput
 from .vocabulary import BOTTLENECK_CHOICES, CRITERIA
 
 NOT_ASSESSED = "niet-beoordeeld"
@@ -84,6 +85,14 @@ class MaturityForm(_AssessmentForm):
         value = self.cleaned_data.get("level")
         return int(value) if value and value != NOT_ASSESSED else None
 
+    def as_input(self) -> MaturityInput:
+        """What the services save (a valid form)."""
+        return MaturityInput(
+            level=self.level_value,
+            motivation=self.cleaned_data["motivation"],
+            not_assessed_reason=self.not_assessed_reason,
+        )
+
 
 class CriterionForm(_AssessmentForm):
     choice_field = "verdict"
@@ -121,6 +130,15 @@ class CriterionForm(_AssessmentForm):
     def verdict_value(self) -> str:
         value = str(self.cleaned_data.get("verdict") or "")
         return "" if value == NOT_ASSESSED else value
+
+    def as_input(self) -> CriterionInput:
+        """What the services save (a valid form)."""
+        return CriterionInput(
+            criterion=self.criterion.key,
+            verdict=self.verdict_value,
+            explanation=self.cleaned_data["explanation"],
+            not_assessed_reason=self.not_assessed_reason,
+        )
 
 
 class BottleneckForm(forms.Form):

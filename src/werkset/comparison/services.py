@@ -27,7 +27,8 @@ from .vocabulary import BOTTLENECK_CHOICES, CRITERIA
 
 
 class ComparisonError(Exception):
-    """A change that the report's state does not allow."""
+    """Input the assessment cannot take; its message is for the user (gettext), whom the
+    views answer with 400 and this message on the page."""
 
 
 class AssessmentInvalid(ComparisonError):
@@ -110,9 +111,9 @@ def maturity_save(
     """Set a theme's maturity in a report that is still open; with level None mark it
     "niet beoordeeld" with `not_assessed_reason`, or without a reason clear it."""
     if theme.version_id != report.catalogue_version_id:
-        raise ComparisonError("theme of another catalogue version")
+        raise ComparisonError(_("This theme belongs to another catalogue version."))
     if level is not None and not 1 <= level <= 5:
-        raise ComparisonError("level out of range")
+        raise ComparisonError(_("The maturity level must be between 1 and 5."))
     motivation, reason = motivation.strip(), not_assessed_reason.strip()
     if level is not None:
         reason = ""
@@ -148,9 +149,12 @@ def criterion_save(
     """Answer one characteristic of the toetsingskader; with an empty verdict mark it
     "niet beoordeeld" with `not_assessed_reason`, or without a reason clear it."""
     if criterion not in {c.key for c in CRITERIA}:
-        raise ComparisonError("unknown characteristic")
+        raise ComparisonError(
+            _("Unknown characteristic of the toetsingskader: %(criterion)s.")
+            % {"criterion": criterion}
+        )
     if verdict and verdict not in Verdict.values:
-        raise ComparisonError("unknown verdict")
+        raise ComparisonError(_("Unknown verdict: %(verdict)s.") % {"verdict": verdict})
     explanation, reason = explanation.strip(), not_assessed_reason.strip()
     if verdict:
         reason = ""
@@ -177,7 +181,9 @@ def bottleneck_codes_set(*, answer: Answer, codes: set[str], user: User, scope: 
     """Make the answer's bottleneck codes exactly `codes`; returns them."""
     known = {key for key, _label in BOTTLENECK_CHOICES}
     if codes - known:
-        raise ComparisonError("unknown bottleneck")
+        raise ComparisonError(
+            _("Unknown bottleneck: %(codes)s.") % {"codes": ", ".join(sorted(codes - known))}
+        )
     with transaction.atomic():
         locked = _locked(answer.report)
         if not report_may_code(scope, locked):
@@ -218,21 +224,28 @@ class CriterionInput:
     not_assessed_reason: str = ""
 
 
-def theme_assessment_save(
+def _may_assess(report: Report, scope: Scope) -> Report:
+    """The report, locked for this transaction, when the policy lets `scope` assess it."""
+    locked = _locked(report)
+    if not report_may_assess(scope, locked):
+        raise PermissionDenied
+    return locked
+
+
+def report_assessment_save(
     *,
     report: Report,
-    theme: Theme,
-    maturity: MaturityInput | None,
+    maturities: Mapping[Theme, MaturityInput],
     criteria: Sequence[CriterionInput],
-    codes: Mapping[Answer, set[str]],
     user: User,
     scope: Scope,
 ) -> None:
-    """Save a theme page's section "Beoordeling van dit thema" as a whole: its maturity, the
-    toetsingskader's characteristics on the Actieoverleg's theme and the bottleneck codes of
-    its explained answers; all or nothing, each change audited."""
+    """Save the maturity of these themes and these characteristics of the toetsingskader
+    together (the report's assessment page, a theme page's section): all or nothing, so an
+    invalid item half-way leaves the earlier ones as they were; each change audited."""
     with transaction.atomic():
-        if maturity is not None:
+        _may_assess(report, scope)
+        for theme, maturity in maturities.items():
             maturity_save(
                 report=report,
                 theme=theme,
@@ -252,7 +265,49 @@ def theme_assessment_save(
                 user=user,
                 scope=scope,
             )
+
+
+def bottleneck_codes_set_many(
+    *, report: Report, codes: Mapping[Answer, set[str]], user: User, scope: Scope
+) -> None:
+    """Make the bottleneck codes of several of the report's answers exactly these (the
+    report's bottleneck page, a theme page's section): all or nothing; each answer whose
+    codes change is audited."""
+    with transaction.atomic():
+        locked = _locked(report)
+        if not report_may_code(scope, locked):
+            raise PermissionDenied
+        if any(answer.report_id != report.pk for answer in codes):
+            raise ComparisonError(_("This answer belongs to another report."))
+        current: dict[int, set[str]] = {answer.pk: set() for answer in codes}
+        for answer_id, code in BottleneckCode.objects.filter(answer__in=list(codes)).values_list(
+            "answer_id", "code"
+        ):
+            current[answer_id].add(code)
         for answer, wanted in codes.items():
-            if answer.report_id != report.pk:
-                raise ComparisonError("answer of another report")
-            bottleneck_codes_set(answer=answer, codes=wanted, user=user, scope=scope)
+            if set(wanted) != current[answer.pk]:
+                bottleneck_codes_set(answer=answer, codes=set(wanted), user=user, scope=scope)
+
+
+def theme_assessment_save(
+    *,
+    report: Report,
+    theme: Theme,
+    maturity: MaturityInput | None,
+    criteria: Sequence[CriterionInput],
+    codes: Mapping[Answer, set[str]],
+    user: User,
+    scope: Scope,
+) -> None:
+    """Save a theme page's section "Beoordeling van dit thema" as a whole: its maturity, the
+    toetsingskader's characteristics on the Actieoverleg's theme and the bottleneck codes of
+    its explained answers; all or nothing, each change audited."""
+    with transaction.atomic():
+        report_assessment_save(
+            report=report,
+            maturities={theme: maturity} if maturity is not None else {},
+            criteria=criteria,
+            user=user,
+            scope=scope,
+        )
+        bottleneck_codes_set_many(report=report, codes=codes, user=user, scope=scope)

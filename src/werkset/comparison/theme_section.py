@@ -66,6 +66,8 @@ class AssessmentSection:
     answers: list[CodedAnswer]
     # The bottleneck vocabulary (code, label), for the coding checkboxes.
     choices: list[tuple[str, Any]] = field(default_factory=lambda: list(BOTTLENECK_CHOICES))
+    # Why the service saved nothing (ComparisonError's message), when the forms were valid.
+    failure: str = ""
 
     @property
     def coding_key(self) -> str | None:
@@ -121,25 +123,10 @@ class AssessmentSection:
         ]
 
     def maturity_input(self) -> MaturityInput | None:
-        form = self.maturity_form
-        if form is None:
-            return None
-        return MaturityInput(
-            level=form.level_value,
-            motivation=form.cleaned_data["motivation"],
-            not_assessed_reason=form.not_assessed_reason,
-        )
+        return self.maturity_form.as_input() if self.maturity_form is not None else None
 
     def criteria_input(self) -> list[CriterionInput]:
-        return [
-            CriterionInput(
-                criterion=form.criterion.key,
-                verdict=form.verdict_value,
-                explanation=form.cleaned_data["explanation"],
-                not_assessed_reason=form.not_assessed_reason,
-            )
-            for form in self.criterion_forms
-        ]
+        return [form.as_input() for form in self.criterion_forms]
 
     def codes_input(self) -> dict[Answer, set[str]]:
         return {

@@ -4,6 +4,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from werkset.regions.models import Region
 from werkset.reports.models import Answer, Report
 
@@ -81,6 +83,17 @@ def rode_draad(*, entries: list[Entry]) -> list[CategoryCount]:
         all_refs = [ref for count in counts for ref in count.quotes]
         result.append(CategoryCount(category, regions_of(all_refs), counts))
     return result
+
+
+def report_explained_answers(*, report: Report) -> QuerySet[Answer]:
+    """The report's answers with an explanation (only those name bottlenecks), with their
+    indicator and theme, in the catalogue's order."""
+    return (
+        Answer.objects.filter(report=report)
+        .exclude(explanation="")
+        .select_related("indicator__theme")
+        .order_by("indicator__position")
+    )
 
 
 def codes_for_report(*, report: Report) -> dict[int, set[str]]:

@@ -8,6 +8,8 @@ assessment is done when it is given, or consciously marked "niet beoordeeld" wit
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from werkset.catalogue.models import Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.reports.content_changes import kept_rows
@@ -16,6 +18,21 @@ from werkset.reports.models import Report
 from ..models import CriterionAnswer, ThemeMaturity
 from ..vocabulary import CRITERIA, CRITERIA_THEME, MATURITY_ANSWER_TYPE, Criterion
 from .maturity import themes_asking_maturity
+
+
+def report_themes(*, report: Report) -> QuerySet[Theme]:
+    """The themes of the report's catalogue version, in the catalogue's order."""
+    return Theme.objects.filter(version_id=report.catalogue_version_id).order_by("position")
+
+
+def report_maturity_rows(*, report: Report) -> QuerySet[ThemeMaturity]:
+    """The report's own maturity assessments (given or "niet beoordeeld"), one per theme."""
+    return ThemeMaturity.objects.filter(report=report).order_by()
+
+
+def report_criterion_answers(*, report: Report) -> QuerySet[CriterionAnswer]:
+    """The report's answers to the toetsingskader, one per characteristic."""
+    return CriterionAnswer.objects.filter(report=report).order_by()
 
 
 @dataclass(frozen=True)
@@ -68,12 +85,12 @@ def report_assessments(
     caller read the report's `themes` and the ids of those that ask the maturity as a
     question (`asked`, themes_asking_maturity) already."""
     if themes is None:
-        themes = list(Theme.objects.filter(version_id=report.catalogue_version_id))
+        themes = list(report_themes(report=report))
     themes = sorted(themes, key=lambda theme: theme.position)
     if asked is None:
         asked = themes_asking_maturity(version=report.catalogue_version)
-    maturities = {m.theme_id: m for m in ThemeMaturity.objects.filter(report=report).order_by()}
-    answers = {a.criterion: a for a in CriterionAnswer.objects.filter(report=report).order_by()}
+    maturities = {m.theme_id: m for m in report_maturity_rows(report=report)}
+    answers = {a.criterion: a for a in report_criterion_answers(report=report)}
     criteria = [
         CriterionState(criterion=c, number=n, answer=answers.get(c.key))
         for n, c in enumerate(CRITERIA, start=1)
@@ -95,7 +112,7 @@ def _theme_assessment_rows(
     maturity = ThemeMaturity.objects.filter(report=report, theme=theme).order_by().first()
     if theme.key != CRITERIA_THEME:  # the toetsingskader is asked on one theme only
         return maturity, {}
-    criteria = CriterionAnswer.objects.filter(report=report).order_by()
+    criteria = report_criterion_answers(report=report)
     return maturity, {answer.criterion: answer for answer in criteria}
 
 

@@ -2,28 +2,24 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from werkset.accounts.scope import request_user, scope_for_request
-from werkset.catalogue.models import Theme
 from werkset.privacy.feedback import privacy_warn
-from werkset.reports.models import Answer
 from werkset.reports.policy import report_may_assess, report_may_code
 from werkset.reports.views import report_or_404
 
 from ..forms import BottleneckForm, CriterionForm, MaturityForm
-from ..models import CriterionAnswer, ThemeMaturity
-from ..selectors.bottlenecks import codes_for_report
+from ..selectors.bottlenecks import codes_for_report, report_explained_answers
 from ..selectors.maturity import report_maturities, themes_asking_maturity
-from ..services import (
-    ComparisonError,
-    bottleneck_codes_set,
-    criterion_save,
-    maturity_save,
+from ..selectors.report_assessment import (
+    report_criterion_answers,
+    report_maturity_rows,
+    report_themes,
 )
+from ..services import ComparisonError, bottleneck_codes_set_many, report_assessment_save
 from ..vocabulary import CRITERIA
 from .common import comparing
 
@@ -35,13 +31,13 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     editable = report_may_assess(scope, report)
-    all_themes = list(Theme.objects.filter(version=report.catalogue_version).order_by("position"))
+    all_themes = list(report_themes(report=report))
     # Werkset 2.0 asks the maturity in the report itself; only the other themes are set here.
     asked = themes_asking_maturity(version=report.catalogue_version)
     themes = [t for t in all_themes if t.pk not in asked]
-    current = {m.theme_id: m for m in ThemeMaturity.objects.filter(report=report)}
+    current = {m.theme_id: m for m in report_maturity_rows(report=report)}
     shown = report_maturities(report_ids=[report.pk], themes=all_themes)
-    criteria = {c.criterion: c for c in CriterionAnswer.objects.filter(report=report)}
+    criteria = {c.criterion: c for c in report_criterion_answers(report=report)}
     data = request.POST if request.method == "POST" else None
     if data is not None and not editable:
         raise PermissionDenied
@@ -51,34 +47,19 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
     criterion_forms = [
         CriterionForm(data, criterion=c.key, current=criteria.get(c.key)) for c in CRITERIA
     ]
-    if data is not None:
-        forms_ok = all(f.is_valid() for f in [*maturity_forms, *criterion_forms])
-        if forms_ok:
-            user = request_user(request)
-            try:
-                with transaction.atomic():
-                    for mform in maturity_forms:
-                        maturity_save(
-                            report=report,
-                            theme=mform.theme,
-                            level=mform.level_value,
-                            motivation=mform.cleaned_data["motivation"],
-                            not_assessed_reason=mform.not_assessed_reason,
-                            user=user,
-                            scope=scope,
-                        )
-                    for cform in criterion_forms:
-                        criterion_save(
-                            report=report,
-                            criterion=cform.criterion.key,
-                            verdict=cform.verdict_value,
-                            explanation=cform.cleaned_data["explanation"],
-                            not_assessed_reason=cform.not_assessed_reason,
-                            user=user,
-                            scope=scope,
-                        )
-            except ComparisonError as exc:
-                raise Http404 from exc
+    error = ""
+    if data is not None and all(f.is_valid() for f in [*maturity_forms, *criterion_forms]):
+        try:
+            report_assessment_save(
+                report=report,
+                maturities={f.theme: f.as_input() for f in maturity_forms},
+                criteria=[f.as_input() for f in criterion_forms],
+                user=request_user(request),
+                scope=scope,
+            )
+        except ComparisonError as exc:
+            error = str(exc)
+        else:
             messages.success(request, _("Maturity and toetsingskader saved."))
             privacy_warn(
                 request,
@@ -92,12 +73,14 @@ def report_assessment_view(request: HttpRequest, report_id: int) -> HttpResponse
         {
             "report": report,
             "editable": editable,
+            "error": error,
             "maturity_forms": maturity_forms,
             "criterion_forms": criterion_forms,
             "current": [(t, shown.get((report.pk, t.pk)), current.get(t.pk)) for t in all_themes],
             "maturity_in_report": bool(asked),
             "criteria": [(c, criteria.get(c.key)) for c in CRITERIA],
         },
+        status=400 if error else 200,
     )
 
 
@@ -107,12 +90,7 @@ def report_bottlenecks_view(request: HttpRequest, report_id: int) -> HttpRespons
     report = report_or_404(request, report_id)
     scope = scope_for_request(request)
     editable = report_may_code(scope, report)
-    answers = list(
-        Answer.objects.filter(report=report)
-        .exclude(explanation="")
-        .select_related("indicator__theme")
-        .order_by("indicator__position")
-    )
+    answers = list(report_explained_answers(report=report))
     codes = codes_for_report(report=report)
     data = request.POST if request.method == "POST" else None
     if data is not None and not editable:
@@ -121,21 +99,32 @@ def report_bottlenecks_view(request: HttpRequest, report_id: int) -> HttpRespons
         BottleneckForm(data, answer_id=a.pk, initial={"codes": sorted(codes.get(a.pk, set()))})
         for a in answers
     ]
+    error = ""
     if data is not None and all(f.is_valid() for f in forms_):
-        user = request_user(request)
-        for answer, form in zip(answers, forms_, strict=True):
-            wanted = set(form.cleaned_data["codes"])
-            if wanted != codes.get(answer.pk, set()):
-                bottleneck_codes_set(answer=answer, codes=wanted, user=user, scope=scope)
-        messages.success(request, _("Bottleneck codes saved."))
-        return redirect("comparison:report_bottlenecks", report_id=report.pk)
+        try:
+            bottleneck_codes_set_many(
+                report=report,
+                codes={
+                    answer: set(form.cleaned_data["codes"])
+                    for answer, form in zip(answers, forms_, strict=True)
+                },
+                user=request_user(request),
+                scope=scope,
+            )
+        except ComparisonError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Bottleneck codes saved."))
+            return redirect("comparison:report_bottlenecks", report_id=report.pk)
     return render(
         request,
         "comparison/report_bottlenecks.html",
         {
             "report": report,
             "editable": editable,
+            "error": error,
             "items": list(zip(answers, forms_, strict=True)),
             "codes": codes,
         },
+        status=400 if error else 200,
     )
