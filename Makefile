@@ -99,8 +99,12 @@ migrations-check: install
 messages-check: install
 	deploy/messages-check.sh
 
+# The Jinja2 partials' strings are written as gettext calls into a file makemessages reads
+# (it reads Django templates and Python only), then removed.
 messages: install
-	cd src/werkset && ../../$(BIN)/werkset makemessages -l nl --no-location --no-obsolete
+	$(BIN)/python deploy/jinja_messages.py src/werkset src/werkset/jinja_messages_extracted.py
+	cd src/werkset && ../../$(BIN)/werkset makemessages -l nl --no-location --no-obsolete; \
+		status=$$?; rm -f jinja_messages_extracted.py; exit $$status
 	cd src/werkset && ../../$(BIN)/werkset compilemessages -l nl
 
 # Recompile the hash-pinned requirements after editing pyproject.toml (needs uv).

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Every UI string has its Dutch translation: extract the messages from a copy of the package
-# (the checkout stays as it is) and fail on any msgid without a translation or with only a
-# fuzzy guess, which gettext does not use (the user would read English).
+# (the checkout stays as it is), the Jinja2 partials' too, and fail on any msgid without a
+# translation or with only a fuzzy guess, which gettext does not use (the user would read
+# English).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cp -r "$root/src/werkset" "$tmp/werkset"
+"$root/.venv/bin/python" "$root/deploy/jinja_messages.py" "$tmp/werkset" "$tmp/werkset/jinja_messages_extracted.py"
 (cd "$tmp/werkset" && WERKSET_ENVIRONMENT=test PYTHONPATH="$tmp" \
     "$root/.venv/bin/python" -m werkset makemessages -l nl --no-location --no-obsolete >/dev/null)
 po="$tmp/werkset/locale/nl/LC_MESSAGES/django.po"

@@ -20,9 +20,9 @@ from .models import (
     Comment,
     CommentKind,
     Report,
-    ReportStatus,
 )
 from .policy import (
+    report_may_comment,
     report_shows_discussion,
 )
 
@@ -51,9 +51,10 @@ def comment_add(
         raise ReportError(_("This answer belongs to another report."))
     with transaction.atomic():
         locked = locked_report(report)
-        if not report_shows_discussion(scope_for_user(user), locked):
-            raise PermissionDenied(_("Only the network may comment on this report."))
-        if locked.status != ReportStatus.TER_BESPREKING:
+        scope = scope_for_user(user)
+        if not report_may_comment(scope, locked):
+            if not report_shows_discussion(scope, locked):
+                raise PermissionDenied(_("Only the network may comment on this report."))
             raise ReportError(_("Comments are possible while the report is under discussion."))
         comment = Comment.objects.create(
             report=locked,

@@ -44,6 +44,7 @@ from .policy import (
     EDITABLE_STATUSES,
     perspectives_after_save,
     regional_after_save,
+    report_may_edit,
     report_may_start,
     report_may_write,
 )
@@ -72,11 +73,14 @@ def require_writer(report: Report, user: User) -> None:
 
 
 def require_editable(report: Report, user: User) -> None:
+    """report_may_edit, with the reason when not: not the writer, or no longer changing."""
+    scope = scope_for_user(user)
+    if report_may_edit(scope, report):
+        return
     require_writer(report, user)
-    if report.status not in EDITABLE_STATUSES:
-        raise ReportError(
-            _("This report is finalised and no longer changes. Make a new version to correct it.")
-        )
+    raise ReportError(
+        _("This report is finalised and no longer changes. Make a new version to correct it.")
+    )
 
 
 def locked_report(report: Report) -> Report:

@@ -171,3 +171,16 @@ def test_een_te_lange_treffer_wordt_niet_half_vrijgegeven(report, rapporteur_fri
             user=rapporteur_friesland,
         )
     assert not PrivacyClearance.objects.exists()
+
+
+def test_een_te_lange_reden_wordt_geweigerd_en_niets_vrijgegeven(
+    client_for, report, rapporteur_friesland
+):
+    write(report, rapporteur_friesland, "Geboren op 3 maart 2015.")
+    response = client_for(rapporteur_friesland).post(
+        reverse("privacy_clear", args=[report.pk]),
+        {"kind": "geboortedatum", "text": "3 maart 2015", "reason": "x" * 1_000_000},
+        follow=True,
+    )
+    assert "te lang" in response.content.decode()
+    assert not PrivacyClearance.objects.exists()
