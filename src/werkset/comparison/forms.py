@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkset.catalogue.models import Theme
+from werkset.reports.limits import COMMENT_MAX, EXPLANATION_MAX
 
 from .models import CriterionAnswer, MaturityLevel, ThemeMaturity, Verdict
 from .services import CriterionInput, MaturityInput
@@ -22,6 +23,7 @@ def _reason_field() -> forms.CharField:
         label=_("Reason it is not assessed (only with “not assessed”)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=COMMENT_MAX,
     )
 
 
@@ -60,7 +62,10 @@ class MaturityForm(_AssessmentForm):
         required=False,
     )
     motivation = forms.CharField(
-        label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Motivation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=EXPLANATION_MAX,
     )
     reason = _reason_field()
 
@@ -106,7 +111,10 @@ class CriterionForm(_AssessmentForm):
         required=False,
     )
     explanation = forms.CharField(
-        label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Explanation"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=EXPLANATION_MAX,
     )
     reason = _reason_field()
 

@@ -18,6 +18,7 @@ from werkset.accounts.models import User
 from werkset.accounts.scope import Scope
 from werkset.catalogue.models import Theme
 from werkset.core.services import audit_record
+from werkset.reports.limits import COMMENT_MAX, EXPLANATION_MAX, text_too_long
 from werkset.reports.models import Answer, Report
 from werkset.reports.policy import report_may_assess, report_may_code
 
@@ -98,6 +99,15 @@ def _assessment_stored(
     return stored
 
 
+def _texts_fit(motivation: str, reason: str) -> None:
+    """An assessment's motivation is as long as an answer's explanation may be; the reason
+    it is not assessed as long as a comment."""
+    if message := text_too_long(motivation, limit=EXPLANATION_MAX) or text_too_long(
+        reason, limit=COMMENT_MAX
+    ):
+        raise ComparisonError(message)
+
+
 def maturity_save(
     *,
     report: Report,
@@ -115,6 +125,7 @@ def maturity_save(
     if level is not None and not 1 <= level <= 5:
         raise ComparisonError(_("The maturity level must be between 1 and 5."))
     motivation, reason = motivation.strip(), not_assessed_reason.strip()
+    _texts_fit(motivation, reason)
     if level is not None:
         reason = ""
     with transaction.atomic():
@@ -156,6 +167,7 @@ def criterion_save(
     if verdict and verdict not in Verdict.values:
         raise ComparisonError(_("Unknown verdict: %(verdict)s.") % {"verdict": verdict})
     explanation, reason = explanation.strip(), not_assessed_reason.strip()
+    _texts_fit(explanation, reason)
     if verdict:
         reason = ""
     with transaction.atomic():

@@ -89,7 +89,7 @@ def test_een_fout_halverwege_de_themapagina_slaat_niets_op(
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "The assessment was not saved" in html
+    assert "De beoordeling is niet opgeslagen" in html
     assert "[nl] Unknown verdict: misschien." in html
     assert not ThemeMaturity.objects.filter(report=report).exists()
     assert not CriterionAnswer.objects.filter(report=report).exists()
@@ -179,3 +179,31 @@ def test_een_antwoord_van_een_andere_rapportage_wordt_niet_gecodeerd(
             scope=scope_for_user(landelijk),
         )
     assert not BottleneckCode.objects.exists()
+
+
+def test_een_te_lange_motivering_wordt_geweigerd_en_niets_opgeslagen(
+    client_for, rapporteur_friesland, report
+):
+    url = reverse("comparison:report_assessment", args=[report.pk])
+    post = {**_assessment_post(), "m-acuut-motivation": "x" * 1_000_000}
+    response = client_for(rapporteur_friesland).post(url, post)
+    assert response.status_code == 200  # the form shows its error, as for any invalid field
+    assert "niet meer dan 20000 tekens" in response.content.decode()
+    assert not ThemeMaturity.objects.filter(report=report).exists()
+    assert not CriterionAnswer.objects.filter(report=report).exists()
+
+
+def test_de_dienst_weigert_een_te_lange_reden(rapporteur_friesland, report):
+    """The limit holds for every caller of the service, not only the form."""
+    theme = report.catalogue_version.themes.get(key="acuut")
+    with pytest.raises(services.ComparisonError, match="te lang"):
+        services.maturity_save(
+            report=report,
+            theme=theme,
+            level=None,
+            motivation="",
+            not_assessed_reason="x" * 10_000,
+            user=rapporteur_friesland,
+            scope=scope_for_user(rapporteur_friesland),
+        )
+    assert not ThemeMaturity.objects.filter(report=report).exists()
