@@ -9,17 +9,22 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+SUFFIXES = {".html", ".svg", ".txt", ".xml"}
+
 
 def calls(package: Path) -> list[str]:
     environment = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
     lines = []
-    for template in sorted(package.glob("*/jinja2/**/*.html")):
+    templates = (p for p in package.glob("*/jinja2/**/*") if p.suffix in SUFFIXES)
+    for template in sorted(templates):
         source = template.read_text(encoding="utf-8")
         for _line, function, message in environment.extract_translations(source):
-            if isinstance(message, str):
-                lines.append(f"gettext({message!r})")
-            elif function == "ngettext" and message[0] and message[1]:
-                lines.append(f"ngettext({message[0]!r}, {message[1]!r}, 1)")
+            # A call with keyword arguments gives a tuple with None for each of them.
+            strings = [message] if isinstance(message, str) else [m for m in message if m]
+            if function == "ngettext" and len(strings) >= 2:
+                lines.append(f"ngettext({strings[0]!r}, {strings[1]!r}, 1)")
+            elif strings:
+                lines.append(f"gettext({strings[0]!r})")
     return lines
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest
 
 from werkset.regions.models import Region, RegionalNetwork
@@ -81,6 +82,16 @@ class Scope:
 
 
 EMPTY_SCOPE = Scope(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def network_people(network_id: int) -> Q:
+    """The users whose Scope.member_network_ids holds this network, as a condition on users
+    (the same rule read the other way): its netwerklid members, its own rapporteurs, its
+    chair or secretary, and the rapporteurs of its regions."""
+    return Q(
+        role_assignments__role__in=(Role.NETWERKLID, Role.RAPPORTEUR, Role.VASTSTELLER),
+        role_assignments__network_id=network_id,
+    ) | Q(role_assignments__role=Role.RAPPORTEUR, role_assignments__region__network_id=network_id)
 
 
 def scope_for_user(user: User | AnonymousUser) -> Scope:

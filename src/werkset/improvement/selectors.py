@@ -10,8 +10,8 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from werkset.accounts.models import Role, User
-from werkset.accounts.scope import Scope
+from werkset.accounts.models import User
+from werkset.accounts.scope import Scope, network_people
 from werkset.catalogue.models import CatalogueVersion, Indicator, Theme
 from werkset.regions.models import Region, RegionalNetwork
 from werkset.reports.answers import content_of
@@ -58,17 +58,11 @@ def theme_indicators(*, theme: Theme) -> QuerySet[Indicator]:
 
 
 def network_members(*, network: RegionalNetwork) -> QuerySet[User]:
-    """Who may own a point of this network: its netwerklid members and the rapporteurs of
-    its regions (active accounts only)."""
+    """Who may own a point of this network: the network's people, who work in its cycle
+    (rules.can_work_in_network; active accounts only)."""
     return (
         User.objects.filter(is_active=True)
-        .filter(
-            Q(role_assignments__role=Role.NETWERKLID, role_assignments__network=network)
-            | Q(
-                role_assignments__role=Role.RAPPORTEUR,
-                role_assignments__region__network=network,
-            )
-        )
+        .filter(network_people(network.pk))
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

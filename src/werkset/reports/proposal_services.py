@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from werkset.accounts.models import User
 from werkset.accounts.scope import scope_for_user
@@ -142,12 +142,12 @@ def _proposal_held(proposal: CorrectionProposal, user: User) -> CorrectionPropos
 _DECISIONS = {
     ProposalStatus.ACCEPTED: (
         ReportAuditAction.PROPOSAL_ACCEPTED,
-        _lazy("Correction proposal of %(name)s accepted in %(report)s"),
+        gettext_lazy("Correction proposal of %(name)s accepted in %(report)s"),
         ProposalAccepted,
     ),
     ProposalStatus.DECLINED: (
         ReportAuditAction.PROPOSAL_DECLINED,
-        _lazy("Correction proposal of %(name)s declined in %(report)s"),
+        gettext_lazy("Correction proposal of %(name)s declined in %(report)s"),
         ProposalDeclined,
     ),
 }

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from werkset.accounts.models import Role
-from werkset.accounts.scope import scope_for_user
+from werkset.accounts.models import Role, User
+from werkset.accounts.scope import network_people, scope_for_user
 from werkset.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +83,25 @@ def test_de_netwerken_waar_iemand_bij_hoort_komen_met_de_rollen(
     assert rapporteur.member_network_ids == {friesland.network_id}
     assert scope_for_user(netwerklid_noord).member_network_ids == {friesland.network_id}
     assert scope_for_user(landelijk).member_network_ids == frozenset()
+
+
+def test_de_mensen_van_een_netwerk_zijn_wie_het_netwerk_als_het_hunne_ziet(
+    make_user, noord_nederland, friesland, utrecht, landelijk, beheerder
+):
+    """network_people reads Scope.member_network_ids the other way round."""
+    users = [
+        make_user(Role.NETWERKLID, network=noord_nederland),
+        make_user(Role.RAPPORTEUR, network=noord_nederland),
+        make_user(Role.VASTSTELLER, network=noord_nederland),
+        make_user(Role.RAPPORTEUR, region=friesland),
+        make_user(Role.RAPPORTEUR, region=utrecht),
+        make_user(Role.COORDINATOR, network=noord_nederland),
+        landelijk,
+        beheerder,
+    ]
+    people = set(
+        User.objects.filter(network_people(noord_nederland.pk)).values_list("pk", flat=True)
+    )
+    for user in users:
+        member = noord_nederland.pk in scope_for_user(user).member_network_ids
+        assert (user.pk in people) == member, user.username

@@ -87,7 +87,9 @@ SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200)
 NATIONAL_ONLY = (302, 403, 403, 403, 403, 200, 403)
 REGISTER_MEMBERS = (302, 200, 403, 200, 403, 403, 403)
 INSPIRATION = (302, 302, 404, 302, 404, 403, 404)
-REGISTER_FORM = (302, 400, 403, 400, 403, 403, 403)  # an empty form: 400
+# A meeting of another network answers as an unknown one (its number tells nothing).
+REGISTER_MEETING = (302, 200, 404, 200, 404, 404, 404)
+REGISTER_MEETING_FORM = (302, 400, 404, 400, 404, 404, 404)  # an empty form: 400
 MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "my_account": ("get", "", SIGNED_IN),
     "password_change": ("get", "", SIGNED_IN),
@@ -226,10 +228,10 @@ MATRIX: dict[str, tuple[str, str, tuple[int, ...]]] = {
     "register:index": ("get", "", (302, 200, 200, 200, 200, 200, 403)),
     "register:region": ("get", "register_region", (302, 200, 403, 200, 403, 200, 403)),
     "register:meeting_add": ("get", "register_region", REGISTER_MEMBERS),
-    "register:meeting": ("get", "register_meeting", REGISTER_MEMBERS),
-    "register:case_add": ("post", "register_meeting", REGISTER_FORM),
-    "register:action_add": ("post", "register_case", REGISTER_FORM),
-    "register:action_done": ("post", "register_action", REGISTER_FORM),
+    "register:meeting": ("get", "register_meeting", REGISTER_MEETING),
+    "register:case_add": ("post", "register_meeting", REGISTER_MEETING_FORM),
+    "register:action_add": ("post", "register_case", REGISTER_MEETING_FORM),
+    "register:action_done": ("post", "register_action", REGISTER_MEETING_FORM),
     # Taking a figure into the answer: the report's writer (nothing proposed here: 302).
     "register:proposal_accept": ("post", "report", (302, 302, 404, 403, 404, 404, 404)),
     # The catalogue's framing (issue 23): as the catalogue, for everyone signed in.
