@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from werkset.privacy.detectors import privacy_warnings
+from werkset.reports.answers import AnswerInvalid
 from werkset.reports.limits import EXPLANATION_MAX, PROPOSAL_TEXT_MAX
 from werkset.reports.models import CorrectionProposal
 
@@ -83,9 +84,13 @@ class ProposalWriteSerializer(serializers.Serializer):
         min_value=0, required=False, help_text=_("The answer's revision you propose against.")
     )
 
-    def as_raw(self) -> dict[str, Any]:
+    def as_raw(self, indicator: Any) -> dict[str, Any]:
+        """As AnswerWriteSerializer.as_raw: AnswerInvalid for a part of the wrong JSON type."""
         data = self.validated_data
-        raw = _raw_answer(data, "")
+        errors: dict[str, list[str]] = {}
+        raw = _raw_answer(data, "", indicator, errors)
+        if errors:
+            raise AnswerInvalid(errors)
         for code, text in data["perspectives"].items():
             raw[f"perspective-{code}"] = text
         return raw

@@ -130,9 +130,9 @@ class ProposalActions:
             region = Region.objects.filter(code=data["region"]).first()
             if region is None:
                 raise Http404
-        raw = serializer.as_raw()
         organisations = [] if region is not None else list(partner_organisations())
         try:
+            raw = serializer.as_raw(answer.indicator)
             content, _regions = answer_input_clean(
                 answer=answer,
                 raw=raw,

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -10,7 +11,13 @@ from rest_framework import serializers
 from werkset.catalogue.models import CatalogueVersion
 from werkset.privacy.detectors import privacy_warnings
 from werkset.regions.models import Region, RegionalNetwork
-from werkset.reports.answers import answer_is_complete, answer_texts, content_of, region_prefix
+from werkset.reports.answers import (
+    AnswerInvalid,
+    answer_is_complete,
+    answer_texts,
+    content_of,
+    region_prefix,
+)
 from werkset.reports.limits import COMMENT_MAX, EXPLANATION_MAX
 from werkset.reports.models import Answer, Report, StatusChange
 
@@ -205,34 +212,89 @@ class AnswerWriteSerializer(serializers.Serializer):
         min_value=0, help_text=_("The revision you started from; a newer one gives a 409.")
     )
 
-    def as_raw(self) -> dict[str, Any]:
-        """The mapping reports.answers.answer_clean reads, as a form would send it."""
+    def as_raw(self, indicator: Any) -> dict[str, Any]:
+        """The mapping reports.answers.answer_clean reads, as a form would send it.
+        AnswerInvalid for a part of the wrong JSON type (the form's rules read only text)."""
         data = self.validated_data
-        raw = _raw_answer(data, "")
+        errors: dict[str, list[str]] = {}
+        raw = _raw_answer(data, "", indicator, errors)
         for code, text in data["perspectives"].items():
             raw[f"perspective-{code}"] = text
         for code, part in data["regional"].items():
-            raw.update(_raw_answer(part, region_prefix(str(code)[:50])))
+            raw.update(_raw_answer(part, region_prefix(str(code)[:50]), indicator, errors))
+        if errors:
+            raise AnswerInvalid(errors)
         return raw
 
 
-def _raw_answer(data: Mapping[str, Any], prefix: str) -> dict[str, Any]:
-    """An answer's choice, explanation and figures as a form with this prefix sends them."""
-    raw: dict[str, Any] = {
-        f"{prefix}choice": str(data.get("choice") or ""),
-        f"{prefix}explanation": str(data.get("explanation") or ""),
-    }
-    figures = data.get("figures") or {}
-    for key, value in figures.items() if isinstance(figures, dict) else []:
+def _raw_answer(
+    data: Mapping[str, Any], prefix: str, indicator: Any, errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    """An answer's choice, explanation and figures as a form with this prefix sends them.
+
+    Each part must have the JSON type its kind takes (figure_shape_error); the form's names
+    cannot carry a wrong one, and passed on it was read as something else: a list as its last
+    element, an object for a count as no figure at all (finding M8). Wrong types go into
+    `errors` by the input name answer_clean uses for that part."""
+    raw: dict[str, Any] = {}
+    for name in ("choice", "explanation"):
+        value = data.get(name)
+        if value is not None and not _is_scalar(value):
+            errors[f"{prefix}{name}"] = [gettext("Expected a text.")]
+        raw[f"{prefix}{name}"] = str(value) if _is_scalar(value) else ""
+    figures = data.get("figures")
+    if figures is None:
+        figures = {}
+    elif not isinstance(figures, dict):
+        errors[f"{prefix}figures"] = [gettext("Expected an object with the figures by their key.")]
+        figures = {}
+    specs = {spec["key"]: spec for spec in indicator.answer_type.fields}
+    labels = indicator.field_labels or {}
+    for key, value in figures.items():
         name = f"{prefix}field-{key}"
-        if isinstance(value, dict):
-            raw[f"{name}-aantal"] = str(value.get("aantal", ""))
-            raw[f"{name}-per"] = str(value.get("per", ""))
+        spec = specs.get(key)
+        if spec is not None and (problem := figure_shape_error(spec["kind"], value)):
+            errors[name] = [f"{labels.get(key, spec['label'])}: {problem}"]
+        elif isinstance(value, dict):
+            for part in ("aantal", "per"):
+                raw[f"{name}-{part}"] = "" if value.get(part) is None else str(value[part])
         elif isinstance(value, list):
             raw[name] = [str(v) for v in value]
         elif value is not None:
             raw[name] = str(value)
     return raw
+
+
+def figure_shape_error(kind: str, value: Any) -> str:
+    """Why a figure's JSON value has not the shape of its kind (empty if it has): a frequency
+    is {"aantal": n, "per": "maand"}, a multiple choice a list of option keys, every other
+    kind one number or text. null leaves the figure out."""
+    if value is None:
+        return ""
+    if kind == "frequentie":
+        if (
+            isinstance(value, dict)
+            and set(value) <= {"aantal", "per"}
+            and all(v is None or _is_scalar(v) for v in value.values())
+        ):
+            return ""
+        return gettext('Expected an object with "aantal" (a whole number) and "per".')
+    if kind == "meerkeuze":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return ""
+        return gettext("Expected a list of option keys.")
+    if _is_scalar(value):
+        return ""
+    if kind == "aantal":
+        return gettext("Expected a whole number.")
+    if kind == "keuze":
+        return gettext("Expected one option key.")
+    return gettext("Expected an amount.")
+
+
+def _is_scalar(value: Any) -> bool:
+    """A number or a text: what a form field sends (a boolean is neither)."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 class DecisionSerializer(serializers.Serializer):

@@ -32,7 +32,13 @@ from werkset.reports.selectors import (
     report_removed,
     reports_visible,
 )
-from werkset.reports.services import EditConflict, ReportError, answer_save, report_start
+from werkset.reports.services import (
+    EditConflict,
+    InputTooLong,
+    ReportError,
+    answer_save,
+    report_start,
+)
 from werkset.reports.undo import report_remove, report_restore
 from werkset.reports.workflow import Decision, report_correct, report_transition
 
@@ -91,6 +97,11 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 def _problem_from_report_error(exc: ReportError) -> Response:
+    """409: the report's state refuses; a text over its limit is invalid input instead."""
+    if isinstance(exc, InputTooLong):
+        return problem(
+            status_code=status.HTTP_400_BAD_REQUEST, title=_("Invalid input"), detail=str(exc)
+        )
     return problem(
         status_code=status.HTTP_409_CONFLICT, title=_("Not possible now"), detail=str(exc)
     )
@@ -371,8 +382,8 @@ class ReportViewSet(
             return Response(AnswerSerializer(answer).data)
         serializer = AnswerWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        raw = serializer.as_raw()
         try:
+            raw = serializer.as_raw(answer.indicator)
             content, regions_mentioned = answer_input_clean(
                 answer=answer,
                 raw=raw,

@@ -11,6 +11,11 @@ def is_api_request(request: HttpRequest) -> bool:
     return request.path_info.startswith("/api/")
 
 
+def is_autosave_request(request: HttpRequest) -> bool:
+    """A save by the page's script (autosave.js), which reads JSON whatever the outcome."""
+    return request.headers.get("X-Werkset-Autosave") == "1"
+
+
 def problem_response(*, status: int, title: str, detail: str = "") -> JsonResponse:
     body: dict[str, str | int] = {"type": "about:blank", "title": title, "status": status}
     if detail:

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views import defaults
 from werkset.accounts.scope import request_user, scope_for_request
 from werkset.accounts.selectors import role_assignments_for_user
 from werkset.catalogue.selectors import catalogue_versions_published
-from werkset.core.problems import is_api_request, problem_response
+from werkset.core.problems import is_api_request, is_autosave_request, problem_response
 from werkset.core.todo import todo_for
 from werkset.improvement.rules import networks_readable
 from werkset.privacy.detectors import kind_list
@@ -88,6 +88,11 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
             title=_("The request could not be read"),
             detail=_("The request is too large or not well-formed."),
         )
+    if is_autosave_request(request):
+        # A body over DATA_UPLOAD_MAX_MEMORY_SIZE or with too many fields: the script shows
+        # the message; an HTML page would leave it saying "offline" (finding L5).
+        message = _("The request is too large or not well-formed.")
+        return JsonResponse({"status": "invalid", "message": message}, status=400)
     return defaults.bad_request(request, exception)
 
 

@@ -57,6 +57,11 @@ class ReportError(Exception):
     """A request that does not fit the report's state; the message says why, in Dutch."""
 
 
+class InputTooLong(ReportError):
+    """A text over its limit: bad input, which the web's autosave and the API answer with 400
+    ("invalid"), not with the 409 of a report that refuses a change (finding L5)."""
+
+
 class EditConflict(Exception):
     """Someone else saved in between; carries what is stored now, so both can be shown."""
 
@@ -360,7 +365,7 @@ def answer_save(
     if message := text_too_long(
         content.explanation, *content.perspectives.values(), limit=EXPLANATION_MAX
     ):
-        raise ReportError(message)
+        raise InputTooLong(message)
     with transaction.atomic():
         current, latest = _answer_held(answer)
         if user is not None:

@@ -25,6 +25,7 @@ from .models import (
 from .services import (
     HISTORY_FOLD_WINDOW,
     EditConflict,
+    InputTooLong,
     ReportError,
     locked_report,
     require_editable,
@@ -50,7 +51,7 @@ def section_text_save(
     one history entry. The log then says who edited which text when, one row per session."""
     text = clean_text(text)
     if message := text_too_long(text, limit=SECTION_TEXT_MAX):
-        raise ReportError(message)
+        raise InputTooLong(message)
     with transaction.atomic():
         locked = locked_report(report)
         require_editable(locked, user)

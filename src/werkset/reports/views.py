@@ -20,6 +20,7 @@ from werkset.catalogue.models import Element, Theme
 from werkset.catalogue.structure import catalogue_structure
 from werkset.comparison.theme_section import assessment_section
 from werkset.core.markdown import markdown_to_html
+from werkset.core.problems import is_autosave_request
 from werkset.privacy.detectors import privacy_warnings
 from werkset.privacy.feedback import privacy_warn, text_values
 from werkset.privacy.selectors import report_privacy_hits
@@ -66,7 +67,7 @@ from .selectors import (
     report_versions,
     report_visible,
 )
-from .services import EditConflict, ReportError, answer_save
+from .services import EditConflict, InputTooLong, ReportError, answer_save
 from .story_forms import PracticeImageForm, add_place_field, place_values
 from .story_selectors import theme_text_blocks
 from .text_services import ITEM_MODELS, report_item_delete, report_item_save, section_text_save
@@ -102,6 +103,13 @@ def _conflict_json(exc: EditConflict) -> JsonResponse:
         },
         status=409,
     )
+
+
+def _refused_json(exc: ReportError) -> JsonResponse:
+    """A text over its limit is invalid input (400); a report that refuses the change, 409."""
+    if isinstance(exc, InputTooLong):
+        return JsonResponse({"status": "invalid", "message": str(exc)}, status=400)
+    return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
 
 
 def _saved_at() -> str:
@@ -269,7 +277,7 @@ def report_theme_view(request: HttpRequest, report_id: int, theme_key: str) -> H
 @require_POST
 def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
     """Explicit save (a normal form post) and autosave (X-Werkset-Autosave: JSON back)."""
-    autosave = request.headers.get("X-Werkset-Autosave") == "1"
+    autosave = is_autosave_request(request)
     scope = scope_for_request(request)
     try:
         report, answer, register = report_answer_visible(
@@ -327,7 +335,7 @@ def answer_save_view(request: HttpRequest, report_id: int, answer_id: int) -> Ht
         return _render_theme(request, report, answer.indicator.theme, override=state, status=409)
     except ReportError as exc:
         if autosave:
-            return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
+            return _refused_json(exc)
         messages.error(request, str(exc))
         return redirect("reports:detail", report_id=report.pk)
 
@@ -361,7 +369,7 @@ def section_text_view(
             element = theme.elements.get(key=element_key)
         except Element.DoesNotExist as exc:
             raise Http404 from exc
-    autosave = request.headers.get("X-Werkset-Autosave") == "1"
+    autosave = is_autosave_request(request)
     try:
         section, _changed = section_text_save(
             report=report,
@@ -384,7 +392,7 @@ def section_text_view(
         )
     except ReportError as exc:
         if autosave:
-            return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
+            return _refused_json(exc)
         messages.error(request, str(exc))
     else:
         if autosave:

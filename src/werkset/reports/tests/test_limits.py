@@ -64,9 +64,75 @@ def test_te_lange_lopende_tekst_wordt_geweigerd_bij_autosave(
         {"base_revision": "0", "text": "a" * (SECTION_TEXT_MAX + 1)},
         **AUTOSAVE,
     )
-    assert response.json()["status"] == "refused"
+    # Invalid input (400), not a refusal of the report (409): the script shows the message.
+    assert response.status_code == 400
+    assert response.json()["status"] == "invalid"
     assert TOO_LONG in response.json()["message"]
     assert not SectionText.objects.filter(text__startswith="a").exists()
+
+
+def test_lopende_tekst_van_een_rapportage_die_niet_meer_verandert_blijft_409(
+    client_for, report, rapporteur_friesland
+):
+    report_transition(report=report, name="submit", user=rapporteur_friesland)
+    report_transition(report=report, name="put_forward", user=rapporteur_friesland)
+    response = client_for(rapporteur_friesland).post(
+        reverse("reports:element_text", args=[report.pk, "acuut", "waarde"]),
+        {"base_revision": "0", "text": "Nieuw"},
+        **AUTOSAVE,
+    )
+    assert response.status_code == 409
+    assert response.json()["status"] == "refused"
+    assert not SectionText.objects.filter(text="Nieuw").exists()
+
+
+def test_te_groot_autosave_verzoek_krijgt_json(client_for, report, rapporteur_friesland, settings):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE fails before the view, in handler400: the
+    script reads JSON, an HTML page left it saying "offline" (finding L5)."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    answer = Answer.objects.get(
+        report=report, indicator__key="acuut.ontwikkel.voorlichting-politie"
+    )
+    client = client_for(rapporteur_friesland)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("reports:answer_save", args=[report.pk, answer.pk]),
+        {"base_revision": "0", "choice": "ja", "explanation": "a" * 20_000},
+        **AUTOSAVE,
+    )
+    assert response.status_code == 400
+    assert response.json()["status"] == "invalid"
+    assert response.json()["message"] == "Het verzoek is te groot of niet goed opgebouwd."
+    answer.refresh_from_db()
+    assert (answer.revision, answer.explanation) == (0, "")
+
+
+def test_autosave_met_te_veel_velden_krijgt_json(client_for, report, rapporteur_friesland):
+    client = client_for(rapporteur_friesland)
+    client.raise_request_exception = False
+    fields = {f"veld{i}": "x" for i in range(2_000)}
+    response = client.post(
+        reverse("reports:element_text", args=[report.pk, "acuut", "waarde"]),
+        {"base_revision": "0", "text": "Nieuw", **fields},
+        **AUTOSAVE,
+    )
+    assert response.status_code == 400
+    assert response.json()["status"] == "invalid"
+    assert not SectionText.objects.filter(text="Nieuw").exists()
+
+
+def test_te_groot_gewoon_formulier_houdt_de_foutpagina(
+    client_for, report, rapporteur_friesland, settings
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client = client_for(rapporteur_friesland)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("reports:element_text", args=[report.pk, "acuut", "waarde"]),
+        {"base_revision": "0", "text": "a" * 20_000},
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
 
 
 def test_te_lang_praktijkvoorbeeld_houdt_het_formulier_met_de_melding(

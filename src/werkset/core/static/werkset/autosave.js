@@ -157,8 +157,10 @@
             say(MSG.conflict);
             showConflict(data);
           } else if (data.status === "invalid") {
-            var texts = [];
-            Object.keys(data.errors).forEach(function (name) { texts = texts.concat(data.errors[name]); });
+            /* Field errors, or one message (a text over its limit, a request too large). */
+            var errors = data.errors || {};
+            var texts = data.message ? [data.message] : [];
+            Object.keys(errors).forEach(function (name) { texts = texts.concat(errors[name]); });
             say(MSG.invalid + " " + texts.join(" "));
           } else {
             say(data.message || MSG.failed);
