@@ -32,6 +32,11 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    @property
+    def display_name(self) -> str:
+        """How the product names this user to others: the full name, else the username."""
+        return self.get_full_name() or self.get_username()
+
 
 class Role(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")

@@ -165,7 +165,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
             to=[to_email],
             template="accounts/mail/password_reset",
             context={
-                "name": user.get_full_name() or user.get_username(),
+                "name": user.display_name,
                 "username": user.get_username(),
                 "link": absolute_url(path, request=self.request),
             },

@@ -130,7 +130,7 @@ def person_role_add_view(request: HttpRequest, user_id: int) -> HttpResponse:
             messages.success(
                 request,
                 _("%(name)s has the role %(role)s.")
-                % {"name": user.get_full_name() or user.get_username(), "role": assignment},
+                % {"name": user.display_name, "role": assignment},
             )
             return redirect("person", user_id=user.pk)
     return _person_page(request, scope, user, form)
@@ -165,7 +165,7 @@ def person_role_revoke_view(request: HttpRequest, user_id: int, assignment_id: i
         messages.success(
             request,
             _("%(name)s no longer has the role %(role)s.")
-            % {"name": user.get_full_name() or user.get_username(), "role": assignment},
+            % {"name": user.display_name, "role": assignment},
         )
         return redirect("person", user_id=user.pk)
     return render(request, "accounts/role_revoke.html", {"person": user, "assignment": assignment})
@@ -205,7 +205,7 @@ def _person_action(request: HttpRequest, user_id: int, action: str) -> HttpRespo
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, done % {"name": user.get_full_name() or user.get_username()})
+        messages.success(request, done % {"name": user.display_name})
     return redirect("person", user_id=user.pk)
 
 

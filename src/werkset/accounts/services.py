@@ -104,7 +104,7 @@ def last_administrator_refuse(*, user: User) -> None:
                 "%(user)s is the last active beheerder: give another person that role first, "
                 "so that someone can still manage the accounts."
             )
-            % {"user": user.get_full_name() or user.get_username()},
+            % {"user": user.display_name},
             code="last_administrator",
         )
 

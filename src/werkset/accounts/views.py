@@ -198,6 +198,7 @@ def _single_sign_on_enabled() -> None:
 def oidc_start(request: HttpRequest) -> HttpResponse:
     """To the organisation's identity provider (404 while single sign-on is off)."""
     _single_sign_on_enabled()
+    # inside: mozilla-django-oidc is loaded only when single sign-on is on
     from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
     return OIDCAuthenticationRequestView.as_view()(request)

@@ -35,6 +35,7 @@ def error_event_scrub(event: dict[str, Any], hint: dict[str, Any] | None = None)
 
 def error_reporting_init(*, dsn: str, environment: str, release: str) -> None:
     """Start reporting errors (web and workers) when a DSN is configured."""
+    # inside: sentry-sdk is loaded only where a DSN is configured
     import sentry_sdk
     from sentry_sdk.integrations.celery import CeleryIntegration
     from sentry_sdk.integrations.django import DjangoIntegration

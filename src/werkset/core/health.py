@@ -33,6 +33,7 @@ def _cache() -> None:
 
 def _queue() -> None:
     """The task queue's broker answers (a short timeout: the whole of /readyz stays ≤ 2 s)."""
+    # inside: the embedded default runs tasks in-process and never reaches a broker
     from kombu import Connection
 
     with Connection(

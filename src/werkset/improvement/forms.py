@@ -42,7 +42,7 @@ class IndicatorChoiceField(forms.ModelChoiceField):
 
 class OwnerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return obj.display_name
 
 
 class ImprovementPointForm(forms.Form):

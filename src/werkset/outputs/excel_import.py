@@ -250,7 +250,7 @@ def _privacy_warnings(row: Any) -> list[ImportProblem]:
 def _user_name(user: User | None) -> str:
     if user is None:
         return _("the system")
-    return user.get_full_name() or user.get_username()
+    return user.display_name
 
 
 def _missing_required(row: Any) -> list[ImportProblem]:

@@ -50,7 +50,7 @@ def privacy_hit_clear(
             defaults={
                 "reason": reason,
                 "cleared_by": user,
-                "cleared_by_name": user.get_full_name() or user.get_username(),
+                "cleared_by_name": user.display_name,
             },
         )
         if not created:

@@ -63,7 +63,7 @@ def comment_add(
             kind=kind,
             text=text,
             author=user,
-            author_name=user.get_full_name() or user.get_username(),
+            author_name=user.display_name,
         )
         audit_record(
             actor=user,

@@ -101,7 +101,7 @@ def proposal_make(
             base_revision=base_revision,
             explanation=explanation,
             author=user,
-            author_name=user.get_full_name() or user.get_username(),
+            author_name=user.display_name,
         )
         audit_record(
             actor=user,

@@ -134,7 +134,7 @@ def answer_change(
 
 
 def user_label(user: User | None) -> str:
-    return (user.get_full_name() or user.get_username()) if user is not None else ""
+    return user.display_name if user is not None else ""
 
 
 def report_start(

@@ -14,8 +14,3 @@ def nl_number(value: Decimal | int | None) -> str:
     if value is None or value == "":
         return ""
     return format_number(Decimal(value))
-
-
-@register.filter
-def get_item(mapping: dict, key: object) -> object:
-    return mapping.get(key)

@@ -1,3 +1,4 @@
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +16,6 @@ class Command(BaseCommand):
         load.add_argument("--file", default=str(settings.WERKSET_REGIONS_FILE))
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from pathlib import Path
 
         try:
             result = regions_load(path=Path(options["file"]))
