@@ -11,7 +11,8 @@ and before openpyxl builds it, when:
   declares, so the declared sizes bound what the later parse reads;
 - a sheet has more rows or columns, or the workbook more cells, than a workbook werkset
   makes for one report could have (one row per indicator, a few dozen columns), counted
-  while expat streams the parts, with a hard stop, so a false <dimension> does not help.
+  while expat streams the parts (every part, whatever its name), with a hard stop, so a
+  false <dimension> or a sheet renamed to .bin does not help.
 
 A JSON archive larger than WERKSET_ARCHIVE_MAX_MB is refused before json.loads.
 """
@@ -154,16 +155,20 @@ def _no_declarations(*args: Any) -> None:
 
 
 def _cells_check(data: bytes) -> None:
-    """Count the rows and cells of every XML part while streaming it, with a hard stop at
-    the first limit: openpyxl's own streaming mode is too slow for that (about 30,000 cells
-    a second on a busy server), and a sheet's <dimension> can say anything. Every part is
-    read, not only those named like sheets, since the workbook's relations may point
-    anywhere; the unpacked total is already bounded by _zip_check."""
+    """Count the rows and cells of every part while streaming it, with a hard stop at the
+    first limit: openpyxl's own streaming mode is too slow for that (about 30,000 cells a
+    second on a busy server), and a sheet's <dimension> can say anything.
+
+    Every part is read, whatever its name: the workbook's relations and content types may
+    name a sheet `sheet2.bin`, and openpyxl reads it all the same (a 100,000-row sheet
+    under that name took 12 s in the web request). The unpacked total is already bounded
+    by _zip_check. A part named .xml or .rels must be XML. Any other part is counted up to
+    where expat gives up on it; a picture or printer settings stop at the first bytes.
+    openpyxl reads sheets with the same expat, so it cannot read a row beyond that point."""
     cells = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for entry in archive.infolist():
-            if not entry.filename.lower().endswith((".xml", ".rels")):
-                continue
+            must_be_xml = entry.filename.lower().endswith((".xml", ".rels"))
             counter = _Counter(cells)
             parser = expat.ParserCreate(namespace_separator=" ")
             parser.StartElementHandler = counter.start
@@ -174,7 +179,17 @@ def _cells_check(data: bytes) -> None:
                     while chunk := part.read(CHUNK_BYTES):
                         parser.Parse(chunk, False)
                 parser.Parse(b"", True)
-            except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            except expat.ExpatError as exc:
+                if must_be_xml:
+                    raise refused(_("This file is not an Excel workbook (.xlsx).")) from exc
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                RuntimeError,
+                NotImplementedError,
+            ) as exc:
+                # RuntimeError: an encrypted part; NotImplementedError: an unknown packing.
                 raise refused(_("This file is not an Excel workbook (.xlsx).")) from exc
             cells = counter.cells
 

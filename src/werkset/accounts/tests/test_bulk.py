@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +12,7 @@ from openpyxl import Workbook
 from werkset.accounts.audit import AccountAuditAction
 from werkset.accounts.models import Invitation, Role
 from werkset.core.models import AuditEvent
+from werkset.outputs.upload_limits import MAX_SHEET_ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,32 @@ def test_a_file_over_the_upload_limit_is_refused(beheerder, client_for, settings
     )
     assert response.status_code == 400
     assert "te groot" in response.content.decode()
+
+
+def test_a_long_sheet_hidden_under_another_name_is_refused_before_reading(beheerder, client_for):
+    """The workbook limits guard this import too: a sheet stored as sheet1.bin, which
+    openpyxl reads all the same, is counted and refused as the .xml one is."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Mensen")
+    sheet.append(HEADER.split(";"))
+    for number in range(MAX_SHEET_ROWS + 100):
+        sheet.append(
+            ["Anna", "de Vries", f"anna{number}@example.nl", "", "rapporteur", "friesland"]
+        )
+    data = io.BytesIO()
+    workbook.save(data)
+    with zipfile.ZipFile(data) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
+    parts["xl/worksheets/sheet1.bin"] = parts.pop("xl/worksheets/sheet1.xml")
+    renamed = io.BytesIO()
+    with zipfile.ZipFile(renamed, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+
+    response = upload(client_for(beheerder), SimpleUploadedFile("mensen.xlsx", renamed.getvalue()))
+
+    assert response.status_code == 400
+    assert f"meer dan {MAX_SHEET_ROWS} rijen" in response.content.decode()
+    assert not Invitation.objects.exists()
