@@ -201,9 +201,10 @@ def _cell_problems(values: dict[str, str]) -> list[str]:
         limit = text_max_length(name)
         if problem := text_problem(label=label, text=values[column], max_length=limit):
             problems.append(problem)
-    for column, label in LOOKUP_COLUMNS.items():
-        text = values[column]
-        if problem := text_problem(label=str(label), text=text, max_length=LOOKUP_MAX_LENGTH):
+    for column, lookup_label in LOOKUP_COLUMNS.items():
+        if problem := text_problem(
+            label=str(lookup_label), text=values[column], max_length=LOOKUP_MAX_LENGTH
+        ):
             problems.append(problem)
     return problems
 

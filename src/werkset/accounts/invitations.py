@@ -71,7 +71,7 @@ _BREAKS = {"\u2028", "\u2029"}
 
 def text_max_length(field: str) -> int:
     """The stored column's length: more would not fit (PostgreSQL refuses it at the commit)."""
-    return int(Invitation._meta.get_field(field).max_length or 0)
+    return int(getattr(Invitation._meta.get_field(field), "max_length", None) or 0)
 
 
 def text_problem(*, label: str, text: str, max_length: int) -> str:
