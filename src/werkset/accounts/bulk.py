@@ -16,12 +16,20 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from werkset.outputs.problems import ImportRefused
 from werkset.outputs.upload_limits import upload_size_check, workbook_limits_check
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 
-from .invitations import InvitationData, email_normalise, invitation_check
+from .invitations import (
+    TEXT_FIELDS,
+    InvitationData,
+    email_normalise,
+    invitation_check,
+    text_max_length,
+    text_problem,
+)
 from .models import NETWORK_ROLES, Role, User
 from .services import NETWORK_CLAIM_PREFIX
 
@@ -34,6 +42,16 @@ ALIASES = {
     "regio": "regio-of-netwerk",
     "netwerk": "regio-of-netwerk",
 }
+# The columns the invitation stores, checked by its own rule (invitations.text_problem).
+STORED_COLUMNS = {"voornaam": "first_name", "achternaam": "last_name", "e-mail": "email"}
+# The other columns only name an organisation, role, region or network: never longer than
+# an organisation's name.
+LOOKUP_COLUMNS = {
+    "organisatie": gettext_lazy("Organisation"),
+    "rol": gettext_lazy("Role"),
+    "regio-of-netwerk": gettext_lazy("Region or network"),
+}
+LOOKUP_MAX_LENGTH = int(Organisation._meta.get_field("name").max_length or 0)
 
 
 @dataclass
@@ -102,7 +120,16 @@ def _csv_table(data: bytes) -> list[list[str]]:
         text = data.decode("cp1252", errors="replace")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        # A field over the csv module's limit (128 KB), as an unclosed quotation mark makes.
+        raise ValidationError(
+            _(
+                "This CSV file could not be read: check that every quotation mark is closed "
+                "and that no cell is very long."
+            )
+        ) from error
 
 
 def _xlsx_table(data: bytes) -> list[list[str]]:
@@ -164,6 +191,24 @@ def scope_from_text(
     return region, None, None if region else _("Unknown region '%(code)s'.") % {"code": text}
 
 
+def _cell_problems(values: dict[str, str]) -> list[str]:
+    """Every cell too long or with a control character, each with its own message; the
+    stored columns by the invitation's rule and column lengths, so the preview shows what
+    the confirmation would refuse."""
+    problems = []
+    for column, name in STORED_COLUMNS.items():
+        label = str(TEXT_FIELDS[name])
+        limit = text_max_length(name)
+        if problem := text_problem(label=label, text=values[column], max_length=limit):
+            problems.append(problem)
+    for column, lookup_label in LOOKUP_COLUMNS.items():
+        if problem := text_problem(
+            label=str(lookup_label), text=values[column], max_length=LOOKUP_MAX_LENGTH
+        ):
+            problems.append(problem)
+    return problems
+
+
 def rows_check(*, rows: list[dict[str, str]], invited_by: User) -> list[BulkRow]:
     """Every row checked as a single invitation would be, with its errors."""
     checked = []
@@ -171,6 +216,9 @@ def rows_check(*, rows: list[dict[str, str]], invited_by: User) -> list[BulkRow]
     for number, values in enumerate(rows, start=2):  # row 1 names the columns
         row = BulkRow(number=number, values=values)
         checked.append(row)
+        row.errors = _cell_problems(values)
+        if row.errors:
+            continue
         role = _role(values["rol"])
         if role is None:
             row.errors.append(_("Unknown role '%(role)s'.") % {"role": values["rol"]})

@@ -9,6 +9,7 @@ services check it again. Every step is audited, and the mail leaves after the co
 
 import hashlib
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from werkset.core.mail import absolute_url, mail_queue
 from werkset.core.services import audit_record
@@ -57,8 +59,61 @@ def email_normalise(email: str) -> str:
     return email.strip().lower()
 
 
+# The texts an invitation stores, with their labels; their limit is the column's length.
+TEXT_FIELDS = {
+    "first_name": gettext_lazy("First name"),
+    "last_name": gettext_lazy("Last name"),
+    "email": gettext_lazy("E-mail address"),
+}
+# Line and paragraph separators act as line breaks; a name or address never holds one.
+_BREAKS = {"\u2028", "\u2029"}
+
+
+def text_max_length(field: str) -> int:
+    """The stored column's length: more would not fit (PostgreSQL refuses it at the commit)."""
+    return int(getattr(Invitation._meta.get_field(field), "max_length", None) or 0)
+
+
+def text_problem(*, label: str, text: str, max_length: int) -> str:
+    """The Dutch message for a text an invitation is made from, empty if it is fine: one
+    rule for the form and for every cell of a file. A name or address holds no control
+    characters (a NUL or a tab came in through files unnoticed)."""
+    if len(text) > max_length:
+        return _("%(field)s: at most %(limit)s characters, this one has %(length)s.") % {
+            "field": label,
+            "limit": max_length,
+            "length": len(text),
+        }
+    if any(unicodedata.category(char) in ("Cc", "Cs") or char in _BREAKS for char in text):
+        return _(
+            "%(field)s: contains a control character (such as a tab or a line break); remove it."
+        ) % {"field": label}
+    return ""
+
+
+def _texts_check(data: InvitationData) -> None:
+    """Every text field's problem at once, each under its own field."""
+    texts = {
+        "first_name": data.first_name.strip(),
+        "last_name": data.last_name.strip(),
+        "email": email_normalise(data.email),
+    }
+    errors = {
+        field: problem
+        for field, label in TEXT_FIELDS.items()
+        if (
+            problem := text_problem(
+                label=str(label), text=texts[field], max_length=text_max_length(field)
+            )
+        )
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 def invitation_check(*, data: InvitationData, invited_by: User) -> None:
     """Everything that makes an invitation impossible, as a ValidationError per field."""
+    _texts_check(data)
     email = email_normalise(data.email)
     try:
         validate_email(email)

@@ -12,6 +12,7 @@ from werkset.core.services import audit_record
 from werkset.regions.models import Organisation, Region, RegionalNetwork
 
 from .audit import AccountAuditAction
+from .invitations import text_max_length
 from .models import Role, User
 from .people import password_set
 from .policy import grantable_roles, manageable_networks
@@ -72,19 +73,20 @@ class InvitationForm(RoleForm):
 
     first_name = forms.CharField(
         label=_("First name"),
-        max_length=150,
+        max_length=text_max_length("first_name"),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"required": _("Enter the first name.")},
     )
     last_name = forms.CharField(
         label=_("Last name"),
-        max_length=150,
+        max_length=text_max_length("last_name"),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"required": _("Enter the last name.")},
     )
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("The invitation is sent here; it is also the user name to log in with."),
+        max_length=text_max_length("email"),
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={
             "required": _("Enter the e-mail address."),

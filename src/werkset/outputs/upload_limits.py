@@ -11,7 +11,9 @@ and before openpyxl builds it, when:
   declares, so the declared sizes bound what the later parse reads;
 - a sheet has more rows or columns, or the workbook more cells, than a workbook werkset
   makes for one report could have (one row per indicator, a few dozen columns), counted
-  while expat streams the parts, with a hard stop, so a false <dimension> does not help.
+  while expat streams the parts (every part, whatever its name), with a hard stop, so a
+  false <dimension> or a sheet renamed to .bin does not help; and all parts together
+  hold more XML elements than such a workbook could (shared strings, styles).
 
 A JSON archive larger than WERKSET_ARCHIVE_MAX_MB is refused before json.loads.
 """
@@ -35,6 +37,10 @@ MEGABYTE = 1024 * 1024
 MAX_SHEET_ROWS = 1000
 MAX_SHEET_COLUMNS = 100
 MAX_WORKBOOK_CELLS = 50_000
+# Every element of every part, for what openpyxl reads whole before any sheet: the shared
+# strings, the styles. 900,000 shared strings in a 5 MB file took it 12 s; a workbook at
+# the cell limit, every cell a text, has some 200,000 elements (cell, value, string, text).
+MAX_WORKBOOK_ELEMENTS = 250_000
 MAX_ZIP_ENTRIES = 200
 # An entry that unpacks to more than this many times its packed size is not a spreadsheet
 # part (werkset's own pack about 5 to 15 times); small entries are not judged.
@@ -121,12 +127,22 @@ def _zip_check(data: bytes) -> None:
 class _Counter:
     """Counts rows and cells in one XML part as expat reads it; no tree is built."""
 
-    def __init__(self, cells: int):
+    def __init__(self, cells: int, elements: int):
         self.rows = 0
         self.cells = cells
+        self.elements = elements
         self.in_row = 0
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
+        self.elements += 1
+        if self.elements > MAX_WORKBOOK_ELEMENTS:
+            raise refused(
+                _(
+                    "This workbook holds more than %(limit)s XML elements; a workbook from "
+                    "werkset has far fewer. Nothing has been read."
+                )
+                % {"limit": f"{MAX_WORKBOOK_ELEMENTS:,}".replace(",", ".")}
+            )
         local = name.rpartition(" ")[2]
         if local == "row":
             self.rows += 1
@@ -154,17 +170,22 @@ def _no_declarations(*args: Any) -> None:
 
 
 def _cells_check(data: bytes) -> None:
-    """Count the rows and cells of every XML part while streaming it, with a hard stop at
-    the first limit: openpyxl's own streaming mode is too slow for that (about 30,000 cells
-    a second on a busy server), and a sheet's <dimension> can say anything. Every part is
-    read, not only those named like sheets, since the workbook's relations may point
-    anywhere; the unpacked total is already bounded by _zip_check."""
-    cells = 0
+    """Count the rows and cells of every part while streaming it, with a hard stop at the
+    first limit: openpyxl's own streaming mode is too slow for that (about 30,000 cells a
+    second on a busy server), and a sheet's <dimension> can say anything. The elements
+    of all parts are counted too: openpyxl builds the shared strings and styles whole.
+
+    Every part is read, whatever its name: the workbook's relations and content types may
+    name a sheet `sheet2.bin`, and openpyxl reads it all the same (a 100,000-row sheet
+    under that name took 12 s in the web request). The unpacked total is already bounded
+    by _zip_check. A part named .xml or .rels must be XML. Any other part is counted up to
+    where expat gives up on it; a picture or printer settings stop at the first bytes.
+    openpyxl reads sheets with the same expat, so it cannot read a row beyond that point."""
+    cells = elements = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for entry in archive.infolist():
-            if not entry.filename.lower().endswith((".xml", ".rels")):
-                continue
-            counter = _Counter(cells)
+            must_be_xml = entry.filename.lower().endswith((".xml", ".rels"))
+            counter = _Counter(cells, elements)
             parser = expat.ParserCreate(namespace_separator=" ")
             parser.StartElementHandler = counter.start
             parser.StartDoctypeDeclHandler = _no_declarations
@@ -174,9 +195,19 @@ def _cells_check(data: bytes) -> None:
                     while chunk := part.read(CHUNK_BYTES):
                         parser.Parse(chunk, False)
                 parser.Parse(b"", True)
-            except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            except expat.ExpatError as exc:
+                if must_be_xml:
+                    raise refused(_("This file is not an Excel workbook (.xlsx).")) from exc
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                RuntimeError,
+                NotImplementedError,
+            ) as exc:
+                # RuntimeError: an encrypted part; NotImplementedError: an unknown packing.
                 raise refused(_("This file is not an Excel workbook (.xlsx).")) from exc
-            cells = counter.cells
+            cells, elements = counter.cells, counter.elements
 
 
 def _too_many_rows() -> ImportRefused:

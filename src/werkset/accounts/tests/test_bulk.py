@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +12,7 @@ from openpyxl import Workbook
 from werkset.accounts.audit import AccountAuditAction
 from werkset.accounts.models import Invitation, Role
 from werkset.core.models import AuditEvent
+from werkset.outputs.upload_limits import MAX_SHEET_ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,103 @@ def test_a_file_over_the_upload_limit_is_refused(beheerder, client_for, settings
     )
     assert response.status_code == 400
     assert "te groot" in response.content.decode()
+
+
+def test_a_long_sheet_hidden_under_another_name_is_refused_before_reading(beheerder, client_for):
+    """The workbook limits guard this import too: a sheet stored as sheet1.bin, which
+    openpyxl reads all the same, is counted and refused as the .xml one is."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Mensen")
+    sheet.append(HEADER.split(";"))
+    for number in range(MAX_SHEET_ROWS + 100):
+        sheet.append(
+            ["Anna", "de Vries", f"anna{number}@example.nl", "", "rapporteur", "friesland"]
+        )
+    data = io.BytesIO()
+    workbook.save(data)
+    with zipfile.ZipFile(data) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
+    parts["xl/worksheets/sheet1.bin"] = parts.pop("xl/worksheets/sheet1.xml")
+    renamed = io.BytesIO()
+    with zipfile.ZipFile(renamed, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+
+    response = upload(client_for(beheerder), SimpleUploadedFile("mensen.xlsx", renamed.getvalue()))
+
+    assert response.status_code == 400
+    assert f"meer dan {MAX_SHEET_ROWS} rijen" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna;de Vries;anna@example.nl;;rapporteur;" + "x" * 200_000,  # over the csv limit
+        '"Anna;de Vries;anna@example.nl;;rapporteur;friesland\n' + "x" * 200_000,  # no end quote
+    ],
+)
+def test_a_csv_file_the_csv_module_cannot_read_gives_a_form_error(beheerder, client_for, text):
+    """csv.Error ('field larger than field limit') was a 500."""
+    response = upload(
+        client_for(beheerder),
+        SimpleUploadedFile("mensen.csv", (HEADER + "\n" + text).encode(), "text/csv"),
+    )
+    assert response.status_code == 400
+    assert 'href="#id_file"' in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_every_too_long_or_invisible_cell_of_a_row_is_named_in_the_preview(
+    beheerder, client_for, smtp_server
+):
+    """A 5,000-character first name was stored in a 150-character column and mailed; a
+    NUL too. Each cell gets its own message; nothing can be confirmed."""
+    client = client_for(beheerder)
+    long_address = "a" * 250 + "@example.nl"
+    preview = upload(
+        client,
+        csv_file(
+            GOOD_ROWS[0],
+            "P" * 5000 + ";de\x00Vries;" + long_address + ";" + "o" * 300 + ";rapporteur;friesland",
+            "Bram;Jansen;bram@example.nl;;netwerklid;noord\x07-nederland",
+        ),
+    )
+    assert preview.status_code == 400
+    page = preview.content.decode()
+    assert 'name="payload"' not in page
+    start = page.index("error-summary-title")
+    errors = page[start : page.index("</ul>", start)]
+    for label in ("Voornaam: ", "Achternaam: ", "E-mailadres: ", "Organisatie: "):
+        assert label in errors
+    assert "5000" in errors
+    assert "150" in errors
+    assert "Regio of netwerk: " in errors
+    assert errors.count('href="#rij-3"') == 4
+    assert errors.count('href="#rij-4"') == 1
+    assert not Invitation.objects.exists()
+    assert smtp_server.messages == []
+
+
+def test_a_row_over_a_column_length_cannot_be_confirmed_either(beheerder, client_for):
+    """The confirmation checks the rows again, with the same rule."""
+    from django.core import signing
+
+    client = client_for(beheerder)
+    rows = [
+        {
+            "voornaam": "P" * 151,
+            "achternaam": "de Vries",
+            "e-mail": "anna@example.nl",
+            "organisatie": "",
+            "rol": "rapporteur",
+            "regio-of-netwerk": "friesland",
+        }
+    ]
+    forged = signing.dumps(rows, salt=f"werkset.accounts.bulk:{beheerder.pk}", compress=True)
+    response = client.post(reverse("invite_bulk"), {"payload": forged})
+    assert response.status_code == 400
+    assert "Voornaam: " in response.content.decode()
+    assert not Invitation.objects.exists()

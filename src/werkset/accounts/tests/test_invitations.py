@@ -239,3 +239,26 @@ def test_the_invitation_lifetime_is_a_setting(
     invite(client, smtp_server, django_capture_on_commit_callbacks)
     invitation = Invitation.objects.get(email="anna@example.nl")
     assert timedelta(days=3) <= invitation.expires_at - before < timedelta(days=3, minutes=1)
+
+
+@pytest.mark.parametrize("name", ["Pi\x01et", "Piet\tJan", "Pi\u2028et"])
+def test_a_name_with_a_control_character_is_refused_and_nothing_is_sent(
+    beheerder, client_for, smtp_server, django_capture_on_commit_callbacks, name
+):
+    """The form strips and refuses only NUL; the invitation's own rule (shared with the
+    file import) refuses every control character, under the field it is in."""
+    response = invite(
+        client_for(beheerder), smtp_server, django_capture_on_commit_callbacks, first_name=name
+    )
+    assert response.status_code == 400
+    assert "Voornaam: " in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert smtp_server.messages == []
+
+
+def test_the_form_s_length_limits_are_the_invitation_s_columns():
+    from werkset.accounts.people_forms import InvitationForm
+
+    for field in ("first_name", "last_name", "email"):
+        column = Invitation._meta.get_field(field).max_length
+        assert InvitationForm.base_fields[field].max_length == column

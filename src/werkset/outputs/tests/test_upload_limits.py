@@ -17,7 +17,11 @@ from werkset.outputs.archive_format import archive_load
 from werkset.outputs.excel_import import report_workbook_import
 from werkset.outputs.problems import ImportProblem, ImportRefused, problems_listed
 from werkset.outputs.services import report_export
-from werkset.outputs.upload_limits import MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS
+from werkset.outputs.upload_limits import (
+    MAX_SHEET_ROWS,
+    MAX_WORKBOOK_CELLS,
+    MAX_WORKBOOK_ELEMENTS,
+)
 from werkset.reports.models import Answer, AnswerChange
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +213,108 @@ def test_de_opdrachtregel_weigert_een_te_grote_werkmap_voor_het_lezen(report, tm
 
     with pytest.raises(CommandError, match="hoogstens 1 MB"):
         call_command("report", "import", str(path), stdout=StringIO(), stderr=StringIO())
+
+
+def _sheet_renamed(data: bytes, part: str, new_name: str) -> bytes:
+    """The workbook with one sheet's part stored under another name, its relation and
+    content type pointing there: openpyxl reads it just the same."""
+    with zipfile.ZipFile(BytesIO(data)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    old_path, new_path = part.removeprefix("xl/").encode(), new_name.removeprefix("xl/").encode()
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        assert old_path in parts[name]
+        parts[name] = parts[name].replace(old_path, new_path)
+    parts[new_name] = parts.pop(part)
+    renamed = BytesIO()
+    with zipfile.ZipFile(renamed, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return renamed.getvalue()
+
+
+def _long_sheet(rows: int) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Samenhang")
+    for row in range(rows):
+        sheet.append([f"r{row}", "x"])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_een_enorm_blad_onder_een_andere_naam_dan_xml_wordt_via_de_webpagina_geweigerd(
+    client_for, rapporteur_friesland, report
+):
+    """The row count covered only parts named .xml, but openpyxl reads whatever the
+    workbook's relations name: a 100,000-row sheet as sheet1.bin took 12 s to parse."""
+    data = _sheet_renamed(
+        _long_sheet(MAX_SHEET_ROWS + 100), "xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.bin"
+    )
+    hidden = load_workbook(BytesIO(data), read_only=True)["Samenhang"]
+    assert sum(1 for _ in hidden.iter_rows()) == MAX_SHEET_ROWS + 100  # openpyxl reads it
+    before = _state(report)
+
+    response = _upload(client_for(rapporteur_friesland), report, data)
+
+    assert response.status_code == 400
+    assert f"meer dan {MAX_SHEET_ROWS} rijen" in response.content.decode()
+    assert _state(report) == before
+
+
+def test_een_werkmap_met_plaatje_opmerking_en_printerinstellingen_wordt_nog_gelezen(report):
+    """Parts that are not XML (a picture, printer settings) and a comment's VML drawing do
+    not stop a workbook now that every part is read, whatever its name."""
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image
+    from PIL import Image as PillowImage
+
+    workbook = load_workbook(BytesIO(_workbook(report)))
+    sheet = workbook[workbook.sheetnames[1]]
+    sheet["A1"].comment = Comment("Een opmerking van de rapporteur.", "Rapporteur")
+    picture = BytesIO()
+    PillowImage.new("RGB", (40, 20), "red").save(picture, format="PNG")
+    sheet.add_image(Image(picture), "Z1")
+    buffer = BytesIO()
+    workbook.save(buffer)
+    data = _with_entry(
+        buffer.getvalue(),
+        "xl/printerSettings/printerSettings1.bin",
+        "Microsoft Print to PDF".encode("utf-16-le").ljust(1200, b"\0") + os.urandom(400),
+    )
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        names = archive.namelist()
+    assert any(name.endswith(".png") for name in names)
+    assert any(name.endswith(".vml") for name in names)
+
+    assert report_workbook_import(data=data, user=None, report=report).changed == 0
+
+
+def test_een_enorme_lijst_gedeelde_teksten_wordt_via_de_webpagina_geweigerd(
+    client_for, rapporteur_friesland, report
+):
+    """openpyxl builds the shared strings whole before any sheet: 900,000 of them in a
+    5 MB file took 12 s, without a single cell for the cell count to see."""
+    strings = MAX_WORKBOOK_ELEMENTS // 2 + 1000  # each <si> holds a <t>
+    with zipfile.ZipFile(BytesIO(_workbook(report))) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"".join(b"<si><t>%d</t></si>" % number for number in range(strings))
+        + b"</sst>"
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    forged = BytesIO()
+    with zipfile.ZipFile(forged, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    before = _state(report)
+
+    response = _upload(client_for(rapporteur_friesland), report, forged.getvalue())
+
+    assert response.status_code == 400
+    assert f"{MAX_WORKBOOK_ELEMENTS:,}".replace(",", ".") in response.content.decode()
+    assert _state(report) == before
