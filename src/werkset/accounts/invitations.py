@@ -184,7 +184,7 @@ def invitation_create(
             template=INVITATION_MAIL,
             context={
                 "invitation": invitation,
-                "inviter": invited_by.get_full_name() or invited_by.get_username(),
+                "inviter": invited_by.display_name,
                 "role": Role(data.role).label,
                 "scope": str(scope) if scope else "",
                 "link": absolute_url(
