@@ -9,8 +9,9 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 
+from .policy import two_factor_required_for
 from .scope import scope_for_request
-from .selectors import TWO_FACTOR_ROLES, second_step_for_user
+from .selectors import second_step_for_user
 
 # Set at log-in (accounts.receivers) to "verify" or "setup"; removed when the step is done.
 SECOND_STEP_SESSION_KEY = "werkset_second_step"
@@ -77,11 +78,7 @@ class SecondStepMiddleware:
         # the marker (opened before a role that needs the step was given) when its user now
         # needs it: the scope is read once per request anyway (menu, views).
         marked = SECOND_STEP_SESSION_KEY in session or DEVICE_ID_SESSION_KEY in session
-        if not marked and not (
-            user.is_staff
-            or user.is_superuser
-            or scope_for_request(request).roles & set(TWO_FACTOR_ROLES)
-        ):
+        if not marked and not two_factor_required_for(user, scope_for_request(request).roles):
             return ""
         if request_is_verified(request):
             return ""

@@ -10,12 +10,26 @@ national role or admin access. Views, services and the menu ask
 this module; the services check it again.
 """
 
+from collections.abc import Collection
+
 from django.db.models import Q
 
 from werkset.regions.models import Region, RegionalNetwork
 
 from .models import Invitation, Role, RoleAssignment, User
 from .scope import Scope
+
+# Roles that must log in with a second factor: they see every region (landelijk), hold
+# the admin screens (beheerder) or manage a network's accounts (coordinator). Everyone
+# else may switch it on.
+TWO_FACTOR_ROLES = (Role.LANDELIJK, Role.BEHEERDER, Role.COORDINATOR)
+
+
+def two_factor_required_for(user: User, roles: Collection[str]) -> bool:
+    """Whether this user must log in with a second factor, given their roles: admin
+    access, or one of TWO_FACTOR_ROLES."""
+    return bool(user.is_staff or user.is_superuser or set(roles) & set(TWO_FACTOR_ROLES))
+
 
 # What a coordinator may give, always within their own network.
 COORDINATOR_GRANTS = (Role.RAPPORTEUR, Role.NETWERKLID, Role.VASTSTELLER)

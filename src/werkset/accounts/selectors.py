@@ -4,8 +4,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Invitation, Role, RoleAssignment, User
-from .policy import people_condition
+from .models import Invitation, RoleAssignment, User
+from .policy import people_condition, two_factor_required_for
 from .scope import Scope
 
 
@@ -19,18 +19,10 @@ def role_assignments_for_user(*, user: User | AnonymousUser) -> QuerySet[RoleAss
     )
 
 
-# Roles that must log in with a second factor: they see every region (landelijk), hold
-# the admin screens (beheerder) or manage a network's accounts (coordinator). Everyone
-# else may switch it on.
-TWO_FACTOR_ROLES = (Role.LANDELIJK, Role.BEHEERDER, Role.COORDINATOR)
-
-
 def two_factor_required(*, user: User) -> bool:
-    return bool(
-        user.is_staff
-        or user.is_superuser
-        or RoleAssignment.objects.filter(user=user, role__in=TWO_FACTOR_ROLES).exists()
-    )
+    """policy.two_factor_required_for, with the user's roles as stored."""
+    roles = RoleAssignment.objects.filter(user=user).values_list("role", flat=True)
+    return two_factor_required_for(user, list(roles))
 
 
 def two_factor_device(*, user: User) -> TOTPDevice | None:
