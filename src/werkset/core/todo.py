@@ -45,6 +45,7 @@ from werkset.register.models import AgreedAction
 from werkset.register.policy import register_any
 from werkset.register.selectors import actions_overdue
 from werkset.reports.models import ProposalStatus, Report, ReportStatus
+from werkset.reports.policy import report_may_comment, report_may_decide, reports_written_by
 from werkset.reports.selectors import reports_visible
 from werkset.rounds.models import ReportingRound
 from werkset.rounds.selectors import rounds_overdue, units_not_submitted
@@ -61,11 +62,20 @@ class RoundOverdue:
     units_waiting: int
 
 
+@dataclass(frozen=True)
+class NetworkReport:
+    """A report of the user's network under discussion or put forward, and what the user
+    may do with it now (reports.policy)."""
+
+    report: Report
+    may_decide: bool
+    may_comment: bool
+
+
 @dataclass
 class Todo:
     my_reports: list[Report] = field(default_factory=list)
-    network_reports: list[Report] = field(default_factory=list)
-    deciding_network_ids: frozenset[int] = frozenset()
+    network_reports: list[NetworkReport] = field(default_factory=list)
     invitations: list[PeerAudit] = field(default_factory=list)
     overdue: list[ImprovementPoint] = field(default_factory=list)
     overdue_count: int = 0
@@ -93,12 +103,6 @@ class Todo:
         )
 
 
-def _writes(scope: Scope) -> Q:
-    return Q(region_id__in=scope.writable_region_ids) | Q(
-        region__isnull=True, network_id__in=scope.writable_network_ids
-    )
-
-
 def reports_in_progress_written(*, scope: Scope, on: datetime.date) -> QuerySet[Report]:
     """The reports this user writes that are not finalised, with their open comments, open
     correction proposals, the deadline of their period's reporting round, and whether a
@@ -108,7 +112,7 @@ def reports_in_progress_written(*, scope: Scope, on: datetime.date) -> QuerySet[
     deadline = ReportingRound.objects.filter(period=OuterRef("period")).values("deadline")[:1]
     return (
         reports_visible(scope=scope)
-        .filter(_writes(scope))
+        .filter(reports_written_by(scope))
         .exclude(status=ReportStatus.VASTGESTELD)
         .select_related("network")
         .annotate(
@@ -143,7 +147,7 @@ def reports_waiting_for_network(*, scope: Scope) -> QuerySet[Report]:
             network_id__in=networks,
             status__in=[ReportStatus.TER_BESPREKING, ReportStatus.VOORGELEGD],
         )
-        .exclude(_writes(scope))
+        .exclude(reports_written_by(scope))
         .select_related("network")
         .order_by("-status", "-period", "network__position", "region__position")
     )
@@ -172,8 +176,14 @@ def rounds_overdue_with_units(*, on: datetime.date) -> list[RoundOverdue]:
 def todo_for(*, user: User, scope: Scope, on: datetime.date) -> Todo:
     todo = Todo(
         my_reports=list(reports_in_progress_written(scope=scope, on=on)),
-        network_reports=list(reports_waiting_for_network(scope=scope)),
-        deciding_network_ids=scope.deciding_network_ids,
+        network_reports=[
+            NetworkReport(
+                report=report,
+                may_decide=report_may_decide(scope, report),
+                may_comment=report_may_comment(scope, report),
+            )
+            for report in reports_waiting_for_network(scope=scope)
+        ],
     )
     if scope.can_improve:
         todo.invitations = list(improvement.audit_invitations_open(scope=scope))

@@ -55,6 +55,13 @@ def report_may_write(scope: Scope, report: Report) -> bool:
     return report.region_id in scope.writable_region_ids
 
 
+def reports_written_by(scope: Scope) -> Q:
+    """report_may_write for many reports at once, as a condition."""
+    return Q(region_id__in=scope.writable_region_ids) | Q(
+        region__isnull=True, network_id__in=scope.writable_network_ids
+    )
+
+
 def report_may_start(scope: Scope, *, network_id: int, region_id: int | None) -> bool:
     """Who starts a report for a unit: the rapporteurs who would write it."""
     if region_id is None:
