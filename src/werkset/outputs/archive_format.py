@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from werkset.reports.answers import CONTROL_CHARACTERS
 from werkset.reports.limits import (
     COMMENT_MAX,
     EXPLANATION_MAX,
@@ -46,9 +47,8 @@ ARCHIVE_FORMAT_VERSIONS_READ = (1, 2)
 # answers/key/history/n/before/regional/code/figures/key/...); anything far deeper is not an
 # archive, and would exhaust the stack of whatever reads it next.
 ARCHIVE_DEPTH_MAX = 32
-# What the web form removes from a text (reports.answers.clean_text): removed here too, so
-# an archive stores nothing the form would not. A lone surrogate cannot be stored at all.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A lone surrogate cannot be stored at all. Control characters are removed as the web form
+# removes them (reports.answers.clean_text), so an archive stores nothing the form would not.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -412,14 +412,14 @@ def _texts_cleaned(document: Any) -> list[ImportProblem]:
         for key, item in list(items):
             place = (*path, key)
             if isinstance(key, str) and (
-                message := bad(key, _SURROGATE) or bad(key, _CONTROL_CHARACTERS)
+                message := bad(key, _SURROGATE) or bad(key, CONTROL_CHARACTERS)
             ):
                 problems.append(ImportProblem(None, _path(place), message))
             elif isinstance(item, str):
                 if message := bad(item, _SURROGATE):
                     problems.append(ImportProblem(None, _path(place), message))
-                elif _CONTROL_CHARACTERS.search(item):
-                    value[key] = _CONTROL_CHARACTERS.sub("", item)
+                elif CONTROL_CHARACTERS.search(item):
+                    value[key] = CONTROL_CHARACTERS.sub("", item)
             elif isinstance(item, dict | list):
                 stack.append((item, place))
     return problems
