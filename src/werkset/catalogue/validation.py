@@ -298,6 +298,11 @@ def parse_catalogue_text(text: str, *, file_name: str) -> CatalogueDocument:
     try:
         root = yaml.compose(text, Loader=_TextDatesLoader)
         data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 (a SafeLoader subclass)
+    except RecursionError as exc:
+        # The YAML parser recurses per level of nesting; a catalogue has about eight.
+        raise CatalogueFileError(
+            file_name, [Problem(place="", message="geen geldige YAML: te diep genest")]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -339,9 +344,15 @@ def parse_catalogue_text(text: str, *, file_name: str) -> CatalogueDocument:
 def read_catalogue_file(path: Path) -> CatalogueDocument:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise CatalogueFileError(
             path.name, [Problem(place="", message=f"kan niet gelezen worden: {exc}")]
+        ) from exc
+    except UnicodeDecodeError as exc:
+        # Python's own message is English and names a byte position, not a line.
+        raise CatalogueFileError(
+            path.name,
+            [Problem(place="", message="kan niet gelezen worden: geen tekstbestand in UTF-8")],
         ) from exc
     return parse_catalogue_text(text, file_name=path.name)
 

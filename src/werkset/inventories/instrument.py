@@ -133,7 +133,12 @@ def instrument_read(path: Path) -> tuple[Instrument, str]:
     if len(raw) > MAX_FILE_BYTES:
         raise InstrumentError(f"{path.name} is groter dan {MAX_FILE_BYTES} bytes.")
     try:
-        document = yaml.safe_load(raw)
+        # Decoded here: given bytes, the YAML parser guesses UTF-16 from a byte order mark.
+        document = yaml.safe_load(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InstrumentError(f"{path.name} is geen tekstbestand in UTF-8.") from exc
+    except RecursionError as exc:
+        raise InstrumentError(f"{path.name} is geen geldige YAML: te diep genest.") from exc
     except yaml.YAMLError as exc:
         raise InstrumentError(f"{path.name} is geen geldige YAML: {exc}") from exc
     return instrument_check(document), hashlib.sha256(raw).hexdigest()

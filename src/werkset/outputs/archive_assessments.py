@@ -15,11 +15,14 @@ from werkset.accounts.models import User
 from werkset.catalogue.models import Theme
 from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
 from werkset.comparison.vocabulary import BOTTLENECK_CHOICES, CRITERIA
+from werkset.reports.limits import EXPLANATION_MAX
 from werkset.reports.models import Answer, Report
 
 from .problems import ImportProblem
 
-_TEXT = {"type": "string"}
+# The web form does not limit these texts yet (finding M5): bounded as an answer's
+# explanation is, so no imported assessment carries more than an answer may.
+_TEXT = {"type": "string", "maxLength": EXPLANATION_MAX}
 _TIME = {"type": ["string", "null"], "maxLength": 64}
 _USER = {"type": ["string", "null"], "maxLength": 150}
 

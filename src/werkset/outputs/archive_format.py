@@ -9,12 +9,27 @@ names and says is in archive_reader.py, writing it in archive_import.py.
 """
 
 import json
+import re
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from werkset.reports.answers import CONTROL_CHARACTERS
+from werkset.reports.limits import (
+    COMMENT_MAX,
+    EXPLANATION_MAX,
+    IMAGE_ALT_MAX,
+    OWN_SECTION_TITLE_MAX,
+    PRACTICE_ITEM_MAX,
+    QUOTE_MAX,
+    REPORT_TITLE_MAX,
+    SECTION_TEXT_MAX,
+    SOURCE_DESCRIPTION_MAX,
+    STORY_TEXT_MAX,
+)
 from werkset.reports.models import ChangeSource, CommentKind, PracticeKind, ReportStatus
 
 from .archive_assessments import ASSESSMENTS_SCHEMA
@@ -28,6 +43,13 @@ ARCHIVE_FORMAT = "werkset-rapport"
 # of version 1 has no assessments and imports as before; it writes version 2.
 ARCHIVE_FORMAT_VERSION = 2
 ARCHIVE_FORMAT_VERSIONS_READ = (1, 2)
+# The deepest a document werkset writes goes is about a dozen levels (an answer's history:
+# answers/key/history/n/before/regional/code/figures/key/...); anything far deeper is not an
+# archive, and would exhaust the stack of whatever reads it next.
+ARCHIVE_DEPTH_MAX = 32
+# A lone surrogate cannot be stored at all. Control characters are removed as the web form
+# removes them (reports.answers.clean_text), so an archive stores nothing the form would not.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _string(max_length: int | None = None, *, null: bool = False) -> dict[str, Any]:
@@ -54,6 +76,54 @@ _USER = _string(150, null=True)
 _KEY = {"type": "string", "minLength": 1, "maxLength": 150}
 _KEY_OR_NULL = _string(150, null=True)
 _COUNT = {"type": "integer", "minimum": 0, "maximum": 2_147_483_647}
+# A free text that the web form does not limit yet (an assessment's motivation, a privacy
+# clearance's reason; finding M5): bounded here as an answer's explanation is.
+_UNLIMITED_ON_THE_WEB = EXPLANATION_MAX
+# A stored figure, in an answer's history: a number, a text (an amount, a choice's key), a
+# list of keys or a frequency ({"aantal": n, "per": key}). The answers themselves are checked
+# as the form checks them (archive_reader.answer_problems); their history only in shape.
+_FIGURE_SCALAR = {
+    "anyOf": [{"type": ["integer", "number", "boolean", "null"]}, _string(150)],
+}
+_FIGURES = {
+    "type": "object",
+    "propertyNames": {"maxLength": 150},
+    "additionalProperties": {
+        "anyOf": [
+            _FIGURE_SCALAR,
+            {"type": "array", "items": _FIGURE_SCALAR},
+            {
+                "type": "object",
+                "propertyNames": {"maxLength": 150},
+                "additionalProperties": _FIGURE_SCALAR,
+            },
+        ]
+    },
+}
+_ANSWER_TEXT = _string(EXPLANATION_MAX)
+# An answer's content as its history records it (AnswerContent.as_dict): its texts have the
+# limits of the answer form, so a history entry cannot carry what the answer may not.
+_CONTENT = _object(
+    {
+        "choice": _string(50),
+        "explanation": _ANSWER_TEXT,
+        "figures": _FIGURES,
+        "perspectives": {
+            "type": "object",
+            "propertyNames": {"maxLength": 150},
+            "additionalProperties": _ANSWER_TEXT,
+        },
+        "regional": {
+            "type": "object",
+            "propertyNames": {"maxLength": 150},
+            "additionalProperties": _object(
+                {"choice": _string(50), "explanation": _ANSWER_TEXT, "figures": _FIGURES},
+                optional=("choice", "explanation", "figures"),
+            ),
+        },
+    },
+    optional=("choice", "explanation", "figures", "perspectives", "regional"),
+)
 _STATUSES = [str(s) for s in ReportStatus.values]
 _ITEM = {
     "theme": _KEY_OR_NULL,
@@ -91,13 +161,13 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
         # a note, and who recorded it. Added to version 1 later: optional when read.
         "decided_on": _string(10, null=True),
         "decided_by": _string(300),
-        "decision_note": _string(),
+        "decision_note": _string(COMMENT_MAX),
         "decision_recorded_by": _USER,
         "corrects": {"type": ["integer", "null"], "minimum": 1, "maximum": 32767},
-        "correction_reason": _string(),
+        "correction_reason": _string(COMMENT_MAX),
         "withdrawn_at": _TIME_OR_NULL,
         "withdrawn_by_name": _string(150),
-        "withdrawal_reason": _string(),
+        "withdrawal_reason": _string(COMMENT_MAX),
         "started_from": {
             "oneOf": [
                 {"type": "null"},
@@ -115,18 +185,18 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
             "additionalProperties": _object(
                 {
                     "choice": _string(50),
-                    "explanation": _string(),
+                    "explanation": _ANSWER_TEXT,
                     "figures": {"type": "object"},
                     "perspectives": {
                         "type": "object",
-                        "additionalProperties": {"type": "string"},
+                        "additionalProperties": _ANSWER_TEXT,
                     },
                     "regional": {
                         "type": "object",
                         "additionalProperties": _object(
                             {
                                 "choice": _string(50),
-                                "explanation": _string(),
+                                "explanation": _ANSWER_TEXT,
                                 "figures": {"type": "object"},
                             }
                         ),
@@ -144,8 +214,8 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                                 "changed_by": _USER,
                                 "changed_by_name": _string(150),
                                 "source": {"enum": [str(s) for s in ChangeSource.values]},
-                                "before": {"type": "object"},
-                                "after": {"type": "object"},
+                                "before": _CONTENT,
+                                "after": _CONTENT,
                             }
                         ),
                     },
@@ -158,7 +228,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                 {
                     "theme": _KEY,
                     "element": _KEY_OR_NULL,
-                    "text": _string(),
+                    "text": _string(SECTION_TEXT_MAX),
                     "revision": _COUNT,
                     "updated_at": _TIME_OR_NULL,
                     "updated_by": _USER,
@@ -172,13 +242,15 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                     **_ITEM,
                     "kind": {"enum": [str(k) for k in PracticeKind.values]},
                     "title": _string(300),
-                    "text": _string(),
+                    "text": _string(PRACTICE_ITEM_MAX),
                     "source": _string(500),
                     # The image's description; the image file itself is not in the archive.
                     "image": {
                         "oneOf": [
                             {"type": "null"},
-                            _object({"alt": _string(500), "width": _COUNT, "height": _COUNT}),
+                            _object(
+                                {"alt": _string(IMAGE_ALT_MAX), "width": _COUNT, "height": _COUNT}
+                            ),
                         ]
                     },
                 },
@@ -188,21 +260,26 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
         "quotes": {
             "type": "array",
             "items": _object(
-                {**_ITEM, "text": _string(), "attribution": _string(200)}, optional=_ITEM_OPTIONAL
+                {**_ITEM, "text": _string(QUOTE_MAX), "attribution": _string(200)},
+                optional=_ITEM_OPTIONAL,
             ),
         },
         "sources": {
             "type": "array",
             "items": _object(
-                {**_ITEM, "title": _string(500), "description": _string()},
+                {
+                    **_ITEM,
+                    "title": _string(500),
+                    "description": _string(SOURCE_DESCRIPTION_MAX),
+                },
                 optional=_ITEM_OPTIONAL,
             ),
         },
         "story": _object(
             {
-                "title": _string(300),
-                "introduction": _string(),
-                "summary": _string(),
+                "title": _string(REPORT_TITLE_MAX),
+                "introduction": _string(STORY_TEXT_MAX),
+                "summary": _string(STORY_TEXT_MAX),
                 "revision": _COUNT,
             }
         ),
@@ -213,8 +290,8 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                     "is_chapter": {"type": "boolean"},
                     "theme": _KEY_OR_NULL,
                     "element": _KEY_OR_NULL,
-                    "title": {"type": "string", "minLength": 1, "maxLength": 300},
-                    "text": _string(),
+                    "title": {"type": "string", "minLength": 1, "maxLength": OWN_SECTION_TITLE_MAX},
+                    "text": _string(STORY_TEXT_MAX),
                     "position": _COUNT,
                     "revision": _COUNT,
                     "updated_at": _TIME_OR_NULL,
@@ -229,13 +306,13 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                     "indicator": _KEY_OR_NULL,
                     "theme": _KEY_OR_NULL,
                     "kind": {"enum": [str(k) for k in CommentKind.values]},
-                    "text": _string(),
+                    "text": _string(COMMENT_MAX),
                     "author": _USER,
                     "author_name": _string(150),
                     "created_at": _TIME,
                     "resolved_at": _TIME_OR_NULL,
                     "resolved_by": _USER,
-                    "resolution": _string(),
+                    "resolution": _string(COMMENT_MAX),
                 }
             ),
         },
@@ -248,7 +325,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                     "changed_at": _TIME,
                     "changed_by": _USER,
                     "changed_by_name": _string(150),
-                    "note": _string(),
+                    "note": _string(COMMENT_MAX),
                 }
             ),
         },
@@ -263,7 +340,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                 {
                     "kind": _string(30),
                     "text": _string(500),
-                    "reason": _string(),
+                    "reason": _string(_UNLIMITED_ON_THE_WEB),
                     "cleared_by": _USER,
                     "cleared_by_name": _string(150),
                     "cleared_at": _TIME,
@@ -303,15 +380,56 @@ def _schema_message(error: SchemaError) -> str:
         wanted = wanted if isinstance(wanted, list) else [wanted]
         return _("Expected %(type)s.") % {"type": _(" or ").join(names[w] for w in wanted)}
     if error.validator == "maxLength":
-        return _("Too long (at most %(max)s characters).") % {"max": wanted}
-    if error.validator in ("enum", "const", "minimum", "maximum", "minLength", "oneOf"):
+        return _("Too long (at most %(max)s characters).") % {
+            "max": number_format(wanted, force_grouping=True)
+        }
+    if error.validator in ("enum", "const", "minimum", "maximum", "minLength", "oneOf", "anyOf"):
         return _("Value not allowed: %(value)s.") % {"value": json.dumps(instance)[:80]}
     return _("Invalid value.")
 
 
+def _texts_cleaned(document: Any) -> list[ImportProblem]:
+    """Remove the control characters the web form removes from every text of the document
+    (in place), and report what no text may hold: a lone surrogate (it cannot be written)
+    or a key with a control character, or nesting past ARCHIVE_DEPTH_MAX. Iterative, so a
+    deep document cannot exhaust the stack here."""
+    problems: list[ImportProblem] = []
+    invalid = _(
+        "Invalid character (a control character or half of a character pair, %(code)s); remove it."
+    )
+
+    def bad(text: str, pattern: re.Pattern[str]) -> str:
+        found = pattern.search(text)
+        return invalid % {"code": f"U+{ord(found.group()):04X}"} if found else ""
+
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > ARCHIVE_DEPTH_MAX:
+            message = _("This file is nested too deeply to be read.")
+            return [ImportProblem(None, None, message)]
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in list(items):
+            place = (*path, key)
+            if isinstance(key, str) and (
+                message := bad(key, _SURROGATE) or bad(key, CONTROL_CHARACTERS)
+            ):
+                problems.append(ImportProblem(None, _path(place), message))
+            elif isinstance(item, str):
+                if message := bad(item, _SURROGATE):
+                    problems.append(ImportProblem(None, _path(place), message))
+                elif CONTROL_CHARACTERS.search(item):
+                    value[key] = CONTROL_CHARACTERS.sub("", item)
+            elif isinstance(item, dict | list):
+                stack.append((item, place))
+    return problems
+
+
 def archive_load(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
     """Read the document and check its shape; every shape error is reported at once. Bytes
-    or text over WERKSET_ARCHIVE_MAX_MB are refused before they are parsed."""
+    or text over WERKSET_ARCHIVE_MAX_MB are refused before they are parsed. Control
+    characters are removed from its texts, as the web form removes them (a document given
+    as a dict is changed in place)."""
     if isinstance(data, dict):
         document: Any = data
     else:
@@ -326,6 +444,10 @@ def archive_load(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
                 _("This file is not valid JSON (line %(line)s, column %(column)s).")
                 % {"line": exc.lineno, "column": exc.colno}
             ) from exc
+        except RecursionError as exc:
+            raise refused(_("This file is nested too deeply to be read.")) from exc
+    if isinstance(document, dict | list) and (problems := _texts_cleaned(document)):
+        raise ImportRefused(problems)
     if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT:
         raise refused(_("This file is not a werkset report archive."))
     if document.get("format_version") not in ARCHIVE_FORMAT_VERSIONS_READ:

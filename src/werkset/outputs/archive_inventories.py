@@ -9,10 +9,13 @@ from typing import Any
 
 from werkset.inventories.document import inventory_document
 from werkset.inventories.selectors import inventories_all
+from werkset.inventories.services import MAX_EXPLANATION, MAX_SUMMARY
 from werkset.regions.models import Region
 from werkset.reports.models import Report
 
-_TEXT = {"type": "string"}
+# As long as the inventory's form allows (read, never written, but still bounded).
+_EXPLANATION = {"type": "string", "maxLength": MAX_EXPLANATION}
+_SUMMARY = {"type": "string", "maxLength": MAX_SUMMARY}
 
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +44,7 @@ INVENTORIES_SCHEMA: dict[str, Any] = {
                     {
                         "characteristic": {"type": "string", "maxLength": 40},
                         "verdict": {"enum": ["ja", "deels", "nee"]},
-                        "explanation": _TEXT,
+                        "explanation": _EXPLANATION,
                     }
                 ),
             },
@@ -55,7 +58,7 @@ INVENTORIES_SCHEMA: dict[str, Any] = {
                 ),
             },
             "codes": {"type": "array", "items": {"type": "string", "maxLength": 40}},
-            "summary": _TEXT,
+            "summary": _SUMMARY,
         }
     ),
 }

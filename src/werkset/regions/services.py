@@ -35,13 +35,24 @@ def _require(mapping: Any, key: str, place: str, path: Path) -> Any:
     return mapping[key]
 
 
+def _unreadable(path: Path, error: str) -> str:
+    return _("%(file)s cannot be read: %(error)s") % {"file": path.name, "error": error}
+
+
 def regions_load(*, path: Path, loaded_by: Any | None = None) -> RegionsLoadResult:
     """Create or update every organisation, network and region in the file (idempotent)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
+        raise RegionsFileError(_unreadable(path, str(exc))) from exc
+    except UnicodeDecodeError as exc:
         raise RegionsFileError(
-            _("%(file)s cannot be read: %(error)s") % {"file": path.name, "error": exc}
+            _unreadable(path, _("This file is not a text file in UTF-8."))
+        ) from exc
+    except RecursionError as exc:
+        # The YAML parser recurses per level of nesting; a regions file has four.
+        raise RegionsFileError(
+            _unreadable(path, _("This file is nested too deeply to be read."))
         ) from exc
 
     created = 0

@@ -25,7 +25,8 @@ DECIMALS = {"euro": 2, "uren": 1}
 _THOUSANDS_ONLY = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 _DIGITS = re.compile(r"[0-9]+")
 # Control characters (NUL, vertical tab, ...) that PostgreSQL or XML refuse; tab and newline stay.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What clean_text removes; the archive import removes the same (outputs/archive_format.py).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 
 
@@ -117,7 +118,7 @@ class AnswerInvalid(Exception):
 
 def clean_text(text: str) -> str:
     """Free text as stored: Windows line ends normalised, control characters removed."""
-    return _CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n")).strip()
+    return CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n")).strip()
 
 
 def parse_dutch_decimal(text: str, *, decimals: int) -> Decimal:
