@@ -73,7 +73,9 @@ _BEFORE_AGE = re.compile(rf"(?<![\w-])({WORD}) \(\d{{1,2}}(?: jaar| jr\.?)?\)")
 _SPEAKER = re.compile(rf"(?<![\w-])({WORD}):[ ]?[\u201c\"\u2018'](?=[A-ZÀ-Ý])")
 _CAPITALISED = re.compile(rf"(?<![\w-]){WORD}(?![\w-])")
 _WITH_PARTICLE = re.compile(rf"(?<![\w-]){PARTICLE} ++({WORD})(?![\w-])")
-_TAIL = re.compile(rf"[ \u00a0](?:{PARTICLE}[ \u00a0])?+({WORD})(?![\w-])")
+# A double surname whose second part has a particle: "Oosterhuis-de Groot".
+_DOUBLE_SURNAME = re.compile(rf"-{PARTICLE}[ \u00a0]({WORD})(?![\w-])")
+_TAIL = re.compile(rf"[ \u00a0](?:{PARTICLE}[ \u00a0])?+({WORD})(?!\w)(?!-(?!{PARTICLE}[ \u00a0]))")
 
 # Names not written in title case ("jan de vries", "JAN DE VRIES", "mevrouw jansen", "de
 # moeder fatima"). Lower case and capitals carry no cue of their own, so only what the lists
@@ -163,7 +165,7 @@ def _enumerator(text: str, start: int, cue: str) -> bool:
 def _with_tail(text: str, end: int) -> int:
     """The end of the name after up to two more capitalised words (its surname)."""
     for _ in range(2):
-        match = _TAIL.match(text, end)
+        match = _TAIL.match(text, end) or _DOUBLE_SURNAME.match(text, end)
         if match is None or not _is_name_word(match.group(1)):
             break
         end = match.end()

@@ -301,6 +301,14 @@ def test_onzichtbare_tekens_en_lookalikes_verbergen_geen_naam(text, expected):
         assert text[hit.start : hit.end] == hit.text
 
 
+def test_dubbele_achternaam_met_tussenvoegsel():
+    assert kinds("Het gesprek met mevrouw Oosterhuis-de Groot liep goed.") == [
+        ("naam", "mevrouw Oosterhuis-de Groot")
+    ]
+    assert kinds("Fatima Jansen-van Dijk belde.") == [("naam", "Fatima Jansen-van Dijk")]
+    assert kinds("Het overleg van Veilig Thuis-de Raad liep goed.") == []
+
+
 def test_normaliseren_houdt_posities_in_de_oorspronkelijke_tekst():
     text = "Bel 06\u200b-12345678 … of mail a@b.nl; \uff2berkstraat 4 en J\u0430n"
     for hit in scan(text):
@@ -382,6 +390,7 @@ ADVERSARIAL = {
     "beletseltekens (NFKC)": "\u2026" * LONG,
     "lange NFKC-uitbreiding": "\ufdfa" * LONG,
     "brede cijfers": "\uff11" * LONG,
+    "dubbele achternamen met tussenvoegsel": "Anna Jansen-de " * (LONG // 15),
 }
 
 
