@@ -97,10 +97,14 @@ _CASED_FAMILY = re.compile(
     rf"(?<![\w-])(?:{_FAMILY})(?:, ?| van | ++)(?P<word>[a-zà-ÿ]++)(?![\w-])", re.IGNORECASE
 )
 # Listed first names that are also Dutch words in lower case ("erna" is "daarna", "een
-# ton"), or in capitals the name of an instrument, office or project (SARA, the risk
-# assessment; OLAF, the EU's anti-fraud office).
-NOT_NAMES_IN_LOWER_CASE = frozenset({"erna", "ton", "said", "arend", "mees", "floor", "harm"})
-NOT_NAMES_IN_CAPITALS = frozenset({"sara", "rosa", "ella", "emma", "olaf", "ivo", "eva", "isa"})
+# ton", "de fleur"), or in capitals the name of an instrument, office or alert (SARA, the
+# risk assessment; OLAF, the EU's anti-fraud office; AMBER Alert).
+NOT_NAMES_IN_LOWER_CASE = frozenset(
+    {"erna", "ton", "said", "arend", "mees", "floor", "harm", "fleur", "jasmijn", "amber"}
+)
+NOT_NAMES_IN_CAPITALS = frozenset(
+    {"sara", "rosa", "ella", "emma", "olaf", "amber", "ivo", "eva", "isa"}
+)
 _PRECEDING_NUMBER = re.compile(r"\d[ \u00a0]?$")
 _LAST_WORD = re.compile(r"[\w-]++$")
 _FIRST_WORD = re.compile(r"[ \u00a0]*+([\w-]++)")

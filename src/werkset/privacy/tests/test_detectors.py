@@ -272,6 +272,7 @@ def test_namen_in_kleine_letters_of_hoofdletters_met_een_aanwijzing(text, expect
         "VEILIG THUIS EN HET OM: AFSPRAKEN OVER SAMENWERKING",
         "De reclassering gebruikt RISc en SARA voor de risicotaxatie; OLAF deed mee.",
         "Eerst werd de moeder gehoord, de vader erna.",
+        "Bij een AMBER Alert werkt de politie samen met het OM; de fleur de boer is eraf.",
         "De pilot kost een ton per jaar en wordt op 1 jan de basis van het werkplan.",
         "HOOFDSTUK 3 ANNA KAREN EN DE WERKGROEP",
         "de roos in de tuin en een mark op de kaart",
