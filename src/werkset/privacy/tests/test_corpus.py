@@ -53,6 +53,20 @@ PLANTED = [
     ("zaaknummer", "2024091234", "De aangifte kreeg BVH-nummer {} mee."),
     ("zaaknummer", "R-55123", "Het registratienummer is {} in het systeem van de Raad."),
     ("zaaknummer", "PL1300-2023045678", "Het pv-nummer: {} hoort bij de aangifte."),
+    # Review L6: the forms the guard missed.
+    ("geboortedatum", "2015-03-14", "Het kind (geb. {}) woont bij de grootouders."),
+    ("geboortedatum", "14-03-15", "De jongere, geboren {}, zit op het mbo."),
+    ("geboortedatum", "14 maart 2015", "De jongste is {} geboren in Leeuwarden."),
+    ("geboortedatum", "maart 2015", "Het kind is geboren in {} in het ziekenhuis."),
+    ("naam", "jan de vries", "Het gesprek met {} vond thuis plaats."),
+    ("naam", "JAN DE VRIES", "In de melding stond {} als melder."),
+    ("naam", "mevrouw jansen", "Volgens {} is de situatie verbeterd."),
+    ("naam", "fatima", "De moeder van {} meldde zich bij het wijkteam."),
+    ("bsn", "123 45 6782", "Het BSN van de vader, {}, stond in de melding."),
+    ("adres", "Kerkstr. 12", "De politie ging naar de {} voor een huisbezoek."),
+    ("adres", "8011ab", "De brief ging naar {} Zwolle, ter attentie van de moeder."),
+    ("naam", "Fa\u200btima", "Daarna sprak {} met de mentor op school."),
+    ("naam", "J\u0430n de Vries", "Het overleg met {} werd verplaatst."),
 ]
 
 ORDINARY = [
@@ -98,6 +112,15 @@ ORDINARY = [
     "Op 15 maart 2024 besprak de stuurgroep de resultaten van de monitor.",
     "De kinderrechter besliste in 73 % van de verzoeken tot ondertoezichtstelling.",
     "Uit de praktijk 3.1: een gezamenlijke aanpak bij ouderenmishandeling.",
+    # Review L6: what the new forms must leave alone.
+    "Op 14-03-2025 vergaderde het Actieoverleg over 12 casussen.",
+    "Het OM, de RvdK, het CJG, de GGD en ZSM stemmen af in het MDA++-overleg.",
+    "VEILIG THUIS EN HET OM: AFSPRAKEN OVER DE SAMENWERKING",
+    "De reclassering gebruikt RISc en SARA voor de risicotaxatie.",
+    "Het budget van € 123.456 is in 2024 en 2025 verdeeld over 12 gemeenten.",
+    "In maart 2019 is de aanpak geboren uit de samenwerking tussen OM en politie.",
+    "Eerst werd de moeder gehoord, de vader erna.",
+    "De pilot kost een ton per jaar, te betalen door de gemeente.",
 ]
 
 

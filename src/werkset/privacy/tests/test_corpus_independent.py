@@ -67,6 +67,25 @@ PLANTED = [
     # E-mail addresses.
     ("e-mailadres", "r.meijer@veiligthuisfryslan.nl", "Vragen kunnen naar {} worden gestuurd."),
     ("e-mailadres", "lisa_2008@live.nl", "De jongere gebruikte het adres {} voor contact."),
+    # Review L6: other ways of writing what the guard missed.
+    ("geboortedatum", "2009-11-30", "Geboortedatum {} volgens de BRP."),
+    ("geboortedatum", "3/7/12", "Zijn broertje (geb. {}) was ook thuis."),
+    ("geboortedatum", "21 augustus 2011", "Romano werd op {} geboren in Sneek."),
+    ("geboortedatum", "okt. 2013", "De jongste dochter, geboren in {}, gaat naar groep 4."),
+    ("naam", "sjoerd hoekstra", "Het advies kwam van {} van de politie."),
+    ("naam", "MARLOES", "Het verslag is opgesteld door {}, procesregisseur bij de gemeente."),
+    ("naam", "dhr. van leeuwen", "Volgens {} waren er geen eerdere incidenten."),
+    ("naam", "esra", "De vader van {} is bekend bij de reclassering."),
+    ("naam", "HATICE", "Het gesprek met {} vond plaats op school."),
+    ("bsn", "12.34.56.782", "De jongere (BSN {}) staat ingeschreven in Assen."),
+    ("adres", "Stationsln. 3a", "Het incident vond plaats aan de {} in Drachten."),
+    ("adres", "9712cp", "De brief ging naar Oude Boteringestraat 4, {} Groningen."),
+    (
+        "naam",
+        "\uff2e\uff49\uff45\uff4e\uff4b\uff45",
+        "{} heeft als casusregisseur de leiding gehouden.",
+    ),
+    ("naam", "T\u200bhijs", "{} (9) werd na de melding door de jeugdarts gezien."),
 ]
 
 # Ordinary sentences as a regional report writes them (seed 001's style): organisations,
@@ -114,6 +133,14 @@ ORDINARY = [
     "In Zuidoost-Brabant en Noord-Nederland is de aanpak van ex-partner stalking versterkt.",
     "Beleidsadviseur Straf met Zorg is een nieuwe functie bij het parket Noord-Nederland.",
     "De Politieprofessie neemt de module huiselijk geweld op in de opleiding.",
+    # Review L6: capitals, dates, numbers and measures that are not personal data.
+    "Op 2024-10-01 stelde de STUURGROEP ZORG EN VEILIGHEID het werkplan vast.",
+    "De ZSM-tafel, het OM en de RvdK gebruiken B-SAFER en SARA bij stalking.",
+    "Op 1 januari 2024 is het convenant geboren uit de evaluatie van 2023.",
+    "Het aantal meldingen steeg van 1234 naar 1456, dat is 18 % in 2024 en 2025.",
+    "De GGD adviseert bij 1500mg en meer de huisarts te betrekken.",
+    "Het Zorg- en Veiligheidshuis aan de Stationsstr. is op werkdagen open.",
+    "De kinderen, de moeder en de vader werden apart gehoord door de Raad.",
 ]
 
 
