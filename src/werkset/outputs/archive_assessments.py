@@ -15,14 +15,17 @@ from werkset.accounts.models import User
 from werkset.catalogue.models import Theme
 from werkset.comparison.models import BottleneckCode, CriterionAnswer, ThemeMaturity
 from werkset.comparison.vocabulary import BOTTLENECK_CHOICES, CRITERIA
-from werkset.reports.limits import EXPLANATION_MAX
+from werkset.reports.limits import COMMENT_MAX, EXPLANATION_MAX
 from werkset.reports.models import Answer, Report
 
 from .problems import ImportProblem
 
 # The web form does not limit these texts yet (finding M5): bounded as an answer's
 # explanation is, so no imported assessment carries more than an answer may.
+# As the assessment's services allow: a motivation as long as an answer's explanation, the
+# reason for "niet beoordeeld" as long as a comment.
 _TEXT = {"type": "string", "maxLength": EXPLANATION_MAX}
+_REASON = {"type": "string", "maxLength": COMMENT_MAX}
 _TIME = {"type": ["string", "null"], "maxLength": 64}
 _USER = {"type": ["string", "null"], "maxLength": 150}
 
@@ -46,7 +49,7 @@ ASSESSMENTS_SCHEMA: dict[str, Any] = _object(
                     # null: consciously not assessed, with the reason
                     "level": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
                     "motivation": _TEXT,
-                    "not_assessed_reason": _TEXT,
+                    "not_assessed_reason": _REASON,
                     "updated_at": _TIME,
                     "updated_by": _USER,
                 }
@@ -60,7 +63,7 @@ ASSESSMENTS_SCHEMA: dict[str, Any] = _object(
                     # "": consciously not assessed, with the reason
                     "verdict": {"enum": ["", "ja", "deels", "nee"]},
                     "explanation": _TEXT,
-                    "not_assessed_reason": _TEXT,
+                    "not_assessed_reason": _REASON,
                     "updated_at": _TIME,
                     "updated_by": _USER,
                 }

@@ -76,9 +76,6 @@ _USER = _string(150, null=True)
 _KEY = {"type": "string", "minLength": 1, "maxLength": 150}
 _KEY_OR_NULL = _string(150, null=True)
 _COUNT = {"type": "integer", "minimum": 0, "maximum": 2_147_483_647}
-# A free text that the web form does not limit yet (an assessment's motivation, a privacy
-# clearance's reason; finding M5): bounded here as an answer's explanation is.
-_UNLIMITED_ON_THE_WEB = EXPLANATION_MAX
 # A stored figure, in an answer's history: a number, a text (an amount, a choice's key), a
 # list of keys or a frequency ({"aantal": n, "per": key}). The answers themselves are checked
 # as the form checks them (archive_reader.answer_problems); their history only in shape.
@@ -340,7 +337,7 @@ ARCHIVE_SCHEMA: dict[str, Any] = _object(
                 {
                     "kind": _string(30),
                     "text": _string(500),
-                    "reason": _string(_UNLIMITED_ON_THE_WEB),
+                    "reason": _string(COMMENT_MAX),  # as privacy_hit_clear allows
                     "cleared_by": _USER,
                     "cleared_by_name": _string(150),
                     "cleared_at": _TIME,

@@ -172,7 +172,7 @@ TEXTS = [
     (("sources", 0, "description"), SOURCE_DESCRIPTION_MAX),
     (("answers", "*", "history", 0, "before", "explanation"), EXPLANATION_MAX),
     (("answers", "*", "history", 0, "after", "perspectives", "om"), EXPLANATION_MAX),
-    (("privacy_clearances", 0, "reason"), EXPLANATION_MAX),
+    (("privacy_clearances", 0, "reason"), COMMENT_MAX),
     (("assessments", "maturity", 0, "motivation"), EXPLANATION_MAX),
 ]
 
