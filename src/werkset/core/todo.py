@@ -45,8 +45,9 @@ from werkset.register.models import AgreedAction
 from werkset.register.policy import register_any
 from werkset.register.selectors import actions_overdue
 from werkset.reports.models import ProposalStatus, Report, ReportStatus
-from werkset.reports.policy import report_may_comment, report_may_decide, reports_written_by
+from werkset.reports.policy import report_may_comment, reports_written_by
 from werkset.reports.selectors import reports_visible
+from werkset.reports.workflow import transitions_for
 from werkset.rounds.models import ReportingRound
 from werkset.rounds.selectors import rounds_overdue, units_not_submitted
 
@@ -65,7 +66,8 @@ class RoundOverdue:
 @dataclass(frozen=True)
 class NetworkReport:
     """A report of the user's network under discussion or put forward, and what the user
-    may do with it now (reports.policy)."""
+    may do with it now: decide on it (a decider's move of the report's workflow is open to
+    them) or comment on it (reports.policy)."""
 
     report: Report
     may_decide: bool
@@ -179,7 +181,7 @@ def todo_for(*, user: User, scope: Scope, on: datetime.date) -> Todo:
         network_reports=[
             NetworkReport(
                 report=report,
-                may_decide=report_may_decide(scope, report),
+                may_decide=any(t.who == "decider" for t in transitions_for(scope, report)),
                 may_comment=report_may_comment(scope, report),
             )
             for report in reports_waiting_for_network(scope=scope)

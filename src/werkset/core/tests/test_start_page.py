@@ -69,6 +69,16 @@ def test_voorzitter_ziet_wat_op_zijn_vaststelling_wacht(
     assert "wacht op uw vaststelling" in content
 
 
+def test_een_rapportage_ter_bespreking_wacht_nog_niet_op_de_vaststelling(
+    client_for, discussed
+):
+    """The chair reads it while the network discusses it; the decision comes once the
+    rapporteur puts it forward."""
+    content = page(client_for, network_chair(discussed))
+    assert "Wacht op het netwerk" in content
+    assert "wacht op uw vaststelling" not in content
+
+
 def test_netwerklid_ziet_de_verlopen_punten_van_het_netwerk(
     client_for, noord_nederland, catalogue_2021, netwerklid_noord, make_user, landelijk
 ):
