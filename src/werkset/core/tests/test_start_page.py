@@ -69,9 +69,7 @@ def test_voorzitter_ziet_wat_op_zijn_vaststelling_wacht(
     assert "wacht op uw vaststelling" in content
 
 
-def test_een_rapportage_ter_bespreking_wacht_nog_niet_op_de_vaststelling(
-    client_for, discussed
-):
+def test_een_rapportage_ter_bespreking_wacht_nog_niet_op_de_vaststelling(client_for, discussed):
     """The chair reads it while the network discusses it; the decision comes once the
     rapporteur puts it forward."""
     content = page(client_for, network_chair(discussed))
