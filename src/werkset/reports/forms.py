@@ -92,10 +92,11 @@ FREQUENCY_LABELS = {
 }
 
 
-def revision_posted(data: Any, *, missing: int) -> int:
-    """The revision a form was based on: `missing` when the form sent none, -1 for anything
-    that is not a revision number (the save then meets a conflict, never a blind write)."""
-    text = str(data.get("base_revision") or "").strip()
+def revision_posted(data: Any, *, missing: int, name: str = "base_revision") -> int:
+    """The revision a form was based on (its hidden input `name`): `missing` when the form
+    sent none, -1 for anything that is not a revision number (the save then meets a
+    conflict, never a blind write)."""
+    text = str(data.get(name) or "").strip()
     if not text:
         return missing
     return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else -1

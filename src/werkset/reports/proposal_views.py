@@ -21,7 +21,7 @@ from werkset.regions.models import Region
 from . import limits as text_limits
 from .answers import AnswerContent, AnswerInvalid, answer_input_clean, content_of
 from .differences import answer_lines, answer_words
-from .forms import FREQUENCY_LABELS, answer_form_state
+from .forms import FREQUENCY_LABELS, answer_form_state, revision_posted
 from .models import Answer, CorrectionProposal
 from .policy import (
     perspective_codes,
@@ -64,10 +64,6 @@ def _region_or_404(report: Any, code: str) -> Region | None:
     return region
 
 
-def _revision(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() else default
-
-
 @login_required
 def proposal_add_view(request: HttpRequest, report_id: int, answer_id: int) -> HttpResponse:
     """Propose a new value for an answer (or for one region's own answer: ?regio=<code>)."""
@@ -108,7 +104,7 @@ def proposal_add_view(request: HttpRequest, report_id: int, answer_id: int) -> H
                 user=request_user(request),
                 content=given,
                 explanation=explanation,
-                base_revision=_revision(request.POST.get("base_revision"), answer.revision),
+                base_revision=revision_posted(request.POST, missing=answer.revision),
                 region=region,
                 mentioned={organisation.code for organisation in organisations},
             )
@@ -173,7 +169,7 @@ def proposal_accept_view(request: HttpRequest, report_id: int, proposal_id: int)
     report = report_or_404(request, report_id)
     _writer_only(request, report)
     proposal = _proposal_or_404(report.pk, proposal_id)
-    seen = _revision(request.POST.get("seen_revision"), proposal.base_revision)
+    seen = revision_posted(request.POST, missing=proposal.base_revision, name="seen_revision")
     try:
         proposal_accept(proposal=proposal, user=request_user(request), seen_revision=seen)
     except EditConflict as exc:

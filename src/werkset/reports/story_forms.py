@@ -23,12 +23,6 @@ from .numbering import text_paragraphs
 from .story_selectors import TextBlock
 
 
-def base_revision(data: object) -> int:
-    """The revision a form was made from (a hidden input next to the form's fields)."""
-    value = str(getattr(data, "get", lambda _name, _default: "")("base_revision", "") or "")
-    return int(value) if value.isdigit() else -1
-
-
 class StoryForm(forms.Form):
     title = forms.CharField(
         label=gettext_lazy("Title of the report"),

@@ -18,6 +18,7 @@ from werkset.accounts.scope import request_user, scope_for_request
 from werkset.catalogue.structure import catalogue_structure
 from werkset.privacy.feedback import privacy_warn, text_values
 
+from .forms import revision_posted
 from .models import PracticeItem, Report, ReportSection
 from .policy import report_may_edit
 from .services import EditConflict, ReportError
@@ -25,7 +26,6 @@ from .story_forms import (
     OwnSectionForm,
     PracticeImageForm,
     StoryForm,
-    base_revision,
     section_place_value,
 )
 from .story_selectors import report_loose_references, report_story_outline
@@ -76,7 +76,7 @@ def report_story_view(request: HttpRequest, report_id: int) -> HttpResponse:
                     title=data["title"],
                     introduction=data["introduction"],
                     summary=data["summary"],
-                    base_revision=base_revision(request.POST),
+                    base_revision=revision_posted(request.POST, missing=-1),
                 )
             except EditConflict:
                 form.add_error(
@@ -181,7 +181,7 @@ def own_section_view(
                     section_id=section.pk,
                     title=data["title"],
                     text=data["text"],
-                    base_revision=base_revision(request.POST),
+                    base_revision=revision_posted(request.POST, missing=-1),
                     theme=place.theme,
                     element=place.element,
                     move_place=True,

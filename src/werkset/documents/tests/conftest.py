@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 import redis
 
+from werkset.documents import services
+from werkset.outputs.services import report_export
+
 REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
@@ -27,6 +30,21 @@ needs_redis = pytest.mark.skipif(
 def media(settings, tmp_path: Path) -> Path:
     settings.MEDIA_ROOT = tmp_path / "media"
     return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts the renders, with a small stand-in for the real (slow) PDF."""
+    made: list[str] = []
+
+    def counted(*, report, fmt, user, variant="rapport"):
+        made.append(fmt if variant == "rapport" else f"{fmt}:{variant}")
+        return report_export(report=report, fmt="json", user=user).__class__(
+            content=b"%PDF-1.7 stand-in", filename=f"test.{fmt}", content_type="application/pdf"
+        )
+
+    monkeypatch.setattr(services, "report_export", counted)
+    return made
 
 
 def stored_files(root: Path) -> list[Path]:

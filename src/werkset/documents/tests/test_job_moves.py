@@ -17,23 +17,10 @@ from werkset.documents.services import (
     document_requeue,
 )
 from werkset.documents.synthesis_services import synthesis_fail, synthesis_requeue
-from werkset.outputs.services import report_export
 
 from .conftest import stored_files
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """A small stand-in for the real (slow) PDF."""
-
-    def stand_in(*, report, fmt, user, variant="rapport"):
-        return report_export(report=report, fmt="json", user=user).__class__(
-            content=b"%PDF-1.7 stand-in", filename=f"test.{fmt}", content_type="application/pdf"
-        )
-
-    monkeypatch.setattr(services, "report_export", stand_in)
 
 
 def _document(report, status: str, **fields) -> Document:

@@ -11,7 +11,6 @@ from werkset.core.models import AuditAction, AuditEvent
 from werkset.documents import services
 from werkset.documents.models import Document, DocumentStatus
 from werkset.documents.services import document_claim, document_request
-from werkset.outputs.services import report_export
 from werkset.reports.answers import AnswerContent
 from werkset.reports.models import Answer
 from werkset.reports.services import answer_save
@@ -21,21 +20,6 @@ from werkset.reports.workflow import report_transition
 from .conftest import stored_files
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Counts the renders, with a small stand-in for the real (slow) PDF."""
-    made: list[str] = []
-
-    def counted(*, report, fmt, user, variant="rapport"):
-        made.append(fmt if variant == "rapport" else f"{fmt}:{variant}")
-        return report_export(report=report, fmt="json", user=user).__class__(
-            content=b"%PDF-1.7 stand-in", filename=f"test.{fmt}", content_type="application/pdf"
-        )
-
-    monkeypatch.setattr(services, "report_export", counted)
-    return made
 
 
 def _request(

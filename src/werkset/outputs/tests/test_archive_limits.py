@@ -34,7 +34,7 @@ from werkset.reports.text_services import section_text_save
 
 pytestmark = pytest.mark.django_db
 
-# New messages: their Dutch comes with the next translation, so they are compared with it.
+# Messages compared through gettext: the text the user reads, whatever its translation.
 NESTED = "This file is nested too deeply to be read."
 
 

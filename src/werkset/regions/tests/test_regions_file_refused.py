@@ -38,6 +38,6 @@ def test_te_diep_genest_wordt_in_het_nederlands_geweigerd(tmp_path):
     path = tmp_path / "regions.yaml"
     path.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
 
-    # A new message: its Dutch comes with the next translation.
+    # Compared through gettext: the text the user reads, whatever its translation.
     nested = _("This file is nested too deeply to be read.")
     assert _load(path) == f"regions.yaml kan niet gelezen worden: {nested}"
